@@ -1,0 +1,10 @@
+package io.stowage.barcodes.decode;
+
+import io.stowage.barcodes.render.Symbology;
+
+/**
+ * A barcode found in an image. For {@link Symbology#GS1_128} the text is the bracketed element
+ * string, for example {@code (01)09506000134352(10)ABC123}; otherwise it is the symbol's data.
+ */
+public record DecodedBarcode(Symbology symbology, String text) {
+}

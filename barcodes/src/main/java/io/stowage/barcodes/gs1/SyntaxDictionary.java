@@ -1,0 +1,144 @@
+package io.stowage.barcodes.gs1;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The GS1 Barcode Syntax Dictionary, read from the bundled copy of GS1's text file the first
+ * time an AI is looked up. Keeping GS1's own file, rather than a hand-written table, lets a
+ * newer release be dropped in without code changes.
+ */
+final class SyntaxDictionary {
+
+    private static final String RESOURCE = "gs1-syntax-dictionary.txt";
+    private static final String FLAG_CHARACTERS = "*!?\"$%&'()+,-./:;<=>@[\\]^_`{|}~";
+    private static final Pattern COMPONENT =
+            Pattern.compile("(\\[)?([NXYZ])(\\.\\.)?(\\d+)(])?((?:,[A-Za-z0-9]+)*)");
+
+    private final Map<String, AiDefinition> definitions;
+
+    private SyntaxDictionary(Map<String, AiDefinition> definitions) {
+        this.definitions = definitions;
+    }
+
+    /** The dictionary, loaded once on first use. */
+    static SyntaxDictionary instance() {
+        return Holder.INSTANCE;
+    }
+
+    Optional<AiDefinition> find(String ai) {
+        return Optional.ofNullable(definitions.get(ai));
+    }
+
+    AiDefinition require(String ai) {
+        return find(ai).orElseThrow(() -> new InvalidBarcodeException("AI (" + ai
+                + ") is not a GS1 Application Identifier"));
+    }
+
+    /**
+     * The AI that {@code data} starts with at {@code offset}. GS1 allocates AIs so that no AI is a
+     * prefix of another, so trying lengths 2 to 4 finds at most one.
+     */
+    Optional<AiDefinition> matchAt(String data, int offset) {
+        for (int length = 2; length <= 4 && offset + length <= data.length(); length++) {
+            AiDefinition definition = definitions.get(data.substring(offset, offset + length));
+            if (definition != null) {
+                return Optional.of(definition);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final class Holder {
+        private static final SyntaxDictionary INSTANCE = load();
+    }
+
+    private static SyntaxDictionary load() {
+        try (InputStream in = SyntaxDictionary.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("GS1 syntax dictionary resource " + RESOURCE + " is missing");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+            Map<String, AiDefinition> definitions = new HashMap<>();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                parseLine(line, definitions);
+            }
+            return new SyntaxDictionary(Map.copyOf(definitions));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read GS1 syntax dictionary", e);
+        }
+    }
+
+    private static void parseLine(String line, Map<String, AiDefinition> definitions) {
+        int hash = line.indexOf('#');
+        String body = (hash >= 0 ? line.substring(0, hash) : line).trim();
+        if (body.isEmpty()) {
+            return;
+        }
+        String title = hash >= 0 ? line.substring(hash + 1).trim() : "";
+        List<String> tokens = new ArrayList<>(Arrays.asList(body.split("\\s+")));
+        String ais = tokens.remove(0);
+        String flags = !tokens.isEmpty() && isFlags(tokens.get(0)) ? tokens.remove(0) : "";
+        List<AiComponent> components = new ArrayList<>();
+        Optional<List<List<String>>> qualifiers = Optional.empty();
+        for (String token : tokens) {
+            Matcher matcher = COMPONENT.matcher(token);
+            if (matcher.matches()) {
+                components.add(component(matcher));
+            } else if (token.equals("dlpkey")) {
+                qualifiers = Optional.of(List.of(List.of()));
+            } else if (token.startsWith("dlpkey=")) {
+                qualifiers = Optional.of(Arrays.stream(token.substring("dlpkey=".length()).split("\\|"))
+                        .map(sequence -> List.of(sequence.split(",")))
+                        .toList());
+            }
+        }
+        for (String ai : expandRange(ais)) {
+            definitions.put(ai, new AiDefinition(ai, flags.indexOf('*') >= 0, flags.indexOf('?') >= 0,
+                    components, qualifiers, title));
+        }
+    }
+
+    private static AiComponent component(Matcher matcher) {
+        boolean optional = matcher.group(1) != null;
+        CharacterSet characterSet = CharacterSet.valueOf(matcher.group(2));
+        boolean variable = matcher.group(3) != null;
+        int length = Integer.parseInt(matcher.group(4));
+        List<String> linters = matcher.group(6).isEmpty() ? List.of()
+                : List.of(matcher.group(6).substring(1).split(","));
+        return new AiComponent(characterSet, variable ? 1 : length, length, optional, linters);
+    }
+
+    private static boolean isFlags(String token) {
+        return token.chars().allMatch(c -> FLAG_CHARACTERS.indexOf(c) >= 0);
+    }
+
+    private static List<String> expandRange(String ais) {
+        int dash = ais.indexOf('-');
+        if (dash < 0) {
+            return List.of(ais);
+        }
+        String first = ais.substring(0, dash);
+        int from = Integer.parseInt(first);
+        int to = Integer.parseInt(ais.substring(dash + 1));
+        List<String> expanded = new ArrayList<>();
+        for (int ai = from; ai <= to; ai++) {
+            String text = Integer.toString(ai);
+            expanded.add("0".repeat(first.length() - text.length()) + text);
+        }
+        return expanded;
+    }
+}

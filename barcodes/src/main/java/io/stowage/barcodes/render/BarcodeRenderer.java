@@ -1,0 +1,146 @@
+package io.stowage.barcodes.render;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.MultiFormatWriter;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.datamatrix.encoder.SymbolShapeHint;
+import io.stowage.barcodes.gs1.AiElement;
+import io.stowage.barcodes.gs1.ElementString;
+import io.stowage.barcodes.gs1.InvalidBarcodeException;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Draws barcodes as black-on-white images with the quiet zones each symbology needs: ten modules
+ * either side of Code 128, four around QR and two around Data Matrix. The image is at least
+ * the requested size; ZXing enlarges it when the symbol needs more pixels than requested.
+ */
+public final class BarcodeRenderer {
+
+    /** ZXing's Code 128 writer reads this character as the FNC1 function code. */
+    private static final char CODE_128_FNC1 = '\u00f1';
+    private static final int LINEAR_QUIET_ZONE_MODULES = 10;
+    private static final int QR_QUIET_ZONE_MODULES = 4;
+    private static final int DATA_MATRIX_QUIET_ZONE_MODULES = 2;
+
+    private BarcodeRenderer() {
+    }
+
+    /**
+     * Renders {@code content} as a barcode image. For {@link Symbology#GS1_128} the content is a
+     * bracketed element string such as {@code (00)012345600000000016}; it is validated and encoded
+     * with FNC1 in first position and after every variable-length AI.
+     *
+     * @throws InvalidBarcodeException when the content cannot be encoded in the symbology
+     */
+    public static BufferedImage render(Symbology symbology, String content, int widthPx, int heightPx) {
+        if (content == null || content.isEmpty()) {
+            throw new InvalidBarcodeException("Cannot render an empty " + symbology + " barcode");
+        }
+        if (widthPx <= 0 || heightPx <= 0) {
+            throw new InvalidBarcodeException("Barcode size " + widthPx + "x" + heightPx + " must be positive");
+        }
+        BitMatrix matrix = encode(symbology, content, widthPx, heightPx);
+        return MatrixToImageWriter.toBufferedImage(matrix);
+    }
+
+    /** Renders like {@link #render} and returns the image as PNG bytes. */
+    public static byte[] renderPng(Symbology symbology, String content, int widthPx, int heightPx) {
+        BufferedImage image = render(symbology, content, widthPx, heightPx);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing PNG to memory failed", e);
+        }
+        return png.toByteArray();
+    }
+
+    private static BitMatrix encode(Symbology symbology, String content, int width, int height) {
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+        try {
+            return switch (symbology) {
+                case CODE_128 -> {
+                    requireNoFnc1(content);
+                    hints.put(EncodeHintType.MARGIN, LINEAR_QUIET_ZONE_MODULES);
+                    yield new MultiFormatWriter().encode(content, BarcodeFormat.CODE_128, width, height, hints);
+                }
+                case GS1_128 -> {
+                    hints.put(EncodeHintType.MARGIN, LINEAR_QUIET_ZONE_MODULES);
+                    String data = gs1Code128Data(ElementString.parseBracketed(content));
+                    yield new MultiFormatWriter().encode(data, BarcodeFormat.CODE_128, width, height, hints);
+                }
+                case QR_CODE -> {
+                    hints.put(EncodeHintType.MARGIN, QR_QUIET_ZONE_MODULES);
+                    yield new MultiFormatWriter().encode(content, BarcodeFormat.QR_CODE, width, height, hints);
+                }
+                case DATA_MATRIX -> {
+                    hints.put(EncodeHintType.DATA_MATRIX_SHAPE, SymbolShapeHint.FORCE_SQUARE);
+                    yield withQuietZone(new MultiFormatWriter().encode(content, BarcodeFormat.DATA_MATRIX,
+                            0, 0, hints), width, height);
+                }
+            };
+        } catch (WriterException | IllegalArgumentException e) {
+            if (e instanceof InvalidBarcodeException invalid) {
+                throw invalid;
+            }
+            throw new InvalidBarcodeException("Cannot encode '" + content + "' as " + symbology + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** FNC1 first marks the symbol as GS1-128; later FNC1s end variable-length values. */
+    static String gs1Code128Data(ElementString elementString) {
+        StringBuilder data = new StringBuilder().append(CODE_128_FNC1);
+        List<AiElement> elements = elementString.elements();
+        for (int i = 0; i < elements.size(); i++) {
+            AiElement element = elements.get(i);
+            data.append(element.ai()).append(element.value());
+            if (i < elements.size() - 1 && !ElementString.isPredefinedLength(element.ai())) {
+                data.append(CODE_128_FNC1);
+            }
+        }
+        return data.toString();
+    }
+
+    private static void requireNoFnc1(String content) {
+        if (content.indexOf(CODE_128_FNC1) >= 0) {
+            throw new InvalidBarcodeException("Code 128 content must not contain FNC1; render GS1 data as GS1_128");
+        }
+    }
+
+    /**
+     * ZXing draws Data Matrix modules edge to edge, so the symbol is encoded at one pixel per
+     * module and scaled here into the requested area, surrounded by light modules.
+     */
+    private static BitMatrix withQuietZone(BitMatrix symbol, int width, int height) {
+        int modulesWide = symbol.getWidth() + 2 * DATA_MATRIX_QUIET_ZONE_MODULES;
+        int modulesHigh = symbol.getHeight() + 2 * DATA_MATRIX_QUIET_ZONE_MODULES;
+        int scale = Math.max(1, Math.min(width / modulesWide, height / modulesHigh));
+        int outWidth = Math.max(width, modulesWide * scale);
+        int outHeight = Math.max(height, modulesHigh * scale);
+        int left = (outWidth - symbol.getWidth() * scale) / 2;
+        int top = (outHeight - symbol.getHeight() * scale) / 2;
+        BitMatrix out = new BitMatrix(outWidth, outHeight);
+        for (int y = 0; y < symbol.getHeight(); y++) {
+            for (int x = 0; x < symbol.getWidth(); x++) {
+                if (symbol.get(x, y)) {
+                    out.setRegion(left + x * scale, top + y * scale, scale, scale);
+                }
+            }
+        }
+        return out;
+    }
+}
