@@ -1,0 +1,61 @@
+package io.stowage.api.access;
+
+import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import reactor.core.publisher.Mono;
+
+/**
+ * Bearer secrets only, no sessions or cookies. Paths say who may enter; services check the finer
+ * rules (a merchant's own data, a worker's warehouse and role) through {@link Caller}.
+ */
+@Configuration
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, BearerAuthenticationManager manager, ProblemWriter problems) {
+        AuthenticationWebFilter bearer = new AuthenticationWebFilter(manager);
+        bearer.setServerAuthenticationConverter(exchange -> {
+            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return Mono.empty();
+            }
+            String token = header.substring(7).trim();
+            return Mono.just(new UsernamePasswordAuthenticationToken(token, token));
+        });
+        bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        bearer.setAuthenticationFailureHandler((webFilterExchange, e) ->
+                problems.write(webFilterExchange.getExchange(), ApiProblem.unauthorized(e.getMessage())));
+
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/worker-sessions").permitAll()
+                        .pathMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/api/v1/**").authenticated()
+                        .anyExchange().permitAll())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange,
+                                ApiProblem.unauthorized("Send an API key, worker token or admin key as 'Authorization: Bearer <secret>'")))
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange,
+                                ApiProblem.forbidden("This secret may not use " + exchange.getRequest().getPath()))))
+                .build();
+    }
+}

@@ -1,0 +1,67 @@
+package io.stowage.api.access;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class WorkerController {
+
+    private final Workers workers;
+    private final WorkerSessions sessions;
+
+    WorkerController(Workers workers, WorkerSessions sessions) {
+        this.workers = workers;
+        this.sessions = sessions;
+    }
+
+    record WorkerRequest(
+            @NotBlank @Size(max = 40) String badgeCode,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Pattern(regexp = "\\d{4,8}", message = "must be 4 to 8 digits") String pin,
+            @NotBlank String nodeCode,
+            @NotEmpty Set<WorkerRole> roles) {
+    }
+
+    record LoginRequest(@NotBlank String badgeCode, @NotBlank String pin, @Size(max = 100) String deviceId) {
+    }
+
+    @PostMapping("/api/v1/admin/workers")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Workers.Worker> create(@Valid @RequestBody WorkerRequest request) {
+        return workers.create(new Workers.NewWorker(request.badgeCode(), request.name(), request.pin(), request.nodeCode(), request.roles()));
+    }
+
+    @GetMapping("/api/v1/admin/workers")
+    Mono<List<Workers.Worker>> list() {
+        return workers.list();
+    }
+
+    @PostMapping("/api/v1/auth/worker-sessions")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<WorkerSessions.Session> login(@Valid @RequestBody LoginRequest request) {
+        return sessions.login(request.badgeCode(), request.pin(), request.deviceId());
+    }
+
+    @DeleteMapping("/api/v1/auth/worker-sessions/current")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> logout(@AuthenticationPrincipal Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        caller.asWorker();
+        return sessions.logout(authorization.substring(7).trim());
+    }
+}

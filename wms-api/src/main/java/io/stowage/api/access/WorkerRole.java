@@ -1,0 +1,26 @@
+package io.stowage.api.access;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** What a worker may do on the floor; a supervisor approves counts and adjustments. */
+public enum WorkerRole {
+    PICKER, PACKER, RECEIVER, SUPERVISOR;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    public static Set<WorkerRole> parseAll(String[] names) {
+        Set<WorkerRole> roles = EnumSet.noneOf(WorkerRole.class);
+        for (String name : names) {
+            roles.add(valueOf(name.toUpperCase(Locale.ROOT)));
+        }
+        return roles;
+    }
+
+    public String json() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,64 @@
+package io.stowage.api.merchants;
+
+import io.stowage.api.access.ApiKeys;
+import io.stowage.api.access.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class MerchantController {
+
+    private final Merchants merchants;
+    private final ApiKeys apiKeys;
+
+    MerchantController(Merchants merchants, ApiKeys apiKeys) {
+        this.merchants = merchants;
+        this.apiKeys = apiKeys;
+    }
+
+    record MerchantRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Pattern(regexp = "\\d{7,10}", message = "must be a GS1 company prefix of 7 to 10 digits") String gs1CompanyPrefix,
+            Boolean shipFromStore) {
+    }
+
+    record ApiKeyRequest(@NotBlank @Size(max = 100) String name) {
+    }
+
+    @PostMapping("/api/v1/admin/merchants")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Merchants.CreatedMerchant> create(@Valid @RequestBody MerchantRequest request) {
+        return merchants.create(new Merchants.NewMerchant(request.name(), request.gs1CompanyPrefix(),
+                Boolean.TRUE.equals(request.shipFromStore())));
+    }
+
+    @GetMapping("/api/v1/admin/merchants")
+    Mono<List<Merchants.Merchant>> list() {
+        return merchants.list();
+    }
+
+    @PostMapping("/api/v1/admin/merchants/{id}/api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<ApiKeys.IssuedApiKey> issueKey(@PathVariable UUID id, @Valid @RequestBody ApiKeyRequest request) {
+        return merchants.get(id).then(apiKeys.issue(id, request.name()));
+    }
+
+    /** The merchant behind the calling API key. */
+    @GetMapping("/api/v1/merchant")
+    Mono<Merchants.Merchant> self(@AuthenticationPrincipal Caller caller) {
+        return merchants.get(caller.asMerchant().merchantId());
+    }
+}

@@ -1,0 +1,66 @@
+package io.stowage.api.merchants;
+
+import io.stowage.api.access.ApiKeys;
+import io.stowage.api.problem.ApiProblem;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/** The 3PL's clients. A merchant is created by the admin together with its first API key. */
+@Service
+public class Merchants {
+
+    private final DatabaseClient db;
+    private final ApiKeys apiKeys;
+    private final TransactionalOperator tx;
+
+    public Merchants(DatabaseClient db, ApiKeys apiKeys, TransactionalOperator tx) {
+        this.db = db;
+        this.apiKeys = apiKeys;
+        this.tx = tx;
+    }
+
+    public record Merchant(UUID id, String name, String gs1CompanyPrefix, boolean shipFromStore, OffsetDateTime createdAt) {
+    }
+
+    public record NewMerchant(String name, String gs1CompanyPrefix, boolean shipFromStore) {
+    }
+
+    public record CreatedMerchant(Merchant merchant, ApiKeys.IssuedApiKey apiKey) {
+    }
+
+    public Mono<CreatedMerchant> create(NewMerchant request) {
+        return db.sql("""
+                        INSERT INTO merchants (name, gs1_company_prefix, ship_from_store)
+                        VALUES (:name, :prefix, :shipFromStore)
+                        RETURNING id, name, gs1_company_prefix, ship_from_store, created_at
+                        """)
+                .bind("name", request.name())
+                .bind("prefix", io.stowage.api.database.Params.nullable(request.gs1CompanyPrefix(), String.class))
+                .bind("shipFromStore", request.shipFromStore())
+                .map(Merchants::merchant)
+                .one()
+                .flatMap(merchant -> apiKeys.issue(merchant.id(), "default").map(key -> new CreatedMerchant(merchant, key)))
+                .as(tx::transactional);
+    }
+
+    public Mono<List<Merchant>> list() {
+        return db.sql("SELECT id, name, gs1_company_prefix, ship_from_store, created_at FROM merchants ORDER BY created_at, id")
+                .map(Merchants::merchant).all().collectList();
+    }
+
+    public Mono<Merchant> get(UUID id) {
+        return db.sql("SELECT id, name, gs1_company_prefix, ship_from_store, created_at FROM merchants WHERE id = :id")
+                .bind("id", id).map(Merchants::merchant).one()
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Merchant", id)));
+    }
+
+    private static Merchant merchant(io.r2dbc.spi.Readable row) {
+        return new Merchant(row.get("id", UUID.class), row.get("name", String.class), row.get("gs1_company_prefix", String.class),
+                Boolean.TRUE.equals(row.get("ship_from_store", Boolean.class)), row.get("created_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,39 @@
+package io.stowage.api.paging;
+
+import io.stowage.api.problem.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Opaque cursors: the last sort key of a page, so clients do not build them by hand. */
+public final class Cursor {
+
+    private Cursor() {
+    }
+
+    public static String encode(String sortKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sort key after which the next page starts; empty string for the first page. */
+    public static String decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return "";
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("after", "is not a cursor this API gave out");
+        }
+    }
+
+    /** Checks {@code limit} and applies the default. */
+    public static int limit(Integer limit) {
+        if (limit == null) {
+            return Page.DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > Page.MAX_LIMIT) {
+            throw ApiProblem.invalid("limit", "must be between 1 and " + Page.MAX_LIMIT);
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,63 @@
+package io.stowage.api.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.api.support.ApiTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class AccessTest extends ApiTest {
+
+    @Test
+    void requestsWithoutASecretAreRefusedWithAProblem() {
+        web.get().uri("/api/v1/merchant").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://stowage.io/problems/unauthorized");
+        as("sk_not-a-real-key").get().uri("/api/v1/merchant").exchange().expectStatus().isUnauthorized();
+        as("wrong-admin-key").get().uri("/api/v1/admin/merchants").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void onlyTheAdminCreatesMerchants() {
+        String key = newMerchant("Amber Apparel");
+        as(key).post().uri("/api/v1/admin/merchants").bodyValue(Map.of("name", "Sneaky")).exchange()
+                .expectStatus().isForbidden();
+        as(key).get().uri("/api/v1/merchant").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("Amber Apparel");
+    }
+
+    @Test
+    void merchantKeysAreShownOnceAndCanBeRevoked() {
+        String key = newMerchant("Baltic Boots");
+        Map<?, ?> second = as(key).post().uri("/api/v1/api-keys").bodyValue(Map.of("name", "warehouse sync")).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String secondSecret = (String) second.get("secret");
+        assertThat(secondSecret).startsWith("sk_");
+
+        List<?> listed = as(secondSecret).get().uri("/api/v1/api-keys").exchange()
+                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        assertThat(listed).hasSize(2);
+        assertThat(listed.toString()).doesNotContain(secondSecret);
+
+        as(key).delete().uri("/api/v1/api-keys/{id}", second.get("id")).exchange().expectStatus().isNoContent();
+        as(secondSecret).get().uri("/api/v1/merchant").exchange().expectStatus().isUnauthorized();
+        as(key).get().uri("/api/v1/merchant").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void invalidMerchantRequestsAnswerWithFieldErrors() {
+        admin().post().uri("/api/v1/admin/merchants").bodyValue(Map.of("name", "", "gs1_company_prefix", "12"))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'name')]").exists()
+                .jsonPath("$.errors[?(@.field == 'gs1_company_prefix')]").exists();
+        admin().get().uri("/api/v1/admin/merchants").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(0);
+    }
+}

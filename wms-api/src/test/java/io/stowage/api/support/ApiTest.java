@@ -1,0 +1,63 @@
+package io.stowage.api.support;
+
+import io.stowage.api.database.DatabaseUrl;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the HTTP tests: the real service on a random port, on a fresh PostgreSQL database for
+ * each test class, called through {@link WebTestClient} as a store, a worker or the admin would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "stowage.database.embedded=false",
+        "stowage.admin-key=" + ApiTest.ADMIN_KEY,
+        "stowage.demo=false"
+})
+@AutoConfigureWebTestClient
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+public abstract class ApiTest {
+
+    public static final String ADMIN_KEY = "test-admin-key";
+
+    @Autowired
+    protected WebTestClient web;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DatabaseUrl url = TestDatabases.freshDatabase();
+        TestDatabases.Server server = TestDatabases.server();
+        registry.add("spring.r2dbc.url", url::r2dbc);
+        registry.add("spring.r2dbc.username", server::user);
+        registry.add("spring.r2dbc.password", server::password);
+        registry.add("spring.flyway.url", url::jdbc);
+        registry.add("spring.flyway.user", server::user);
+        registry.add("spring.flyway.password", server::password);
+    }
+
+    /** A client that sends the given bearer secret. */
+    protected WebTestClient as(String secret) {
+        return web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + secret).build();
+    }
+
+    protected WebTestClient admin() {
+        return as(ADMIN_KEY);
+    }
+
+    /** Creates a merchant and returns its API key. */
+    @SuppressWarnings("unchecked")
+    protected String newMerchant(String name) {
+        Map<String, Object> created = admin().post().uri("/api/v1/admin/merchants")
+                .bodyValue(Map.of("name", name))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) ((Map<String, Object>) created.get("api_key")).get("secret");
+    }
+}
