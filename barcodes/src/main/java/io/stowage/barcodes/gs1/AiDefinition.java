@@ -10,13 +10,31 @@ import java.util.Optional;
  * @param digitalLinkAttribute  the AI may appear in the query string of a GS1 Digital Link URI
  * @param digitalLinkQualifiers empty when the AI is not a Digital Link primary key; otherwise
  *                              the alternative ordered qualifier sequences (possibly one empty one)
+ * @param requires              each entry is one {@code req=} attribute: a list of alternatives,
+ *                              each alternative a list of AI patterns that must all be present
+ * @param excludes              AI patterns that must not appear together with this AI
  */
 record AiDefinition(String ai, boolean predefinedLength, boolean digitalLinkAttribute,
                     List<AiComponent> components, Optional<List<List<String>>> digitalLinkQualifiers,
-                    String title) {
+                    List<List<List<String>>> requires, List<String> excludes, String title) {
 
     AiDefinition {
         components = List.copyOf(components);
+        requires = List.copyOf(requires);
+        excludes = List.copyOf(excludes);
+    }
+
+    /** Whether {@code otherAi} matches a dictionary pattern such as {@code 310n} or {@code 35nn}. */
+    static boolean matchesPattern(String otherAi, String pattern) {
+        if (otherAi.length() != pattern.length()) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length(); i++) {
+            if (pattern.charAt(i) != 'n' && pattern.charAt(i) != otherAi.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean digitalLinkPrimaryKey() {

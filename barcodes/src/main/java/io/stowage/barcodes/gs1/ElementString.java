@@ -30,6 +30,7 @@ public record ElementString(List<AiElement> elements) {
                 throw new InvalidBarcodeException("AI (" + element.ai() + ") appears more than once");
             }
         }
+        requireNoExcludedPairs(elements);
     }
 
     /** Builds and validates an element string from elements, in the given order. */
@@ -173,6 +174,27 @@ public record ElementString(List<AiElement> elements) {
         return get(ai).map(Gs1Dates::resolve);
     }
 
+    /**
+     * Checks the mandatory AI associations of the Syntax Dictionary, for example that a lot (10)
+     * comes with a GTIN (01). GS1 evaluates these over all barcodes on one item, and labels often
+     * split data over two symbols, so parsing does not enforce them; call this on the data of a
+     * complete label, such as one built for printing.
+     *
+     * @throws InvalidBarcodeException naming the first AI whose required partner is missing
+     */
+    public void requireMandatoryAssociations() {
+        for (AiElement element : elements) {
+            AiDefinition definition = SyntaxDictionary.instance().require(element.ai());
+            for (List<List<String>> alternatives : definition.requires()) {
+                boolean satisfied = alternatives.stream().anyMatch(all -> all.stream().allMatch(this::containsPattern));
+                if (!satisfied) {
+                    throw new InvalidBarcodeException("AI (" + element.ai() + ") " + definition.title()
+                            + " requires " + describe(alternatives) + " in " + bracketed());
+                }
+            }
+        }
+    }
+
     /** Whether the given AI is a predefined-length AI, which needs no FNC1 separator after it. */
     public static boolean isPredefinedLength(String ai) {
         return SyntaxDictionary.instance().require(ai).predefinedLength();
@@ -181,6 +203,35 @@ public record ElementString(List<AiElement> elements) {
     @Override
     public String toString() {
         return bracketed();
+    }
+
+    private static void requireNoExcludedPairs(List<AiElement> elements) {
+        for (AiElement element : elements) {
+            AiDefinition definition = SyntaxDictionary.instance().require(element.ai());
+            for (AiElement other : elements) {
+                // The dictionary says an AI never excludes itself, even when it matches a pattern.
+                if (other == element) {
+                    continue;
+                }
+                for (String pattern : definition.excludes()) {
+                    if (AiDefinition.matchesPattern(other.ai(), pattern)) {
+                        throw new InvalidBarcodeException("AI (" + element.ai() + ") " + definition.title()
+                                + " must not appear together with AI (" + other.ai() + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean containsPattern(String pattern) {
+        return elements.stream().anyMatch(e -> AiDefinition.matchesPattern(e.ai(), pattern));
+    }
+
+    private static String describe(List<List<String>> alternatives) {
+        return alternatives.stream()
+                .map(all -> String.join(" with ", all.stream().map(ai -> "(" + ai + ")").toList()))
+                .reduce((a, b) -> a + " or " + b)
+                .orElse("");
     }
 
     private static String printable(String text) {

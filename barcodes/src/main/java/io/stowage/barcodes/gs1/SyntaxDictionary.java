@@ -94,6 +94,8 @@ final class SyntaxDictionary {
         String flags = !tokens.isEmpty() && isFlags(tokens.get(0)) ? tokens.remove(0) : "";
         List<AiComponent> components = new ArrayList<>();
         Optional<List<List<String>>> qualifiers = Optional.empty();
+        List<List<List<String>>> requires = new ArrayList<>();
+        List<String> excludes = new ArrayList<>();
         for (String token : tokens) {
             Matcher matcher = COMPONENT.matcher(token);
             if (matcher.matches()) {
@@ -104,11 +106,17 @@ final class SyntaxDictionary {
                 qualifiers = Optional.of(Arrays.stream(token.substring("dlpkey=".length()).split("\\|"))
                         .map(sequence -> List.of(sequence.split(",")))
                         .toList());
+            } else if (token.startsWith("req=")) {
+                requires.add(Arrays.stream(token.substring("req=".length()).split(","))
+                        .map(alternative -> List.of(alternative.split("\\+")))
+                        .toList());
+            } else if (token.startsWith("ex=")) {
+                excludes.addAll(List.of(token.substring("ex=".length()).split(",")));
             }
         }
         for (String ai : expandRange(ais)) {
             definitions.put(ai, new AiDefinition(ai, flags.indexOf('*') >= 0, flags.indexOf('?') >= 0,
-                    components, qualifiers, title));
+                    components, qualifiers, requires, excludes, title));
         }
     }
 

@@ -115,4 +115,30 @@ class ElementStringTest {
         assertThat(ElementString.isPredefinedLength("10")).isFalse();
         assertThatThrownBy(() -> ElementString.parseBracketed("(3106)001234")).hasMessageContaining("(3106)");
     }
+
+    @Test
+    void rejectsAisThatMustNotAppearTogether() {
+        assertThatThrownBy(() -> ElementString.parseBracketed("(01)09506000134352(02)09506000134352"))
+                .isInstanceOf(InvalidBarcodeException.class)
+                .hasMessage("AI (02) CONTENT must not appear together with AI (01)");
+        assertThatThrownBy(() -> ElementString.parseBracketed("(01)09506000134352(3103)000500(3102)005000"))
+                .hasMessageContaining("AI (3103)")
+                .hasMessageContaining("AI (3102)");
+    }
+
+    @Test
+    void checksMandatoryAssociationsOnlyWhenAsked() {
+        ElementString lotOnly = ElementString.parseBracketed("(10)LOT-1(17)261231");
+        assertThat(lotOnly.get("10")).contains("LOT-1");
+        assertThatThrownBy(lotOnly::requireMandatoryAssociations)
+                .isInstanceOf(InvalidBarcodeException.class)
+                .hasMessage("AI (10) BATCH/LOT requires (01) or (02) or (03) or (8006) or (8026) in (10)LOT-1(17)261231");
+
+        ElementString.parseBracketed("(01)09506000134352(17)261231(10)LOT-1").requireMandatoryAssociations();
+        ElementString.parseBracketed("(00)106141411234567897(02)09506000134352(37)24").requireMandatoryAssociations();
+        assertThatThrownBy(() -> ElementString.parseBracketed("(01)09506000134352(250)S1")
+                .requireMandatoryAssociations())
+                .hasMessageContaining("AI (250)")
+                .hasMessageContaining("requires (21)");
+    }
 }
