@@ -1,0 +1,12 @@
+package io.stowage.carriers.tracking;
+
+/**
+ * Remembers which webhook events were already handled, keyed by carrier and event id, because
+ * carriers deliver at least once. The service implements this over its database; the library
+ * ships {@link InMemoryProcessedWebhookStore}.
+ */
+public interface ProcessedWebhookStore {
+
+    /** Records the event and returns true if it had not been recorded before; atomic. */
+    boolean recordIfNew(String carrierCode, String eventId);
+}

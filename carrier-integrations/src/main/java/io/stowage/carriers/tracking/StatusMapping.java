@@ -1,0 +1,5 @@
+package io.stowage.carriers.tracking;
+
+/** What one carrier code means in the normalised set. */
+public record StatusMapping(TrackingStatus status, String detail) {
+}

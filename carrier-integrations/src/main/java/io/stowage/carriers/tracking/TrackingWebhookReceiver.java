@@ -1,0 +1,37 @@
+package io.stowage.carriers.tracking;
+
+import io.stowage.carriers.spi.Carrier;
+import io.stowage.carriers.spi.UnsupportedCarrierOperationException;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way into the library for an incoming carrier webhook: verify the signature on the raw
+ * bytes, then parse, then drop events already seen (carrier + event id).
+ */
+public final class TrackingWebhookReceiver {
+
+    private final Carrier carrier;
+    private final WebhookVerifier verifier;
+    private final ProcessedWebhookStore processed;
+
+    public TrackingWebhookReceiver(Carrier carrier, byte[] secret, ProcessedWebhookStore processed) {
+        WebhookSignatureScheme scheme = carrier.webhookSignatureScheme().orElseThrow(
+                () -> new UnsupportedCarrierOperationException(carrier.code() + " sends no tracking webhooks"));
+        this.carrier = carrier;
+        this.verifier = new WebhookVerifier(carrier.code(), scheme, secret);
+        this.processed = processed;
+    }
+
+    /**
+     * @throws WebhookVerificationException when the signature does not match; nothing is parsed or recorded
+     */
+    public WebhookReceipt receive(byte[] rawBody, Map<String, List<String>> headers) {
+        VerifiedWebhook verified = verifier.verify(rawBody, headers);
+        WebhookNotification notification = carrier.parseWebhook(verified);
+        boolean first = processed.recordIfNew(carrier.code(), notification.eventId());
+        return new WebhookReceipt(carrier.code(), notification.eventId(), !first,
+                first ? notification.events() : List.of());
+    }
+}
