@@ -98,11 +98,11 @@ public final class RateCardCarrier implements Carrier {
         if (!request.to().hasKnownCountry()) {
             throw new UnknownDestinationException("'" + request.to().country() + "' is not an ISO 3166-1 country code");
         }
+        String zone = zones.zoneFor(request.to()).orElseThrow(() -> new UnknownDestinationException(
+                card.name() + " does not deliver to " + request.to().country() + " " + request.to().postalCode()));
         if (!card.origins().contains(request.from().country())) {
             return List.of();
         }
-        String zone = zones.zoneFor(request.to()).orElseThrow(() -> new UnknownDestinationException(
-                card.name() + " does not deliver to " + request.to().country() + " " + request.to().postalCode()));
         boolean remote = zones.isRemote(request.to());
         List<RateQuote> quotes = new ArrayList<>();
         for (RateCard.Service definition : card.services()) {
