@@ -1,0 +1,68 @@
+package io.stowage.api.network;
+
+import io.stowage.api.problem.ApiProblem;
+import java.util.Comparator;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The network as other features see it (inventory, putaway, picking, orders): nodes and locations
+ * by code or id, without any caller's rights. Unknown codes and ids are {@link ApiProblem#notFound}.
+ */
+@Service
+public class Network {
+
+    private final DatabaseClient db;
+
+    public Network(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Node> node(String code) {
+        return db.sql("SELECT " + NodeRows.COLUMNS + " FROM nodes n WHERE n.code = :code")
+                .bind("code", code).map(NodeRows::node).one()
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Node", code)));
+    }
+
+    public Mono<Node> node(UUID id) {
+        return db.sql("SELECT " + NodeRows.COLUMNS + " FROM nodes n WHERE n.id = :id")
+                .bind("id", id).map(NodeRows::node).one()
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Node", id)));
+    }
+
+    /** The location with this code in the node; a code of another node is not found here. */
+    public Mono<LocationRef> location(UUID nodeId, String locationCode) {
+        return db.sql("SELECT " + LocationRows.REF_COLUMNS + " FROM locations l WHERE l.node_id = :node AND l.code = :code")
+                .bind("node", nodeId).bind("code", locationCode).map(LocationRows::ref).one()
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Location", locationCode)));
+    }
+
+    public Mono<LocationRef> location(UUID locationId) {
+        return db.sql("SELECT " + LocationRows.REF_COLUMNS + " FROM locations l WHERE l.id = :id")
+                .bind("id", locationId).map(LocationRows::ref).one()
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Location", locationId)));
+    }
+
+    /** Every location of the node, ordered by code: the floor plan the picking optimizer routes on. */
+    public Flux<LocationRef> locations(UUID nodeId) {
+        return db.sql("SELECT " + LocationRows.REF_COLUMNS + " FROM locations l WHERE l.node_id = :node ORDER BY l.code COLLATE \"C\"")
+                .bind("node", nodeId).map(LocationRows::ref).all();
+    }
+
+    /** Every node, nearest first by great-circle distance from the point (degrees). */
+    public Flux<NearbyNode> nodesNear(double latitude, double longitude) {
+        if (latitude < -90 || latitude > 90) {
+            return Flux.error(ApiProblem.invalid("latitude", "must be between -90 and 90"));
+        }
+        if (longitude < -180 || longitude > 180) {
+            return Flux.error(ApiProblem.invalid("longitude", "must be between -180 and 180"));
+        }
+        // A network has tens to hundreds of nodes: ranking them here is cheaper than a spatial index.
+        return db.sql("SELECT " + NodeRows.COLUMNS + " FROM nodes n").map(NodeRows::node).all()
+                .map(node -> new NearbyNode(node, GreatCircle.distanceKm(latitude, longitude, node.latitude(), node.longitude())))
+                .sort(Comparator.comparingDouble(NearbyNode::distanceKm).thenComparing(nearby -> nearby.node().code()));
+    }
+}
