@@ -1,0 +1,271 @@
+package io.stowage.carriers.sandbox;
+
+import io.stowage.carriers.label.LabelRenderer;
+import io.stowage.carriers.label.ShippingLabel;
+import io.stowage.carriers.schedule.DeliveryEstimate;
+import io.stowage.carriers.schedule.DeliverySchedule;
+import io.stowage.carriers.spi.BillableWeight;
+import io.stowage.carriers.spi.CancellationResult;
+import io.stowage.carriers.spi.Carrier;
+import io.stowage.carriers.spi.CarrierService;
+import io.stowage.carriers.spi.CreatedLabel;
+import io.stowage.carriers.spi.DeliveryMode;
+import io.stowage.carriers.spi.Dimensions;
+import io.stowage.carriers.spi.DimensionalWeightRule;
+import io.stowage.carriers.spi.LabelRequest;
+import io.stowage.carriers.spi.MalformedCarrierResponseException;
+import io.stowage.carriers.spi.Money;
+import io.stowage.carriers.spi.NoEligibleServiceException;
+import io.stowage.carriers.spi.RateQuote;
+import io.stowage.carriers.spi.RateRequest;
+import io.stowage.carriers.spi.ServiceLimits;
+import io.stowage.carriers.spi.ServiceSpeed;
+import io.stowage.carriers.spi.ShipmentHandle;
+import io.stowage.carriers.spi.TrackingKey;
+import io.stowage.carriers.spi.UnknownDestinationException;
+import io.stowage.carriers.spi.UnknownShipmentException;
+import io.stowage.carriers.tracking.StatusMapping;
+import io.stowage.carriers.tracking.TrackingEvent;
+import io.stowage.carriers.tracking.VerifiedWebhook;
+import io.stowage.carriers.tracking.WebhookNotification;
+import io.stowage.carriers.tracking.WebhookSignatureScheme;
+import io.stowage.carriers.tracking.WebhookVerifier;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A carrier that exists only in memory, so the whole system can be exercised end to end without
+ * network: it quotes, prints real labels, and moves each parcel through realistic scans over time
+ * (pickup, hub, out for delivery, delivery; sometimes a failed attempt, a pickup point, a return),
+ * visible by pulling tracking or as signed webhooks, duplicates included.
+ */
+public final class SandboxCarrier implements Carrier {
+
+    public static final String CODE = "sandbox";
+    static final WebhookSignatureScheme SIGNATURE = new WebhookSignatureScheme(
+            "X-Sandbox-Signature", "sha256=", WebhookSignatureScheme.DigestEncoding.HEX);
+    private static final ZoneId ZONE = ZoneId.of("Europe/Riga");
+    private static final DimensionalWeightRule WEIGHT_RULE = new DimensionalWeightRule(5000, 100);
+
+    private record Shipment(TrackingKey key, List<SandboxJourney.Scan> scans, Instant cancelledAt, int webhooksSent) {
+    }
+
+    private final SandboxSettings settings;
+    private final Clock clock;
+    private final LabelRenderer labels;
+    private final Map<String, CarrierService> services = new java.util.LinkedHashMap<>();
+    private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
+    private final AtomicLong serials = new AtomicLong(1);
+    private final Random webhookRandom;
+    private final WebhookVerifier signer;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public SandboxCarrier(SandboxSettings settings, Clock clock, LabelRenderer labels) {
+        this.settings = settings;
+        this.clock = clock;
+        this.labels = labels;
+        this.webhookRandom = new Random(settings.seed());
+        this.signer = new WebhookVerifier(CODE, SIGNATURE, settings.webhookSecret());
+        Set<String> everywhere = Set.of(Locale.getISOCountries());
+        Set<DayOfWeek> weekdays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        Dimensions maxBox = new Dimensions(1200, 800, 800);
+        add(new CarrierService(CODE, "standard", "Sandbox Standard", ServiceSpeed.STANDARD, DeliveryMode.DOOR, 1,
+                LocalTime.of(16, 0), ZONE, weekdays, new ServiceLimits(30_000, maxBox, 3000, everywhere, true), 400));
+        add(new CarrierService(CODE, "pickup", "Sandbox Pickup Point", ServiceSpeed.STANDARD, DeliveryMode.PICKUP_POINT, 1,
+                LocalTime.of(16, 0), ZONE, weekdays, new ServiceLimits(20_000, new Dimensions(600, 400, 400), 0, everywhere, false), 200));
+        add(new CarrierService(CODE, "express", "Sandbox Express", ServiceSpeed.EXPRESS, DeliveryMode.DOOR, 1,
+                LocalTime.of(12, 0), ZONE, weekdays, new ServiceLimits(30_000, maxBox, 3000, everywhere, false), 900));
+    }
+
+    private void add(CarrierService service) {
+        services.put(service.serviceCode(), service);
+    }
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    @Override
+    public String displayName() {
+        return "Sandbox Carrier";
+    }
+
+    @Override
+    public List<CarrierService> services() {
+        return List.copyOf(services.values());
+    }
+
+    @Override
+    public List<RateQuote> quote(RateRequest request) {
+        if (!request.to().hasKnownCountry()) {
+            throw new UnknownDestinationException("'" + request.to().country() + "' is not an ISO 3166-1 country code");
+        }
+        boolean domestic = request.from().country().equals(request.to().country());
+        BillableWeight weight = WEIGHT_RULE.billableWeight(request.parcel());
+        List<RateQuote> quotes = new ArrayList<>();
+        for (CarrierService service : services.values()) {
+            if (service.limits().rejectionReason(request.parcel(), request.to()).isPresent()) {
+                continue;
+            }
+            long base = switch (service.serviceCode()) {
+                case "express" -> 900;
+                case "pickup" -> 300;
+                default -> 350;
+            };
+            // Sixty cents per started kilogram after the first, doubled across a border.
+            long cents = (base + 60L * ((weight.billableGrams() - 1) / 1000)) * (domestic ? 1 : 2);
+            int transit = domestic ? 1 : (service.speed() == ServiceSpeed.EXPRESS ? 2 : 3);
+            DeliveryEstimate estimate = DeliverySchedule.estimate(service, transit, request.readyAt());
+            Money price = Money.of(cents, "EUR");
+            quotes.add(new RateQuote(service, price, List.of(), price, weight, estimate.shipDate(), estimate.deliveryDate(),
+                    Optional.empty()));
+        }
+        return quotes;
+    }
+
+    @Override
+    public CreatedLabel createLabel(LabelRequest request) {
+        CarrierService service = services.get(request.serviceCode());
+        if (service == null) {
+            throw new NoEligibleServiceException("the sandbox has no service '" + request.serviceCode() + "'; it offers " + services.keySet());
+        }
+        RateQuote quote = quote(new RateRequest(request.from(), request.to(), request.parcel(), request.readyAt())).stream()
+                .filter(q -> q.service().equals(service)).findFirst()
+                .orElseThrow(() -> new NoEligibleServiceException(service.name() + " cannot carry " + request.parcel() + ": "
+                        + service.limits().rejectionReason(request.parcel(), request.to()).orElse("refused")));
+        String trackingNumber = String.format("SBX%010d", serials.getAndIncrement());
+        ShippingLabel label = new ShippingLabel(displayName(), service.name(), request.from(), request.to(),
+                request.parcel().weightGrams(), trackingNumber,
+                settings.trackingUrlTemplate().replace("{trackingNumber}", trackingNumber), request.sscc(),
+                request.orderReference(), quote.shipDate());
+        CreatedLabel created = new CreatedLabel(new TrackingKey(CODE, trackingNumber), trackingNumber, service, quote.total(),
+                labels.render(label));
+        List<SandboxJourney.Scan> scans = SandboxJourney.plan(settings, trackingNumber, service.deliveryMode(), clock.instant(),
+                request.from().city(), request.to().city());
+        shipments.put(trackingNumber, new Shipment(created.trackingKey(), scans, null, 0));
+        return created;
+    }
+
+    /** Cancels a parcel that has not been picked up yet; later the carrier refuses. */
+    @Override
+    public CancellationResult cancel(ShipmentHandle handle) {
+        Instant now = clock.instant();
+        Shipment shipment = find(handle.trackingKey());
+        if (shipment.cancelledAt() != null) {
+            return new CancellationResult(shipment.key(), CancellationResult.Outcome.CANCELLED, "already cancelled");
+        }
+        boolean pickedUp = shipment.scans().stream()
+                .anyMatch(scan -> scan.code().equals(SandboxStatusCodes.PICKED_UP) && !scan.at().isAfter(now));
+        if (pickedUp) {
+            return new CancellationResult(shipment.key(), CancellationResult.Outcome.REJECTED,
+                    "the parcel was picked up and is on its way");
+        }
+        List<SandboxJourney.Scan> scans = List.of(shipment.scans().get(0),
+                new SandboxJourney.Scan(now, SandboxStatusCodes.CANCELLED, "Cancelled by shipper", ""));
+        shipments.put(shipment.key().trackingNumber(), new Shipment(shipment.key(), scans, now, shipment.webhooksSent()));
+        return new CancellationResult(shipment.key(), CancellationResult.Outcome.CANCELLED, "cancelled before pickup");
+    }
+
+    @Override
+    public List<TrackingEvent> track(TrackingKey trackingKey) {
+        Shipment shipment = find(trackingKey);
+        Instant now = clock.instant();
+        return shipment.scans().stream().filter(scan -> !scan.at().isAfter(now)).map(scan -> toEvent(shipment.key(), scan)).toList();
+    }
+
+    @Override
+    public Optional<WebhookSignatureScheme> webhookSignatureScheme() {
+        return Optional.of(SIGNATURE);
+    }
+
+    /**
+     * The webhooks due since the last call, signed with the configured secret, oldest first. Some
+     * are repeated, as carriers deliver at least once.
+     */
+    public synchronized List<SandboxWebhook> dueWebhooks() {
+        Instant now = clock.instant();
+        List<SandboxWebhook> due = new ArrayList<>();
+        for (Shipment shipment : shipments.values()) {
+            List<SandboxJourney.Scan> scans = shipment.scans();
+            int sent = shipment.webhooksSent();
+            while (sent < scans.size() && !scans.get(sent).at().isAfter(now)) {
+                SandboxWebhook webhook = sign(shipment.key(), sent, scans.get(sent));
+                due.add(webhook);
+                if (webhookRandom.nextDouble() < settings.duplicateWebhookRate()) {
+                    due.add(webhook);
+                }
+                sent++;
+            }
+            shipments.put(shipment.key().trackingNumber(),
+                    new Shipment(shipment.key(), scans, shipment.cancelledAt(), sent));
+        }
+        return due;
+    }
+
+    @Override
+    public WebhookNotification parseWebhook(VerifiedWebhook webhook) {
+        try {
+            JsonNode body = json.readTree(webhook.body());
+            String eventId = requiredText(body, "event_id");
+            TrackingKey key = new TrackingKey(CODE, requiredText(body, "tracking_number"));
+            SandboxJourney.Scan scan = new SandboxJourney.Scan(Instant.parse(requiredText(body, "occurred_at")),
+                    requiredText(body, "code"), body.path("message").asString(""), body.path("location").asString(""));
+            return new WebhookNotification(eventId, List.of(toEvent(key, scan)));
+        } catch (JacksonException | java.time.format.DateTimeParseException e) {
+            throw new MalformedCarrierResponseException("sandbox webhook is not the documented JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private SandboxWebhook sign(TrackingKey key, int index, SandboxJourney.Scan scan) {
+        ObjectNode body = json.createObjectNode();
+        body.put("event_id", "evt_" + key.trackingNumber() + "_" + index);
+        body.put("tracking_number", key.trackingNumber());
+        body.put("code", scan.code());
+        body.put("message", scan.message());
+        body.put("location", scan.location());
+        body.put("occurred_at", scan.at().toString());
+        byte[] bytes = json.writeValueAsBytes(body);
+        return new SandboxWebhook(bytes, Map.of("Content-Type", List.of("application/json"),
+                SIGNATURE.headerName(), List.of(signer.sign(bytes))));
+    }
+
+    private static TrackingEvent toEvent(TrackingKey key, SandboxJourney.Scan scan) {
+        StatusMapping mapping = SandboxStatusCodes.TABLE.resolve(scan.code());
+        return new TrackingEvent(key, scan.at(), mapping.status(), mapping.detail(), scan.code(), scan.message(), scan.location());
+    }
+
+    private Shipment find(TrackingKey key) {
+        Shipment shipment = CODE.equals(key.carrierCode()) ? shipments.get(key.trackingNumber()) : null;
+        if (shipment == null) {
+            throw new UnknownShipmentException("the sandbox has no shipment " + key);
+        }
+        return shipment;
+    }
+
+    private static String requiredText(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isString() || value.asString().isBlank()) {
+            throw new MalformedCarrierResponseException("sandbox webhook has no '" + field + "'");
+        }
+        return value.asString();
+    }
+}

@@ -1,0 +1,71 @@
+package io.stowage.carriers.sandbox;
+
+import io.stowage.carriers.spi.DeliveryMode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.ADDRESS_NOT_FOUND;
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.ARRIVED_AT_HUB;
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.ATTEMPT_FAILED;
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.AT_PICKUP_POINT;
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.COLLECTED;
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.DELIVERED;
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.DEPARTED_HUB;
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.LABEL_CREATED;
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.OUT_FOR_DELIVERY;
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.PICKED_UP;
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.RETURNED;
+
+/** Plans every scan of one sandbox parcel at label time; tracking then reveals those already past. */
+final class SandboxJourney {
+
+    record Scan(Instant at, String code, String message, String location) {
+    }
+
+    private SandboxJourney() {
+    }
+
+    static List<Scan> plan(SandboxSettings settings, String trackingNumber, DeliveryMode mode, Instant labelCreated,
+                           String originCity, String destinationCity) {
+        Random random = new Random(settings.seed() * 31 + trackingNumber.hashCode());
+        List<Scan> scans = new ArrayList<>();
+        Instant at = labelCreated;
+        scans.add(new Scan(at, LABEL_CREATED, "Shipment information received", originCity));
+        at = at.plus(settings.pickupDelay());
+        scans.add(new Scan(at, PICKED_UP, "Picked up", originCity));
+        at = at.plus(settings.hubDelay());
+        scans.add(new Scan(at, ARRIVED_AT_HUB, "Arrived at sorting hub", originCity + " hub"));
+        if (random.nextDouble() < settings.addressProblemRate()) {
+            at = at.plus(settings.hubDelay());
+            scans.add(new Scan(at, ADDRESS_NOT_FOUND, "Address could not be found", originCity + " hub"));
+            scans.add(new Scan(at.plus(settings.lastMileDelay().multipliedBy(2)), RETURNED, "Returned to sender", originCity));
+            return scans;
+        }
+        at = at.plus(settings.hubDelay());
+        scans.add(new Scan(at, DEPARTED_HUB, "Departed sorting hub", originCity + " hub"));
+        at = at.plus(settings.hubDelay());
+        boolean waitsAtPickupPoint = mode.isCollectedByRecipient();
+        if (!waitsAtPickupPoint) {
+            scans.add(new Scan(at, OUT_FOR_DELIVERY, "Out for delivery", destinationCity));
+            at = at.plus(settings.lastMileDelay());
+            if (random.nextDouble() >= settings.failedAttemptRate()) {
+                scans.add(new Scan(at, DELIVERED, "Delivered", destinationCity));
+                return scans;
+            }
+            scans.add(new Scan(at, ATTEMPT_FAILED, "Recipient not at home, notice left", destinationCity));
+            at = at.plus(settings.lastMileDelay());
+        }
+        scans.add(new Scan(at, AT_PICKUP_POINT, "Ready for collection", destinationCity + " pickup point"));
+        Duration waiting = settings.lastMileDelay().multipliedBy(2);
+        if (random.nextDouble() < settings.returnRate()) {
+            scans.add(new Scan(at.plus(waiting.multipliedBy(2)), RETURNED, "Not collected, returned to sender", originCity));
+        } else {
+            scans.add(new Scan(at.plus(waiting), COLLECTED, "Collected by recipient", destinationCity + " pickup point"));
+        }
+        return scans;
+    }
+}
