@@ -1,0 +1,53 @@
+package io.stowage.api.catalog;
+
+import io.stowage.api.access.Caller;
+import io.stowage.api.idempotency.Idempotency;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Bulk upsert of a catalog, as JSON or CSV: all rows are checked first, then written in one
+ * transaction, or nothing is. Importing the same catalog again changes nothing and says so.
+ */
+@RestController
+class CatalogImportController {
+
+    static final String TEXT_CSV = "text/csv";
+    private static final String PATH = "/api/v1/catalog/imports";
+
+    private final CatalogService catalog;
+    private final Idempotency idempotency;
+
+    CatalogImportController(CatalogService catalog, Idempotency idempotency) {
+        this.catalog = catalog;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<String>> importJson(@AuthenticationPrincipal Caller caller,
+                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                            @RequestBody ImportInput input) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return idempotency.run(scope(merchantId), key, input, HttpStatus.OK, () -> catalog.importProducts(merchantId, input));
+    }
+
+    @PostMapping(path = PATH, consumes = TEXT_CSV)
+    Mono<ResponseEntity<String>> importCsv(@AuthenticationPrincipal Caller caller,
+                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                           @RequestBody String csv) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return idempotency.run(scope(merchantId), key, csv, HttpStatus.OK, () -> catalog.importCsv(merchantId, csv));
+    }
+
+    private static String scope(UUID merchantId) {
+        return "merchant:" + merchantId;
+    }
+}

@@ -1,0 +1,12 @@
+package io.stowage.api.catalog;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A variant as the API shows it: GTINs in GTIN-14 form, alternatives as SKUs in order of preference. */
+public record Variant(UUID id, String sku, String productCode, String name, Map<String, String> attributes, List<String> gtins,
+                      int weightG, int lengthMm, int widthMm, int heightMm, boolean lotTracked, boolean expiryTracked,
+                      int lowStockThreshold, List<String> alternatives, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+}
