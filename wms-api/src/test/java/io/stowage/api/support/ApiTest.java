@@ -27,7 +27,7 @@ public abstract class ApiTest {
     public static final String ADMIN_KEY = "test-admin-key";
 
     @Autowired
-    protected WebTestClient web;
+    public WebTestClient web;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -42,17 +42,17 @@ public abstract class ApiTest {
     }
 
     /** A client that sends the given bearer secret. */
-    protected WebTestClient as(String secret) {
+    public WebTestClient as(String secret) {
         return web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + secret).build();
     }
 
-    protected WebTestClient admin() {
+    public WebTestClient admin() {
         return as(ADMIN_KEY);
     }
 
     /** Creates a merchant and returns its API key. */
     @SuppressWarnings("unchecked")
-    protected String newMerchant(String name) {
+    public String newMerchant(String name) {
         Map<String, Object> created = admin().post().uri("/api/v1/admin/merchants")
                 .bodyValue(Map.of("name", name))
                 .exchange()

@@ -1,0 +1,70 @@
+package io.stowage.api.availability;
+
+import io.stowage.api.problem.ApiProblem;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Shoppers who asked to hear when a variant is back. Asking twice for the same variant keeps one
+ * waiting subscription; the ledger writes the {@code variant.back_in_stock} event when it happens.
+ */
+@Service
+public class BackInStock {
+
+    private final DatabaseClient db;
+
+    public BackInStock(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public record Subscription(UUID id, String sku, String email, OffsetDateTime createdAt, OffsetDateTime notifiedAt) {
+    }
+
+    public Mono<Subscription> subscribe(UUID merchantId, String sku, String email) {
+        String normalized = email.trim().toLowerCase(java.util.Locale.ROOT);
+        return db.sql("SELECT id FROM variants WHERE merchant_id = :merchant AND sku = :sku")
+                .bind("merchant", merchantId).bind("sku", sku)
+                .map(row -> row.get("id", UUID.class)).one()
+                .switchIfEmpty(Mono.error(() -> ApiProblem.invalid("sku", "no variant has the SKU " + sku)))
+                .flatMap(variantId -> db.sql("""
+                                INSERT INTO back_in_stock_subscriptions (merchant_id, variant_id, email)
+                                VALUES (:merchant, :variant, :email)
+                                ON CONFLICT (variant_id, email) WHERE notified_at IS NULL DO NOTHING
+                                """)
+                        .bind("merchant", merchantId).bind("variant", variantId).bind("email", normalized)
+                        .then())
+                .then(db.sql("""
+                                SELECT s.id, v.sku, s.email, s.created_at, s.notified_at
+                                FROM back_in_stock_subscriptions s JOIN variants v ON v.id = s.variant_id
+                                WHERE s.merchant_id = :merchant AND v.sku = :sku AND s.email = :email AND s.notified_at IS NULL
+                                """)
+                        .bind("merchant", merchantId).bind("sku", sku).bind("email", normalized)
+                        .map(BackInStock::subscription).one());
+    }
+
+    public Mono<List<Subscription>> forSku(UUID merchantId, String sku) {
+        return db.sql("""
+                        SELECT s.id, v.sku, s.email, s.created_at, s.notified_at
+                        FROM back_in_stock_subscriptions s JOIN variants v ON v.id = s.variant_id
+                        WHERE s.merchant_id = :merchant AND v.sku = :sku ORDER BY s.created_at, s.id
+                        """)
+                .bind("merchant", merchantId).bind("sku", sku)
+                .map(BackInStock::subscription).all().collectList();
+    }
+
+    public Mono<Void> cancel(UUID merchantId, UUID id) {
+        return db.sql("DELETE FROM back_in_stock_subscriptions WHERE id = :id AND merchant_id = :merchant AND notified_at IS NULL")
+                .bind("id", id).bind("merchant", merchantId)
+                .fetch().rowsUpdated()
+                .flatMap(deleted -> deleted == 1 ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Subscription", id)));
+    }
+
+    private static Subscription subscription(io.r2dbc.spi.Readable row) {
+        return new Subscription(row.get("id", UUID.class), row.get("sku", String.class), row.get("email", String.class),
+                row.get("created_at", OffsetDateTime.class), row.get("notified_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,90 @@
+package io.stowage.api.counts;
+
+import io.stowage.api.access.Caller;
+import io.stowage.api.access.WorkerRole;
+import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.inventory.Transactions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class CycleCountController {
+
+    private final CycleCounts counts;
+    private final Idempotency idempotency;
+    private final TransactionalOperator tx;
+
+    CycleCountController(CycleCounts counts, Idempotency idempotency, TransactionalOperator tx) {
+        this.counts = counts;
+        this.idempotency = idempotency;
+        this.tx = tx;
+    }
+
+    record OpenRequest(@NotEmpty @Size(max = 1000) List<@NotBlank String> locationCodes) {
+    }
+
+    record CountRequest(@NotNull @Size(max = 1000) List<@Valid CountedLine> lines) {
+    }
+
+    record CountedLine(UUID merchantId, String sku, String gtin, String lotNumber, @NotNull @PositiveOrZero Integer quantity) {
+    }
+
+    @PostMapping("/api/v1/count-tasks")
+    Mono<ResponseEntity<String>> open(@AuthenticationPrincipal Caller caller,
+                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                      @Valid @RequestBody OpenRequest request) {
+        Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
+        return idempotency.run("worker:" + supervisor.workerId(), key, request, HttpStatus.CREATED,
+                () -> counts.open(supervisor, request.locationCodes()));
+    }
+
+    @GetMapping("/api/v1/count-tasks")
+    Mono<List<CycleCounts.CountTask>> list(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "open") String status) {
+        return counts.list(caller.asWorker(), status);
+    }
+
+    @PostMapping("/api/v1/count-tasks/{id}/counts")
+    Mono<ResponseEntity<String>> count(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                       @Valid @RequestBody CountRequest request) {
+        Caller.Worker worker = caller.asWorker();
+        List<CycleCounts.CountedItem> items = request.lines().stream()
+                .map(l -> new CycleCounts.CountedItem(l.merchantId(), l.sku(), l.gtin(), l.lotNumber(), l.quantity())).toList();
+        return idempotency.require("worker:" + worker.workerId(), key, List.of(id, request), HttpStatus.CREATED,
+                () -> counts.count(worker, id, items));
+    }
+
+    @GetMapping("/api/v1/count-tasks/{id}")
+    Mono<CycleCounts.Review> review(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return counts.review(caller.asWorker(WorkerRole.SUPERVISOR), id);
+    }
+
+    @PostMapping("/api/v1/count-tasks/{id}/approve")
+    Mono<CycleCounts.Review> approve(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
+        return counts.approve(supervisor, id).as(tx::transactional).retryWhen(Transactions.retryOnDeadlock());
+    }
+
+    @PostMapping("/api/v1/count-tasks/{id}/reject")
+    Mono<CycleCounts.Review> reject(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return counts.reject(caller.asWorker(WorkerRole.SUPERVISOR), id).as(tx::transactional);
+    }
+}

@@ -1,0 +1,86 @@
+package io.stowage.api.inbound;
+
+import io.stowage.api.access.Caller;
+import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.paging.Cursor;
+import io.stowage.api.paging.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class AsnController {
+
+    private final Asns asns;
+    private final Idempotency idempotency;
+
+    AsnController(Asns asns, Idempotency idempotency) {
+        this.asns = asns;
+        this.idempotency = idempotency;
+    }
+
+    record AsnRequest(
+            @NotBlank @Size(max = 100) String reference,
+            @NotBlank String nodeCode,
+            @Size(max = 200) String supplier,
+            @NotNull LocalDate expectedOn,
+            @NotEmpty @Size(max = 5000) List<@Valid LineRequest> lines) {
+    }
+
+    record LineRequest(@NotBlank String sku, @NotNull @Positive Integer quantity, String lotNumber, LocalDate expiresOn) {
+    }
+
+    @PostMapping("/api/v1/asns")
+    Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller,
+                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                        @Valid @RequestBody AsnRequest request) {
+        Caller.Merchant merchant = caller.asMerchant();
+        Asns.NewAsn asn = new Asns.NewAsn(request.reference(), request.nodeCode(), request.supplier(), request.expectedOn(),
+                request.lines().stream().map(l -> new Asns.NewLine(l.sku(), l.quantity(), l.lotNumber(), l.expiresOn())).toList());
+        return idempotency.run("merchant:" + merchant.merchantId(), key, request, HttpStatus.CREATED,
+                () -> asns.create(merchant.merchantId(), asn));
+    }
+
+    @GetMapping("/api/v1/asns")
+    Mono<Page<Asns.Asn>> list(@AuthenticationPrincipal Caller caller,
+                              @RequestParam(required = false) String status,
+                              @RequestParam(required = false) Integer limit,
+                              @RequestParam(required = false) String after) {
+        return asns.list(caller.asMerchant().merchantId(), null, null, status, Cursor.decode(after), Cursor.limit(limit));
+    }
+
+    @GetMapping("/api/v1/asns/{reference}")
+    Mono<Asns.Asn> get(@AuthenticationPrincipal Caller caller, @PathVariable String reference) {
+        return asns.find(caller.asMerchant().merchantId(), reference);
+    }
+
+    @PostMapping("/api/v1/asns/{reference}/close")
+    Mono<Asns.Asn> close(@AuthenticationPrincipal Caller caller, @PathVariable String reference) {
+        return asns.close(caller.asMerchant().merchantId(), reference);
+    }
+
+    /** What the receiving dock of the worker's node expects, across merchants. */
+    @GetMapping("/api/v1/inbound/asns")
+    Mono<Page<Asns.Asn>> expectedHere(@AuthenticationPrincipal Caller caller,
+                                      @RequestParam(required = false) String status,
+                                      @RequestParam(required = false) Integer limit,
+                                      @RequestParam(required = false) String after) {
+        return asns.list(null, caller.asWorker().nodeId(), null, status, Cursor.decode(after), Cursor.limit(limit));
+    }
+}

@@ -1,0 +1,151 @@
+package io.stowage.api.inbound;
+
+import io.stowage.api.database.Params;
+import io.stowage.api.paging.Page;
+import io.stowage.api.problem.ApiProblem;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Advance shipping notices: a merchant announces what will arrive where and when. Open lines count
+ * as incoming stock until they are received or the notice is closed.
+ */
+@Service
+public class Asns {
+
+    private final DatabaseClient db;
+
+    public Asns(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public record NewAsn(String reference, String nodeCode, String supplier, LocalDate expectedOn, List<NewLine> lines) {
+    }
+
+    public record NewLine(String sku, int quantity, String lotNumber, LocalDate expiresOn) {
+    }
+
+    public record Asn(UUID id, String reference, String nodeCode, String supplier, LocalDate expectedOn, String status,
+                      OffsetDateTime createdAt, OffsetDateTime closedAt, List<Line> lines) {
+    }
+
+    public record Line(int lineNo, String sku, int expectedQuantity, int receivedQuantity, String lotNumber, LocalDate expiresOn) {
+    }
+
+    private record Target(UUID nodeId, Map<String, UUID> variantsBySku) {
+    }
+
+    /** Creates the notice after checking every line; an unknown SKU or node writes nothing. Runs in the caller's transaction. */
+    public Mono<Asn> create(UUID merchantId, NewAsn request) {
+        Set<String> skus = new HashSet<>();
+        request.lines().forEach(line -> skus.add(line.sku()));
+        Mono<UUID> node = db.sql("SELECT id FROM nodes WHERE code = :code AND (merchant_id IS NULL OR merchant_id = :merchant)")
+                .bind("code", request.nodeCode()).bind("merchant", merchantId)
+                .map(row -> row.get("id", UUID.class)).one()
+                .switchIfEmpty(Mono.error(() -> ApiProblem.invalid("node_code", "no warehouse or store has the code " + request.nodeCode())));
+        Mono<Map<String, UUID>> variants = db.sql("SELECT id, sku FROM variants WHERE merchant_id = :merchant AND sku = ANY(:skus)")
+                .bind("merchant", merchantId).bind("skus", skus.toArray(String[]::new))
+                .map(row -> Map.entry(row.get("sku", String.class), row.get("id", UUID.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return node.zipWith(variants, Target::new)
+                .flatMap(target -> {
+                    List<io.stowage.api.problem.ApiProblem.FieldProblem> unknown = new ArrayList<>();
+                    for (int i = 0; i < request.lines().size(); i++) {
+                        if (!target.variantsBySku().containsKey(request.lines().get(i).sku())) {
+                            unknown.add(new ApiProblem.FieldProblem("lines[" + i + "].sku", "no variant has the SKU " + request.lines().get(i).sku()));
+                        }
+                    }
+                    if (!unknown.isEmpty()) {
+                        return Mono.error(ApiProblem.invalid("The notice names SKUs that are not in the catalog", unknown));
+                    }
+                    return insert(merchantId, request, target);
+                })
+                .then(Mono.defer(() -> find(merchantId, request.reference())));
+    }
+
+    private Mono<Void> insert(UUID merchantId, NewAsn request, Target target) {
+        return db.sql("""
+                        INSERT INTO asns (merchant_id, node_id, reference, supplier, expected_on, status)
+                        VALUES (:merchant, :node, :reference, :supplier, :expected, 'open') RETURNING id
+                        """)
+                .bind("merchant", merchantId).bind("node", target.nodeId()).bind("reference", request.reference())
+                .bind("supplier", Params.nullable(request.supplier(), String.class)).bind("expected", request.expectedOn())
+                .map(row -> row.get("id", UUID.class)).one()
+                .flatMapMany(asnId -> Flux.range(0, request.lines().size()).concatMap(i -> {
+                    NewLine line = request.lines().get(i);
+                    return db.sql("""
+                                    INSERT INTO asn_lines (asn_id, line_no, variant_id, expected_quantity, lot_number, expires_on)
+                                    VALUES (:asn, :lineNo, :variant, :qty, :lot, :expires)
+                                    """)
+                            .bind("asn", asnId).bind("lineNo", i + 1).bind("variant", target.variantsBySku().get(line.sku()))
+                            .bind("qty", line.quantity())
+                            .bind("lot", Params.nullable(line.lotNumber(), String.class))
+                            .bind("expires", Params.nullable(line.expiresOn(), LocalDate.class))
+                            .then();
+                }))
+                .then();
+    }
+
+    public Mono<Asn> find(UUID merchantId, String reference) {
+        return list(merchantId, null, reference, null, "", 1).flatMap(page -> page.items().isEmpty()
+                ? Mono.error(ApiProblem.notFound("ASN", reference)) : Mono.just(page.items().get(0)));
+    }
+
+    /** A merchant's notices (merchantId set) or a node's (nodeId set), ordered by reference. */
+    public Mono<Page<Asn>> list(UUID merchantId, UUID nodeId, String reference, String status, String after, int limit) {
+        return db.sql("""
+                        SELECT a.id, a.reference, n.code AS node_code, a.supplier, a.expected_on, a.status, a.created_at, a.closed_at,
+                               l.line_no, v.sku, l.expected_quantity, l.received_quantity, l.lot_number, l.expires_on
+                        FROM (SELECT * FROM asns
+                              WHERE (CAST(:merchant AS uuid) IS NULL OR merchant_id = :merchant)
+                                AND (CAST(:node AS uuid) IS NULL OR node_id = :node)
+                                AND (CAST(:reference AS text) IS NULL OR reference = :reference)
+                                AND (CAST(:status AS text) IS NULL OR status = :status)
+                                AND reference || '/' || id > :after
+                              ORDER BY reference, id LIMIT :limit) a
+                        JOIN nodes n ON n.id = a.node_id
+                        JOIN asn_lines l ON l.asn_id = a.id
+                        JOIN variants v ON v.id = l.variant_id
+                        ORDER BY a.reference, a.id, l.line_no
+                        """)
+                .bind("merchant", Params.nullable(merchantId, UUID.class))
+                .bind("node", Params.nullable(nodeId, UUID.class))
+                .bind("reference", Params.nullable(reference, String.class))
+                .bind("status", Params.nullable(status, String.class))
+                .bind("after", after)
+                .bind("limit", limit + 1)
+                .fetch().all()
+                .collectList()
+                .map(rows -> {
+                    Map<UUID, Asn> byId = new LinkedHashMap<>();
+                    for (Map<String, Object> row : rows) {
+                        Asn asn = byId.computeIfAbsent((UUID) row.get("id"), id -> new Asn(id, (String) row.get("reference"),
+                                (String) row.get("node_code"), (String) row.get("supplier"), (LocalDate) row.get("expected_on"),
+                                (String) row.get("status"), (OffsetDateTime) row.get("created_at"), (OffsetDateTime) row.get("closed_at"),
+                                new ArrayList<>()));
+                        asn.lines().add(new Line((Integer) row.get("line_no"), (String) row.get("sku"), (Integer) row.get("expected_quantity"),
+                                (Integer) row.get("received_quantity"), (String) row.get("lot_number"), (LocalDate) row.get("expires_on")));
+                    }
+                    return Page.of(new ArrayList<>(byId.values()), limit, asn -> asn.reference() + "/" + asn.id());
+                });
+    }
+
+    /** Closing stops the remaining lines from counting as incoming. */
+    public Mono<Asn> close(UUID merchantId, String reference) {
+        return db.sql("UPDATE asns SET status = 'closed', closed_at = now() WHERE merchant_id = :merchant AND reference = :reference AND status <> 'closed'")
+                .bind("merchant", merchantId).bind("reference", reference)
+                .fetch().rowsUpdated()
+                .then(find(merchantId, reference));
+    }
+}

@@ -1,0 +1,79 @@
+package io.stowage.api.inbound;
+
+import io.stowage.api.access.Caller;
+import io.stowage.api.access.WorkerRole;
+import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.inventory.StockRefs;
+import io.stowage.api.inventory.StockStatus;
+import io.stowage.api.inventory.Transactions;
+import io.stowage.api.problem.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class ReceivingController {
+
+    private final Receiving receiving;
+    private final Putaway putaway;
+    private final StockRefs refs;
+    private final Idempotency idempotency;
+
+    ReceivingController(Receiving receiving, Putaway putaway, StockRefs refs, Idempotency idempotency) {
+        this.receiving = receiving;
+        this.putaway = putaway;
+        this.refs = refs;
+        this.idempotency = idempotency;
+    }
+
+    record ReceiptRequest(
+            UUID asnId, UUID merchantId, String sku, String gtin,
+            @NotNull @Positive Integer quantity,
+            String lotNumber, LocalDate expiresOn,
+            @NotBlank String locationCode,
+            StockStatus status) {
+    }
+
+    @PostMapping("/api/v1/receipts")
+    Mono<ResponseEntity<String>> receive(@AuthenticationPrincipal Caller caller,
+                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                         @Valid @RequestBody ReceiptRequest request) {
+        Caller.Worker worker = caller.asWorker(WorkerRole.RECEIVER, WorkerRole.SUPERVISOR);
+        if (request.asnId() == null && request.merchantId() == null && request.sku() != null) {
+            throw ApiProblem.invalid("merchant_id", "a blind receipt by SKU needs the merchant_id");
+        }
+        StockStatus status = request.status() == null ? StockStatus.AVAILABLE : request.status();
+        return idempotency.require("worker:" + worker.workerId(), key, request, HttpStatus.CREATED,
+                        () -> receiving.receive(worker, new Receiving.ReceiveCommand(request.asnId(), request.merchantId(), request.sku(),
+                                request.gtin(), request.quantity(), request.lotNumber(), request.expiresOn(), request.locationCode(), status)))
+                .retryWhen(Transactions.retryOnDeadlock());
+    }
+
+    /** Where to put units standing at a location, for the scanner's putaway screen. */
+    @GetMapping("/api/v1/putaway-suggestions")
+    Mono<Putaway.Suggestion> suggest(@AuthenticationPrincipal Caller caller,
+                                     @RequestParam("location_code") String locationCode,
+                                     @RequestParam(required = false) String sku,
+                                     @RequestParam(required = false) String gtin,
+                                     @RequestParam(name = "merchant_id", required = false) UUID merchantId) {
+        Caller.Worker worker = caller.asWorker();
+        return refs.location(worker.nodeId(), "location_code", locationCode)
+                .zipWith(refs.variant(merchantId, sku, gtin))
+                .flatMap(found -> putaway.suggest(worker.nodeId(), found.getT2().id(), found.getT1().id()))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("no-free-location", "No free location",
+                        "No pick face or free storage location is left in this warehouse")));
+    }
+}

@@ -1,0 +1,12 @@
+package io.stowage.api.inventory;
+
+import java.util.Locale;
+
+/** Why a supervisor changed stock by hand; the ledger keeps it so variances can be investigated. */
+public enum AdjustmentReason {
+    FOUND, LOST, DAMAGED, EXPIRED, THEFT, SHORT_PICK, CORRECTION;
+
+    public String db() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

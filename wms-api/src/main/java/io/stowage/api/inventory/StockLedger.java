@@ -1,0 +1,131 @@
+package io.stowage.api.inventory;
+
+import io.stowage.api.database.Params;
+import io.stowage.api.outbox.Outbox;
+import io.stowage.api.problem.ApiProblem;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * The only way stock changes. Each {@link #post} appends to the movement ledger and updates, in the
+ * caller's transaction, the balances derived from it: the location balance, the node's sellable
+ * level and the variant's total. Taking units is a conditional update, so two requests on any
+ * number of service instances can never take the same unit.
+ */
+@Service
+public class StockLedger {
+
+    /** Lots are optional; untracked stock is keyed under the nil UUID so the balance key stays unique. */
+    public static final UUID NO_LOT = new UUID(0, 0);
+
+    private final DatabaseClient db;
+    private final Outbox outbox;
+
+    public StockLedger(DatabaseClient db, Outbox outbox) {
+        this.db = db;
+        this.outbox = outbox;
+    }
+
+    /** Records the movement; returns its ledger id. Must run inside a transaction. */
+    public Mono<Long> post(Movement movement) {
+        UUID lotKey = movement.lotId() == null ? NO_LOT : movement.lotId();
+        Mono<Void> take = movement.fromLocationId() == null ? Mono.empty() : take(movement, lotKey);
+        Mono<Void> put = movement.toLocationId() == null ? Mono.empty() : put(movement, lotKey);
+        return take.then(put).then(append(movement)).flatMap(id -> adjustSellable(movement).thenReturn(id));
+    }
+
+    private Mono<Void> take(Movement m, UUID lotKey) {
+        return db.sql("""
+                        UPDATE stock_balances SET on_hand = on_hand - :qty
+                        WHERE location_id = :location AND variant_id = :variant AND lot_key = :lot AND status = :status
+                          AND merchant_id = :merchant AND on_hand >= :qty
+                        """)
+                .bind("qty", m.quantity()).bind("location", m.fromLocationId()).bind("variant", m.variantId())
+                .bind("lot", lotKey).bind("status", m.fromStatus().db()).bind("merchant", m.merchantId())
+                .fetch().rowsUpdated()
+                .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(ApiProblem.conflict("insufficient-stock",
+                        "Not enough stock", "The location does not hold " + m.quantity() + " " + m.fromStatus().db()
+                                + " units of this variant" + (m.lotId() == null ? "" : " and lot"))));
+    }
+
+    private Mono<Void> put(Movement m, UUID lotKey) {
+        return db.sql("""
+                        INSERT INTO stock_balances (merchant_id, node_id, location_id, variant_id, lot_key, status, on_hand)
+                        VALUES (:merchant, :node, :location, :variant, :lot, :status, :qty)
+                        ON CONFLICT (location_id, variant_id, lot_key, status)
+                        DO UPDATE SET on_hand = stock_balances.on_hand + EXCLUDED.on_hand
+                        """)
+                .bind("merchant", m.merchantId()).bind("node", m.nodeId()).bind("location", m.toLocationId())
+                .bind("variant", m.variantId()).bind("lot", lotKey).bind("status", m.toStatus().db()).bind("qty", m.quantity())
+                .then();
+    }
+
+    private Mono<Long> append(Movement m) {
+        return db.sql("""
+                        INSERT INTO stock_movements (merchant_id, node_id, variant_id, lot_id, kind, quantity,
+                            from_location_id, to_location_id, from_status, to_status, reason, reference_type, reference_id, actor, device_id)
+                        VALUES (:merchant, :node, :variant, :lot, :kind, :qty, :from, :to, :fromStatus, :toStatus,
+                            :reason, :refType, :refId, :actor, :device)
+                        RETURNING id
+                        """)
+                .bind("merchant", m.merchantId()).bind("node", m.nodeId()).bind("variant", m.variantId())
+                .bind("lot", Params.nullable(m.lotId(), UUID.class))
+                .bind("kind", m.kind().db()).bind("qty", m.quantity())
+                .bind("from", Params.nullable(m.fromLocationId(), UUID.class))
+                .bind("to", Params.nullable(m.toLocationId(), UUID.class))
+                .bind("fromStatus", Params.nullable(m.fromStatus() == null ? null : m.fromStatus().db(), String.class))
+                .bind("toStatus", Params.nullable(m.toStatus() == null ? null : m.toStatus().db(), String.class))
+                .bind("reason", Params.nullable(m.reason(), String.class))
+                .bind("refType", Params.nullable(m.referenceType(), String.class))
+                .bind("refId", Params.nullable(m.referenceId(), String.class))
+                .bind("actor", m.actor())
+                .bind("device", Params.nullable(m.deviceId(), String.class))
+                .map(row -> row.get("id", Long.class))
+                .one();
+    }
+
+    private Mono<Void> adjustSellable(Movement m) {
+        int delta = m.sellableDelta();
+        if (delta == 0) {
+            return Mono.empty();
+        }
+        // Units arriving may create the node's level; units leaving always find it, and must not cut into reservations.
+        String levelSql = delta > 0
+                ? """
+                  INSERT INTO stock_levels (merchant_id, variant_id, node_id, on_hand)
+                  VALUES (:merchant, :variant, :node, :delta)
+                  ON CONFLICT (variant_id, node_id) DO UPDATE SET on_hand = stock_levels.on_hand + EXCLUDED.on_hand
+                  """
+                : """
+                  UPDATE stock_levels SET on_hand = on_hand + :delta
+                  WHERE merchant_id = :merchant AND variant_id = :variant AND node_id = :node
+                  """;
+        Mono<Void> level = db.sql(levelSql)
+                .bind("merchant", m.merchantId()).bind("variant", m.variantId()).bind("node", m.nodeId()).bind("delta", delta)
+                .then()
+                .onErrorMap(DataIntegrityViolationException.class, e -> ApiProblem.conflict("stock-reserved", "Stock is reserved",
+                        "These units are reserved for orders; release the reservation before removing them"));
+        Mono<Void> total = db.sql("UPDATE variants SET available_total = available_total + :delta WHERE id = :variant RETURNING available_total, sku")
+                .bind("delta", delta).bind("variant", m.variantId())
+                .map(row -> Map.entry(row.get("available_total", Integer.class), row.get("sku", String.class)))
+                .one()
+                .flatMap(after -> after.getKey() > 0 && after.getKey() - delta <= 0
+                        ? backInStock(m.merchantId(), m.variantId(), after.getValue(), after.getKey())
+                        : Mono.empty());
+        return level.then(total);
+    }
+
+    /** Out of stock to in stock: the event the back-in-stock subscribers wait for, in this transaction. */
+    private Mono<Void> backInStock(UUID merchantId, UUID variantId, String sku, int available) {
+        return db.sql("SELECT count(*) AS waiting FROM back_in_stock_subscriptions WHERE variant_id = :variant AND notified_at IS NULL")
+                .bind("variant", variantId)
+                .map(row -> row.get("waiting", Long.class))
+                .one()
+                .flatMap(waiting -> outbox.append(merchantId, "variant.back_in_stock", sku,
+                        Map.of("sku", sku, "variant_id", variantId, "available", available, "waiting_subscribers", waiting)));
+    }
+}

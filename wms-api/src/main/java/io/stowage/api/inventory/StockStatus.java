@@ -1,0 +1,20 @@
+package io.stowage.api.inventory;
+
+import java.util.Locale;
+
+/** The condition of units on a shelf. Only {@link #AVAILABLE} units can be sold. */
+public enum StockStatus {
+    AVAILABLE, QUARANTINE, DAMAGED;
+
+    public String db() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean sellable() {
+        return this == AVAILABLE;
+    }
+
+    public static StockStatus fromDb(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}
