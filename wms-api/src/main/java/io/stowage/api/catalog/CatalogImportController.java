@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -25,26 +25,30 @@ class CatalogImportController {
 
     private final CatalogService catalog;
     private final Idempotency idempotency;
+    private final ImportBodyReader bodies;
 
-    CatalogImportController(CatalogService catalog, Idempotency idempotency) {
+    CatalogImportController(CatalogService catalog, Idempotency idempotency, ImportBodyReader bodies) {
         this.catalog = catalog;
         this.idempotency = idempotency;
+        this.bodies = bodies;
     }
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> importJson(@AuthenticationPrincipal Caller caller,
                                             @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                            @RequestBody ImportInput input) {
+                                            ServerHttpRequest request) {
         UUID merchantId = caller.asMerchant().merchantId();
-        return idempotency.run(scope(merchantId), key, input, HttpStatus.OK, () -> catalog.importProducts(merchantId, input));
+        return bodies.json(request).flatMap(input ->
+                idempotency.run(scope(merchantId), key, input, HttpStatus.OK, () -> catalog.importProducts(merchantId, input)));
     }
 
     @PostMapping(path = PATH, consumes = TEXT_CSV)
     Mono<ResponseEntity<String>> importCsv(@AuthenticationPrincipal Caller caller,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                           @RequestBody String csv) {
+                                           ServerHttpRequest request) {
         UUID merchantId = caller.asMerchant().merchantId();
-        return idempotency.run(scope(merchantId), key, csv, HttpStatus.OK, () -> catalog.importCsv(merchantId, csv));
+        return bodies.text(request).flatMap(csv ->
+                idempotency.run(scope(merchantId), key, csv, HttpStatus.OK, () -> catalog.importCsv(merchantId, csv)));
     }
 
     private static String scope(UUID merchantId) {
