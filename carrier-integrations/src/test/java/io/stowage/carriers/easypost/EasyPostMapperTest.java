@@ -1,0 +1,138 @@
+package io.stowage.carriers.easypost;
+
+import io.stowage.carriers.spi.Address;
+import io.stowage.carriers.spi.CancellationResult;
+import io.stowage.carriers.spi.CarrierApiException;
+import io.stowage.carriers.spi.MalformedCarrierResponseException;
+import io.stowage.carriers.spi.Money;
+import io.stowage.carriers.spi.Parcel;
+import io.stowage.carriers.spi.RateQuote;
+import io.stowage.carriers.spi.ServiceSpeed;
+import io.stowage.carriers.spi.TrackingKey;
+import io.stowage.carriers.tracking.TrackingEvent;
+import io.stowage.carriers.tracking.TrackingStatus;
+import io.stowage.carriers.tracking.WebhookNotification;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EasyPostMapperTest {
+
+    static final Address FROM = new Address("Stowage Riga", "Stowage 3PL", "Krasta iela 52", "", "Riga", "LV-1003", "LV", "", "");
+    static final Address TO = new Address("Jonas Jonaitis", "", "Gedimino pr. 1", "", "Vilnius", "01103", "LT", "+37060000000", "");
+    static final Parcel PARCEL = Parcel.of(1_200, 300, 200, 100);
+    static final Instant THURSDAY_MORNING = Instant.parse("2026-11-19T08:00:00Z");
+
+    private final EasyPostMapper mapper = new EasyPostMapper(LocalTime.of(16, 0), ZoneId.of("Europe/Riga"));
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void buildsTheShipmentRequestInInchesAndOunces() {
+        byte[] request = mapper.bytes(mapper.shipmentRequest(FROM, TO, PARCEL, "SO-1001"));
+
+        assertThat(json.readTree(request)).isEqualTo(json.readTree(Recorded.bytes("create-shipment-request.json")));
+        assertThat(EasyPostMapper.inches(254)).isEqualByComparingTo(new BigDecimal("10.0"));
+        assertThat(EasyPostMapper.ounces(1)).isEqualByComparingTo(new BigDecimal("0.1"));
+    }
+
+    @Test
+    void readsRatesWithTheirShipmentSoTheyCanBeBought() {
+        List<RateQuote> quotes = mapper.rates(mapper.parse(Recorded.bytes("shipment-response.json"), "shipment"), PARCEL, TO, THURSDAY_MORNING);
+
+        assertThat(quotes).hasSize(2);
+        RateQuote dhl = quotes.get(0);
+        assertThat(dhl.carrierCode()).isEqualTo("easypost:DHLExpress");
+        assertThat(dhl.service().serviceCode()).isEqualTo("ExpressWorldwide");
+        assertThat(dhl.service().speed()).isEqualTo(ServiceSpeed.EXPRESS);
+        assertThat(dhl.total()).isEqualTo(Money.of(2475, "EUR"));
+        assertThat(dhl.estimatedDelivery()).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(dhl.rateId()).contains("shp_9f1c2a7d4e2b4b0f8a6d3c1e5b7a9d20:rate_1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6");
+        RateQuote ups = quotes.get(1);
+        assertThat(ups.service().speed()).isEqualTo(ServiceSpeed.STANDARD);
+        // No delivery date: three business days from Thursday's ship date.
+        assertThat(ups.estimatedDelivery()).isEqualTo(LocalDate.of(2026, 11, 24));
+        assertThat(EasyPostCarrier.serviceCode(ups)).isEqualTo("UPS/Standard");
+    }
+
+    @Test
+    void readsTheBoughtLabel() {
+        EasyPostMapper.Purchase purchase = mapper.purchase(mapper.parse(Recorded.bytes("buy-response.json", "http://h"), "buy"));
+
+        assertThat(purchase.trackingCode()).isEqualTo("1Z999AA10123456784");
+        assertThat(purchase.carrier()).isEqualTo("UPS");
+        assertThat(purchase.price()).isEqualTo(Money.of(1140, "EUR"));
+        assertThat(purchase.pngUrl()).isEqualTo("http://h/files/postage_label/20261119/label.png");
+        assertThat(mapper.convertedLabelUrl(mapper.parse(Recorded.bytes("label-zpl-response.json", "http://h"), "label"), "ZPL"))
+                .endsWith("label.zpl");
+    }
+
+    @Test
+    void mapsTrackingDetailsKeepingTheCarriersCode() {
+        List<TrackingEvent> events = mapper.trackingEvents(mapper.parse(Recorded.bytes("tracker-response.json"), "tracker"));
+
+        TrackingKey key = new TrackingKey("easypost:UPS", "1Z999AA10123456784");
+        assertThat(events).extracting(TrackingEvent::status).containsExactly(TrackingStatus.PRE_TRANSIT,
+                TrackingStatus.IN_TRANSIT, TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.UNKNOWN);
+        assertThat(events).allSatisfy(event -> assertThat(event.trackingKey()).isEqualTo(key));
+        TrackingEvent arrived = events.get(1);
+        assertThat(arrived.occurredAt()).isEqualTo(Instant.parse("2026-11-19T19:40:00Z"));
+        assertThat(arrived.detail()).isEqualTo("arrived at facility");
+        assertThat(arrived.carrierStatusCode()).isEqualTo("AR");
+        assertThat(arrived.location()).isEqualTo("Vilnius, LT");
+        assertThat(events.get(2).carrierStatusCode()).isEqualTo("out_for_delivery/out_for_delivery");
+        assertThat(events.get(3).carrierStatusCode()).isEqualTo("X1");
+    }
+
+    @Test
+    void readsTrackerWebhookEvents() {
+        WebhookNotification notification = mapper.webhookEvent(mapper.parse(Recorded.bytes("webhook-tracker-updated.json"), "event"));
+
+        assertThat(notification.eventId()).isEqualTo("evt_7d1e9c2b3a4f4e5d");
+        assertThat(notification.events()).hasSize(3).last().extracting(TrackingEvent::status).isEqualTo(TrackingStatus.OUT_FOR_DELIVERY);
+        WebhookNotification other = mapper.webhookEvent(json.readTree("{\"id\":\"evt_2\",\"description\":\"batch.updated\",\"result\":{}}"));
+        assertThat(other.events()).isEmpty();
+    }
+
+    @Test
+    void readsRefundStatuses() {
+        TrackingKey key = new TrackingKey("easypost:UPS", "1Z");
+        assertThat(mapper.refund(mapper.parse(Recorded.bytes("refund-response.json"), "refund"), key).outcome())
+                .isEqualTo(CancellationResult.Outcome.REFUND_PENDING);
+        assertThat(mapper.refund(json.readTree("{\"refund_status\":\"not_applicable\"}"), key).outcome())
+                .isEqualTo(CancellationResult.Outcome.REJECTED);
+    }
+
+    @Test
+    void turnsEasyPostErrorsIntoTypedErrors() {
+        CarrierApiException error = mapper.error(422, Recorded.bytes("error-422.json"));
+
+        assertThat(error.httpStatus()).isEqualTo(422);
+        assertThat(error.carrierErrorCode()).isEqualTo("ADDRESS.VERIFY.FAILURE");
+        assertThat(error.fieldErrors()).containsExactly("street1: House number is missing", "zip is not valid for country");
+        assertThat(error.getMessage()).contains("Unable to verify address.");
+        assertThat(error.isTransient()).isFalse();
+        CarrierApiException html = mapper.error(502, "<html>Bad gateway</html>".getBytes(StandardCharsets.UTF_8));
+        assertThat(html.getMessage()).contains("HTTP 502", "Bad gateway");
+        assertThat(html.isTransient()).isTrue();
+    }
+
+    @Test
+    void garbageIsAMalformedResponse() {
+        assertThatThrownBy(() -> mapper.parse("<html>".getBytes(StandardCharsets.UTF_8), "shipment"))
+                .isInstanceOf(MalformedCarrierResponseException.class).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> mapper.rates(json.readTree("{\"id\":\"shp_1\",\"rates\":[{\"carrier\":\"UPS\",\"service\":\"Standard\",\"rate\":\"abc\",\"currency\":\"EUR\",\"id\":\"rate_1\"}]}"),
+                PARCEL, TO, THURSDAY_MORNING)).isInstanceOf(MalformedCarrierResponseException.class).hasMessageContaining("'abc'");
+        assertThatThrownBy(() -> mapper.rates(json.readTree("{\"id\":\"shp_1\"}"), PARCEL, TO, THURSDAY_MORNING))
+                .isInstanceOf(MalformedCarrierResponseException.class).hasMessageContaining("no rates");
+    }
+}
