@@ -52,9 +52,10 @@ class CatalogController {
     }
 
     @GetMapping("/api/v1/variants")
-    Mono<Page<Variant>> variants(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String gtin,
-                                 @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
-        return catalog.variants(caller.asMerchant().merchantId(), gtin, after, limit);
+    Mono<Page<Variant>> variants(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String sku,
+                                 @RequestParam(required = false) String gtin, @RequestParam(required = false) String after,
+                                 @RequestParam(required = false) Integer limit) {
+        return catalog.variants(caller.asMerchant().merchantId(), sku, gtin, after, limit);
     }
 
     @GetMapping("/api/v1/variants/{sku}")

@@ -56,6 +56,14 @@ class CatalogQueries {
                 .map(rows -> Page.of(rows, limit, Variant::sku));
     }
 
+    /** The variant with {@code sku}, as a list of none or one. */
+    Mono<Page<Variant>> variantsBySku(UUID merchantId, String sku) {
+        return db.sql(VARIANTS + " AND v.sku = :sku")
+                .bind("merchant", merchantId).bind("sku", sku)
+                .map(row -> variant(row)).all().collectList()
+                .map(rows -> new Page<>(rows, null));
+    }
+
     /** The variant carrying {@code gtin14}, as a list of none or one. */
     Mono<Page<Variant>> variantsByGtin(UUID merchantId, String gtin14) {
         return db.sql(VARIANTS + " AND v.id = (SELECT b.variant_id FROM variant_barcodes b WHERE b.merchant_id = :merchant AND b.gtin = :gtin)")

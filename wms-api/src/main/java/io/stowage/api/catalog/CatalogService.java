@@ -99,9 +99,18 @@ public class CatalogService {
         return queries.variant(merchantId, sku);
     }
 
-    /** Variants by SKU, or the one carrying {@code gtin} (any of GTIN-8, -12, -13 or -14) when given. */
-    public Mono<Page<Variant>> variants(UUID merchantId, String gtin, String after, Integer limit) {
+    /**
+     * Variants in SKU order; with {@code sku} or {@code gtin} (any of GTIN-8, -12, -13 or -14) only the
+     * one it names. The {@code sku} filter also reaches SKUs with a '/', which a path segment cannot carry.
+     */
+    public Mono<Page<Variant>> variants(UUID merchantId, String sku, String gtin, String after, Integer limit) {
         return Mono.defer(() -> {
+            if (sku != null && gtin != null) {
+                throw ApiProblem.invalid("gtin", "give either sku or gtin, not both");
+            }
+            if (sku != null) {
+                return queries.variantsBySku(merchantId, sku);
+            }
             if (gtin == null) {
                 return queries.variants(merchantId, after, Cursor.limit(limit));
             }

@@ -198,6 +198,43 @@ class CatalogTest extends ApiTest {
     }
 
     @Test
+    void aVariantWithStockMovementsCannotBeRemoved() {
+        String key = newMerchant("India Ink");
+        as(key).put().uri("/api/v1/products/INK").bodyValue(product("Ink", List.of(
+                variant("INK-BLUE", "50ml", List.of(), List.of()),
+                variant("INK/GREEN", "50ml", List.of(), List.of())))).exchange().expectStatus().isCreated();
+        as(key).get().uri("/api/v1/variants?sku={sku}", "INK/GREEN").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[0].sku").isEqualTo("INK/GREEN");
+        UUID merchantId = merchantId(key);
+        // Stock arrives through the inventory ledger; the test writes one movement straight into it.
+        db.sql("""
+                        WITH node AS (
+                            INSERT INTO nodes (code, kind, name, address_line, city, postal_code, country, latitude, longitude, time_zone)
+                            VALUES ('WH-INK', 'warehouse', 'Ink warehouse', '1 Quay', 'Oslo', '0150', 'NO', 59.9, 10.7, 'Europe/Oslo')
+                            RETURNING id),
+                        location AS (
+                            INSERT INTO locations (node_id, code, type) SELECT id, 'A-01-01-A', 'reserve' FROM node RETURNING id, node_id)
+                        INSERT INTO stock_movements (merchant_id, node_id, variant_id, kind, quantity, to_location_id, actor)
+                        SELECT :m, location.node_id, v.id, 'receipt', 3, location.id, 'test'
+                        FROM location, variants v WHERE v.merchant_id = :m AND v.sku = 'INK-BLUE'
+                        """)
+                .bind("m", merchantId).fetch().rowsUpdated().block();
+
+        as(key).put().uri("/api/v1/products/INK").bodyValue(product("Ink", List.of(
+                        variant("INK-RED", "50ml", List.of(), List.of()))))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.unlisted_skus").isEqualTo(List.of("INK-BLUE", "INK/GREEN"));
+        as(key).delete().uri("/api/v1/variants/INK-BLUE").exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://stowage.io/problems/variant-has-stock-history");
+        as(key).delete().uri("/api/v1/variants/INK-RED").exchange().expectStatus().isNoContent();
+        as(key).delete().uri("/api/v1/variants/INK-NONE").exchange().expectStatus().isNotFound();
+        as(key).get().uri("/api/v1/products/INK").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.variants[*].sku").isEqualTo(List.of("INK-BLUE", "INK/GREEN"));
+    }
+
+    @Test
     void productsArePagedByCode() {
         String key = newMerchant("Hotel Homeware");
         for (String code : List.of("C", "A", "B")) {
@@ -215,10 +252,14 @@ class CatalogTest extends ApiTest {
                 .jsonPath("$.next_cursor").doesNotExist();
     }
 
+    UUID merchantId(String key) {
+        return UUID.fromString((String) as(key).get().uri("/api/v1/merchant").exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id"));
+    }
+
     /** Products, variants, barcodes and alternatives of the merchant behind {@code key}. */
     long catalogRows(String key) {
-        UUID merchantId = UUID.fromString((String) as(key).get().uri("/api/v1/merchant").exchange()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        UUID merchantId = merchantId(key);
         return db.sql("""
                         SELECT (SELECT count(*) FROM products WHERE merchant_id = :m)
                              + (SELECT count(*) FROM variants WHERE merchant_id = :m)
