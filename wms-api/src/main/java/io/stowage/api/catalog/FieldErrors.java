@@ -23,10 +23,6 @@ final class FieldErrors {
         }
     }
 
-    boolean has(String field) {
-        return fields.contains(field);
-    }
-
     boolean isEmpty() {
         return fields.isEmpty();
     }
