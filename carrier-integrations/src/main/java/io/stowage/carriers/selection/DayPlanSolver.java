@@ -4,6 +4,7 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicType;
 import org.optaplanner.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
@@ -17,14 +18,14 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
 
 /**
- * Plans a day's parcels with OptaPlanner. It starts from the greedy plan (so it never returns a
- * worse one) and improves it by local search, moving one parcel to another of its options at a
- * time, until the time limit or until it stops finding improvements.
+ * Plans a day's parcels with OptaPlanner. A construction heuristic places the hardest parcels
+ * first (fewest options that keep the promise, see {@link ParcelDifficulty}), each on its best
+ * option given those placed before; local search then moves parcels between their options, one or
+ * two at a time, until the time limit or until it stops finding improvements.
  */
 public final class DayPlanSolver {
 
     private final SolverFactory<DayPlan> solverFactory;
-    private final GreedyDayPlanner greedy = new GreedyDayPlanner();
 
     /**
      * @param timeLimit       the most the solver may spend
@@ -41,8 +42,8 @@ public final class DayPlanSolver {
                         .withSpentLimit(timeLimit)
                         .withUnimprovedSpentLimit(unimprovedLimit))
                 .withPhases(
-                        // Only parcels greedy left without an option (none have options) reach this.
-                        new ConstructionHeuristicPhaseConfig(),
+                        new ConstructionHeuristicPhaseConfig()
+                                .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
                         // Swap moves are useless here: two parcels never share an option object. When a
                         // cheap carrier is full, the improvement needs two changes at once: one parcel
                         // leaves the carrier and another takes its place, hence the paired change moves.
@@ -59,6 +60,6 @@ public final class DayPlanSolver {
     /** Returns a new, solved plan; the problem passed in is not changed. */
     public DayPlan solve(DayPlan problem) {
         Solver<DayPlan> solver = solverFactory.buildSolver();
-        return solver.solve(greedy.plan(problem));
+        return solver.solve(problem.unassignedCopy());
     }
 }

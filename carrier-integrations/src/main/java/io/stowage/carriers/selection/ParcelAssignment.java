@@ -11,7 +11,7 @@ import java.util.List;
  * The planner's decision for one parcel: which of its own quoted options it ships with. Each parcel
  * has its own value range, because only services that can carry it quoted for it.
  */
-@PlanningEntity
+@PlanningEntity(difficultyComparatorClass = ParcelDifficulty.class)
 public class ParcelAssignment {
 
     @PlanningId
