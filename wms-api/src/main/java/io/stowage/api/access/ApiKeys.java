@@ -29,7 +29,14 @@ public class ApiKeys {
     }
 
     public Mono<IssuedApiKey> issue(UUID merchantId, String name) {
-        String secret = Secrets.newSecret(PREFIX);
+        return register(merchantId, name, Secrets.newSecret(PREFIX));
+    }
+
+    /** Stores a key whose secret the caller chose, such as the demo's well-known key. */
+    public Mono<IssuedApiKey> register(UUID merchantId, String name, String secret) {
+        if (!secret.startsWith(PREFIX) || secret.length() < 16) {
+            return Mono.error(new IllegalArgumentException("An API key starts with " + PREFIX + " and has at least 16 characters"));
+        }
         String shownPrefix = secret.substring(0, 10);
         return db.sql("""
                         INSERT INTO api_keys (merchant_id, name, prefix, secret_hash)

@@ -1,5 +1,5 @@
 package io.stowage.api.network;
 
 /** A location to create in a node; {@code zoneCode}, {@code aisle}, {@code bay} and {@code level} may be null. */
-record NewLocation(String code, String zoneCode, String type, Integer aisle, Integer bay, Integer level, int xMm, int yMm) {
+public record NewLocation(String code, String zoneCode, String type, Integer aisle, Integer bay, Integer level, int xMm, int yMm) {
 }

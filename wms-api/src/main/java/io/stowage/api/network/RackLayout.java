@@ -24,10 +24,10 @@ import java.util.Locale;
  *       of the picking optimizer's grid layouts.</li>
  * </ul>
  */
-record RackLayout(String zoneCode, String type, int aisleFrom, int aisleTo, int bayFrom, int bayTo, List<String> levels,
+public record RackLayout(String zoneCode, String type, int aisleFrom, int aisleTo, int bayFrom, int bayTo, List<String> levels,
                   int aislePitchMm, int bayWidthMm, int originXMm, int originYMm, boolean bothSides) {
 
-    RackLayout {
+    public RackLayout {
         // Sorted, so that the locations come out in code order whatever order the levels were listed in.
         levels = levels.stream().sorted().toList();
     }

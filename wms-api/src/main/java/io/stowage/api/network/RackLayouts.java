@@ -33,7 +33,7 @@ public class RackLayouts {
     }
 
     /** Creates the missing locations of the layout; run it inside a transaction. */
-    Mono<LayoutResult> create(Caller caller, String nodeCode, RackLayout layout) {
+    public Mono<LayoutResult> create(Caller caller, String nodeCode, RackLayout layout) {
         if (layout.size() > MAX_LOCATIONS) {
             return Mono.error(ApiProblem.invalid("The layout describes " + layout.size() + " locations; at most "
                     + MAX_LOCATIONS + " per request", List.of()));
