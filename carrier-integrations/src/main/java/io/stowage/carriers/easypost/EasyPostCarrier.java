@@ -8,6 +8,7 @@ import io.stowage.carriers.spi.CarrierService;
 import io.stowage.carriers.spi.CarrierUnavailableException;
 import io.stowage.carriers.spi.CreatedLabel;
 import io.stowage.carriers.spi.LabelDocuments;
+import io.stowage.carriers.spi.LabelNotStoredException;
 import io.stowage.carriers.spi.LabelRequest;
 import io.stowage.carriers.spi.NoEligibleServiceException;
 import io.stowage.carriers.spi.Parcel;
@@ -98,8 +99,8 @@ public final class EasyPostCarrier implements Carrier {
             return new CreatedLabel(key, purchase.shipmentId(), service, purchase.price(), new LabelDocuments(zpl, pdf, png));
         } catch (CarrierException e) {
             CancellationResult refund = refundQuietly(new ShipmentHandle(key, purchase.shipmentId()));
-            throw new CarrierException("EasyPost label " + key + " was bought but could not be stored (" + e.getMessage()
-                    + "); refund: " + refund.outcome() + " " + refund.detail(), e);
+            throw new LabelNotStoredException("EasyPost label " + key + " was bought but could not be stored (" + e.getMessage()
+                    + "); refund: " + refund.outcome() + " " + refund.detail(), refund, e);
         }
     }
 

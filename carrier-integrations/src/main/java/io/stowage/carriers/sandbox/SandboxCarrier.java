@@ -40,8 +40,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +73,8 @@ public final class SandboxCarrier implements Carrier {
     private final SandboxSettings settings;
     private final Clock clock;
     private final LabelRenderer labels;
-    private final Map<String, CarrierService> services = new java.util.LinkedHashMap<>();
+    private final Map<String, CarrierService> services = new LinkedHashMap<>();
+    // Replaced whole on every change; cancel and dueWebhooks change existing entries under the carrier's lock.
     private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
     private final AtomicLong serials = new AtomicLong(1);
     private final Random webhookRandom;
@@ -167,7 +170,7 @@ public final class SandboxCarrier implements Carrier {
 
     /** Cancels a parcel that has not been picked up yet; later the carrier refuses. */
     @Override
-    public CancellationResult cancel(ShipmentHandle handle) {
+    public synchronized CancellationResult cancel(ShipmentHandle handle) {
         Instant now = clock.instant();
         Shipment shipment = find(handle.trackingKey());
         if (shipment.cancelledAt() != null) {
@@ -230,7 +233,7 @@ public final class SandboxCarrier implements Carrier {
             SandboxJourney.Scan scan = new SandboxJourney.Scan(Instant.parse(requiredText(body, "occurred_at")),
                     requiredText(body, "code"), body.path("message").asString(""), body.path("location").asString(""));
             return new WebhookNotification(eventId, List.of(toEvent(key, scan)));
-        } catch (JacksonException | java.time.format.DateTimeParseException e) {
+        } catch (JacksonException | DateTimeParseException e) {
             throw new MalformedCarrierResponseException("sandbox webhook is not the documented JSON: " + e.getMessage(), e);
         }
     }

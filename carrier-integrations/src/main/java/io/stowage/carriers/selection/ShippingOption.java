@@ -2,6 +2,8 @@ package io.stowage.carriers.selection;
 
 import io.stowage.carriers.spi.RateQuote;
 
+import java.time.LocalDate;
+
 /**
  * One way to ship one parcel: a quote, reduced to what the day planner weighs. It keeps the quote
  * so the chosen option can be bought as it was priced.
@@ -20,7 +22,7 @@ public record ShippingOption(RateQuote quote) {
         return quote.service().co2GramsPerParcel();
     }
 
-    public boolean arrivesBy(java.time.LocalDate promisedBy) {
+    public boolean arrivesBy(LocalDate promisedBy) {
         return !quote.estimatedDelivery().isAfter(promisedBy);
     }
 

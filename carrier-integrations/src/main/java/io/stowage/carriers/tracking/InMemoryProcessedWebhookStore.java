@@ -14,6 +14,9 @@ public final class InMemoryProcessedWebhookStore implements ProcessedWebhookStor
     private final Set<String> recent;
 
     public InMemoryProcessedWebhookStore(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive, got " + capacity);
+        }
         this.recent = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {

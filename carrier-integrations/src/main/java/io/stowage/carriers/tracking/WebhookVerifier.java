@@ -2,12 +2,12 @@ package io.stowage.carriers.tracking;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -69,11 +69,11 @@ public final class WebhookVerifier {
     private byte[] decode(String digest) {
         try {
             return scheme.encoding() == WebhookSignatureScheme.DigestEncoding.HEX
-                    ? HexFormat.of().parseHex(digest.toLowerCase(java.util.Locale.ROOT))
+                    ? HexFormat.of().parseHex(digest.toLowerCase(Locale.ROOT))
                     : Base64.getDecoder().decode(digest);
         } catch (IllegalArgumentException e) {
             throw new WebhookVerificationException(carrierCode + " webhook signature is not valid "
-                    + scheme.encoding().name().toLowerCase(java.util.Locale.ROOT));
+                    + scheme.encoding().name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -85,9 +85,5 @@ public final class WebhookVerifier {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is required by every Java platform", e);
         }
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -3,15 +3,16 @@ package io.stowage.carriers.easypost;
 import io.stowage.barcodes.gs1.Sscc;
 import io.stowage.carriers.spi.CancellationResult;
 import io.stowage.carriers.spi.CarrierApiException;
-import io.stowage.carriers.spi.CarrierException;
 import io.stowage.carriers.spi.CarrierUnavailableException;
 import io.stowage.carriers.spi.CreatedLabel;
+import io.stowage.carriers.spi.LabelNotStoredException;
 import io.stowage.carriers.spi.LabelRequest;
 import io.stowage.carriers.spi.MalformedCarrierResponseException;
 import io.stowage.carriers.spi.Money;
 import io.stowage.carriers.spi.NoEligibleServiceException;
 import io.stowage.carriers.spi.RateQuote;
 import io.stowage.carriers.spi.RateRequest;
+import io.stowage.carriers.spi.ShipmentHandle;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.tracking.InMemoryProcessedWebhookStore;
 import io.stowage.carriers.tracking.TrackingStatus;
@@ -167,14 +168,15 @@ class EasyPostCarrierTest {
         easyPost.queue("GET /files/postage_label/20261119/label.zpl", gone);
 
         assertThatThrownBy(() -> carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID))))
-                .isInstanceOf(CarrierException.class)
-                .hasMessageContaining("could not be stored").hasMessageContaining("REFUND_PENDING");
+                .isInstanceOfSatisfying(LabelNotStoredException.class,
+                        e -> assertThat(e.refund().outcome()).isEqualTo(CancellationResult.Outcome.REFUND_PENDING))
+                .hasMessageContaining("could not be stored").hasMessageContaining("HTTP 404");
         assertThat(easyPost.count("POST " + SHIPMENT + "/refund")).isEqualTo(1);
     }
 
     @Test
     void cancelsByRequestingARefund() {
-        CancellationResult result = carrier.cancel(new io.stowage.carriers.spi.ShipmentHandle(
+        CancellationResult result = carrier.cancel(new ShipmentHandle(
                 new TrackingKey("easypost:UPS", "1Z999AA10123456784"), "shp_9f1c2a7d4e2b4b0f8a6d3c1e5b7a9d20"));
 
         assertThat(result.outcome()).isEqualTo(CancellationResult.Outcome.REFUND_PENDING);

@@ -2,6 +2,8 @@ package io.stowage.carriers.ratecard;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -43,8 +45,8 @@ class RateCardLoaderTest {
     private static byte[] sampleBytes(String name) {
         try (var in = RateCardLoader.class.getResourceAsStream("/io/stowage/carriers/ratecards/" + name)) {
             return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
