@@ -36,8 +36,11 @@ final class GeneratedDay {
     private static final List<Set<String>> MERCHANT_PREFERENCES = List.of(
             Set.of(), Set.of(), Set.of("omniva"), Set.of("dpd-baltics"), Set.of("latvijas-pasts", "omniva"));
     /** Share of the day's parcels each carrier collects at most; together barely more than all parcels. */
-    private static final List<Object[]> CAPACITY_SHARES = List.of(
-            new Object[] {"latvijas-pasts", 0.30}, new Object[] {"omniva", 0.40}, new Object[] {"dpd-baltics", 0.40});
+    private static final List<CapacityShare> CAPACITY_SHARES = List.of(
+            new CapacityShare("latvijas-pasts", 0.30), new CapacityShare("omniva", 0.40), new CapacityShare("dpd-baltics", 0.40));
+
+    private record CapacityShare(String carrierCode, double share) {
+    }
 
     private GeneratedDay() {
     }
@@ -63,7 +66,7 @@ final class GeneratedDay {
             parcels.add(new PlannedParcel(new ParcelDemand("P" + i, preference, promisedBy, preferred), quotes));
         }
         List<CarrierCapacity> capacities = CAPACITY_SHARES.stream()
-                .map(share -> new CarrierCapacity((String) share[0], (int) Math.ceil(parcelCount * (double) share[1])))
+                .map(share -> new CarrierCapacity(share.carrierCode(), (int) Math.ceil(parcelCount * share.share())))
                 .toList();
         return DayPlan.unassigned(parcels, capacities, SelectionPolicy.defaultsFor("EUR"));
     }

@@ -2,6 +2,7 @@ package io.stowage.carriers.easypost;
 
 import io.stowage.carriers.spi.CarrierApiException;
 import io.stowage.carriers.spi.CarrierUnavailableException;
+import io.stowage.carriers.spi.MalformedCarrierResponseException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -65,7 +66,13 @@ final class EasyPostTransport {
 
     /** Downloads a label file; links point at EasyPost's file storage, which wants no API key. */
     byte[] download(String url) {
-        return exchange(HttpRequest.newBuilder(URI.create(url)).GET(), "label download", Repeatable.SAFE, false);
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedCarrierResponseException("EasyPost label link '" + url + "' is not a URL", e);
+        }
+        return exchange(HttpRequest.newBuilder(uri).GET(), "label download", Repeatable.SAFE, false);
     }
 
     private URI resolve(String path) {

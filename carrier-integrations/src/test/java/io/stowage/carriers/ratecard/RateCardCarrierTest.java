@@ -60,6 +60,18 @@ class RateCardCarrierTest {
     }
 
     @Test
+    void ukrposhtaPricesInHryvnia() {
+        RateCardCarrier ukrposhta = carrier("ukrposhta.json");
+        Address kyiv = Address.of("Stowage Kyiv", "вул. Промислова 4", "Київ", "02000", "UA");
+        Address lviv = Address.of("Олена Коваленко", "вул. Городоцька 15", "Львів", "79000", "UA");
+
+        List<RateQuote> quotes = ukrposhta.quote(new RateRequest(kyiv, lviv, Parcel.of(1_500, 300, 200, 100), THURSDAY_MORNING));
+
+        assertThat(quotes).extracting(quote -> quote.total().currency().getCurrencyCode()).containsOnly("UAH");
+        assertThat(quotes).extracting(RateQuote::total).contains(Money.of(6000, "UAH"));
+    }
+
+    @Test
     void aParcelHeavierThanEveryServiceGetsNoQuote() {
         assertThat(latvijasPasts.quote(new RateRequest(WAREHOUSE, RIGA, Parcel.of(45_000, 500, 400, 400), THURSDAY_MORNING))).isEmpty();
     }
