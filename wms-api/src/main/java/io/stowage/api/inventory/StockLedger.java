@@ -1,9 +1,7 @@
 package io.stowage.api.inventory;
 
 import io.stowage.api.database.Params;
-import io.stowage.api.outbox.Outbox;
 import io.stowage.api.problem.ApiProblem;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -23,11 +21,11 @@ public class StockLedger {
     public static final UUID NO_LOT = new UUID(0, 0);
 
     private final DatabaseClient db;
-    private final Outbox outbox;
+    private final AvailableTotals totals;
 
-    public StockLedger(DatabaseClient db, Outbox outbox) {
+    public StockLedger(DatabaseClient db, AvailableTotals totals) {
         this.db = db;
-        this.outbox = outbox;
+        this.totals = totals;
     }
 
     /** Records the movement; returns its ledger id. Must run inside a transaction. */
@@ -109,23 +107,7 @@ public class StockLedger {
                 .then()
                 .onErrorMap(DataIntegrityViolationException.class, e -> ApiProblem.conflict("stock-reserved", "Stock is reserved",
                         "These units are reserved for orders; release the reservation before removing them"));
-        Mono<Void> total = db.sql("UPDATE variants SET available_total = available_total + :delta WHERE id = :variant RETURNING available_total, sku")
-                .bind("delta", delta).bind("variant", m.variantId())
-                .map(row -> Map.entry(row.get("available_total", Integer.class), row.get("sku", String.class)))
-                .one()
-                .flatMap(after -> after.getKey() > 0 && after.getKey() - delta <= 0
-                        ? backInStock(m.merchantId(), m.variantId(), after.getValue(), after.getKey())
-                        : Mono.empty());
+        Mono<Void> total = totals.adjust(m.merchantId(), m.variantId(), delta).then();
         return level.then(total);
-    }
-
-    /** Out of stock to in stock: the event the back-in-stock subscribers wait for, in this transaction. */
-    private Mono<Void> backInStock(UUID merchantId, UUID variantId, String sku, int available) {
-        return db.sql("SELECT count(*) AS waiting FROM back_in_stock_subscriptions WHERE variant_id = :variant AND notified_at IS NULL")
-                .bind("variant", variantId)
-                .map(row -> row.get("waiting", Long.class))
-                .one()
-                .flatMap(waiting -> outbox.append(merchantId, "variant.back_in_stock", sku,
-                        Map.of("sku", sku, "variant_id", variantId, "available", available, "waiting_subscribers", waiting)));
     }
 }

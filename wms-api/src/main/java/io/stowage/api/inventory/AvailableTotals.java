@@ -1,0 +1,52 @@
+package io.stowage.api.inventory;
+
+import io.stowage.api.outbox.Outbox;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps {@code variants.available_total} (the sum over nodes of on hand minus reserved) in step,
+ * for the ledger when sellable units arrive or leave and for reservations when units are promised
+ * or released. The out-of-stock to in-stock transition is seen here, in the row update, so it is
+ * announced exactly once however many requests race.
+ */
+@Component
+public class AvailableTotals {
+
+    /** The variant's total after a change, with its SKU for events. */
+    public record Total(UUID variantId, String sku, int available) {
+    }
+
+    private final DatabaseClient db;
+    private final Outbox outbox;
+
+    public AvailableTotals(DatabaseClient db, Outbox outbox) {
+        this.db = db;
+        this.outbox = outbox;
+    }
+
+    /** Adds {@code delta} to the variant's total; must run inside the transaction of the change. */
+    public Mono<Total> adjust(UUID merchantId, UUID variantId, int delta) {
+        return db.sql("UPDATE variants SET available_total = available_total + :delta WHERE id = :variant RETURNING available_total, sku")
+                .bind("delta", delta).bind("variant", variantId)
+                .map(row -> new Total(variantId, row.get("sku", String.class), row.get("available_total", Integer.class)))
+                .one()
+                .flatMap(after -> after.available() > 0 && after.available() - delta <= 0
+                        ? backInStock(merchantId, after).thenReturn(after)
+                        : Mono.just(after));
+    }
+
+    /** Out of stock to in stock: the event the back-in-stock subscribers wait for, in this transaction. */
+    private Mono<Void> backInStock(UUID merchantId, Total total) {
+        return db.sql("SELECT count(*) AS waiting FROM back_in_stock_subscriptions WHERE variant_id = :variant AND notified_at IS NULL")
+                .bind("variant", total.variantId())
+                .map(row -> row.get("waiting", Long.class))
+                .one()
+                .flatMap(waiting -> outbox.append(merchantId, "variant.back_in_stock", total.sku(),
+                        Map.of("sku", total.sku(), "variant_id", total.variantId(), "available", total.available(),
+                                "waiting_subscribers", waiting)));
+    }
+}

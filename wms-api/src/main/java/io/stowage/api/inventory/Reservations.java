@@ -1,0 +1,124 @@
+package io.stowage.api.inventory;
+
+import io.stowage.api.outbox.Outbox;
+import io.stowage.api.problem.ApiProblem;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Promises sellable units to orders and gives them back. A reservation raises
+ * {@code stock_levels.reserved} of one variant at one node and lowers the variant's available total
+ * by the same amount, in the caller's transaction, and tells stores the new availability with a
+ * {@code stock.level_changed} event per variant.
+ * <p>
+ * Safety under concurrency, on any number of service instances: callers first {@link #lock} the
+ * level rows they will decide on ({@code SELECT ... FOR UPDATE}, always in variant then node order,
+ * so that two commands never wait on each other in a circle), read availability while holding
+ * them, and only then reserve. The reserve itself is still a conditional update
+ * ({@code on_hand - reserved >= quantity}) and the table's CHECK forbids reserving more than is on
+ * hand, so even a caller that skipped the lock could not promise a unit twice.
+ */
+@Service
+public class Reservations {
+
+    /** Units of one variant at one node. */
+    public record Hold(UUID variantId, UUID nodeId, int quantity) {
+        public Hold {
+            if (quantity <= 0) {
+                throw new IllegalArgumentException("A reservation holds at least one unit");
+            }
+        }
+    }
+
+    /** A node's sellable level as it stands under the caller's lock. */
+    public record Level(UUID variantId, UUID nodeId, int onHand, int reserved) {
+        public int available() {
+            return onHand - reserved;
+        }
+    }
+
+    private final DatabaseClient db;
+    private final AvailableTotals totals;
+    private final Outbox outbox;
+
+    public Reservations(DatabaseClient db, AvailableTotals totals, Outbox outbox) {
+        this.db = db;
+        this.totals = totals;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Locks the levels of these variants at these nodes until the transaction ends and returns
+     * them; a variant never stocked at a node has no row and nothing to lock there.
+     */
+    public Flux<Level> lock(UUID merchantId, Collection<UUID> variantIds, Collection<UUID> nodeIds) {
+        if (variantIds.isEmpty() || nodeIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("""
+                        SELECT variant_id, node_id, on_hand, reserved FROM stock_levels
+                        WHERE merchant_id = :merchant AND variant_id = ANY(:variants) AND node_id = ANY(:nodes)
+                        ORDER BY variant_id, node_id
+                        FOR UPDATE
+                        """)
+                .bind("merchant", merchantId)
+                .bind("variants", variantIds.toArray(UUID[]::new))
+                .bind("nodes", nodeIds.toArray(UUID[]::new))
+                .map(row -> new Level(row.get("variant_id", UUID.class), row.get("node_id", UUID.class),
+                        row.get("on_hand", Integer.class), row.get("reserved", Integer.class)))
+                .all();
+    }
+
+    /** Reserves every hold or, if any node no longer has the units, fails with a 409 problem (the transaction then rolls back). */
+    public Mono<Void> reserve(UUID merchantId, List<Hold> holds) {
+        return change(merchantId, holds, +1);
+    }
+
+    /** Gives the units of every hold back to sale. */
+    public Mono<Void> release(UUID merchantId, List<Hold> holds) {
+        return change(merchantId, holds, -1);
+    }
+
+    private Mono<Void> change(UUID merchantId, List<Hold> holds, int sign) {
+        List<Hold> ordered = holds.stream()
+                .sorted(Comparator.comparing(Hold::variantId).thenComparing(Hold::nodeId))
+                .toList();
+        Map<UUID, Integer> perVariant = new TreeMap<>();
+        ordered.forEach(hold -> perVariant.merge(hold.variantId(), hold.quantity(), Integer::sum));
+        return Flux.fromIterable(ordered)
+                .concatMap(hold -> level(merchantId, hold, sign))
+                .thenMany(Flux.fromIterable(perVariant.entrySet()))
+                .concatMap(entry -> totals.adjust(merchantId, entry.getKey(), -sign * entry.getValue()))
+                .concatMap(total -> outbox.append(merchantId, "stock.level_changed", total.sku(),
+                        Map.of("sku", total.sku(), "variant_id", total.variantId(), "available", total.available(),
+                                "reason", sign > 0 ? "reserved" : "released")))
+                .then();
+    }
+
+    private Mono<Void> level(UUID merchantId, Hold hold, int sign) {
+        String sql = sign > 0
+                ? """
+                  UPDATE stock_levels SET reserved = reserved + :qty
+                  WHERE merchant_id = :merchant AND variant_id = :variant AND node_id = :node AND on_hand - reserved >= :qty
+                  """
+                : """
+                  UPDATE stock_levels SET reserved = reserved - :qty
+                  WHERE merchant_id = :merchant AND variant_id = :variant AND node_id = :node AND reserved >= :qty
+                  """;
+        return db.sql(sql)
+                .bind("qty", hold.quantity()).bind("merchant", merchantId).bind("variant", hold.variantId()).bind("node", hold.nodeId())
+                .fetch().rowsUpdated()
+                .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(sign > 0
+                        ? ApiProblem.conflict("insufficient-stock", "Not enough stock",
+                                "The node no longer has " + hold.quantity() + " unreserved units of this variant")
+                        : new IllegalStateException("Releasing " + hold + " that is not reserved")));
+    }
+}

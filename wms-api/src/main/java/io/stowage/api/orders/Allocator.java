@@ -1,0 +1,91 @@
+package io.stowage.api.orders;
+
+import io.stowage.api.inventory.Reservations;
+import io.stowage.api.inventory.StockLedger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Places lines of one order on stock: locks the levels of the lines' variants at the candidate
+ * nodes, reads what they can ship, lets {@link RoutingPolicy} choose, splits each node's share into
+ * lots first-expired-first-out, writes the allocations and reserves the units, all in the caller's
+ * transaction. What cannot be placed is left for the caller to record as waiting.
+ */
+@Service
+class Allocator {
+
+    /** Units of a line allocated at a node, from one lot (or {@link StockLedger#NO_LOT}). */
+    record Placed(int lineNo, UUID variantId, UUID nodeId, UUID lotKey, int quantity) {
+    }
+
+    /** A line to place: its variant, how many units, and whether that variant is allocated by lot. */
+    record Need(int lineNo, UUID variantId, int quantity, boolean byLot) {
+    }
+
+    private final DatabaseClient db;
+    private final StockSnapshot snapshot;
+    private final Reservations reservations;
+
+    Allocator(DatabaseClient db, StockSnapshot snapshot, Reservations reservations) {
+        this.db = db;
+        this.snapshot = snapshot;
+        this.reservations = reservations;
+    }
+
+    Mono<List<Placed>> allocate(UUID orderId, UUID merchantId, List<Need> needs, RoutingContext routing) {
+        if (needs.isEmpty() || routing.candidates().isEmpty()) {
+            return Mono.just(List.of());
+        }
+        Set<UUID> variants = needs.stream().map(Need::variantId).collect(Collectors.toSet());
+        Set<UUID> byLot = needs.stream().filter(Need::byLot).map(Need::variantId).collect(Collectors.toSet());
+        List<UUID> nodes = routing.candidates().stream().map(RoutingPolicy.Candidate::nodeId).toList();
+        return snapshot.lockAndRead(merchantId, variants, byLot, nodes, routing.minRemainingDays())
+                .flatMap(stock -> {
+                    List<RoutingPolicy.Demand> demand = needs.stream()
+                            .map(need -> new RoutingPolicy.Demand(need.lineNo(), need.variantId(), need.quantity())).toList();
+                    RoutingPolicy.Plan plan = RoutingPolicy.route(demand, routing.candidates(), stock);
+                    Map<Integer, UUID> variantOfLine = needs.stream().collect(Collectors.toMap(Need::lineNo, Need::variantId));
+                    List<Placed> placed = new ArrayList<>();
+                    for (RoutingPolicy.Assignment assignment : plan.assignments()) {
+                        UUID variant = variantOfLine.get(assignment.lineNo());
+                        List<FefoLots.LotStock> lots = stock.lots(assignment.nodeId(), variant);
+                        if (lots == null) {
+                            placed.add(new Placed(assignment.lineNo(), variant, assignment.nodeId(), StockLedger.NO_LOT, assignment.quantity()));
+                        } else {
+                            FefoLots.take(lots, assignment.quantity()).forEach(take -> placed.add(
+                                    new Placed(assignment.lineNo(), variant, assignment.nodeId(), take.lot().lotKey(), take.quantity())));
+                        }
+                    }
+                    return write(orderId, merchantId, placed).then(reservations.reserve(merchantId, holds(placed))).thenReturn(placed);
+                });
+    }
+
+    private Mono<Void> write(UUID orderId, UUID merchantId, List<Placed> placed) {
+        return Flux.fromIterable(placed)
+                .concatMap(p -> db.sql("""
+                                INSERT INTO order_allocations (merchant_id, order_id, line_no, variant_id, node_id, lot_key, quantity)
+                                VALUES (:merchant, :order, :line, :variant, :node, :lot, :qty)
+                                """)
+                        .bind("merchant", merchantId).bind("order", orderId).bind("line", p.lineNo()).bind("variant", p.variantId())
+                        .bind("node", p.nodeId()).bind("lot", p.lotKey()).bind("qty", p.quantity())
+                        .then())
+                .then();
+    }
+
+    private static List<Reservations.Hold> holds(List<Placed> placed) {
+        Map<List<UUID>, Integer> perLevel = new HashMap<>();
+        placed.forEach(p -> perLevel.merge(List.of(p.variantId(), p.nodeId()), p.quantity(), Integer::sum));
+        return perLevel.entrySet().stream()
+                .map(e -> new Reservations.Hold(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .toList();
+    }
+}

@@ -1,0 +1,139 @@
+package io.stowage.api.orders;
+
+import io.stowage.api.access.Caller;
+import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.inventory.Transactions;
+import io.stowage.api.paging.Page;
+import io.stowage.api.problem.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Merchants' orders: intake with an Idempotency-Key, reading and listing, history, hold and cancel; shelf-life rules per channel. */
+@RestController
+class OrderController {
+
+    private final OrderIntake intake;
+    private final OrderCommands commands;
+    private final OrderQueries queries;
+    private final ShelfLifeRules shelfLife;
+    private final Idempotency idempotency;
+    private final TransactionalOperator tx;
+
+    OrderController(OrderIntake intake, OrderCommands commands, OrderQueries queries, ShelfLifeRules shelfLife, Idempotency idempotency,
+                    TransactionalOperator tx) {
+        this.intake = intake;
+        this.commands = commands;
+        this.queries = queries;
+        this.shelfLife = shelfLife;
+        this.idempotency = idempotency;
+        this.tx = tx;
+    }
+
+    record ReasonRequest(@Size(max = 500) String reason) {
+    }
+
+    record ShelfLifeRequest(@NotNull @PositiveOrZero @Max(3650) Integer minRemainingDays) {
+    }
+
+    @PostMapping("/api/v1/orders")
+    Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller,
+                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                        @Valid @RequestBody OrderRequest request) {
+        Caller.Merchant merchant = caller.asMerchant();
+        return idempotency.require("merchant:" + merchant.merchantId() + ":orders", key, request, HttpStatus.CREATED,
+                        () -> intake.accept(merchant, request))
+                .retryWhen(Transactions.retryOnDeadlock());
+    }
+
+    @GetMapping("/api/v1/orders")
+    Mono<Page<OrderView.Summary>> list(@AuthenticationPrincipal Caller caller,
+                                       @RequestParam(required = false) String status,
+                                       @RequestParam(required = false) String channel,
+                                       @RequestParam(name = "service_level", required = false) String serviceLevel,
+                                       @RequestParam(name = "accepted_from", required = false) OffsetDateTime acceptedFrom,
+                                       @RequestParam(name = "accepted_before", required = false) OffsetDateTime acceptedBefore,
+                                       @RequestParam(required = false) Integer limit,
+                                       @RequestParam(required = false) String after) {
+        return queries.list(caller.asMerchant().merchantId(),
+                new OrderQueries.Filter(status == null ? null : named("status", status, OrderStatus.class), channel,
+                        serviceLevel == null ? null : named("service_level", serviceLevel, ServiceLevel.class), acceptedFrom, acceptedBefore),
+                limit, after);
+    }
+
+    /** Query parameters name statuses and levels in lower case, as the JSON does. */
+    private static <E extends Enum<E>> E named(String field, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(field, "is not one of " + Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+
+    @GetMapping("/api/v1/orders/{id}")
+    Mono<OrderView> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return queries.get(caller.asMerchant().merchantId(), id);
+    }
+
+    @GetMapping("/api/v1/orders/{id}/history")
+    Mono<List<OrderView.Step>> history(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return queries.history(caller.asMerchant().merchantId(), id);
+    }
+
+    @PostMapping("/api/v1/orders/{id}/cancel")
+    Mono<OrderView> cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                           @Valid @RequestBody(required = false) ReasonRequest request) {
+        Caller.Merchant merchant = caller.asMerchant();
+        return commands.cancel(merchant, id, request == null ? null : request.reason())
+                .as(tx::transactional).retryWhen(Transactions.retryOnDeadlock());
+    }
+
+    @PostMapping("/api/v1/orders/{id}/hold")
+    Mono<OrderView> hold(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                         @Valid @RequestBody(required = false) ReasonRequest request) {
+        return commands.hold(caller.asMerchant(), id, request == null ? null : request.reason()).as(tx::transactional);
+    }
+
+    @PostMapping("/api/v1/orders/{id}/release-hold")
+    Mono<OrderView> releaseHold(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return commands.releaseHold(caller.asMerchant(), id).as(tx::transactional);
+    }
+
+    @PutMapping("/api/v1/shelf-life-rules/{channel}")
+    Mono<ShelfLifeRules.Rule> setShelfLife(@AuthenticationPrincipal Caller caller, @PathVariable String channel,
+                                           @Valid @RequestBody ShelfLifeRequest request) {
+        return shelfLife.set(caller.asMerchant().merchantId(), channel, request.minRemainingDays());
+    }
+
+    @GetMapping("/api/v1/shelf-life-rules")
+    Mono<List<ShelfLifeRules.Rule>> shelfLifeRules(@AuthenticationPrincipal Caller caller) {
+        return shelfLife.list(caller.asMerchant().merchantId());
+    }
+
+    /** Reserved stock against open allocations, and order lines against allocations plus waiting units; empty when the books agree. */
+    @GetMapping("/api/v1/admin/orders/reconciliation")
+    Mono<List<OrderQueries.Discrepancy>> reconcile() {
+        return queries.reconcile();
+    }
+}

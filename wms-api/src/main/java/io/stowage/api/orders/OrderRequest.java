@@ -1,0 +1,59 @@
+package io.stowage.api.orders;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A merchant's new order. Without a service level it ships standard; without a channel it is the
+ * {@code web} channel. {@code pickupStoreCode} names the store of a {@code store_pickup} order.
+ */
+public record OrderRequest(
+        @NotNull @Valid Customer customer,
+        @NotEmpty @Size(max = OrderRequest.MAX_LINES) List<@NotNull @Valid Line> lines,
+        ServiceLevel serviceLevel,
+        @Size(max = 60) String pickupStoreCode,
+        LocalDate promisedOn,
+        @Size(max = 500) String giftMessage,
+        @Size(min = 1, max = 100) String channel) {
+
+    public static final int MAX_LINES = 200;
+    public static final String DEFAULT_CHANNEL = "web";
+
+    public record Customer(
+            @NotBlank @Size(max = 200) String name,
+            @Email @Size(max = 320) String email,
+            @Size(max = 40) String phone,
+            @NotNull @Valid Address address) {
+    }
+
+    /** A postal address; coordinates are optional where the country's centre is known (see {@link CountryCentroids}). */
+    public record Address(
+            @Size(max = 300) String line,
+            @Size(max = 100) String city,
+            @Size(max = 20) String postalCode,
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as LT") String country,
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    }
+
+    public record Line(@NotBlank @Size(max = 100) String sku, @NotNull @Positive Integer quantity) {
+    }
+
+    ServiceLevel serviceLevelOrDefault() {
+        return serviceLevel == null ? ServiceLevel.STANDARD : serviceLevel;
+    }
+
+    String channelOrDefault() {
+        return channel == null ? DEFAULT_CHANNEL : channel;
+    }
+}

@@ -1,0 +1,88 @@
+package io.stowage.api.orders;
+
+import io.stowage.api.database.Params;
+import io.stowage.api.outbox.Outbox;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Moves an order to another status: the row, a history entry and the events, together in the
+ * caller's transaction. Every move writes {@code order.status_changed}; moves that mean something
+ * to a store write their own event as well ({@code order.allocated} when units are held for it,
+ * {@code order.backordered} when some must wait, {@code order.cancelled}).
+ */
+@Component
+class OrderTransitions {
+
+    private final DatabaseClient db;
+    private final Outbox outbox;
+
+    OrderTransitions(DatabaseClient db, Outbox outbox) {
+        this.db = db;
+        this.outbox = outbox;
+    }
+
+    /** Records the accepted order's first history entry and its {@code order.accepted} event. */
+    Mono<Void> accepted(UUID merchantId, UUID orderId, String actor, Object payload) {
+        return history(merchantId, orderId, null, OrderStatus.ACCEPTED, actor, null)
+                .then(outbox.append(merchantId, "order.accepted", orderId.toString(), payload));
+    }
+
+    Mono<Void> move(UUID merchantId, UUID orderId, OrderStatus from, OrderStatus to, String actor, String note) {
+        if (!from.canMoveTo(to)) {
+            return Mono.error(new IllegalStateException("An order cannot move from " + from + " to " + to));
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("order_id", orderId);
+        payload.put("from", from.db());
+        payload.put("to", to.db());
+        if (note != null) {
+            payload.put("note", note);
+        }
+        Mono<Void> specific = switch (to) {
+            case ALLOCATED -> outbox.append(merchantId, "order.allocated", orderId.toString(), Map.of("order_id", orderId, "complete", true));
+            case PARTIALLY_ALLOCATED -> outbox.append(merchantId, "order.allocated", orderId.toString(), Map.of("order_id", orderId, "complete", false))
+                    .then(from == OrderStatus.BACKORDERED ? Mono.empty()
+                            : outbox.append(merchantId, "order.backordered", orderId.toString(), Map.of("order_id", orderId, "complete", false)));
+            case BACKORDERED -> outbox.append(merchantId, "order.backordered", orderId.toString(), Map.of("order_id", orderId, "complete", true));
+            case CANCELLED -> outbox.append(merchantId, "order.cancelled", orderId.toString(), payload);
+            default -> Mono.empty();
+        };
+        return db.sql("""
+                        UPDATE orders SET status = :to, updated_at = clock_timestamp(),
+                               status_before_hold = CASE WHEN :to = 'on_hold' THEN :from END
+                        WHERE id = :order AND merchant_id = :merchant AND status = :from
+                        """)
+                .bind("to", to.db()).bind("from", from.db()).bind("order", orderId).bind("merchant", merchantId)
+                .fetch().rowsUpdated()
+                .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("Order " + orderId + " was not in status " + from)))
+                .then(history(merchantId, orderId, from, to, actor, note))
+                .then(outbox.append(merchantId, "order.status_changed", orderId.toString(), payload))
+                .then(specific);
+    }
+
+    private Mono<Void> history(UUID merchantId, UUID orderId, OrderStatus from, OrderStatus to, String actor, String note) {
+        return db.sql("""
+                        INSERT INTO order_history (order_id, merchant_id, from_status, to_status, actor, note)
+                        VALUES (:order, :merchant, :from, :to, :actor, :note)
+                        """)
+                .bind("order", orderId).bind("merchant", merchantId)
+                .bind("from", Params.nullable(from == null ? null : from.db(), String.class))
+                .bind("to", to.db()).bind("actor", actor)
+                .bind("note", Params.nullable(note, String.class))
+                .then();
+    }
+
+    /** The status a set of lines puts an order in once allocation has run. */
+    static OrderStatus afterAllocation(int units, int waiting) {
+        if (waiting == 0) {
+            return OrderStatus.ALLOCATED;
+        }
+        return waiting == units ? OrderStatus.BACKORDERED : OrderStatus.PARTIALLY_ALLOCATED;
+    }
+}

@@ -1,0 +1,43 @@
+package io.stowage.api.orders;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An order as its merchant reads it: status, customer, and per line where it ships from, what is
+ * backordered and what is preordered (with the date it is expected).
+ */
+public record OrderView(UUID id, String status, String serviceLevel, String channel, Customer customer, String pickupStoreCode,
+                        LocalDate promisedOn, String giftMessage, String routedFrom, OffsetDateTime acceptedAt,
+                        OffsetDateTime updatedAt, List<Line> lines) {
+
+    OrderView withLines(List<Line> withLines) {
+        return new OrderView(id, status, serviceLevel, channel, customer, pickupStoreCode, promisedOn, giftMessage, routedFrom,
+                acceptedAt, updatedAt, List.copyOf(withLines));
+    }
+
+    public record Customer(String name, String email, String phone, Address address) {
+    }
+
+    public record Address(String line, String city, String postalCode, String country, Double latitude, Double longitude) {
+    }
+
+    public record Line(int lineNo, String sku, int quantity, int allocated, int backordered, int preordered, LocalDate expectedOn,
+                       List<ShipFrom> shipsFrom) {
+    }
+
+    /** Units of the line held at a node, from one lot when the variant is lot-tracked. */
+    public record ShipFrom(String nodeCode, String nodeKind, int quantity, String lotNumber, LocalDate expiresOn) {
+    }
+
+    /** A row of the order list. */
+    public record Summary(UUID id, String status, String serviceLevel, String channel, String customerName, int units,
+                          int waiting, OffsetDateTime acceptedAt, OffsetDateTime updatedAt) {
+    }
+
+    /** One step of the order's history. */
+    public record Step(String fromStatus, String toStatus, String actor, String note, OffsetDateTime at) {
+    }
+}

@@ -1,0 +1,108 @@
+package io.stowage.api.orders;
+
+import io.stowage.api.inventory.Reservations;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The stock an allocation decides on, read under the level locks of {@link Reservations#lock}.
+ * <p>
+ * Untracked variants: the node's sellable level minus what is reserved. Lot-tracked variants:
+ * per lot, the available units in the node's balances minus the lot's open allocations, filtered
+ * and ordered by {@link FefoLots}; the node can ship the smaller of that and its level. Every
+ * allocation of a variant at a node happens while holding that level row, so the lot figures
+ * cannot change under the decision either.
+ */
+@Component
+class StockSnapshot {
+
+    /** Stock of the order's variants at its candidate nodes. */
+    record Snapshot(Map<UUID, Map<UUID, Integer>> levels, Map<UUID, Map<UUID, List<FefoLots.LotStock>>> lots)
+            implements RoutingPolicy.Stock {
+
+        @Override
+        public int available(UUID nodeId, UUID variantId) {
+            int level = levels.getOrDefault(nodeId, Map.of()).getOrDefault(variantId, 0);
+            List<FefoLots.LotStock> eligible = lots(nodeId, variantId);
+            return eligible == null ? level : Math.min(level, FefoLots.total(eligible));
+        }
+
+        /** Eligible lots in FEFO order, or null for a variant that is not tracked by lot. */
+        List<FefoLots.LotStock> lots(UUID nodeId, UUID variantId) {
+            Map<UUID, List<FefoLots.LotStock>> perNode = lots.get(variantId);
+            return perNode == null ? null : perNode.getOrDefault(nodeId, List.of());
+        }
+    }
+
+    private final DatabaseClient db;
+    private final Reservations reservations;
+
+    StockSnapshot(DatabaseClient db, Reservations reservations) {
+        this.db = db;
+        this.reservations = reservations;
+    }
+
+    /** Locks the levels and reads them; {@code lotTracked} are the variants allocated by lot. */
+    Mono<Snapshot> lockAndRead(UUID merchantId, Collection<UUID> variantIds, Set<UUID> lotTracked, Collection<UUID> nodeIds,
+                               int minRemainingDays) {
+        return reservations.lock(merchantId, variantIds, nodeIds)
+                .collect(HashMap<UUID, Map<UUID, Integer>>::new,
+                        (map, level) -> map.computeIfAbsent(level.nodeId(), id -> new HashMap<>()).put(level.variantId(), level.available()))
+                .flatMap(levels -> lotTracked.isEmpty() || nodeIds.isEmpty()
+                        ? Mono.just(new Snapshot(levels, Map.of()))
+                        : lots(merchantId, lotTracked, nodeIds, minRemainingDays).map(lots -> new Snapshot(levels, lots)));
+    }
+
+    private Mono<Map<UUID, Map<UUID, List<FefoLots.LotStock>>>> lots(UUID merchantId, Set<UUID> variantIds, Collection<UUID> nodeIds,
+                                                                   int minRemainingDays) {
+        return db.sql("""
+                        WITH held AS (
+                            SELECT node_id, variant_id, lot_key, sum(on_hand) AS on_hand FROM stock_balances
+                            WHERE merchant_id = :merchant AND variant_id = ANY(:variants) AND node_id = ANY(:nodes) AND status = 'available'
+                            GROUP BY node_id, variant_id, lot_key
+                        ), promised AS (
+                            SELECT node_id, variant_id, lot_key, sum(quantity) AS quantity FROM order_allocations
+                            WHERE variant_id = ANY(:variants) AND node_id = ANY(:nodes) AND released_at IS NULL
+                            GROUP BY node_id, variant_id, lot_key
+                        )
+                        SELECT h.node_id, h.variant_id, h.lot_key, l.lot_number, l.expires_on,
+                               h.on_hand - coalesce(p.quantity, 0) AS free, current_date AS today
+                        FROM held h
+                        LEFT JOIN promised p ON p.node_id = h.node_id AND p.variant_id = h.variant_id AND p.lot_key = h.lot_key
+                        LEFT JOIN lots l ON l.id = h.lot_key
+                        """)
+                .bind("merchant", merchantId)
+                .bind("variants", variantIds.toArray(UUID[]::new))
+                .bind("nodes", nodeIds.toArray(UUID[]::new))
+                .map(row -> new LotRow(row.get("node_id", UUID.class), row.get("variant_id", UUID.class),
+                        new FefoLots.LotStock(row.get("lot_key", UUID.class), row.get("lot_number", String.class),
+                                row.get("expires_on", LocalDate.class), row.get("free", Number.class).intValue()),
+                        row.get("today", LocalDate.class)))
+                .all().collectList()
+                .map(rows -> {
+                    Map<UUID, Map<UUID, List<FefoLots.LotStock>>> raw = new HashMap<>();
+                    variantIds.forEach(variant -> raw.put(variant, new HashMap<>()));
+                    LocalDate today = rows.isEmpty() ? null : rows.get(0).today();
+                    rows.forEach(row -> raw.get(row.variantId()).computeIfAbsent(row.nodeId(), id -> new ArrayList<>()).add(row.lot()));
+                    Map<UUID, Map<UUID, List<FefoLots.LotStock>>> eligible = new HashMap<>();
+                    raw.forEach((variant, perNode) -> {
+                        Map<UUID, List<FefoLots.LotStock>> byNode = new HashMap<>();
+                        perNode.forEach((node, lots) -> byNode.put(node, FefoLots.eligible(lots, today, minRemainingDays)));
+                        eligible.put(variant, byNode);
+                    });
+                    return eligible;
+                });
+    }
+
+    private record LotRow(UUID nodeId, UUID variantId, FefoLots.LotStock lot, LocalDate today) {
+    }
+}
