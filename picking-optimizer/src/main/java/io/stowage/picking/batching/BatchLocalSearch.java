@@ -1,39 +1,48 @@
 package io.stowage.picking.batching;
 
+import io.stowage.picking.routing.RouteLengthEstimator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 
 /**
  * Iterated local search over batches: descend with relocations (an order to any other batch of its day, or
  * to a new one) and swaps (with orders of a few random batches), then kick the best batches with random
- * swaps and descend again, keeping whichever is shorter. Lengths are {@link BatchRouteEstimator} estimates.
+ * swaps and descend again, keeping whichever is shorter. Lengths are {@link RouteLengthEstimator} estimates.
  */
 final class BatchLocalSearch {
 
     private static final int SWAP_BATCHES_PER_ORDER = 12;
     private static final double EPSILON = 1e-9;
 
-    private final BatchRouteEstimator estimator;
+    private final RouteLengthEstimator estimator;
     private final CartCapacity capacity;
     private final Random random;
+    private BooleanSupplier stop = () -> false;
 
-    BatchLocalSearch(BatchRouteEstimator estimator, CartCapacity capacity, long seed) {
+    BatchLocalSearch(RouteLengthEstimator estimator, CartCapacity capacity, long seed) {
         this.estimator = estimator;
         this.capacity = capacity;
         this.random = new Random(seed);
     }
 
     List<List<BatchedOrder>> improve(List<List<BatchedOrder>> start, Duration timeLimit) {
+        return improve(start, timeLimit, () -> false);
+    }
+
+    /** Improves until the time limit or until {@code stop} says so, whichever comes first. */
+    List<List<BatchedOrder>> improve(List<List<BatchedOrder>> start, Duration timeLimit, BooleanSupplier stop) {
+        this.stop = stop;
         long deadline = System.nanoTime() + timeLimit.toNanos();
         List<Batch> current = new ArrayList<>();
         start.forEach(orders -> current.add(new Batch(orders)));
         descend(current, deadline);
         List<Batch> best = copy(current);
         double bestLength = length(best);
-        while (System.nanoTime() < deadline) {
+        while (!expired(deadline)) {
             List<Batch> candidate = copy(best);
             kick(candidate);
             descend(candidate, deadline);
@@ -50,13 +59,13 @@ final class BatchLocalSearch {
 
     private void descend(List<Batch> batches, long deadline) {
         boolean improved = true;
-        while (improved && System.nanoTime() < deadline) {
+        while (improved && !expired(deadline)) {
             improved = false;
             List<BatchedOrder> orders = new ArrayList<>();
             batches.forEach(batch -> orders.addAll(batch.orders));
             Collections.shuffle(orders, random);
             for (BatchedOrder order : orders) {
-                if (System.nanoTime() >= deadline) {
+                if (expired(deadline)) {
                     return;
                 }
                 Batch home = batchOf(batches, order);
@@ -64,6 +73,10 @@ final class BatchLocalSearch {
                 batches.removeIf(batch -> batch.orders.isEmpty());
             }
         }
+    }
+
+    private boolean expired(long deadline) {
+        return System.nanoTime() >= deadline || stop.getAsBoolean();
     }
 
     private boolean relocate(List<Batch> batches, Batch home, BatchedOrder order) {

@@ -1,9 +1,16 @@
 package io.stowage.picking.batching;
 
+import io.stowage.picking.routing.RouteLengthEstimator;
 import io.stowage.picking.PickingException;
 import io.stowage.picking.layout.WarehouseLayout;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
+import org.optaplanner.core.api.solver.SolverJob;
 import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
+import org.optaplanner.core.config.heuristic.selector.entity.EntitySelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
@@ -18,25 +25,37 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Groups open orders into picker batches with OptaPlanner, asynchronously through a {@link SolverManager}.
  *
- * <p>On the solver's own thread the orders get a savings start ({@link SavingsBatcher}), then OptaPlanner's
- * local search moves and swaps orders between carts under {@link BatchingConstraints} until the time
- * limit, or earlier once it has stopped improving, and finally every batch is routed with
- * {@link io.stowage.picking.routing.PickRouter}. Building the start and routing the final batches come on
- * top of the time limit (about a second for 1,000 orders). The caller's thread only submits, so a web
+ * <p>Batches are judged by {@link RouteLengthEstimator#bestAvailable}: the optimal route length on a single
+ * block, the largest-gap length elsewhere. On the solver's own thread the orders get a start from savings improved by iterated local search
+ * ({@link SavingsBatcher}) for 30 % of the time limit; OptaPlanner's tabu search then moves orders between
+ * carts and swaps nearby orders under {@link BatchingConstraints} for the rest of it, or stops earlier once it
+ * no longer improves; finally every batch is routed with {@link io.stowage.picking.routing.PickRouter}.
+ * Routing the final batches comes on top of the time limit (well under a second for 1,000 orders). The caller's thread only submits, so a web
  * server's event loop is never blocked. Close the planner to stop its solver threads.
  */
 public final class BatchPlanner implements AutoCloseable {
 
     public static final String METHOD = "optaplanner";
+    /** Share of the time limit spent on the start: savings, then the iterated local search's descent. */
+    private static final int START_PERCENT = 30;
+    /** Swap partners are drawn mostly from this many orders nearest in the aisles. */
+    private static final int NEARBY_ORDERS = 60;
 
     private final int parallelSolves;
     private final Map<Duration, SolverManager<BatchingSolution, UUID>> managers = new ConcurrentHashMap<>();
+    /** Builds starting solutions and routes plans stopped before solving, off the caller's thread. */
+    private final ExecutorService starts;
 
     /** A planner that runs one solve at a time, the right size for a 2-core machine. */
     public BatchPlanner() {
@@ -49,6 +68,11 @@ public final class BatchPlanner implements AutoCloseable {
             throw new PickingException("at least one solve must be allowed to run");
         }
         this.parallelSolves = parallelSolves;
+        this.starts = Executors.newFixedThreadPool(parallelSolves, runnable -> {
+            Thread thread = new Thread(runnable, "batch-planner-start");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -65,28 +89,25 @@ public final class BatchPlanner implements AutoCloseable {
             result.complete(new BatchPlan(List.of(), 0, METHOD));
             return new BatchPlanningJob(result, () -> { });
         }
-        UUID id = UUID.randomUUID();
-        AtomicBoolean started = new AtomicBoolean();
-        SolverManager<BatchingSolution, UUID> manager = managerFor(timeLimit);
-        manager.solve(id,
-                problemId -> {
-                    started.set(true);
-                    return startingSolution(layout, prepared, capacity);
-                },
-                best -> complete(result, () -> toPlan(layout, best)),
-                (problemId, failure) -> result.completeExceptionally(new PickingException("batching failed", failure)));
-        return new BatchPlanningJob(result, () -> {
-            manager.terminateEarly(id);
-            if (!started.get() && !result.isDone()) {
-                // stopped while still queued: the solver never ran, so the savings start is the best there is
-                CompletableFuture.runAsync(() -> complete(result, () -> toPlan(layout, startingSolution(layout, prepared, capacity))));
-            }
-        });
+        Duration startTime = timeLimit.multipliedBy(START_PERCENT).dividedBy(100);
+        SolverManager<BatchingSolution, UUID> manager = managerFor(timeLimit.minus(startTime));
+        Solve solve = new Solve(UUID.randomUUID(), manager, result);
+        CompletableFuture.supplyAsync(() -> startingSolution(layout, prepared, capacity, startTime, solve::stopRequested), starts)
+                .thenAccept(start -> solve.submit(start, best -> complete(result, () -> toPlan(layout, best)),
+                        () -> complete(result, () -> toPlan(layout, start))))
+                .exceptionally(failure -> {
+                    result.completeExceptionally(new PickingException("batching failed", failure));
+                    return null;
+                });
+        return new BatchPlanningJob(result, solve::stop);
     }
 
-    static BatchingSolution startingSolution(WarehouseLayout layout, List<BatchedOrder> prepared, CartCapacity capacity) {
-        BatchRouteEstimator estimator = new BatchRouteEstimator(layout);
-        List<List<BatchedOrder>> start = BatchPlans.inPickingOrder(SavingsBatcher.batches(prepared, capacity, estimator));
+    static BatchingSolution startingSolution(WarehouseLayout layout, List<BatchedOrder> prepared, CartCapacity capacity,
+                                             Duration improvementTime, BooleanSupplier stop) {
+        RouteLengthEstimator estimator = RouteLengthEstimator.bestAvailable(layout);
+        List<List<BatchedOrder>> savings = SavingsBatcher.batches(prepared, capacity, estimator);
+        List<List<BatchedOrder>> start = BatchPlans.inPickingOrder(
+                new BatchLocalSearch(estimator, capacity, 7L).improve(savings, improvementTime, stop));
         int slotCount = start.size() + Math.max(2, start.size() / 10);
         List<BatchSlot> slots = new ArrayList<>(slotCount);
         for (int sequence = 0; sequence < slotCount; sequence++) {
@@ -95,7 +116,7 @@ public final class BatchPlanner implements AutoCloseable {
         List<BatchedOrder> orders = new ArrayList<>(prepared.size());
         for (int sequence = 0; sequence < start.size(); sequence++) {
             for (BatchedOrder order : start.get(sequence)) {
-                orders.add(new BatchedOrder(order.order(), order.nodes(), order.waitingHours(), slots.get(sequence)));
+                orders.add(order.in(slots.get(sequence)));
             }
         }
         return new BatchingSolution(slots, orders, estimator);
@@ -135,13 +156,78 @@ public final class BatchPlanner implements AutoCloseable {
                         .withSpentLimit(timeLimit)
                         .withUnimprovedSpentLimit(unimproved.compareTo(timeLimit) < 0 ? unimproved : timeLimit))
                 .withPhases(new LocalSearchPhaseConfig()
-                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
-                        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
+                        .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
+                                new ChangeMoveSelectorConfig(),
+                                new SwapMoveSelectorConfig()
+                                        .withEntitySelectorConfig(new EntitySelectorConfig().withId("swapped"))
+                                        .withSecondaryEntitySelectorConfig(new EntitySelectorConfig()
+                                                .withNearbySelectionConfig(new NearbySelectionConfig()
+                                                        .withOriginEntitySelectorConfig(EntitySelectorConfig.newMimicSelectorConfig("swapped"))
+                                                        .withNearbyDistanceMeterClass(OrderNearbyDistanceMeter.class)
+                                                        .withParabolicDistributionSizeMaximum(NEARBY_ORDERS)))))
+                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withEntityTabuSize(9))
+                        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(400)));
     }
 
     @Override
     public void close() {
         managers.values().forEach(SolverManager::close);
         managers.clear();
+        starts.shutdownNow();
+    }
+
+    /**
+     * One plan's way through the solver, so that a stop is never lost: before submission it skips the solver,
+     * while queued (which OptaPlanner answers by cancelling) it falls back to the start, while solving it ends
+     * the search, which then hands over its best solution.
+     */
+    private final class Solve {
+        private final UUID id;
+        private final SolverManager<BatchingSolution, UUID> manager;
+        private final CompletableFuture<BatchPlan> result;
+        private boolean stopped;
+        private SolverJob<BatchingSolution, UUID> job;
+        private Runnable fallback;
+
+        Solve(UUID id, SolverManager<BatchingSolution, UUID> manager, CompletableFuture<BatchPlan> result) {
+            this.id = id;
+            this.manager = manager;
+            this.result = result;
+        }
+
+        synchronized boolean stopRequested() {
+            return stopped;
+        }
+
+        synchronized void submit(BatchingSolution start, Consumer<BatchingSolution> onBest, Runnable startOnly) {
+            fallback = startOnly;
+            if (stopped) {
+                startOnly.run();
+                return;
+            }
+            job = manager.solve(id, start, onBest,
+                    (problemId, failure) -> result.completeExceptionally(new PickingException("batching failed", failure)));
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            if (job == null) {
+                return;
+            }
+            manager.terminateEarly(id);
+            SolverJob<BatchingSolution, UUID> stoppedJob = job;
+            Runnable startOnly = fallback;
+            CompletableFuture.runAsync(() -> {
+                try {
+                    stoppedJob.getFinalBestSolution();
+                } catch (CancellationException cancelledWhileQueued) {
+                    startOnly.run();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException failed) {
+                    result.completeExceptionally(new PickingException("batching failed", failed.getCause()));
+                }
+            }, starts);
+        }
     }
 }

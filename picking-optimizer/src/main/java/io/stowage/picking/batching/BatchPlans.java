@@ -1,6 +1,7 @@
 package io.stowage.picking.batching;
 
 import io.stowage.picking.PickingException;
+import io.stowage.picking.layout.Point;
 import io.stowage.picking.layout.WarehouseLayout;
 import io.stowage.picking.routing.PickRouter;
 import io.stowage.picking.routing.Route;
@@ -36,9 +37,19 @@ final class BatchPlans {
             }
             int[] nodes = order.locationCodes().stream().mapToInt(layout::nodeOf).distinct().toArray();
             long waitingHours = Duration.between(order.createdAt(), newest).toHours();
-            prepared.add(new BatchedOrder(order, nodes, waitingHours, null));
+            prepared.add(new BatchedOrder(order, nodes, centreOf(layout, nodes), waitingHours, null));
         }
         return prepared;
+    }
+
+    private static Point centreOf(WarehouseLayout layout, int[] nodes) {
+        double x = 0;
+        double y = 0;
+        for (int node : nodes) {
+            x += layout.aisleX(layout.aisleIndexOf(node));
+            y += layout.yOf(node);
+        }
+        return new Point(x / nodes.length, y / nodes.length);
     }
 
     /** Batches sorted so that earlier cut-off days come first, then batches with express orders, then older ones. */

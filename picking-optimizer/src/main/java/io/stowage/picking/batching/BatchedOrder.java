@@ -1,5 +1,6 @@
 package io.stowage.picking.batching;
 
+import io.stowage.picking.layout.Point;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
@@ -15,6 +16,7 @@ public class BatchedOrder {
     private String orderId;
     private OrderToBatch order;
     private int[] nodes;
+    private Point centre;
     private long waitingHours;
     @PlanningVariable
     private BatchSlot slot;
@@ -24,12 +26,14 @@ public class BatchedOrder {
 
     /**
      * @param nodes        the distinct walking-graph nodes of the order's locations
+     * @param centre       the mean position of those nodes, to find orders near each other
      * @param waitingHours how long the order has waited when the plan is made
      */
-    public BatchedOrder(OrderToBatch order, int[] nodes, long waitingHours, BatchSlot slot) {
+    public BatchedOrder(OrderToBatch order, int[] nodes, Point centre, long waitingHours, BatchSlot slot) {
         this.orderId = order.orderId();
         this.order = order;
         this.nodes = nodes;
+        this.centre = centre;
         this.waitingHours = waitingHours;
         this.slot = slot;
     }
@@ -40,6 +44,15 @@ public class BatchedOrder {
 
     public int[] nodes() {
         return nodes;
+    }
+
+    public Point centre() {
+        return centre;
+    }
+
+    /** A copy of this order placed in another batch slot. */
+    public BatchedOrder in(BatchSlot other) {
+        return new BatchedOrder(order, nodes, centre, waitingHours, other);
     }
 
     public int totes() {

@@ -1,5 +1,6 @@
 package io.stowage.picking.batching;
 
+import io.stowage.picking.routing.RouteLengthEstimator;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
@@ -9,16 +10,19 @@ import org.optaplanner.core.api.score.stream.Joiners;
 
 /**
  * The batching rules. Hard: a cart carries no more totes, volume or weight than it can, and what must leave
- * on an earlier day is never picked after what may leave later. Soft, in centimetres of walking: short
+ * on an earlier day is never picked after what may leave later. Soft, in millimetres of walking: short
  * routes first of all, then older and express orders in earlier batches. (An order staying in one batch
  * needs no rule: the order is the planning entity.)
  */
 public class BatchingConstraints implements ConstraintProvider {
 
-    /** Centimetres of walking worth moving an order that has waited an hour one batch earlier. */
-    static final long CENTIMETRES_PER_HOUR_AND_BATCH = 1;
-    /** Centimetres of walking worth moving an express order one batch earlier. */
-    static final long CENTIMETRES_PER_EXPRESS_BATCH = 20;
+    /**
+     * Millimetres of walking worth moving an order that has waited an hour one batch earlier: small, so that
+     * waiting time orders batches of similar length rather than lengthening them.
+     */
+    static final long MILLIMETRES_PER_HOUR_AND_BATCH = 1;
+    /** Millimetres of walking worth moving an express order one batch earlier. */
+    static final long MILLIMETRES_PER_EXPRESS_BATCH = 20;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -69,8 +73,8 @@ public class BatchingConstraints implements ConstraintProvider {
     Constraint shortRoutes(ConstraintFactory factory) {
         return factory.forEach(BatchedOrder.class)
                 .groupBy(BatchedOrder::getSlot, ConstraintCollectors.toList(BatchedOrder::nodes))
-                .join(BatchRouteEstimator.class)
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, (slot, nodes, estimator) -> estimator.centimetres(nodes))
+                .join(RouteLengthEstimator.class)
+                .penalizeLong(HardSoftLongScore.ONE_SOFT, (slot, nodes, estimator) -> estimator.millimetres(nodes))
                 .asConstraint("short routes");
     }
 
@@ -78,14 +82,14 @@ public class BatchingConstraints implements ConstraintProvider {
         return factory.forEach(BatchedOrder.class)
                 .filter(order -> order.waitingHours() > 0 && order.sequence() > 0)
                 .penalizeLong(HardSoftLongScore.ONE_SOFT,
-                        order -> order.waitingHours() * order.sequence() * CENTIMETRES_PER_HOUR_AND_BATCH)
+                        order -> order.waitingHours() * order.sequence() * MILLIMETRES_PER_HOUR_AND_BATCH)
                 .asConstraint("older orders earlier");
     }
 
     Constraint expressOrdersEarlier(ConstraintFactory factory) {
         return factory.forEach(BatchedOrder.class)
                 .filter(order -> order.express() && order.sequence() > 0)
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, order -> order.sequence() * CENTIMETRES_PER_EXPRESS_BATCH)
+                .penalizeLong(HardSoftLongScore.ONE_SOFT, order -> order.sequence() * MILLIMETRES_PER_EXPRESS_BATCH)
                 .asConstraint("express orders earlier");
     }
 

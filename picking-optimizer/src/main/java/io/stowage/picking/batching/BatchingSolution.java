@@ -1,5 +1,6 @@
 package io.stowage.picking.batching;
 
+import io.stowage.picking.routing.RouteLengthEstimator;
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;
 import org.optaplanner.core.api.domain.solution.PlanningSolution;
@@ -20,14 +21,14 @@ public class BatchingSolution {
     @PlanningEntityCollectionProperty
     private List<BatchedOrder> orders;
     @ProblemFactProperty
-    private BatchRouteEstimator estimator;
+    private RouteLengthEstimator estimator;
     @PlanningScore
     private HardSoftLongScore score;
 
     public BatchingSolution() {
     }
 
-    public BatchingSolution(List<BatchSlot> slots, List<BatchedOrder> orders, BatchRouteEstimator estimator) {
+    public BatchingSolution(List<BatchSlot> slots, List<BatchedOrder> orders, RouteLengthEstimator estimator) {
         this.slots = slots;
         this.orders = orders;
         this.estimator = estimator;
@@ -49,11 +50,11 @@ public class BatchingSolution {
         this.orders = orders;
     }
 
-    public BatchRouteEstimator getEstimator() {
+    public RouteLengthEstimator getEstimator() {
         return estimator;
     }
 
-    public void setEstimator(BatchRouteEstimator estimator) {
+    public void setEstimator(RouteLengthEstimator estimator) {
         this.estimator = estimator;
     }
 

@@ -1,5 +1,6 @@
 package io.stowage.picking.batching;
 
+import io.stowage.picking.routing.RouteLengthEstimator;
 import io.stowage.picking.layout.WarehouseLayout;
 
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.List;
  * C&amp;W(i)): every pair of orders due the same day is scored by the walking it saves when picked together
  * rather than apart, and batches are merged pair by pair, largest saving first, while the merged cart still
  * fits. {@link #plan} then improves the batches by iterated local search ({@link BatchLocalSearch}), the
- * literature's usual strong method. Route lengths while batching are {@link BatchRouteEstimator} estimates.
+ * literature's usual strong method. As in that literature, batches are judged while batching by their
+ * largest-gap route length ({@link RouteLengthEstimator#largestGap}); the final batches are routed properly.
  */
 public final class SavingsBatcher {
 
@@ -23,7 +25,7 @@ public final class SavingsBatcher {
 
     /** Savings batches improved by iterated local search for {@code improvementTime}, then routed. */
     public static BatchPlan plan(WarehouseLayout layout, List<OrderToBatch> orders, CartCapacity capacity, Duration improvementTime) {
-        BatchRouteEstimator estimator = new BatchRouteEstimator(layout);
+        RouteLengthEstimator estimator = RouteLengthEstimator.largestGap(layout);
         List<BatchedOrder> prepared = BatchPlans.prepare(layout, orders, capacity);
         List<List<BatchedOrder>> batches = new BatchLocalSearch(estimator, capacity, 7L)
                 .improve(batches(prepared, capacity, estimator), improvementTime);
@@ -31,7 +33,7 @@ public final class SavingsBatcher {
     }
 
     /** The savings batches alone. */
-    static List<List<BatchedOrder>> batches(List<BatchedOrder> orders, CartCapacity capacity, BatchRouteEstimator estimator) {
+    static List<List<BatchedOrder>> batches(List<BatchedOrder> orders, CartCapacity capacity, RouteLengthEstimator estimator) {
         int n = orders.size();
         double[] alone = new double[n];
         for (int i = 0; i < n; i++) {

@@ -51,6 +51,12 @@ final class AisleHeuristics {
         AislePicks first = aisles.get(0);
         AislePicks last = aisles.get(aisles.size() - 1);
         List<AislePicks> middle = aisles.subList(1, aisles.size() - 1);
+        // the front parts of inner aisles left of the depot are picked on the way out, the others on the way home
+        for (int i = middle.size() - 1; i >= 0; i--) {
+            if (layout.aisleX(middle.get(i).aisle()) < layout.depotX()) {
+                walk.frontPart(middle.get(i));
+            }
+        }
         walk.front(first).picks(first.nodesFromFront()).back(first);
         for (AislePicks aisle : middle) {
             int[] above = aisle.aboveFromBack(aisle.picksBelowLargestGap(layout));
@@ -60,10 +66,8 @@ final class AisleHeuristics {
         }
         walk.back(last).picks(last.fromBack()).front(last);
         for (int i = middle.size() - 1; i >= 0; i--) {
-            AislePicks aisle = middle.get(i);
-            int[] below = aisle.below(aisle.picksBelowLargestGap(layout));
-            if (below.length > 0) {
-                walk.front(aisle).picks(below).front(aisle);
+            if (layout.aisleX(middle.get(i).aisle()) >= layout.depotX()) {
+                walk.frontPart(middle.get(i));
             }
         }
         return walk.tour();
@@ -86,6 +90,12 @@ final class AisleHeuristics {
         Walk back(AislePicks aisle) {
             waypoints.add(layout.intersectionNode(aisle.aisle(), layout.crossAisleCount() - 1));
             return this;
+        }
+
+        /** Into the aisle from the front for the picks below its largest gap, and out again. */
+        Walk frontPart(AislePicks aisle) {
+            int[] below = aisle.below(aisle.picksBelowLargestGap(layout));
+            return below.length == 0 ? this : front(aisle).picks(below).front(aisle);
         }
 
         Walk picks(int[] nodes) {

@@ -87,6 +87,102 @@ final class RatliffRosenthal {
         return NodeTour.through(layout, eulerOrder(columns, verticalBack, horizontalBack, best));
     }
 
+    /** State transitions for adding cross-aisle edges: {@code [state * 9 + frontCopies * 3 + backCopies]}. */
+    private static final int[] ACROSS = new int[STATES * 9];
+    /** State transitions for the aisle coverings of {@link #optimalLength}: {@code [state * 6 + kind]}. */
+    private static final int[] ALONG = new int[STATES * 6];
+    private static final Option[] KINDS = {
+            new Option(0, 0, false, 0, Option.NO_EDGES, 0),
+            new Option(1, 1, true, 0, Option.TRAVERSE_ONCE, 0),
+            new Option(2, 2, true, 0, Option.TRAVERSE_TWICE, 0),
+            new Option(2, 0, false, 0, Option.FROM_FRONT, 0),
+            new Option(0, 2, false, 0, Option.FROM_FRONT, 0),
+            new Option(2, 2, false, 0, Option.FROM_FRONT, 0)};
+
+    static {
+        for (int s = 0; s < STATES; s++) {
+            for (int copies = 0; copies < 9; copies++) {
+                ACROSS[s * 9 + copies] = horizontal(s, copies / 3, copies % 3);
+            }
+            for (int kind = 0; kind < KINDS.length; kind++) {
+                ALONG[s * 6 + kind] = vertical(s, KINDS[kind]);
+            }
+        }
+    }
+
+    /**
+     * The optimal tour length alone, without the tour, from per-column figures: the lean form of
+     * {@link #solve} for callers that evaluate many candidate pick lists. Column {@code j} is at {@code x[j]};
+     * {@code picks[j]} is -1 for the depot's column, else its number of picks; for columns with picks,
+     * {@code fromFront[j]}, {@code fromBack[j]} and {@code withoutGap[j]} are the lengths of reaching all of
+     * them from the front, from the back, and from both ends leaving out the largest gap between picks.
+     */
+    static double optimalLength(int columns, double[] x, int[] picks, double[] fromFront, double[] fromBack,
+                                double[] withoutGap, double depth) {
+        double[] cost = filled();
+        double[] next = new double[STATES];
+        cost[state(NONE, NONE, 0)] = 0;
+        for (int j = 0; j < columns; j++) {
+            if (j > 0) {
+                double width = x[j] - x[j - 1];
+                Arrays.fill(next, UNREACHED);
+                for (int s = 0; s < STATES; s++) {
+                    if (cost[s] == UNREACHED) {
+                        continue;
+                    }
+                    for (int copies = 0; copies < 9; copies++) {
+                        int t = ACROSS[s * 9 + copies];
+                        double candidate = cost[s] + (copies / 3 + copies % 3) * width;
+                        if (t >= 0 && candidate < next[t]) {
+                            next[t] = candidate;
+                        }
+                    }
+                }
+                double[] swap = cost;
+                cost = next;
+                next = swap;
+            }
+            Arrays.fill(next, UNREACHED);
+            for (int s = 0; s < STATES; s++) {
+                if (cost[s] == UNREACHED) {
+                    continue;
+                }
+                if (picks[j] < 0) {
+                    relax(next, ALONG[s * 6 + 3], cost[s]);
+                } else {
+                    if (picks[j] == 0) {
+                        relax(next, ALONG[s * 6], cost[s]);
+                    }
+                    relax(next, ALONG[s * 6 + 1], cost[s] + depth);
+                    relax(next, ALONG[s * 6 + 2], cost[s] + 2 * depth);
+                    if (picks[j] > 0) {
+                        relax(next, ALONG[s * 6 + 3], cost[s] + fromFront[j]);
+                        relax(next, ALONG[s * 6 + 4], cost[s] + fromBack[j]);
+                    }
+                    if (picks[j] > 1) {
+                        relax(next, ALONG[s * 6 + 5], cost[s] + withoutGap[j]);
+                    }
+                }
+            }
+            double[] swap = cost;
+            cost = next;
+            next = swap;
+        }
+        double best = UNREACHED;
+        for (int s = 0; s < STATES; s++) {
+            if (isComplete(s)) {
+                best = Math.min(best, cost[s]);
+            }
+        }
+        return best;
+    }
+
+    private static void relax(double[] cost, int state, double candidate) {
+        if (state >= 0 && candidate < cost[state]) {
+            cost[state] = candidate;
+        }
+    }
+
     private static double[] filled() {
         double[] values = new double[STATES];
         Arrays.fill(values, UNREACHED);

@@ -1,6 +1,8 @@
 package io.stowage.picking.batching;
 
 import io.stowage.picking.layout.GridWarehouse;
+import io.stowage.picking.layout.Point;
+import io.stowage.picking.routing.RouteLengthEstimator;
 import io.stowage.picking.layout.WarehouseLayout;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
@@ -11,6 +13,7 @@ import java.util.List;
 class BatchingConstraintsTest {
 
     private static final Instant MONDAY = Instant.parse("2026-11-23T08:00:00Z");
+    private static final Point CENTRE = new Point(1.5, 2.5);
     private static final Instant TUESDAY = Instant.parse("2026-11-24T16:00:00Z");
 
     private final ConstraintVerifier<BatchingConstraints, BatchingSolution> verifier =
@@ -58,51 +61,51 @@ class BatchingConstraintsTest {
     }
 
     @Test
-    void batchesAreChargedTheirEstimatedRouteInCentimetres() {
+    void batchesAreChargedTheirEstimatedRouteInMillimetres() {
         BatchedOrder a = located("a", first, "A01-002-L", "A01-009-R");
         BatchedOrder b = located("b", first, "A02-005-L", "A04-003-L");
         BatchedOrder c = located("c", second, "A03-005-L");
-        // first cart: the hand-computed largest-gap route of 56 m; second: into aisle 3 and back, 2 * 7.5 + 2 * 5.5 = 26 m
+        // in millimetres; first cart: the hand-computed largest-gap route of 56 m; second: into aisle 3 and back, 2 * 7.5 + 2 * 5.5 = 26 m
         verifier.verifyThat(BatchingConstraints::shortRoutes)
-                .given(a, b, c, new BatchRouteEstimator(layout))
-                .penalizesBy(5_600 + 2_600);
+                .given(a, b, c, RouteLengthEstimator.largestGap(layout))
+                .penalizesBy(56_000 + 26_000);
     }
 
     @Test
     void olderOrdersGoInEarlierBatches() {
         verifier.verifyThat(BatchingConstraints::olderOrdersEarlier)
                 .given(waiting("old-late", 5, fourth), waiting("old-first", 9, first), waiting("new-late", 0, fourth))
-                .penalizesBy(5 * 3 * BatchingConstraints.CENTIMETRES_PER_HOUR_AND_BATCH);
+                .penalizesBy(5 * 3 * BatchingConstraints.MILLIMETRES_PER_HOUR_AND_BATCH);
     }
 
     @Test
     void expressOrdersGoInEarlierBatches() {
         BatchedOrder expressLate = new BatchedOrder(new OrderToBatch("x", List.of("A01-001-L"), 1, 0, 0, MONDAY, null, true),
-                new int[] {layout.nodeOf("A01-001-L")}, 0, fourth);
+                new int[] {layout.nodeOf("A01-001-L")}, CENTRE, 0, fourth);
         BatchedOrder expressFirst = new BatchedOrder(new OrderToBatch("y", List.of("A01-001-L"), 1, 0, 0, MONDAY, null, true),
-                new int[] {layout.nodeOf("A01-001-L")}, 0, first);
+                new int[] {layout.nodeOf("A01-001-L")}, CENTRE, 0, first);
         verifier.verifyThat(BatchingConstraints::expressOrdersEarlier)
                 .given(expressLate, expressFirst, order("standard", 1, 0, 0, fourth))
-                .penalizesBy(3 * BatchingConstraints.CENTIMETRES_PER_EXPRESS_BATCH);
+                .penalizesBy(3 * BatchingConstraints.MILLIMETRES_PER_EXPRESS_BATCH);
     }
 
     private BatchedOrder order(String id, int totes, long volume, long weight, BatchSlot slot) {
         return new BatchedOrder(new OrderToBatch(id, List.of("A01-001-L"), totes, volume, weight, MONDAY, null, false),
-                new int[] {layout.nodeOf("A01-001-L")}, 0, slot);
+                new int[] {layout.nodeOf("A01-001-L")}, CENTRE, 0, slot);
     }
 
     private BatchedOrder due(String id, Instant cutoff, BatchSlot slot) {
         return new BatchedOrder(new OrderToBatch(id, List.of("A01-001-L"), 1, 0, 0, MONDAY, cutoff, false),
-                new int[] {layout.nodeOf("A01-001-L")}, 0, slot);
+                new int[] {layout.nodeOf("A01-001-L")}, CENTRE, 0, slot);
     }
 
     private BatchedOrder waiting(String id, long hours, BatchSlot slot) {
         return new BatchedOrder(new OrderToBatch(id, List.of("A01-001-L"), 1, 0, 0, MONDAY, null, false),
-                new int[] {layout.nodeOf("A01-001-L")}, hours, slot);
+                new int[] {layout.nodeOf("A01-001-L")}, CENTRE, hours, slot);
     }
 
     private BatchedOrder located(String id, BatchSlot slot, String... codes) {
         int[] nodes = List.of(codes).stream().mapToInt(layout::nodeOf).toArray();
-        return new BatchedOrder(new OrderToBatch(id, List.of(codes), 1, 0, 0, MONDAY, null, false), nodes, 0, slot);
+        return new BatchedOrder(new OrderToBatch(id, List.of(codes), 1, 0, 0, MONDAY, null, false), nodes, CENTRE, 0, slot);
     }
 }
