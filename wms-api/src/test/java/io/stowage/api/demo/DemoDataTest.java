@@ -1,0 +1,65 @@
+package io.stowage.api.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.api.support.ApiTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The demo the README's start command loads: a network a new user can try every workflow on. */
+class DemoDataTest extends ApiTest {
+
+    private static final String DEMO_KEY = "sk_demo_amber_and_linen";
+
+    @DynamicPropertySource
+    static void demo(DynamicPropertyRegistry registry) {
+        registry.add("stowage.demo", () -> "true");
+    }
+
+    @Test
+    void theDemoNetworkIsLoadedOnceWithTrueStock() throws InterruptedException {
+        awaitDemo();
+
+        List<?> nodes = ((List<?>) as(DEMO_KEY).get().uri("/api/v1/nodes").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items"));
+        assertThat(nodes.stream().map(node -> (String) ((Map<?, ?>) node).get("code")).toList()).containsExactly("LJU1", "LWO1", "RIX1", "VNO1");
+
+        as(DEMO_KEY).get().uri("/api/v1/availability?sku=TEE-M-NAVY&sku=HOOD-L-AMBER&sku=TEE-L-NAVY").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].status").isEqualTo("in_stock")
+                .jsonPath("$[0].available").isEqualTo(199)
+                .jsonPath("$[1].status").isEqualTo("preorder")
+                .jsonPath("$[1].incoming").isEqualTo(40)
+                .jsonPath("$[1].alternatives[0].sku").isEqualTo("HOOD-L-CHARCOAL")
+                .jsonPath("$[2].status").isEqualTo("in_stock");
+
+        Map<?, ?> session = web.post().uri("/api/v1/auth/worker-sessions").bodyValue(Map.of("badge_code", "B1001", "pin", "1234"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        as((String) session.get("token")).get().uri("/api/v1/inbound/asns?status=open").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[0].reference").isEqualTo("ASN-DEMO-1");
+
+        admin().get().uri("/api/v1/admin/stock/reconciliation").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+        admin().get().uri("/api/v1/admin/merchants").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
+    }
+
+    private void awaitDemo() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            int status = as(DEMO_KEY).get().uri("/api/v1/availability?sku=BALM-15ML-NATURAL").exchange()
+                    .returnResult(String.class).getStatus().value();
+            if (status == 200) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("The demo was not loaded within 60 s");
+    }
+}
