@@ -37,7 +37,7 @@ public final class CarrierSelectionBenchmark {
                 .<Carrier>map(card -> new RateCardCarrier(card, new InMemoryTrackingNumberSequence(1), new LabelRenderer()))
                 .toList();
 
-        System.out.println("Carrier selection: greedy baseline vs OptaPlanner (BAVET, first fit decreasing + late acceptance)");
+        System.out.println("Carrier selection: greedy baseline vs OptaPlanner (BAVET, first fit decreasing + tabu search)");
         System.out.println("Sample tariffs, Riga warehouse, carriers latvijas-pasts / omniva / dpd-baltics; costs in EUR");
         System.out.printf(Locale.ROOT, "%-7s %-8s %12s %16s %10s %10s %9s %10s%n",
                 "parcels", "planner", "total cost", "promises kept", "choice ok", "over cap", "pref ok", "time ms");
