@@ -1,0 +1,10 @@
+package io.stowage.api.webhooks;
+
+/** Where a delivery stands: waiting for its next attempt, acknowledged with a 2xx, or given up after the retry window. */
+public enum DeliveryStatus {
+    PENDING, DELIVERED, FAILED;
+
+    String column() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

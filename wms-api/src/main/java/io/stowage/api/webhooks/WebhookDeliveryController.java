@@ -1,0 +1,85 @@
+package io.stowage.api.webhooks;
+
+import io.stowage.api.access.Caller;
+import io.stowage.api.paging.Cursor;
+import io.stowage.api.paging.Page;
+import io.stowage.api.problem.ApiProblem;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The merchant's events, the delivery log with every attempt, and replays. */
+@RestController
+class WebhookDeliveryController {
+
+    private final WebhookDeliveries deliveries;
+    private final EventLog events;
+
+    WebhookDeliveryController(WebhookDeliveries deliveries, EventLog events) {
+        this.deliveries = deliveries;
+        this.events = events;
+    }
+
+    @GetMapping("/api/v1/webhook-deliveries")
+    Mono<Page<WebhookDeliveries.Delivery>> deliveries(@AuthenticationPrincipal Caller caller,
+                                                      @RequestParam(name = "endpoint_id", required = false) UUID endpointId,
+                                                      @RequestParam(name = "event_id", required = false) UUID eventId,
+                                                      @RequestParam(name = "event_type", required = false) String eventType,
+                                                      @RequestParam(required = false) String status,
+                                                      @RequestParam(required = false) Integer limit,
+                                                      @RequestParam(required = false) String after) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        WebhookDeliveries.DeliveryFilter filter = new WebhookDeliveries.DeliveryFilter(endpointId, eventId, eventType, status(status));
+        return deliveries.list(merchantId, filter, position(after), Cursor.limit(limit));
+    }
+
+    @GetMapping("/api/v1/webhook-deliveries/{id}")
+    Mono<WebhookDeliveries.Delivery> delivery(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return deliveries.get(caller.asMerchant().merchantId(), id);
+    }
+
+    @GetMapping("/api/v1/events")
+    Mono<Page<EventLog.Event>> events(@AuthenticationPrincipal Caller caller,
+                                      @RequestParam(required = false) String type,
+                                      @RequestParam(required = false) Integer limit,
+                                      @RequestParam(required = false) String after) {
+        return events.list(caller.asMerchant().merchantId(), type, position(after), Cursor.limit(limit));
+    }
+
+    /** Accepted: the deliveries are queued and go out with the next delivery pass. */
+    @PostMapping("/api/v1/events/{eventId}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<WebhookDeliveries.Replay> replay(@AuthenticationPrincipal Caller caller, @PathVariable UUID eventId,
+                                          @RequestParam(name = "endpoint_id", required = false) UUID endpointId) {
+        return deliveries.replay(caller.asMerchant().merchantId(), eventId, endpointId);
+    }
+
+    private static DeliveryStatus status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return DeliveryStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("status", "must be one of pending, delivered, failed");
+        }
+    }
+
+    /** Lists run newest first, so a cursor is the position below which the next page starts. */
+    private static long position(String after) {
+        String key = Cursor.decode(after);
+        try {
+            return key.isEmpty() ? Long.MAX_VALUE : Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid("after", "is not a cursor this API gave out");
+        }
+    }
+}
