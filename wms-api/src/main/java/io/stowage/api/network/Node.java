@@ -1,5 +1,6 @@
 package io.stowage.api.network;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ public record Node(UUID id, String code, String kind, String name, UUID merchant
     public static final String WAREHOUSE = "warehouse";
     public static final String STORE = "store";
 
+    @JsonIgnore
     public boolean isWarehouse() {
         return WAREHOUSE.equals(kind);
     }
