@@ -1,0 +1,79 @@
+package io.stowage.api.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.api.StowageApplication;
+import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.World;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Two service instances on one database, many concurrent orders for a variant with little stock. */
+class TwoInstancesRaceTest extends ApiTest {
+
+    @Autowired
+    Environment environment;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void noUnitIsPromisedTwiceAndNoneIsLostAcrossTwoInstances() throws Exception {
+        World world = World.create(this);
+        world.worker(this).post().uri("/api/v1/receipts").header("Idempotency-Key", "race-stock")
+                .bodyValue(Map.of("merchant_id", world.merchantId, "sku", "TEE-S-SAND", "quantity", 7, "location_code", "DOCK-1"))
+                .exchange().expectStatus().isCreated();
+
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(StowageApplication.class).properties(
+                "spring.r2dbc.url=" + environment.getProperty("spring.r2dbc.url"),
+                "spring.r2dbc.username=" + environment.getProperty("spring.r2dbc.username"),
+                "spring.r2dbc.password=" + environment.getProperty("spring.r2dbc.password"),
+                "spring.flyway.url=" + environment.getProperty("spring.flyway.url"),
+                "spring.flyway.user=" + environment.getProperty("spring.flyway.user"),
+                "spring.flyway.password=" + environment.getProperty("spring.flyway.password"),
+                "server.port=0", "stowage.database.embedded=false", "stowage.admin-key=" + ADMIN_KEY, "stowage.demo=false").run()) {
+            WebTestClient one = world.merchant(this);
+            WebTestClient two = WebTestClient.bindToServer()
+                    .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port"))
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + world.merchantKey).build();
+
+            int orders = 24;
+            ExecutorService pool = Executors.newFixedThreadPool(12);
+            List<Callable<Map<?, ?>>> calls = new ArrayList<>();
+            for (int i = 0; i < orders; i++) {
+                WebTestClient instance = i % 2 == 0 ? one : two;
+                String key = "race-" + i;
+                int quantity = 1 + i % 2;
+                calls.add(() -> instance.post().uri("/api/v1/orders").header("Idempotency-Key", key)
+                        .bodyValue(OrdersTest.order(List.of(OrdersTest.line("TEE-S-SAND", quantity))))
+                        .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody());
+            }
+            int allocated = 0;
+            int waiting = 0;
+            for (Future<Map<?, ?>> result : pool.invokeAll(calls)) {
+                Map<?, ?> line = (Map<?, ?>) ((List<?>) result.get().get("lines")).get(0);
+                allocated += (Integer) line.get("allocated");
+                waiting += (Integer) line.get("backordered") + (Integer) line.get("preordered");
+            }
+            pool.shutdown();
+
+            assertThat(allocated).isEqualTo(7);
+            assertThat(allocated + waiting).isEqualTo(orders / 2 * 3);
+            List<?> availability = one.get().uri("/api/v1/availability?sku=TEE-S-SAND").exchange().expectStatus().isOk()
+                    .expectBody(List.class).returnResult().getResponseBody();
+            assertThat((Map<Object, Object>) availability.get(0)).containsEntry("on_hand", 7).containsEntry("reserved", 7).containsEntry("available", 0);
+            admin().get().uri("/api/v1/admin/stock/reconciliation").exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
+            admin().get().uri("/api/v1/admin/orders/reconciliation").exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
+        }
+    }
+}
