@@ -1,0 +1,241 @@
+package io.stowage.benchmarks.orders;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Order intake throughput. Starts the service jar on its embedded PostgreSQL (a fresh data
+ * directory), sets up a merchant with three warehouses and a catalog whose stock runs short for
+ * some SKUs, then replays five minutes of a busy shop's traffic (by default 20 orders a second,
+ * 6,000 orders of 1 to 3 lines) as fast as the service takes them from many concurrent clients.
+ * Prints orders per second accepted, p50/p99 latency, and the final consistency checks: the
+ * ledger against the balances, and reservations against open order allocations.
+ * <p>
+ * {@code java -cp benchmarks/target/classes io.stowage.benchmarks.orders.OrderThroughputBenchmark
+ * --jar wms-api/target/wms-api-0.1.0-SNAPSHOT.jar [--orders 6000] [--clients 32] [--skus 60]}
+ */
+public final class OrderThroughputBenchmark {
+
+    private static final String ADMIN_KEY = "benchmark-admin-key";
+    private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([a-z_]+)\"");
+    private static final String[][] WAREHOUSES = {
+            {"BVNO", "Vilnius", "LT", "54.6719", "25.2421", "Europe/Vilnius"},
+            {"BRIX", "Riga", "LV", "56.9496", "24.1052", "Europe/Riga"},
+            {"BTLL", "Tallinn", "EE", "59.4370", "24.7536", "Europe/Tallinn"}};
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    private OrderThroughputBenchmark(String base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String jar = option(args, "--jar", "wms-api/target/wms-api-0.1.0-SNAPSHOT.jar");
+        int orders = Integer.parseInt(option(args, "--orders", "6000"));
+        int clients = Integer.parseInt(option(args, "--clients", "32"));
+        int skus = Integer.parseInt(option(args, "--skus", "60"));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path dataDir = Files.createTempDirectory("stowage-bench");
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar)
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("service.log").toFile());
+        builder.environment().put("STOWAGE_DATA_DIR", dataDir.toString());
+        builder.environment().put("STOWAGE_ADMIN_KEY", ADMIN_KEY);
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        builder.environment().put("STOWAGE_DEMO", "false");
+        Process service = builder.start();
+        try {
+            OrderThroughputBenchmark bench = new OrderThroughputBenchmark("http://localhost:" + port);
+            bench.awaitUp(service, dataDir);
+            String merchantKey = bench.setUp(skus);
+            bench.run(merchantKey, orders, clients, skus);
+        } finally {
+            service.destroy();
+            service.waitFor();
+        }
+    }
+
+    private void awaitUp(Process service, Path dataDir) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("The service stopped; see " + dataDir.resolve("service.log"));
+            }
+            try {
+                if (send("GET", "/actuator/health", null, null, null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The service did not start; see " + dataDir.resolve("service.log"));
+    }
+
+    /** A merchant, three warehouses with a dock and a receiver each, and a catalog received with uneven stock. */
+    private String setUp(int skus) throws Exception {
+        String merchantKey = match(SECRET, expect(send("POST", "/api/v1/admin/merchants", ADMIN_KEY, null, "{\"name\":\"Busy shop\"}"), 201));
+        StringBuilder variants = new StringBuilder();
+        for (int s = 0; s < skus; s++) {
+            variants.append(s == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"sku\":\"SKU-%03d\",\"name\":\"Item %d\",\"weight_g\":300,\"length_mm\":200,\"width_mm\":150,\"height_mm\":50}", s, s));
+        }
+        expect(send("PUT", "/api/v1/products/BENCH", merchantKey, null, "{\"name\":\"Bench goods\",\"variants\":[" + variants + "]}"), 200, 201);
+        Random random = new Random(7);
+        for (String[] w : WAREHOUSES) {
+            expect(send("POST", "/api/v1/nodes", ADMIN_KEY, null, String.format(Locale.ROOT,
+                    "{\"code\":\"%s\",\"kind\":\"warehouse\",\"name\":\"%s\",\"address\":{\"line\":\"1\",\"city\":\"%s\",\"postal_code\":\"1\",\"country\":\"%s\"},"
+                            + "\"latitude\":%s,\"longitude\":%s,\"time_zone\":\"%s\"}", w[0], w[1], w[1], w[2], w[3], w[4], w[5])), 201);
+            expect(send("POST", "/api/v1/nodes/" + w[0] + "/locations", ADMIN_KEY, null,
+                    "{\"locations\":[{\"code\":\"" + w[0] + "-DOCK\",\"type\":\"dock\",\"x_mm\":0,\"y_mm\":0}]}"), 201);
+            expect(send("POST", "/api/v1/admin/workers", ADMIN_KEY, null, String.format(Locale.ROOT,
+                    "{\"badge_code\":\"R%s\",\"name\":\"Receiver\",\"pin\":\"4321\",\"node_code\":\"%s\",\"roles\":[\"receiver\"]}", w[0], w[0])), 201);
+            String token = match(TOKEN, expect(send("POST", "/api/v1/auth/worker-sessions", null, null,
+                    "{\"badge_code\":\"R" + w[0] + "\",\"pin\":\"4321\",\"device_id\":\"BENCH\"}"), 201));
+            String merchantId = match(Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\""), expect(send("GET", "/api/v1/merchant", merchantKey, null, null), 200));
+            for (int s = 0; s < skus; s++) {
+                // Every fifth SKU is scarce, so that backorders and splits happen under load too.
+                int quantity = s % 5 == 0 ? 1 + random.nextInt(20) : 200 + random.nextInt(300);
+                expect(send("POST", "/api/v1/receipts", token, "rcv-" + w[0] + "-" + s, String.format(Locale.ROOT,
+                        "{\"merchant_id\":\"%s\",\"sku\":\"SKU-%03d\",\"quantity\":%d,\"location_code\":\"%s-DOCK\"}", merchantId, s, quantity, w[0])), 201);
+            }
+        }
+        return merchantKey;
+    }
+
+    private void run(String merchantKey, int orders, int clients, int skus) throws Exception {
+        Random random = new Random(42);
+        List<String> bodies = new ArrayList<>();
+        double[][] cities = {{54.69, 25.28, 0}, {54.90, 23.90, 0}, {56.95, 24.10, 1}, {59.43, 24.75, 2}, {57.54, 25.42, 1}};
+        String[] countries = {"LT", "LV", "EE"};
+        for (int i = 0; i < orders; i++) {
+            int lineCount = 1 + random.nextInt(3);
+            List<Integer> picked = new ArrayList<>();
+            while (picked.size() < lineCount) {
+                int sku = random.nextInt(skus);
+                if (!picked.contains(sku)) {
+                    picked.add(sku);
+                }
+            }
+            StringBuilder lines = new StringBuilder();
+            for (int l = 0; l < picked.size(); l++) {
+                lines.append(l == 0 ? "" : ",").append(String.format(Locale.ROOT, "{\"sku\":\"SKU-%03d\",\"quantity\":%d}",
+                        picked.get(l), 1 + random.nextInt(2)));
+            }
+            double[] city = cities[random.nextInt(cities.length)];
+            bodies.add(String.format(Locale.ROOT, "{\"customer\":{\"name\":\"Customer %d\",\"email\":\"c%d@example.com\","
+                            + "\"address\":{\"line\":\"Street %d\",\"city\":\"City\",\"postal_code\":\"00000\",\"country\":\"%s\","
+                            + "\"latitude\":%.4f,\"longitude\":%.4f}},\"lines\":[%s],\"service_level\":\"%s\",\"channel\":\"web\"}",
+                    i, i, i, countries[(int) city[2]], city[0] + random.nextGaussian() * 0.05, city[1] + random.nextGaussian() * 0.05,
+                    lines, random.nextInt(10) == 0 ? "express" : "standard"));
+        }
+        Semaphore inFlight = new Semaphore(clients);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> statuses = new ConcurrentLinkedQueue<>();
+        AtomicInteger failed = new AtomicInteger();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < orders; i++) {
+            inFlight.acquire();
+            long sent = System.nanoTime();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
+                    .header("Authorization", "Bearer " + merchantKey).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "bench-" + i)
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
+            all.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+                latencies.add(System.nanoTime() - sent);
+                if (error == null && response.statusCode() == 201) {
+                    statuses.add(match(STATUS, response.body()));
+                } else {
+                    failed.incrementAndGet();
+                }
+                inFlight.release();
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "orders sent %d from %d concurrent clients in %.1f s%n", orders, clients, seconds);
+        System.out.printf(Locale.ROOT, "accepted %d (%.1f orders/s), failed %d%n", statuses.size(), statuses.size() / seconds, failed.get());
+        for (String status : List.of("allocated", "partially_allocated", "backordered")) {
+            System.out.printf(Locale.ROOT, "  %-20s %d%n", status, statuses.stream().filter(status::equals).count());
+        }
+        System.out.printf(Locale.ROOT, "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        String ledger = expect(send("GET", "/api/v1/admin/stock/reconciliation", ADMIN_KEY, null, null), 200);
+        String reservations = expect(send("GET", "/api/v1/admin/orders/reconciliation", ADMIN_KEY, null, null), 200);
+        System.out.println("consistency: ledger = balances " + ("[]".equals(ledger.trim()) ? "OK" : "FAILED " + ledger));
+        System.out.println("consistency: reservations = open order allocations " + ("[]".equals(reservations.trim()) ? "OK" : "FAILED " + reservations));
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+
+    private HttpResponse<String> send(String method, String path, String bearer, String idempotencyKey, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String expect(HttpResponse<String> response, int... statuses) {
+        for (int status : statuses) {
+            if (response.statusCode() == status) {
+                return response.body();
+            }
+        }
+        throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered " + response.statusCode() + ": " + response.body());
+    }
+
+    private static String match(Pattern pattern, String body) {
+        Matcher matcher = pattern.matcher(body);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No " + pattern + " in " + body);
+        }
+        return matcher.group(1);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
