@@ -1,0 +1,96 @@
+package io.stowage.api.notifications;
+
+import io.stowage.api.webhooks.Backoff;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Sends queued shopper emails through each merchant's SMTP server. Claims work like the webhook
+ * deliverer (a committed {@code FOR UPDATE SKIP LOCKED} claim that pushes the email a lease ahead),
+ * sends on the bounded elastic scheduler because SMTP clients block, and retries with backoff up to
+ * the configured number of attempts.
+ */
+@Service
+public class EmailSender {
+
+    private static final int MAX_ERROR = 1000;
+
+    private final DatabaseClient db;
+    private final EmailSettings settings;
+    private final Backoff backoff;
+
+    EmailSender(DatabaseClient db, EmailSettings settings) {
+        this.db = db;
+        this.settings = settings;
+        this.backoff = new Backoff(settings.firstRetry, settings.maxRetry);
+    }
+
+    private record Claimed(UUID leaseId, int attempts, SmtpMailer.Server server, SmtpMailer.Email email) {
+    }
+
+    /** Claims and sends one batch of due emails; answers how many it tried. */
+    public Mono<Integer> sendDue() {
+        return db.sql("""
+                        WITH due AS (
+                            SELECT id FROM notification_emails
+                            WHERE status = 'pending' AND next_attempt_at <= now()
+                            ORDER BY next_attempt_at LIMIT :batch
+                            FOR UPDATE SKIP LOCKED
+                        )
+                        UPDATE notification_emails e
+                        SET next_attempt_at = now() + make_interval(secs => :lease), lease_id = gen_random_uuid()
+                        FROM due, notification_settings s, merchants m
+                        WHERE e.id = due.id AND s.merchant_id = e.merchant_id AND m.id = e.merchant_id
+                        RETURNING e.id, e.lease_id, e.attempts, e.recipient, e.subject, e.body, m.name AS merchant_name,
+                                  s.smtp_host, s.smtp_port, s.smtp_username, s.smtp_password, s.from_address, s.starttls
+                        """)
+                .bind("batch", settings.batchSize)
+                .bind("lease", settings.lease.toMillis() / 1000.0)
+                .map(row -> new Claimed(row.get("lease_id", UUID.class), row.get("attempts", Integer.class),
+                        new SmtpMailer.Server(row.get("smtp_host", String.class), row.get("smtp_port", Integer.class),
+                                row.get("smtp_username", String.class), row.get("smtp_password", String.class),
+                                Boolean.TRUE.equals(row.get("starttls", Boolean.class))),
+                        new SmtpMailer.Email(row.get("id", UUID.class), row.get("from_address", String.class),
+                                row.get("merchant_name", String.class), row.get("recipient", String.class),
+                                row.get("subject", String.class), row.get("body", String.class))))
+                .all()
+                .flatMap(this::send, settings.batchSize)
+                .count()
+                .map(Long::intValue);
+    }
+
+    private Mono<Void> send(Claimed claimed) {
+        return Mono.fromCallable(() -> {
+                    SmtpMailer.send(claimed.server(), claimed.email(), settings.smtpTimeout);
+                    return "";
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .then(sent(claimed))
+                .onErrorResume(e -> failed(claimed, e));
+    }
+
+    private Mono<Void> sent(Claimed claimed) {
+        return db.sql("UPDATE notification_emails SET status = 'sent', sent_at = now(), attempts = attempts + 1, lease_id = NULL, last_error = NULL "
+                        + "WHERE id = :id AND lease_id = :lease")
+                .bind("id", claimed.email().id()).bind("lease", claimed.leaseId())
+                .then();
+    }
+
+    private Mono<Void> failed(Claimed claimed, Throwable error) {
+        int attempts = claimed.attempts() + 1;
+        Duration wait = backoff.afterAttempt(attempts);
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return db.sql("UPDATE notification_emails SET attempts = attempts + 1, lease_id = NULL, last_error = :error, "
+                        + "status = CASE WHEN attempts + 1 >= :max THEN 'failed' ELSE 'pending' END, "
+                        + "next_attempt_at = now() + make_interval(secs => :wait) WHERE id = :id AND lease_id = :lease")
+                .bind("error", message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message)
+                .bind("max", settings.maxAttempts)
+                .bind("wait", wait.toMillis() / 1000.0)
+                .bind("id", claimed.email().id()).bind("lease", claimed.leaseId())
+                .then();
+    }
+}
