@@ -1,6 +1,7 @@
 package io.stowage.api.support;
 
 import io.stowage.api.database.DatabaseUrl;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,8 +27,13 @@ public abstract class ApiTest {
 
     public static final String ADMIN_KEY = "test-admin-key";
 
-    @Autowired
     public WebTestClient web;
+
+    /** Generous: the suite shares two cores, and a test should fail on a wrong answer, not a slow one. */
+    @Autowired
+    void useClient(WebTestClient client) {
+        this.web = client.mutate().responseTimeout(Duration.ofSeconds(120)).build();
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
