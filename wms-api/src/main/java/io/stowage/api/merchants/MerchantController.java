@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,6 +36,12 @@ class MerchantController {
             Boolean shipFromStore) {
     }
 
+    record MerchantChangeRequest(
+            @Size(min = 1, max = 200) String name,
+            @Pattern(regexp = "\\d{7,10}", message = "must be a GS1 company prefix of 7 to 10 digits") String gs1CompanyPrefix,
+            Boolean shipFromStore) {
+    }
+
     record ApiKeyRequest(@NotBlank @Size(max = 100) String name) {
     }
 
@@ -48,6 +55,11 @@ class MerchantController {
     @GetMapping("/api/v1/admin/merchants")
     Mono<List<Merchants.Merchant>> list() {
         return merchants.list();
+    }
+
+    @PatchMapping("/api/v1/admin/merchants/{id}")
+    Mono<Merchants.Merchant> update(@PathVariable UUID id, @Valid @RequestBody MerchantChangeRequest request) {
+        return merchants.update(id, new Merchants.MerchantChange(request.name(), request.gs1CompanyPrefix(), request.shipFromStore()));
     }
 
     @PostMapping("/api/v1/admin/merchants/{id}/api-keys")

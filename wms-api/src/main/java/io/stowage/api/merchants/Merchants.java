@@ -1,6 +1,7 @@
 package io.stowage.api.merchants;
 
 import io.stowage.api.access.ApiKeys;
+import io.stowage.api.database.Params;
 import io.stowage.api.problem.ApiProblem;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,12 +41,32 @@ public class Merchants {
                         RETURNING id, name, gs1_company_prefix, ship_from_store, created_at
                         """)
                 .bind("name", request.name())
-                .bind("prefix", io.stowage.api.database.Params.nullable(request.gs1CompanyPrefix(), String.class))
+                .bind("prefix", Params.nullable(request.gs1CompanyPrefix(), String.class))
                 .bind("shipFromStore", request.shipFromStore())
                 .map(Merchants::merchant)
                 .one()
                 .flatMap(merchant -> apiKeys.issue(merchant.id(), "default").map(key -> new CreatedMerchant(merchant, key)))
                 .as(tx::transactional);
+    }
+
+    /** A partial change by the admin; absent fields stay as they are. */
+    public record MerchantChange(String name, String gs1CompanyPrefix, Boolean shipFromStore) {
+    }
+
+    public Mono<Merchant> update(UUID id, MerchantChange change) {
+        return db.sql("""
+                        UPDATE merchants SET name = coalesce(:name, name),
+                                             gs1_company_prefix = coalesce(:prefix, gs1_company_prefix),
+                                             ship_from_store = coalesce(:shipFromStore, ship_from_store)
+                        WHERE id = :id
+                        RETURNING id, name, gs1_company_prefix, ship_from_store, created_at
+                        """)
+                .bind("name", Params.nullable(change.name(), String.class))
+                .bind("prefix", Params.nullable(change.gs1CompanyPrefix(), String.class))
+                .bind("shipFromStore", Params.nullable(change.shipFromStore(), Boolean.class))
+                .bind("id", id)
+                .map(Merchants::merchant).one()
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Merchant", id)));
     }
 
     public Mono<List<Merchant>> list() {

@@ -31,6 +31,24 @@ class AccessTest extends ApiTest {
     }
 
     @Test
+    void theAdminChangesAMerchantsSettings() {
+        String key = newMerchant("Linen Lane");
+        Map<?, ?> merchant = as(key).get().uri("/api/v1/merchant").exchange().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(merchant.get("ship_from_store")).isEqualTo(false);
+
+        admin().patch().uri("/api/v1/admin/merchants/{id}", merchant.get("id")).bodyValue(Map.of("ship_from_store", true))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.ship_from_store").isEqualTo(true).jsonPath("$.name").isEqualTo("Linen Lane");
+        admin().patch().uri("/api/v1/admin/merchants/{id}", merchant.get("id")).bodyValue(Map.of("gs1_company_prefix", "12"))
+                .exchange().expectStatus().isEqualTo(422);
+        admin().patch().uri("/api/v1/admin/merchants/{id}", java.util.UUID.randomUUID()).bodyValue(Map.of("ship_from_store", true))
+                .exchange().expectStatus().isNotFound();
+        as(key).patch().uri("/api/v1/admin/merchants/{id}", merchant.get("id")).bodyValue(Map.of("ship_from_store", false))
+                .exchange().expectStatus().isForbidden();
+        as(key).get().uri("/api/v1/merchant").exchange().expectBody().jsonPath("$.ship_from_store").isEqualTo(true);
+    }
+
+    @Test
     void merchantKeysAreShownOnceAndCanBeRevoked() {
         String key = newMerchant("Baltic Boots");
         Map<?, ?> second = as(key).post().uri("/api/v1/api-keys").bodyValue(Map.of("name", "warehouse sync")).exchange()
