@@ -28,15 +28,22 @@ public class AvailableTotals {
         this.outbox = outbox;
     }
 
-    /** Adds {@code delta} to the variant's total; must run inside the transaction of the change. */
-    public Mono<Total> adjust(UUID merchantId, UUID variantId, int delta) {
+    /**
+     * Adds {@code delta} to the variant's total and tells the merchant with a {@code stock.level_changed}
+     * event; must run inside the transaction of the change.
+     *
+     * @param reason why availability changed: a movement kind, {@code reserved} or {@code released}
+     */
+    public Mono<Total> adjust(UUID merchantId, UUID variantId, int delta, String reason) {
         return db.sql("UPDATE variants SET available_total = available_total + :delta WHERE id = :variant RETURNING available_total, sku")
                 .bind("delta", delta).bind("variant", variantId)
                 .map(row -> new Total(variantId, row.get("sku", String.class), row.get("available_total", Integer.class)))
                 .one()
-                .flatMap(after -> after.available() > 0 && after.available() - delta <= 0
-                        ? backInStock(merchantId, after).thenReturn(after)
-                        : Mono.just(after));
+                .flatMap(after -> outbox.append(merchantId, "stock.level_changed", after.sku(),
+                                Map.of("sku", after.sku(), "variant_id", variantId, "available", after.available(), "change", delta,
+                                        "reason", reason))
+                        .then(after.available() > 0 && after.available() - delta <= 0 ? backInStock(merchantId, after) : Mono.empty())
+                        .thenReturn(after));
     }
 
     /** Out of stock to in stock: the event the back-in-stock subscribers wait for, in this transaction. */

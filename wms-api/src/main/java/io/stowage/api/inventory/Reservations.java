@@ -1,6 +1,5 @@
 package io.stowage.api.inventory;
 
-import io.stowage.api.outbox.Outbox;
 import io.stowage.api.problem.ApiProblem;
 import java.util.Collection;
 import java.util.Comparator;
@@ -47,12 +46,10 @@ public class Reservations {
 
     private final DatabaseClient db;
     private final AvailableTotals totals;
-    private final Outbox outbox;
 
-    public Reservations(DatabaseClient db, AvailableTotals totals, Outbox outbox) {
+    public Reservations(DatabaseClient db, AvailableTotals totals) {
         this.db = db;
         this.totals = totals;
-        this.outbox = outbox;
     }
 
     /**
@@ -96,10 +93,7 @@ public class Reservations {
         return Flux.fromIterable(ordered)
                 .concatMap(hold -> level(merchantId, hold, sign))
                 .thenMany(Flux.fromIterable(perVariant.entrySet()))
-                .concatMap(entry -> totals.adjust(merchantId, entry.getKey(), -sign * entry.getValue()))
-                .concatMap(total -> outbox.append(merchantId, "stock.level_changed", total.sku(),
-                        Map.of("sku", total.sku(), "variant_id", total.variantId(), "available", total.available(),
-                                "reason", sign > 0 ? "reserved" : "released")))
+                .concatMap(entry -> totals.adjust(merchantId, entry.getKey(), -sign * entry.getValue(), sign > 0 ? "reserved" : "released"))
                 .then();
     }
 

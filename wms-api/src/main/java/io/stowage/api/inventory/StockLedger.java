@@ -107,7 +107,7 @@ public class StockLedger {
                 .then()
                 .onErrorMap(DataIntegrityViolationException.class, e -> ApiProblem.conflict("stock-reserved", "Stock is reserved",
                         "These units are reserved for orders; release the reservation before removing them"));
-        Mono<Void> total = totals.adjust(m.merchantId(), m.variantId(), delta).then();
+        Mono<Void> total = totals.adjust(m.merchantId(), m.variantId(), delta, m.kind().db()).then();
         return level.then(total);
     }
 }

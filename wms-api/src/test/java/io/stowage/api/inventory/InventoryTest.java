@@ -205,11 +205,15 @@ class InventoryTest extends ApiTest {
         receive(world, "more", Map.of("merchant_id", world.merchantId, "sku", "TEE-M-NAVY", "quantity", 2, "location_code", "DOCK-1"))
                 .expectStatus().isCreated();
 
-        List<Map<String, Object>> events = db.sql("SELECT type, subject, payload::text AS payload FROM outbox_events WHERE merchant_id = CAST(:m AS uuid) AND subject = 'TEE-M-NAVY'")
+        List<Map<String, Object>> events = db.sql("SELECT type, subject, payload::text AS payload FROM outbox_events WHERE merchant_id = CAST(:m AS uuid) AND subject = 'TEE-M-NAVY' AND type = 'variant.back_in_stock'")
                 .bind("m", world.merchantId).fetch().all().collectList().block();
         assertThat(events).hasSize(1);
         assertThat(events.get(0).get("type")).isEqualTo("variant.back_in_stock");
         assertThat((String) events.get(0).get("payload")).contains("\"waiting_subscribers\": 1");
+        List<Map<String, Object>> levels = db.sql("SELECT payload->>'available' AS available, payload->>'reason' AS reason FROM outbox_events "
+                        + "WHERE merchant_id = CAST(:m AS uuid) AND subject = 'TEE-M-NAVY' AND type = 'stock.level_changed' ORDER BY id")
+                .bind("m", world.merchantId).fetch().all().collectList().block();
+        assertThat(levels).extracting(row -> row.get("available") + "/" + row.get("reason")).containsExactly("2/receipt", "4/receipt");
     }
 
     private void createAsn(World world, String reference, String sku, int quantity) {
