@@ -58,7 +58,7 @@ public class EmailSender {
                                 row.get("merchant_name", String.class), row.get("recipient", String.class),
                                 row.get("subject", String.class), row.get("body", String.class))))
                 .all()
-                .flatMap(this::send, settings.batchSize)
+                .flatMap(claimed -> send(claimed).thenReturn(claimed), settings.batchSize)
                 .count()
                 .map(Long::intValue);
     }

@@ -65,7 +65,7 @@ public class WebhookDeliverer {
     /** Claims and sends one batch of due deliveries; answers how many it attempted. */
     public Mono<Integer> deliverDue() {
         return claim()
-                .flatMap(claimed -> send(claimed).flatMap(outcome -> record(claimed, outcome)), settings.batchSize())
+                .flatMap(claimed -> send(claimed).flatMap(outcome -> record(claimed, outcome)).thenReturn(claimed), settings.batchSize())
                 .count()
                 .map(Long::intValue);
     }

@@ -1,0 +1,110 @@
+package io.stowage.api.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.api.StowageApplication;
+import io.stowage.api.outbox.Outbox;
+import io.stowage.api.support.ApiTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Two instances share delivery through the database. A second instance claims a delivery whose
+ * receiver hangs and is killed mid-request; this instance, whose delivery loop is switched off so
+ * that the test drives it pass by pass, cannot take the delivery while the lease runs and delivers
+ * it once the lease has run out.
+ */
+@TestPropertySource(properties = {
+        "stowage.webhooks.delivery-enabled=false",
+        "stowage.webhooks.poll-interval=100ms",
+        "stowage.webhooks.lease=3s",
+        "stowage.webhooks.timeout=2s"
+})
+class WebhookFailoverTest extends ApiTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    WebhookDeliverer deliverer;
+
+    @Test
+    void aDeliveryClaimedByAKilledInstanceIsDeliveredOnceByTheOtherAfterItsLeaseRunsOut() {
+        String key = newMerchant("Failover");
+        UUID merchantId = UUID.fromString((String) as(key).get().uri("/api/v1/merchant").exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            as(key).post().uri("/api/v1/webhook-endpoints")
+                    .bodyValue(Map.of("url", receiver.url("/slow", 0, 200), "event_types", List.of("order.*")))
+                    .exchange().expectStatus().isCreated();
+
+            ConfigurableApplicationContext second = secondInstance();
+            try {
+                outbox.append(merchantId, "order.accepted", "ORD-7", Map.of("order_number", "ORD-7")).block();
+                receiver.await("/slow", PATIENCE, got -> got.size() == 1);
+            } finally {
+                second.close();
+            }
+            String eventId = receiver.at("/slow").get(0).header("webhook-id");
+
+            Map<?, ?> leased = delivery(key, eventId);
+            assertThat(leased.get("status")).isEqualTo("pending");
+            assertThat((List<?>) leased.get("attempts")).isEmpty();
+            assertThat(deliverer.deliverDue().block()).as("the killed instance's lease still runs").isZero();
+
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (deliverer.deliverDue().block() == 0) {
+                assertThat(System.nanoTime()).as("the lease ran out within %s", PATIENCE).isLessThan(deadline);
+                WebhookReceiver.sleep();
+            }
+
+            assertThat(receiver.at("/slow")).hasSize(2)
+                    .allSatisfy(request -> assertThat(request.header("webhook-id")).isEqualTo(eventId));
+            Map<?, ?> delivered = delivery(key, eventId);
+            assertThat(delivered.get("status")).isEqualTo("delivered");
+            assertThat((List<?>) delivered.get("attempts")).singleElement()
+                    .satisfies(attempt -> assertThat(((Map<?, ?>) attempt).get("response_status")).isEqualTo(200));
+        }
+    }
+
+    /** Another instance of the service on the same database, which only delivers. */
+    private ConfigurableApplicationContext secondInstance() {
+        return new SpringApplicationBuilder(StowageApplication.class).run(
+                "--spring.r2dbc.url=" + environment.getProperty("spring.r2dbc.url"),
+                "--spring.r2dbc.username=" + environment.getProperty("spring.r2dbc.username"),
+                "--spring.r2dbc.password=" + environment.getProperty("spring.r2dbc.password"),
+                "--spring.flyway.url=" + environment.getProperty("spring.flyway.url"),
+                "--spring.flyway.user=" + environment.getProperty("spring.flyway.user"),
+                "--spring.flyway.password=" + environment.getProperty("spring.flyway.password"),
+                "--server.port=0",
+                "--stowage.database.embedded=false",
+                "--stowage.admin-key=second-instance-admin-key",
+                "--stowage.demo=false",
+                "--stowage.notifications.enabled=false",
+                "--stowage.webhooks.fan-out-enabled=false",
+                "--stowage.webhooks.poll-interval=100ms",
+                "--stowage.webhooks.lease=9s",
+                "--stowage.webhooks.timeout=8s");
+    }
+
+    private Map<?, ?> delivery(String key, String eventId) {
+        Map<?, ?> page = as(key).get().uri("/api/v1/webhook-deliveries?event_id={e}", eventId).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        List<?> items = (List<?>) page.get("items");
+        assertThat(items).hasSize(1);
+        return (Map<?, ?>) items.get(0);
+    }
+}
