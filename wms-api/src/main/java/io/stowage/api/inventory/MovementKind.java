@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** Why units moved. Later workflows (picking, shipping, returns) add their kinds here. */
 public enum MovementKind {
-    RECEIPT, PUTAWAY, MOVE, ADJUSTMENT, COUNT_ADJUSTMENT, STATUS_CHANGE;
+    RECEIPT, PUTAWAY, MOVE, ADJUSTMENT, COUNT_ADJUSTMENT, STATUS_CHANGE,
+    /** A picker takes units from a pick location to the node's pack station. */
+    PICK,
+    /** Units brought from a reserve location to a pick face. */
+    REPLENISHMENT,
+    /** Units the books showed at a location but a picker did not find there, written off to investigate. */
+    SHORT_PICK;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

@@ -40,7 +40,8 @@ public enum OrderStatus {
             case BACKORDERED -> EnumSet.of(PARTIALLY_ALLOCATED, ALLOCATED);
             case PARTIALLY_ALLOCATED -> EnumSet.of(ALLOCATED, RELEASED);
             case ALLOCATED -> EnumSet.of(RELEASED);
-            case RELEASED -> EnumSet.of(PICKED);
+            // A short pick sends units back to wait for stock: the order waits with them.
+            case RELEASED -> EnumSet.of(PICKED, PARTIALLY_ALLOCATED, BACKORDERED);
             case PICKED -> EnumSet.of(PACKED);
             case PACKED -> EnumSet.of(SHIPPED);
             case SHIPPED -> EnumSet.of(DELIVERED);

@@ -1,0 +1,82 @@
+package io.stowage.api.picking;
+
+import io.stowage.api.access.Caller;
+import io.stowage.api.access.WorkerRole;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Waves for the supervisors of a node; any worker of the node may read them. */
+@RestController
+class WaveController {
+
+    /** A 60 x 40 x 25 cm tote. */
+    static final long DEFAULT_TOTE_VOLUME_CM3 = 60_000;
+    /** What one picker pushes on a cart. */
+    static final long DEFAULT_MAX_WEIGHT_G = 150_000;
+
+    private final Waves waves;
+
+    WaveController(Waves waves) {
+        this.waves = waves;
+    }
+
+    record FilterRequest(LocalDate cutOffBefore,
+                         @Pattern(regexp = "standard|express|eco|store_pickup|pickup_point") String serviceLevel,
+                         String zoneCode) {
+    }
+
+    record CartRequest(@NotNull @Min(1) @Max(100) Integer totes, @Positive Long toteVolumeCm3, @Positive Long maxWeightG) {
+    }
+
+    record WaveRequest(@Valid FilterRequest filter, @NotNull @Valid CartRequest cart,
+                       @NotNull @Min(1) @Max(600) Integer timeLimitSeconds) {
+    }
+
+    @PostMapping("/api/v1/waves")
+    Mono<ResponseEntity<WaveView>> create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody WaveRequest request) {
+        Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
+        FilterRequest filter = request.filter() == null ? new FilterRequest(null, null, null) : request.filter();
+        CartRequest cart = request.cart();
+        return waves.create(supervisor, new Waves.NewWave(filter.cutOffBefore(), filter.serviceLevel(), filter.zoneCode(), cart.totes(),
+                        cart.toteVolumeCm3() == null ? DEFAULT_TOTE_VOLUME_CM3 : cart.toteVolumeCm3(),
+                        cart.maxWeightG() == null ? DEFAULT_MAX_WEIGHT_G : cart.maxWeightG(), request.timeLimitSeconds()))
+                .map(wave -> ResponseEntity.status(HttpStatus.ACCEPTED).body(wave));
+    }
+
+    @GetMapping("/api/v1/waves/{id}")
+    Mono<WaveView> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return waves.get(caller.asWorker(), id);
+    }
+
+    @PostMapping("/api/v1/waves/{id}/stop-planning")
+    Mono<ResponseEntity<WaveView>> stopPlanning(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return waves.stopPlanning(caller.asWorker(WorkerRole.SUPERVISOR), id)
+                .map(wave -> ResponseEntity.status(HttpStatus.ACCEPTED).body(wave));
+    }
+
+    @PostMapping("/api/v1/waves/{id}/replan")
+    Mono<ResponseEntity<WaveView>> replan(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return waves.replan(caller.asWorker(WorkerRole.SUPERVISOR), id)
+                .map(wave -> ResponseEntity.status(HttpStatus.ACCEPTED).body(wave));
+    }
+
+    @PostMapping("/api/v1/waves/{id}/release")
+    Mono<WaveView> release(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return waves.release(caller.asWorker(WorkerRole.SUPERVISOR), id);
+    }
+}

@@ -1,0 +1,179 @@
+package io.stowage.api.picking;
+
+import io.stowage.api.access.Caller;
+import io.stowage.api.database.Params;
+import io.stowage.api.orders.OrderFulfilment;
+import io.stowage.api.problem.ApiProblem;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A supervisor's waves: choose allocated orders of the node (every merchant's: a 3PL wave), plan
+ * them in the background, stop or replan while not released, release them to the pickers.
+ */
+@Service
+class Waves {
+
+    /** What a supervisor asks for. */
+    record NewWave(LocalDate cutOffBefore, String serviceLevel, String zoneCode, int cartTotes, long toteVolumeCm3, long maxWeightG,
+                   int timeLimitSeconds) {
+    }
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final WavePlanning planning;
+    private final WaveQueries queries;
+    private final OrderFulfilment orders;
+    private final Replenishments replenishments;
+
+    Waves(DatabaseClient db, TransactionalOperator tx, WavePlanning planning, WaveQueries queries, OrderFulfilment orders,
+          Replenishments replenishments) {
+        this.db = db;
+        this.tx = tx;
+        this.planning = planning;
+        this.queries = queries;
+        this.orders = orders;
+        this.replenishments = replenishments;
+    }
+
+    /**
+     * Creates the wave with the allocated orders that match the filter and no other unreleased wave
+     * holds, and starts planning it. An order's cut-off is its promised date: {@code cut_off_before}
+     * takes orders promised on or before that day.
+     */
+    Mono<WaveView> create(Caller.Worker supervisor, NewWave wave) {
+        UUID nodeId = supervisor.nodeId();
+        Mono<UUID> created = db.sql("""
+                        INSERT INTO waves (node_id, status, cut_off_before, service_level, zone_code, cart_totes, tote_volume_cm3,
+                                           max_weight_g, time_limit_seconds, created_by)
+                        VALUES (:node, 'planning', :cutOff, :serviceLevel, :zone, :totes, :toteVolume, :maxWeight, :timeLimit, :actor)
+                        RETURNING id
+                        """)
+                .bind("node", nodeId).bind("cutOff", Params.nullable(wave.cutOffBefore(), LocalDate.class))
+                .bind("serviceLevel", Params.nullable(wave.serviceLevel(), String.class))
+                .bind("zone", Params.nullable(wave.zoneCode(), String.class))
+                .bind("totes", wave.cartTotes()).bind("toteVolume", wave.toteVolumeCm3()).bind("maxWeight", wave.maxWeightG())
+                .bind("timeLimit", wave.timeLimitSeconds()).bind("actor", supervisor.actor())
+                .map(row -> row.get("id", UUID.class)).one()
+                .flatMap(waveId -> db.sql("""
+                                INSERT INTO wave_orders (wave_id, order_id, merchant_id)
+                                SELECT :wave, o.id, o.merchant_id FROM orders o
+                                WHERE o.status = 'allocated'
+                                  AND EXISTS (SELECT 1 FROM order_allocations a WHERE a.order_id = o.id AND a.node_id = :node AND a.released_at IS NULL)
+                                  AND (CAST(:cutOff AS date) IS NULL OR o.promised_on <= :cutOff)
+                                  AND (CAST(:serviceLevel AS text) IS NULL OR o.service_level = :serviceLevel)
+                                ORDER BY o.accepted_at, o.id
+                                ON CONFLICT (order_id) WHERE open DO NOTHING
+                                """)
+                        .bind("wave", waveId).bind("node", nodeId)
+                        .bind("cutOff", Params.nullable(wave.cutOffBefore(), LocalDate.class))
+                        .bind("serviceLevel", Params.nullable(wave.serviceLevel(), String.class))
+                        .fetch().rowsUpdated()
+                        .flatMap(taken -> taken > 0 ? Mono.just(waveId) : Mono.error(ApiProblem.unprocessable("no-orders-for-wave",
+                                "No orders for a wave", "No allocated order of this node matches the filter outside another wave"))));
+        return created.as(tx::transactional)
+                .doOnNext(waveId -> planning.start(waveId, 1))
+                .flatMap(waveId -> queries.wave(nodeId, waveId));
+    }
+
+    Mono<WaveView> get(Caller.Worker worker, UUID waveId) {
+        return queries.wave(worker.nodeId(), waveId);
+    }
+
+    /** Asks the solve to end with the best plan so far, on whichever instance runs it. */
+    Mono<WaveView> stopPlanning(Caller.Worker supervisor, UUID waveId) {
+        return lock(supervisor.nodeId(), waveId)
+                .flatMap(wave -> wave.status() != WaveStatus.PLANNING
+                        ? Mono.error(ApiProblem.conflict("wave-not-planning", "Wave is not planning", "Wave " + waveId + " is " + wave.status().db()))
+                        : db.sql("UPDATE waves SET stop_requested = true WHERE id = :wave").bind("wave", waveId).then())
+                .as(tx::transactional)
+                .then(Mono.fromRunnable(() -> planning.stopLocally(waveId)))
+                .then(Mono.defer(() -> queries.wave(supervisor.nodeId(), waveId)));
+    }
+
+    /** Plans the wave's orders again from the stock as it stands; refused once the wave is released. */
+    Mono<WaveView> replan(Caller.Worker supervisor, UUID waveId) {
+        return lock(supervisor.nodeId(), waveId)
+                .flatMap(wave -> {
+                    if (!wave.status().replannable()) {
+                        return Mono.error(ApiProblem.conflict("wave-released", "Wave already released",
+                                "Wave " + waveId + " is " + wave.status().db() + "; only waves not yet released can be planned again"));
+                    }
+                    int version = wave.planVersion() + 1;
+                    return db.sql("DELETE FROM pick_tasks WHERE wave_id = :wave").bind("wave", waveId).then()
+                            .then(db.sql("DELETE FROM wave_batches WHERE wave_id = :wave").bind("wave", waveId).then())
+                            .then(db.sql("""
+                                            UPDATE waves SET status = 'planning', plan_version = :version, stop_requested = false, method = NULL,
+                                                             total_length_m = NULL, failure = NULL, planned_at = NULL
+                                            WHERE id = :wave
+                                            """)
+                                    .bind("version", version).bind("wave", waveId).then())
+                            .thenReturn(version);
+                })
+                .as(tx::transactional)
+                .doOnNext(version -> {
+                    planning.stopLocally(waveId);
+                    planning.start(waveId, version);
+                })
+                .then(Mono.defer(() -> queries.wave(supervisor.nodeId(), waveId)));
+    }
+
+    /**
+     * Sends the planned wave to the floor in one transaction: its orders become released, its
+     * batches ready for pickers, and pick faces that hold less than the wave takes from them (or
+     * would fall below their minimum) get replenishment tasks, done before those picks are offered.
+     */
+    Mono<WaveView> release(Caller.Worker supervisor, UUID waveId) {
+        String note = "released in wave " + waveId;
+        return lock(supervisor.nodeId(), waveId)
+                .flatMap(wave -> wave.status() != WaveStatus.PLANNED
+                        ? Mono.error(wave.status() == WaveStatus.RELEASED || wave.status() == WaveStatus.COMPLETED
+                                ? ApiProblem.conflict("wave-released", "Wave already released", "Wave " + waveId + " is " + wave.status().db())
+                                : ApiProblem.conflict("wave-not-planned", "Wave is not planned", "Wave " + waveId + " is " + wave.status().db()))
+                        : plannedOrders(waveId)
+                                .concatMap(order -> orders.release(order.merchantId(), order.orderId(), supervisor.actor(), note))
+                                .then(db.sql("UPDATE wave_orders SET open = false WHERE wave_id = :wave").bind("wave", waveId).then())
+                                .then(db.sql("UPDATE wave_batches SET status = 'ready' WHERE wave_id = :wave").bind("wave", waveId).then())
+                                .then(db.sql("""
+                                                UPDATE waves SET status = CASE WHEN EXISTS (SELECT 1 FROM wave_batches WHERE wave_id = :wave)
+                                                                          THEN 'released' ELSE 'completed' END,
+                                                                 released_by = :actor, released_at = now(),
+                                                                 completed_at = CASE WHEN EXISTS (SELECT 1 FROM wave_batches WHERE wave_id = :wave)
+                                                                                THEN NULL ELSE now() END
+                                                WHERE id = :wave
+                                                """)
+                                        .bind("actor", supervisor.actor()).bind("wave", waveId).then())
+                                .then(replenishments.forWave(waveId, supervisor.actor())))
+                .as(tx::transactional)
+                .then(Mono.defer(() -> queries.wave(supervisor.nodeId(), waveId)));
+    }
+
+    private record LockedWave(WaveStatus status, int planVersion) {
+    }
+
+    private record WaveOrder(UUID merchantId, UUID orderId) {
+    }
+
+    private Mono<LockedWave> lock(UUID nodeId, UUID waveId) {
+        return db.sql("SELECT status, plan_version FROM waves WHERE id = :wave AND node_id = :node FOR UPDATE")
+                .bind("wave", waveId).bind("node", nodeId)
+                .map(row -> new LockedWave(WaveStatus.fromDb(row.get("status", String.class)), row.get("plan_version", Integer.class)))
+                .one()
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Wave", waveId)));
+    }
+
+    /** The orders the plan picks, in a fixed order so that two releases never lock orders in a circle. */
+    private Flux<WaveOrder> plannedOrders(UUID waveId) {
+        return db.sql("""
+                        SELECT DISTINCT merchant_id, order_id FROM pick_tasks WHERE wave_id = :wave ORDER BY order_id
+                        """)
+                .bind("wave", waveId)
+                .map(row -> new WaveOrder(row.get("merchant_id", UUID.class), row.get("order_id", UUID.class)))
+                .all();
+    }
+}
