@@ -1,0 +1,58 @@
+package io.stowage.api.picking;
+
+import io.stowage.api.access.Caller;
+import io.stowage.api.access.WorkerRole;
+import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.inventory.Transactions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The picker's scanner: the next batch, and a confirmation per task (with an Idempotency-Key). */
+@RestController
+class PickTaskController {
+
+    private final PickTasks tasks;
+    private final Idempotency idempotency;
+
+    PickTaskController(PickTasks tasks, Idempotency idempotency) {
+        this.tasks = tasks;
+        this.idempotency = idempotency;
+    }
+
+    record ConfirmRequest(@NotBlank String locationCode, String sku, String gtin, @NotNull @Min(0) Integer quantity,
+                          @NotNull @Positive Integer tote) {
+    }
+
+    /** 200 with the batch in hand or newly claimed, 204 when nothing is ready to pick. */
+    @GetMapping("/api/v1/pick-tasks/next")
+    Mono<ResponseEntity<WaveView.BatchView>> next(@AuthenticationPrincipal Caller caller) {
+        return tasks.next(caller.asWorker(WorkerRole.PICKER))
+                .map(ResponseEntity::ok)
+                .defaultIfEmpty(ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/api/v1/pick-tasks/{id}/confirm")
+    Mono<ResponseEntity<String>> confirm(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                         @Valid @RequestBody ConfirmRequest request) {
+        Caller.Worker picker = caller.asWorker(WorkerRole.PICKER);
+        return idempotency.require("worker:" + picker.workerId(), key, java.util.Map.of("task_id", id, "scan", request), HttpStatus.OK,
+                        () -> tasks.confirm(picker, id, new PickTasks.Scan(request.locationCode(), request.sku(), request.gtin(),
+                                request.quantity(), request.tote())))
+                .retryWhen(Transactions.retryOnDeadlock());
+    }
+}

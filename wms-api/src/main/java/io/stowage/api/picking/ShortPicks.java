@@ -1,0 +1,121 @@
+package io.stowage.api.picking;
+
+import io.stowage.api.access.Caller;
+import io.stowage.api.inventory.AdjustmentReason;
+import io.stowage.api.inventory.Movement;
+import io.stowage.api.inventory.MovementKind;
+import io.stowage.api.inventory.StockStatus;
+import io.stowage.api.inventory.StockLedger;
+import io.stowage.api.orders.OrderFulfilment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A picker found fewer units than the task says. The picker took everything the shelf held, so
+ * whatever the books still show there is missing: it is written off as a {@code short_pick}
+ * movement to investigate. The missing units of the task are taken from other pick locations of
+ * the node that hold the variant (new tasks at the end of the same batch, same tote); what none
+ * holds is given back to sale and the line waits for stock, which the orders' backorder allocator
+ * serves. The reservation is released before the write-off so the node never shows fewer units
+ * than it promised. Runs in the confirm's transaction, with the variant's level locked.
+ */
+@Component
+class ShortPicks {
+
+    /** What a short pick did. */
+    record Outcome(List<UUID> addedTaskIds, int writtenOff, int backordered) {
+        static final Outcome NONE = new Outcome(List.of(), 0, 0);
+    }
+
+    private record Spare(UUID locationId, int free) {
+    }
+
+    private final DatabaseClient db;
+    private final StockLedger ledger;
+    private final OrderFulfilment orders;
+
+    ShortPicks(DatabaseClient db, StockLedger ledger, OrderFulfilment orders) {
+        this.db = db;
+        this.ledger = ledger;
+        this.orders = orders;
+    }
+
+    Mono<Outcome> handle(Caller.Worker picker, PickTasks.Task task, int missing) {
+        return spares(task).collectList().flatMap(spares -> {
+            List<Spare> taken = new ArrayList<>();
+            int left = missing;
+            for (Spare spare : spares) {
+                int units = Math.min(spare.free(), left);
+                if (units > 0) {
+                    taken.add(new Spare(spare.locationId(), units));
+                    left -= units;
+                }
+            }
+            int backordered = left;
+            return orders.returnToWaiting(task.merchantId(), task.orderId(), task.lineNo(), task.variantId(), task.nodeId(), task.lotKey(), backordered)
+                    .then(writeOff(picker, task))
+                    .flatMap(writtenOff -> Flux.fromIterable(taken)
+                            .concatMap(spare -> append(task, spare))
+                            .collectList()
+                            .map(added -> new Outcome(added, writtenOff, backordered)));
+        });
+    }
+
+    /** Other pick locations of the node with units of the variant and lot that no open task or replenishment has claimed. */
+    private Flux<Spare> spares(PickTasks.Task task) {
+        return db.sql("""
+                        SELECT b.location_id,
+                               b.on_hand
+                               - coalesce((SELECT sum(t.quantity) FROM pick_tasks t WHERE t.location_id = b.location_id
+                                             AND t.variant_id = b.variant_id AND t.lot_key = b.lot_key AND t.status = 'open'), 0)
+                               - coalesce((SELECT sum(r.quantity) FROM replenishment_tasks r WHERE r.from_location_id = b.location_id
+                                             AND r.variant_id = b.variant_id AND r.lot_key = b.lot_key AND r.status = 'open'), 0) AS free
+                        FROM stock_balances b JOIN locations l ON l.id = b.location_id
+                        WHERE b.node_id = :node AND b.variant_id = :variant AND b.lot_key = :lot AND b.status = 'available'
+                          AND b.location_id <> :location AND l.active AND l.aisle IS NOT NULL AND l.type IN ('pick_face', 'reserve')
+                        ORDER BY free DESC, l.code COLLATE "C"
+                        """)
+                .bind("node", task.nodeId()).bind("variant", task.variantId()).bind("lot", task.lotKey()).bind("location", task.locationId())
+                .map(row -> new Spare(row.get("location_id", UUID.class), Math.max(0, row.get("free", Number.class).intValue())))
+                .all();
+    }
+
+    /**
+     * Writes off what the books still show at the location, as far as the node's unreserved units
+     * allow: units other orders were promised stay booked until a count settles them.
+     */
+    private Mono<Integer> writeOff(Caller.Worker picker, PickTasks.Task task) {
+        return db.sql("""
+                        SELECT coalesce((SELECT on_hand FROM stock_balances WHERE location_id = :location AND variant_id = :variant
+                                           AND lot_key = :lot AND status = 'available'), 0) AS at_location,
+                               coalesce((SELECT on_hand - reserved FROM stock_levels WHERE variant_id = :variant AND node_id = :node), 0) AS unreserved
+                        """)
+                .bind("location", task.locationId()).bind("variant", task.variantId()).bind("lot", task.lotKey()).bind("node", task.nodeId())
+                .map(row -> Math.min(row.get("at_location", Number.class).intValue(), row.get("unreserved", Number.class).intValue()))
+                .one()
+                .flatMap(units -> units <= 0 ? Mono.just(0)
+                        : ledger.post(new Movement(task.merchantId(), task.nodeId(), task.variantId(), task.lotOrNull(), MovementKind.SHORT_PICK,
+                                        units, task.locationId(), StockStatus.AVAILABLE, null, null, AdjustmentReason.SHORT_PICK.db(),
+                                        "pick_task", task.id().toString(), picker.actor(), picker.deviceId()))
+                                .thenReturn(units));
+    }
+
+    private Mono<UUID> append(PickTasks.Task task, Spare spare) {
+        return db.sql("""
+                        INSERT INTO pick_tasks (wave_id, batch_id, sequence, node_id, merchant_id, order_id, line_no, variant_id, lot_key,
+                                                location_id, quantity, tote, status, replaces_task_id)
+                        SELECT :wave, :batch, max(sequence) + 1, :node, :merchant, :order, :line, :variant, :lot, :location, :qty, :tote, 'open', :replaces
+                        FROM pick_tasks WHERE batch_id = :batch
+                        RETURNING id
+                        """)
+                .bind("wave", task.waveId()).bind("batch", task.batchId()).bind("node", task.nodeId()).bind("merchant", task.merchantId())
+                .bind("order", task.orderId()).bind("line", task.lineNo()).bind("variant", task.variantId()).bind("lot", task.lotKey())
+                .bind("location", spare.locationId()).bind("qty", spare.free()).bind("tote", task.tote()).bind("replaces", task.id())
+                .map(row -> row.get("id", UUID.class)).one();
+    }
+}
