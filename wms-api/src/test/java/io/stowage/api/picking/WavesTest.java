@@ -192,6 +192,28 @@ class WavesTest extends ApiTest {
         floor.assertBooksAgree();
     }
 
+    @Test
+    void aLongSolveStoppedEarlyIsPlannedWithTheBestSoFar() {
+        PickingFloor floor = PickingFloor.create(this);
+        floor.stock("SOCK-4", "P-04-02-A", 5);
+        floor.stock("SOCK-5", "P-05-07-A", 5);
+        floor.order("stop-1", "SOCK-4", 1, "SOCK-5", 1);
+        floor.order("stop-2", "SOCK-5", 2);
+        Map<?, ?> wave = floor.supervisor().post().uri("/api/v1/waves")
+                .bodyValue(Map.of("cart", Map.of("totes", 1), "time_limit_seconds", 600))
+                .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+        String waveId = (String) wave.get("id");
+        floor.supervisor().post().uri("/api/v1/waves/{id}/stop-planning", waveId).exchange().expectStatus().isAccepted();
+
+        List<Map<?, ?>> batches = maps(floor.awaitPlanned(waveId).get("batches"));
+        assertThat(batches).hasSize(2);
+        floor.supervisor().post().uri("/api/v1/waves/{id}/stop-planning", waveId).exchange().expectStatus().isEqualTo(409);
+        floor.picker().post().uri("/api/v1/waves/{id}/release", waveId).exchange().expectStatus().isForbidden();
+        floor.supervisor().post().uri("/api/v1/waves").bodyValue(Map.of("cart", Map.of("totes", 1), "time_limit_seconds", 1))
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("https://stowage.io/problems/no-orders-for-wave");
+    }
+
     /** From the depot through the locations in this order and back. */
     private static double walkedMetres(WarehouseLayout layout, List<String> codes) {
         double metres = 0;
