@@ -10,7 +10,6 @@ import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -84,7 +83,7 @@ class Replenishments {
                 .one()
                 .filter(shortfall -> shortfall.units() > 0)
                 .flatMap(shortfall -> sources(shortfall.nodeId(), face).collectList()
-                        .flatMapMany(sources -> Flux.fromIterable(split(sources, shortfall.units())))
+                        .flatMapMany(sources -> Flux.fromIterable(FreeUnits.takeInTurn(sources, shortfall.units())))
                         .concatMap(part -> db.sql("""
                                         INSERT INTO replenishment_tasks (node_id, wave_id, merchant_id, variant_id, lot_key, from_location_id,
                                                                          to_location_id, quantity, status, created_by)
@@ -92,7 +91,7 @@ class Replenishments {
                                         """)
                                 .bind("node", shortfall.nodeId()).bind("wave", Params.nullable(waveId, UUID.class))
                                 .bind("merchant", face.merchantId()).bind("variant", face.variantId()).bind("lot", face.lotKey())
-                                .bind("from", part.locationId()).bind("to", face.faceId()).bind("qty", part.free())
+                                .bind("from", part.locationId()).bind("to", face.faceId()).bind("qty", part.units())
                                 .bind("actor", actor).then())
                         .then());
     }
@@ -100,24 +99,7 @@ class Replenishments {
     private record Shortfall(UUID nodeId, int units) {
     }
 
-    private record Source(UUID locationId, int free) {
-    }
-
-    /** The shortfall taken from the sources in turn; what they cannot cover stays short. */
-    private static List<Source> split(List<Source> sources, int units) {
-        List<Source> parts = new ArrayList<>();
-        int left = units;
-        for (Source source : sources) {
-            int taken = Math.min(source.free(), left);
-            if (taken > 0) {
-                parts.add(new Source(source.locationId(), taken));
-                left -= taken;
-            }
-        }
-        return parts;
-    }
-
-    private Flux<Source> sources(UUID nodeId, FaceStock face) {
+    private Flux<FreeUnits> sources(UUID nodeId, FaceStock face) {
         return db.sql("""
                         SELECT b.location_id, l.code,
                                b.on_hand
@@ -131,7 +113,7 @@ class Replenishments {
                         ORDER BY free DESC, l.code COLLATE "C"
                         """)
                 .bind("node", nodeId).bind("variant", face.variantId()).bind("lot", face.lotKey()).bind("face", face.faceId())
-                .map(row -> new Source(row.get("location_id", UUID.class), Math.max(0, row.get("free", Number.class).intValue())))
+                .map(row -> new FreeUnits(row.get("location_id", UUID.class), Math.max(0, row.get("free", Number.class).intValue())))
                 .all();
     }
 

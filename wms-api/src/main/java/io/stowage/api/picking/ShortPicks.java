@@ -7,7 +7,6 @@ import io.stowage.api.inventory.MovementKind;
 import io.stowage.api.inventory.StockStatus;
 import io.stowage.api.inventory.StockLedger;
 import io.stowage.api.orders.OrderFulfilment;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,8 +31,6 @@ class ShortPicks {
         static final Outcome NONE = new Outcome(List.of(), 0, 0);
     }
 
-    private record Spare(UUID locationId, int free) {
-    }
 
     private final DatabaseClient db;
     private final StockLedger ledger;
@@ -47,16 +44,8 @@ class ShortPicks {
 
     Mono<Outcome> handle(Caller.Worker picker, PickTasks.Task task, int missing) {
         return spares(task).collectList().flatMap(spares -> {
-            List<Spare> taken = new ArrayList<>();
-            int left = missing;
-            for (Spare spare : spares) {
-                int units = Math.min(spare.free(), left);
-                if (units > 0) {
-                    taken.add(new Spare(spare.locationId(), units));
-                    left -= units;
-                }
-            }
-            int backordered = left;
+            List<FreeUnits> taken = FreeUnits.takeInTurn(spares, missing);
+            int backordered = missing - FreeUnits.total(taken);
             return orders.returnToWaiting(task.merchantId(), task.orderId(), task.lineNo(), task.variantId(), task.nodeId(), task.lotKey(), backordered)
                     .then(writeOff(picker, task))
                     .flatMap(writtenOff -> Flux.fromIterable(taken)
@@ -67,7 +56,7 @@ class ShortPicks {
     }
 
     /** Other pick locations of the node with units of the variant and lot that no open task or replenishment has claimed. */
-    private Flux<Spare> spares(PickTasks.Task task) {
+    private Flux<FreeUnits> spares(PickTasks.Task task) {
         return db.sql("""
                         SELECT b.location_id,
                                b.on_hand
@@ -81,7 +70,7 @@ class ShortPicks {
                         ORDER BY free DESC, l.code COLLATE "C"
                         """)
                 .bind("node", task.nodeId()).bind("variant", task.variantId()).bind("lot", task.lotKey()).bind("location", task.locationId())
-                .map(row -> new Spare(row.get("location_id", UUID.class), Math.max(0, row.get("free", Number.class).intValue())))
+                .map(row -> new FreeUnits(row.get("location_id", UUID.class), Math.max(0, row.get("free", Number.class).intValue())))
                 .all();
     }
 
@@ -105,7 +94,7 @@ class ShortPicks {
                                 .thenReturn(units));
     }
 
-    private Mono<UUID> append(PickTasks.Task task, Spare spare) {
+    private Mono<UUID> append(PickTasks.Task task, FreeUnits spare) {
         return db.sql("""
                         INSERT INTO pick_tasks (wave_id, batch_id, sequence, node_id, merchant_id, order_id, line_no, variant_id, lot_key,
                                                 location_id, quantity, tote, status, replaces_task_id)
@@ -115,7 +104,7 @@ class ShortPicks {
                         """)
                 .bind("wave", task.waveId()).bind("batch", task.batchId()).bind("node", task.nodeId()).bind("merchant", task.merchantId())
                 .bind("order", task.orderId()).bind("line", task.lineNo()).bind("variant", task.variantId()).bind("lot", task.lotKey())
-                .bind("location", spare.locationId()).bind("qty", spare.free()).bind("tote", task.tote()).bind("replaces", task.id())
+                .bind("location", spare.locationId()).bind("qty", spare.units()).bind("tote", task.tote()).bind("replaces", task.id())
                 .map(row -> row.get("id", UUID.class)).one();
     }
 }
