@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Blocks of parallel aisles joined by cross aisles, the pick locations in them and the depot, with the
@@ -264,14 +263,5 @@ public final class WarehouseLayout {
     /** Distance from the depot to the front cross aisle, walked once each way. */
     public double depotOffset() {
         return Math.abs(description.depot().y() - description.frontY());
-    }
-
-    /** The distinct aisle indices, sorted, that hold the given nodes. */
-    public int[] aislesOf(int[] nodes) {
-        TreeSet<Integer> aisles = new TreeSet<>();
-        for (int node : nodes) {
-            aisles.add(nodeAisle[node]);
-        }
-        return aisles.stream().mapToInt(Integer::intValue).toArray();
     }
 }

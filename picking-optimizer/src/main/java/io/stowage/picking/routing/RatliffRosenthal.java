@@ -7,8 +7,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ratliff and Rosenthal's (1983) exact dynamic programme for a single block of parallel aisles: it builds
@@ -386,13 +388,13 @@ final class RatliffRosenthal {
         }
 
         int[] pickOrderFrom(int start) {
-            java.util.Map<Integer, List<Integer>> incident = new java.util.HashMap<>();
+            Map<Integer, List<Integer>> incident = new HashMap<>();
             for (int e = 0; e < edges.size(); e++) {
                 incident.computeIfAbsent(edges.get(e)[0], k -> new ArrayList<>()).add(e);
                 incident.computeIfAbsent(edges.get(e)[1], k -> new ArrayList<>()).add(e);
             }
             boolean[] used = new boolean[edges.size()];
-            java.util.Map<Integer, Integer> cursor = new java.util.HashMap<>();
+            Map<Integer, Integer> cursor = new HashMap<>();
             Deque<Integer> stack = new ArrayDeque<>();
             List<Integer> circuit = new ArrayList<>();
             stack.push(start);

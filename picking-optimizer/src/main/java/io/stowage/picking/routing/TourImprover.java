@@ -40,24 +40,6 @@ final class TourImprover {
         return NodeTour.through(layout, order);
     }
 
-    /** Local search from a given order of the stops, for callers that already have a good tour. */
-    static NodeTour improve(WarehouseLayout layout, int[] order) {
-        if (order.length < 3) {
-            return NodeTour.through(layout, order.clone());
-        }
-        TourImprover improver = new TourImprover(layout, order);
-        int[] start = new int[order.length + 1];
-        for (int i = 0; i < start.length; i++) {
-            start[i] = i;
-        }
-        int[] best = improver.iterate(start, 40 + 8 * order.length);
-        int[] result = new int[order.length];
-        for (int i = 1; i < best.length; i++) {
-            result[i - 1] = order[best[i] - 1];
-        }
-        return NodeTour.through(layout, result);
-    }
-
     private int[] iterate(int[] start, int kicks) {
         Random random = new Random(SEED);
         int[] best = descend(start);
