@@ -106,7 +106,9 @@ class PickTasks {
                 .map(row -> row.get("id", UUID.class)).one()
                 .flatMap(batchId -> db.sql("UPDATE wave_batches SET status = 'picking', picker_id = :picker, claimed_at = now() WHERE id = :batch")
                         .bind("picker", picker.workerId()).bind("batch", batchId).then().thenReturn(batchId));
-        return current.switchIfEmpty(claimed).flatMap(queries::batch).as(tx::transactional);
+        return current.switchIfEmpty(claimed)
+                .flatMap(batchId -> cancelTasksOfCancelledOrders(batchId).then(finishBatch(batchId)).then(queries.batch(batchId)))
+                .as(tx::transactional);
     }
 
     /**
@@ -119,10 +121,37 @@ class PickTasks {
                 .flatMap(task -> check(picker, task, scan).thenReturn(task))
                 .flatMap(task -> reservations.lock(task.merchantId(), List.of(task.variantId()), List.of(task.nodeId())).then()
                         .then(orders.lock(task.merchantId(), task.orderId()))
-                        .flatMap(status -> status == OrderStatus.RELEASED ? Mono.just(task)
-                                : Mono.error(ApiProblem.conflict("order-not-released", "Order is not on the floor",
-                                        "Order " + task.orderId() + " is " + status.db() + "; put the units back"))))
-                .flatMap(task -> pick(picker, task, scan.quantity()));
+                        .flatMap(status -> {
+                            if (status == OrderStatus.RELEASED) {
+                                return pick(picker, task, scan.quantity());
+                            }
+                            if (status == OrderStatus.CANCELLED) {
+                                return dropCancelled(task);
+                            }
+                            return Mono.error(ApiProblem.conflict("order-not-released", "Order is not on the floor",
+                                    "Order " + task.orderId() + " is " + status.db() + "; leave the units on the shelf"));
+                        }));
+    }
+
+    /**
+     * The order was cancelled after its wave was released: the task is cancelled instead of picked,
+     * nothing moves, and the batch finishes without it. The answer tells the picker to leave the units.
+     */
+    private Mono<PickConfirmation> dropCancelled(Task task) {
+        return cancelTasksOfCancelledOrders(task.batchId())
+                .then(finishBatch(task.batchId()))
+                .flatMap(batchStatus -> queries.task(task.id())
+                        .map(view -> new PickConfirmation(view, List.of(), 0, 0, OrderStatus.CANCELLED.db(), batchStatus)));
+    }
+
+    /** Open tasks whose orders were cancelled after release are not picked; a batch shows them cancelled. */
+    private Mono<Void> cancelTasksOfCancelledOrders(UUID batchId) {
+        return db.sql("""
+                        UPDATE pick_tasks t SET status = 'cancelled'
+                        FROM orders o
+                        WHERE t.batch_id = :batch AND t.status = 'open' AND o.id = t.order_id AND o.status = 'cancelled'
+                        """)
+                .bind("batch", batchId).then();
     }
 
     private Mono<Task> task(Caller.Worker picker, UUID taskId) {
@@ -178,7 +207,7 @@ class PickTasks {
         return mark.then(move).then(shortPick)
                 .flatMap(outcome -> replenishments.afterPick(task.locationId(), task.merchantId(), task.variantId(), task.lotKey(), picker.actor())
                         .then(finishOrder(picker, task))
-                        .zipWith(finishBatch(task))
+                        .zipWith(finishBatch(task.batchId()))
                         .flatMap(states -> Mono.zip(queries.task(task.id()), queries.tasks(outcome.addedTaskIds()))
                                 .map(views -> new PickConfirmation(views.getT1(), views.getT2(), outcome.writtenOff(), outcome.backordered(),
                                         states.getT1(), states.getT2()))));
@@ -206,18 +235,20 @@ class PickTasks {
     }
 
     /** A batch with no open task is done, and a wave with every batch done is completed. */
-    private Mono<String> finishBatch(Task task) {
+    private Mono<String> finishBatch(UUID batchId) {
         return db.sql("""
                         UPDATE wave_batches SET status = 'done', done_at = now()
-                        WHERE id = :batch AND NOT EXISTS (SELECT 1 FROM pick_tasks WHERE batch_id = :batch AND status = 'open')
+                        WHERE id = :batch AND status <> 'done' AND NOT EXISTS (SELECT 1 FROM pick_tasks WHERE batch_id = :batch AND status = 'open')
+                        RETURNING wave_id
                         """)
-                .bind("batch", task.batchId()).fetch().rowsUpdated()
-                .flatMap(done -> done == 0 ? Mono.just("picking")
-                        : db.sql("""
-                                        UPDATE waves SET status = 'completed', completed_at = now()
-                                        WHERE id = :wave AND status = 'released'
-                                          AND NOT EXISTS (SELECT 1 FROM wave_batches WHERE wave_id = :wave AND status <> 'done')
-                                        """)
-                                .bind("wave", task.waveId()).then().thenReturn("done"));
+                .bind("batch", batchId)
+                .map(row -> row.get("wave_id", UUID.class)).one()
+                .flatMap(waveId -> db.sql("""
+                                UPDATE waves SET status = 'completed', completed_at = now()
+                                WHERE id = :wave AND status = 'released'
+                                  AND NOT EXISTS (SELECT 1 FROM wave_batches WHERE wave_id = :wave AND status <> 'done')
+                                """)
+                        .bind("wave", waveId).then().thenReturn("done"))
+                .defaultIfEmpty("picking");
     }
 }

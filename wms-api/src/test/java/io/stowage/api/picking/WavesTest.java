@@ -153,6 +153,40 @@ class WavesTest extends ApiTest {
     }
 
     @Test
+    void anOrderCancelledAfterReleaseStaysOnTheShelfAndItsBatchStillFinishes() {
+        PickingFloor floor = PickingFloor.create(this);
+        floor.stock("SOCK-1", "P-03-01-A", 3);
+        floor.stock("SOCK-2", "P-05-05-A", 2);
+        String kept = floor.order("keep-1", "SOCK-1", 2);
+        String cancelled = floor.order("cancel-1", "SOCK-2", 2);
+        String waveId = floor.plannedWave(4, 1);
+        floor.supervisor().post().uri("/api/v1/waves/{id}/release", waveId).exchange().expectStatus().isOk();
+        floor.world.merchant(this).post().uri("/api/v1/orders/{id}/cancel", cancelled).exchange().expectStatus().isOk();
+
+        int cancelledTasks = 0;
+        for (Map<?, ?> batch = nextBatch(floor); batch != null; batch = nextBatchOrNull(floor)) {
+            for (Map<?, ?> task : maps(batch.get("tasks"))) {
+                if (cancelled.equals(task.get("order_id"))) {
+                    assertThat(task.get("status")).isEqualTo("cancelled");
+                    floor.confirm(task, "late-" + task.get("id"), (String) task.get("location_code"), sku(task), 2)
+                            .expectStatus().isEqualTo(409);
+                    cancelledTasks++;
+                } else if ("open".equals(task.get("status"))) {
+                    floor.confirm(task, "pick-" + task.get("id"), (String) task.get("location_code"), sku(task), (Integer) task.get("quantity"))
+                            .expectStatus().isOk();
+                }
+            }
+        }
+
+        assertThat(cancelledTasks).isEqualTo(1);
+        assertThat(floor.orderView(kept).get("status")).isEqualTo("picked");
+        assertThat(floor.orderView(cancelled).get("status")).isEqualTo("cancelled");
+        assertThat(floor.wave(waveId).get("status")).isEqualTo("completed");
+        assertThat(movementsAt(floor, "pick")).isEqualTo(1);
+        floor.assertBooksAgree();
+    }
+
+    @Test
     void aFaceHoldingLessThanTheWaveNeedsIsReplenishedBeforeItsPicksAreOffered() {
         PickingFloor floor = PickingFloor.create(this);
         admin().patch().uri("/api/v1/nodes/{code}/locations/{location}", floor.world.node, "P-03-01-A")
