@@ -216,6 +216,29 @@ class InventoryTest extends ApiTest {
         assertThat(levels).extracting(row -> row.get("available") + "/" + row.get("reason")).containsExactly("2/receipt", "4/receipt");
     }
 
+    @Test
+    void storesAskForManyVariantsAtOnceWithinTheLimit() {
+        World world = World.create(this);
+        receive(world, "many", Map.of("merchant_id", world.merchantId, "sku", "TEE-S-SAND", "quantity", 9, "location_code", "DOCK-1"))
+                .expectStatus().isCreated();
+        world.merchant(this).post().uri("/api/v1/availability/query")
+                .bodyValue(Map.of("skus", List.of("TEE-S-SAND", "TEE-M-NAVY", "TEE-L-NAVY")))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[0].sku").isEqualTo("TEE-S-SAND")
+                .jsonPath("$[0].nodes[0].node_code").isEqualTo(world.node)
+                .jsonPath("$[0].nodes[0].available").isEqualTo(9)
+                .jsonPath("$[1].status").isEqualTo("out_of_stock");
+
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(1, 501).mapToObj(i -> "SKU-" + i).toList();
+        world.merchant(this).post().uri("/api/v1/availability/query").bodyValue(Map.of("skus", tooMany))
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("skus");
+        world.merchant(this).post().uri("/api/v1/availability/query").bodyValue(Map.of("skus", List.of("TEE-S-SAND", "NOT-MINE")))
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("NOT-MINE"));
+    }
+
     private void createAsn(World world, String reference, String sku, int quantity) {
         world.merchant(this).post().uri("/api/v1/asns").header("Idempotency-Key", reference)
                 .bodyValue(Map.of("reference", reference, "node_code", world.node, "supplier", "Tekstilė UAB",
