@@ -33,14 +33,18 @@ public class StockRefs {
 
     /** A location of this node; a code of another node is refused as such. */
     public Mono<LocationRef> location(UUID nodeId, String field, String code) {
-        return db.sql("SELECT id, node_id, code, type FROM locations WHERE code = :code AND active ORDER BY (node_id = :node) DESC")
-                .bind("code", code).bind("node", nodeId)
+        return db.sql("SELECT id, node_id, code, type FROM locations WHERE node_id = :node AND code = :code AND active")
+                .bind("node", nodeId).bind("code", code)
                 .map(row -> new LocationRef(row.get("id", UUID.class), row.get("node_id", UUID.class),
                         row.get("code", String.class), row.get("type", String.class)))
-                .all().next()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.invalid(field, "no active location has the code " + code)))
-                .flatMap(location -> location.nodeId().equals(nodeId) ? Mono.just(location)
-                        : Mono.error(ApiProblem.invalid(field, "location " + code + " belongs to another warehouse")));
+                .one()
+                .switchIfEmpty(Mono.defer(() -> db.sql("SELECT count(*) AS elsewhere FROM locations WHERE code = :code AND active")
+                        .bind("code", code)
+                        .map(row -> row.get("elsewhere", Long.class))
+                        .one()
+                        .flatMap(elsewhere -> Mono.error(ApiProblem.invalid(field, elsewhere > 0
+                                ? "location " + code + " belongs to another warehouse"
+                                : "no active location has the code " + code)))));
     }
 
     /**
