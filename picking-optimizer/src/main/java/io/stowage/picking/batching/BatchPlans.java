@@ -3,7 +3,6 @@ package io.stowage.picking.batching;
 import io.stowage.picking.PickingException;
 import io.stowage.picking.layout.Point;
 import io.stowage.picking.layout.WarehouseLayout;
-import io.stowage.picking.routing.PickRouter;
 import io.stowage.picking.routing.Route;
 
 import java.time.Duration;
@@ -64,12 +63,15 @@ final class BatchPlans {
 
     /** Routes every batch properly and numbers the batches from 1 in the given order. */
     static BatchPlan routed(WarehouseLayout layout, List<List<BatchedOrder>> batchesInOrder, String method) {
+        return routed(new BatchRouter(layout), batchesInOrder, method);
+    }
+
+    /** As {@link #routed(WarehouseLayout, List, String)}, reusing the router's routes of batches it has seen. */
+    static BatchPlan routed(BatchRouter router, List<List<BatchedOrder>> batchesInOrder, String method) {
         List<PickBatch> batches = new ArrayList<>(batchesInOrder.size());
         double total = 0;
         for (List<BatchedOrder> batch : batchesInOrder) {
-            List<String> codes = new ArrayList<>();
-            batch.forEach(order -> codes.addAll(order.order().locationCodes()));
-            Route route = PickRouter.route(layout, codes);
+            Route route = router.route(batch);
             total += route.lengthMetres();
             batches.add(new PickBatch(batches.size() + 1, batch.stream().map(order -> order.order().orderId()).toList(), route));
         }

@@ -15,14 +15,25 @@ import java.util.stream.IntStream;
  *   the outermost aisles with picks, reach the others from front and back leaving out their largest gap),
  *   the estimate the batching literature uses;</li>
  *   <li>{@link #bestAvailable}: the optimum by Ratliff and Rosenthal's programme on a single block without
- *   blockages, the largest-gap length elsewhere.</li>
+ *   blockages; elsewhere a tour on the true walking distances, exact (Held-Karp) up to
+ *   {@value #EXACT_TOUR_STOPS} distinct stops and one nearest-neighbour, 2-opt and Or-opt descent above.</li>
  * </ul>
- * Both cost one sort of the stops plus, for the optimum, a pass over the aisles. Instances are immutable.
+ * The largest-gap route ignores middle cross aisles and blockages, so on those layouts it misjudges which
+ * orders belong together (on average 1.5 to 1.6 times the optimum in the routing benchmark); the walking tour
+ * is within about 1 % of the route {@link PickRouter} finds. The closed forms cost one sort of the
+ * stops plus, for the optimum, a pass over the aisles; the walking tour a few microseconds for a cart's
+ * stops. Instances are immutable.
  */
 public final class RouteLengthEstimator {
 
+    /** Up to this many distinct stops the walking tour is Held-Karp's optimum, cheaper there than a descent. */
+    static final int EXACT_TOUR_STOPS = 4;
+
     private final boolean exact;
+    /** The layout whose walking distances judge tours; null for the closed forms. */
+    private final WarehouseLayout walking;
     private final int[] rankOfNode;
+    private final int[] nodeOfRank;
     private final int[] aisleOfRank;
     private final double[] yOfRank;
     private final double[] aisleX;
@@ -31,16 +42,19 @@ public final class RouteLengthEstimator {
     private final double depotX;
     private final double depotOffset;
 
-    private RouteLengthEstimator(WarehouseLayout layout, boolean exact) {
+    private RouteLengthEstimator(WarehouseLayout layout, boolean exact, boolean walking) {
         this.exact = exact;
+        this.walking = walking ? layout : null;
         int nodes = layout.nodeCount();
         Integer[] byPosition = IntStream.range(1, nodes).boxed().toArray(Integer[]::new);
         Arrays.sort(byPosition, Comparator.<Integer>comparingInt(layout::aisleIndexOf).thenComparingDouble(layout::yOf));
         rankOfNode = new int[nodes];
+        nodeOfRank = new int[byPosition.length];
         aisleOfRank = new int[byPosition.length];
         yOfRank = new double[byPosition.length];
         for (int rank = 0; rank < byPosition.length; rank++) {
             rankOfNode[byPosition[rank]] = rank;
+            nodeOfRank[rank] = byPosition[rank];
             aisleOfRank[rank] = layout.aisleIndexOf(byPosition[rank]);
             yOfRank[rank] = layout.yOf(byPosition[rank]);
         }
@@ -53,15 +67,16 @@ public final class RouteLengthEstimator {
 
     /** Largest-gap lengths on any layout. */
     public static RouteLengthEstimator largestGap(WarehouseLayout layout) {
-        return new RouteLengthEstimator(layout, false);
+        return new RouteLengthEstimator(layout, false, false);
     }
 
-    /** Optimal lengths where Ratliff-Rosenthal applies, largest-gap lengths elsewhere. */
+    /** Optimal lengths where Ratliff-Rosenthal applies, walking-tour lengths elsewhere. */
     public static RouteLengthEstimator bestAvailable(WarehouseLayout layout) {
-        return new RouteLengthEstimator(layout, RatliffRosenthal.applies(layout));
+        boolean singleBlock = RatliffRosenthal.applies(layout);
+        return new RouteLengthEstimator(layout, singleBlock, !singleBlock);
     }
 
-    /** True when the lengths are optimal rather than largest-gap estimates. */
+    /** True when every length is the optimum (a single block), rather than an estimate. */
     public boolean isExact() {
         return exact;
     }
@@ -83,12 +98,28 @@ public final class RouteLengthEstimator {
             return 0;
         }
         Arrays.sort(ranks);
+        if (walking != null) {
+            return walkingTourOfRanks(ranks);
+        }
         return (exact ? optimalOfRanks(ranks) : largestGapOfRanks(ranks)) + 2 * depotOffset;
     }
 
     /** Length in whole millimetres, the unit of the batching score. */
     public long millimetres(Collection<int[]> nodeSets) {
         return Math.round(metres(nodeSets) * 1000);
+    }
+
+    /** Distinct stops in rank order, so that a node set always gets the same tour whatever order it came in. */
+    private double walkingTourOfRanks(int[] ranks) {
+        int[] nodes = new int[ranks.length];
+        int distinct = 0;
+        for (int i = 0; i < ranks.length; i++) {
+            if (i == 0 || ranks[i] != ranks[i - 1]) {
+                nodes[distinct++] = nodeOfRank[ranks[i]];
+            }
+        }
+        int[] stops = Arrays.copyOf(nodes, distinct);
+        return distinct <= EXACT_TOUR_STOPS ? HeldKarp.solve(walking, stops).length() : TourImprover.descentLength(walking, stops);
     }
 
     private double largestGapOfRanks(int[] ranks) {
