@@ -2,6 +2,9 @@ package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
+import io.stowage.api.paging.Cursor;
+import io.stowage.api.paging.Page;
+import io.stowage.api.problem.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -56,6 +62,24 @@ class WaveController {
                         cart.toteVolumeCm3() == null ? DEFAULT_TOTE_VOLUME_CM3 : cart.toteVolumeCm3(),
                         cart.maxWeightG() == null ? DEFAULT_MAX_WEIGHT_G : cart.maxWeightG(), request.timeLimitSeconds()))
                 .map(wave -> ResponseEntity.status(HttpStatus.ACCEPTED).body(wave));
+    }
+
+    /** The worker's node's waves, newest first. */
+    @GetMapping("/api/v1/waves")
+    Mono<Page<WaveQueries.WaveSummary>> list(@AuthenticationPrincipal Caller caller,
+                                             @RequestParam(required = false) String status,
+                                             @RequestParam(required = false) Integer limit,
+                                             @RequestParam(required = false) String after) {
+        return waves.list(caller.asWorker(), status == null ? null : statusFilter(status), Cursor.decode(after), Cursor.limit(limit));
+    }
+
+    private static String statusFilter(String status) {
+        try {
+            return WaveStatus.fromDb(status).db();
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("status", "must be one of " + Arrays.stream(WaveStatus.values())
+                    .map(WaveStatus::db).toList().toString().toLowerCase(Locale.ROOT));
+        }
     }
 
     @GetMapping("/api/v1/waves/{id}")

@@ -1,5 +1,7 @@
 package io.stowage.api.picking;
 
+import io.stowage.api.database.Params;
+import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.picking.WaveView.BatchView;
 import io.stowage.api.picking.WaveView.PickTaskView;
@@ -38,6 +40,48 @@ class WaveQueries {
 
     WaveQueries(DatabaseClient db) {
         this.db = db;
+    }
+
+    /** A line of the wave list: enough to pick the wave to open. */
+    record WaveSummary(UUID id, String status, int orders, int batches, Double totalLengthM, String createdBy,
+                       OffsetDateTime createdAt, OffsetDateTime plannedAt, OffsetDateTime releasedAt, OffsetDateTime completedAt) {
+    }
+
+    /** The node's waves, newest first; {@code after} is the sort key of the last wave of the previous page. */
+    Mono<Page<WaveSummary>> list(UUID nodeId, String status, String after, int limit) {
+        OffsetDateTime afterAt = null;
+        UUID afterId = null;
+        if (!after.isEmpty()) {
+            try {
+                String[] cursor = after.split("/", 2);
+                afterAt = OffsetDateTime.parse(cursor[0]);
+                afterId = UUID.fromString(cursor[1]);
+            } catch (RuntimeException e) {
+                return Mono.error(ApiProblem.invalid("after", "is not a cursor this API gave out"));
+            }
+        }
+        return db.sql("""
+                        SELECT w.id, w.status, w.total_length_m, w.created_by, w.created_at, w.planned_at, w.released_at, w.completed_at,
+                               (SELECT count(*) FROM wave_orders o WHERE o.wave_id = w.id AND o.skipped_reason IS NULL) AS orders,
+                               (SELECT count(*) FROM wave_batches b WHERE b.wave_id = w.id) AS batches
+                        FROM waves w
+                        WHERE w.node_id = :node AND (CAST(:status AS text) IS NULL OR w.status = :status)
+                          AND (CAST(:afterAt AS timestamptz) IS NULL OR (w.created_at, w.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
+                        ORDER BY w.created_at DESC, w.id DESC
+                        LIMIT :limit
+                        """)
+                .bind("node", nodeId)
+                .bind("status", Params.nullable(status, String.class))
+                .bind("afterAt", Params.nullable(afterAt, OffsetDateTime.class))
+                .bind("afterId", Params.nullable(afterId, UUID.class))
+                .bind("limit", limit + 1)
+                .map(row -> new WaveSummary(row.get("id", UUID.class), row.get("status", String.class),
+                        row.get("orders", Number.class).intValue(), row.get("batches", Number.class).intValue(),
+                        row.get("total_length_m", Double.class), row.get("created_by", String.class),
+                        row.get("created_at", OffsetDateTime.class), row.get("planned_at", OffsetDateTime.class),
+                        row.get("released_at", OffsetDateTime.class), row.get("completed_at", OffsetDateTime.class)))
+                .all().collectList()
+                .map(rows -> Page.of(rows, limit, wave -> wave.createdAt() + "/" + wave.id()));
     }
 
     Mono<WaveView> wave(UUID nodeId, UUID waveId) {

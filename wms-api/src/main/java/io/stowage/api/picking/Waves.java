@@ -3,6 +3,7 @@ package io.stowage.api.picking;
 import io.stowage.api.access.Caller;
 import io.stowage.api.database.Params;
 import io.stowage.api.orders.OrderFulfilment;
+import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -79,6 +80,10 @@ class Waves {
         return created.as(tx::transactional)
                 .doOnNext(waveId -> planning.start(waveId, 1))
                 .flatMap(waveId -> queries.wave(nodeId, waveId));
+    }
+
+    Mono<Page<WaveQueries.WaveSummary>> list(Caller.Worker worker, String status, String after, int limit) {
+        return queries.list(worker.nodeId(), status, after, limit);
     }
 
     Mono<WaveView> get(Caller.Worker worker, UUID waveId) {

@@ -246,6 +246,16 @@ class WavesTest extends ApiTest {
         floor.supervisor().post().uri("/api/v1/waves").bodyValue(Map.of("cart", Map.of("totes", 1), "time_limit_seconds", 1))
                 .exchange().expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo("https://stowage.io/problems/no-orders-for-wave");
+
+        floor.picker().get().uri("/api/v1/waves?status=planned").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(waveId)
+                .jsonPath("$.items[0].batches").isEqualTo(2);
+        floor.picker().get().uri("/api/v1/waves?status=released").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        floor.picker().get().uri("/api/v1/waves?status=lost").exchange().expectStatus().isEqualTo(422);
+        floor.world.merchant(this).get().uri("/api/v1/waves").exchange().expectStatus().isForbidden();
     }
 
     /** From the depot through the locations in this order and back. */
