@@ -26,7 +26,7 @@ public class EmailSender {
     EmailSender(DatabaseClient db, EmailSettings settings) {
         this.db = db;
         this.settings = settings;
-        this.backoff = new Backoff(settings.firstRetry, settings.maxRetry);
+        this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry());
     }
 
     private record Claimed(UUID leaseId, int attempts, SmtpMailer.Server server, SmtpMailer.Email email) {
@@ -48,8 +48,8 @@ public class EmailSender {
                         RETURNING e.id, e.lease_id, e.attempts, e.recipient, e.subject, e.body, m.name AS merchant_name,
                                   s.smtp_host, s.smtp_port, s.smtp_username, s.smtp_password, s.from_address, s.starttls
                         """)
-                .bind("batch", settings.batchSize)
-                .bind("lease", settings.lease.toMillis() / 1000.0)
+                .bind("batch", settings.batchSize())
+                .bind("lease", settings.lease().toMillis() / 1000.0)
                 .map(row -> new Claimed(row.get("lease_id", UUID.class), row.get("attempts", Integer.class),
                         new SmtpMailer.Server(row.get("smtp_host", String.class), row.get("smtp_port", Integer.class),
                                 row.get("smtp_username", String.class), row.get("smtp_password", String.class),
@@ -58,14 +58,14 @@ public class EmailSender {
                                 row.get("merchant_name", String.class), row.get("recipient", String.class),
                                 row.get("subject", String.class), row.get("body", String.class))))
                 .all()
-                .flatMap(claimed -> send(claimed).thenReturn(claimed), settings.batchSize)
+                .flatMap(claimed -> send(claimed).thenReturn(claimed), settings.batchSize())
                 .count()
                 .map(Long::intValue);
     }
 
     private Mono<Void> send(Claimed claimed) {
         return Mono.fromCallable(() -> {
-                    SmtpMailer.send(claimed.server(), claimed.email(), settings.smtpTimeout);
+                    SmtpMailer.send(claimed.server(), claimed.email(), settings.smtpTimeout());
                     return "";
                 })
                 .subscribeOn(Schedulers.boundedElastic())
@@ -88,7 +88,7 @@ public class EmailSender {
                         + "status = CASE WHEN attempts + 1 >= :max THEN 'failed' ELSE 'pending' END, "
                         + "next_attempt_at = now() + make_interval(secs => :wait) WHERE id = :id AND lease_id = :lease")
                 .bind("error", message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message)
-                .bind("max", settings.maxAttempts)
+                .bind("max", settings.maxAttempts())
                 .bind("wait", wait.toMillis() / 1000.0)
                 .bind("id", claimed.email().id()).bind("lease", claimed.leaseId())
                 .then();

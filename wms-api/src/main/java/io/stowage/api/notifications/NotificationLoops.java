@@ -10,6 +10,6 @@ class NotificationLoops {
 
     @Bean
     PollingLoop notificationEmailLoop(EmailSender sender, EmailSettings settings) {
-        return new PollingLoop("notification emails", settings.enabled, settings.pollInterval, sender::sendDue);
+        return new PollingLoop("notification emails", settings.enabled(), settings.pollInterval(), sender::sendDue);
     }
 }
