@@ -1,11 +1,12 @@
 package io.stowage.api.access;
 
+import io.stowage.api.paging.Cursor;
+import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -48,8 +50,8 @@ class WorkerController {
     }
 
     @GetMapping("/api/v1/admin/workers")
-    Mono<List<Workers.Worker>> list() {
-        return workers.list();
+    Mono<Page<Workers.Worker>> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
+        return workers.list(Cursor.decode(after), Cursor.limit(limit));
     }
 
     @PostMapping("/api/v1/auth/worker-sessions")

@@ -1,7 +1,7 @@
 package io.stowage.api.access;
 
+import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -48,14 +48,18 @@ public class Workers {
                 .map(id -> new Worker(id, request.badgeCode(), request.name(), request.nodeCode(), request.roles(), true));
     }
 
-    public Mono<List<Worker>> list() {
+    /** Workers by badge code. */
+    public Mono<Page<Worker>> list(String afterBadge, int limit) {
         return db.sql("""
                         SELECT w.id, w.badge_code, w.name, n.code AS node_code, w.roles, w.active
-                        FROM workers w LEFT JOIN nodes n ON n.id = w.node_id ORDER BY w.badge_code
+                        FROM workers w LEFT JOIN nodes n ON n.id = w.node_id
+                        WHERE w.badge_code > :after ORDER BY w.badge_code LIMIT :limit
                         """)
+                .bind("after", afterBadge).bind("limit", limit + 1)
                 .map(row -> new Worker(row.get("id", UUID.class), row.get("badge_code", String.class), row.get("name", String.class),
                         row.get("node_code", String.class), WorkerRole.parseAll(row.get("roles", String[].class)),
                         Boolean.TRUE.equals(row.get("active", Boolean.class))))
-                .all().collectList();
+                .all().collectList()
+                .map(rows -> Page.of(rows, limit, Worker::badgeCode));
     }
 }

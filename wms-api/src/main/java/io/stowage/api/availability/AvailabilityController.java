@@ -1,6 +1,8 @@
 package io.stowage.api.availability;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.paging.Cursor;
+import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -69,8 +71,10 @@ class AvailabilityController {
     }
 
     @GetMapping("/api/v1/back-in-stock-subscriptions")
-    Mono<List<BackInStock.Subscription>> subscriptions(@AuthenticationPrincipal Caller caller, @RequestParam String sku) {
-        return backInStock.forSku(caller.asMerchant().merchantId(), sku);
+    Mono<Page<BackInStock.Subscription>> subscriptions(@AuthenticationPrincipal Caller caller, @RequestParam String sku,
+                                                       @RequestParam(required = false) Integer limit,
+                                                       @RequestParam(required = false) String after) {
+        return backInStock.forSku(caller.asMerchant().merchantId(), sku, Cursor.decode(after), Cursor.limit(limit));
     }
 
     @DeleteMapping("/api/v1/back-in-stock-subscriptions/{id}")

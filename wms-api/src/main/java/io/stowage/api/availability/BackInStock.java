@@ -1,8 +1,10 @@
 package io.stowage.api.availability;
 
+import io.stowage.api.database.Params;
+import io.stowage.api.paging.CreationCursor;
+import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -46,14 +48,22 @@ public class BackInStock {
                         .map(BackInStock::subscription).one());
     }
 
-    public Mono<List<Subscription>> forSku(UUID merchantId, String sku) {
+    /** A variant's subscriptions in the order shoppers asked. */
+    public Mono<Page<Subscription>> forSku(UUID merchantId, String sku, String afterKey, int limit) {
+        CreationCursor after = CreationCursor.parse(afterKey);
         return db.sql("""
                         SELECT s.id, v.sku, s.email, s.created_at, s.notified_at
                         FROM back_in_stock_subscriptions s JOIN variants v ON v.id = s.variant_id
-                        WHERE s.merchant_id = :merchant AND v.sku = :sku ORDER BY s.created_at, s.id
+                        WHERE s.merchant_id = :merchant AND v.sku = :sku
+                          AND (CAST(:afterAt AS timestamptz) IS NULL OR (s.created_at, s.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
+                        ORDER BY s.created_at, s.id LIMIT :limit
                         """)
                 .bind("merchant", merchantId).bind("sku", sku)
-                .map(BackInStock::subscription).all().collectList();
+                .bind("afterAt", Params.nullable(after == null ? null : after.createdAt(), OffsetDateTime.class))
+                .bind("afterId", Params.nullable(after == null ? null : after.id(), UUID.class))
+                .bind("limit", limit + 1)
+                .map(BackInStock::subscription).all().collectList()
+                .map(rows -> Page.of(rows, limit, subscription -> CreationCursor.key(subscription.createdAt(), subscription.id())));
     }
 
     public Mono<Void> cancel(UUID merchantId, UUID id) {

@@ -2,11 +2,12 @@ package io.stowage.api.merchants;
 
 import io.stowage.api.access.ApiKeys;
 import io.stowage.api.access.Caller;
+import io.stowage.api.paging.Cursor;
+import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -53,8 +55,8 @@ class MerchantController {
     }
 
     @GetMapping("/api/v1/admin/merchants")
-    Mono<List<Merchants.Merchant>> list() {
-        return merchants.list();
+    Mono<Page<Merchants.Merchant>> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
+        return merchants.list(Cursor.decode(after), Cursor.limit(limit));
     }
 
     @PatchMapping("/api/v1/admin/merchants/{id}")

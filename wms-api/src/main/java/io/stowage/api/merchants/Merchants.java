@@ -2,9 +2,10 @@ package io.stowage.api.merchants;
 
 import io.stowage.api.access.ApiKeys;
 import io.stowage.api.database.Params;
+import io.stowage.api.paging.CreationCursor;
+import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -69,9 +70,19 @@ public class Merchants {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Merchant", id)));
     }
 
-    public Mono<List<Merchant>> list() {
-        return db.sql("SELECT id, name, gs1_company_prefix, ship_from_store, created_at FROM merchants ORDER BY created_at, id")
-                .map(Merchants::merchant).all().collectList();
+    /** Merchants in the order they joined. */
+    public Mono<Page<Merchant>> list(String afterKey, int limit) {
+        CreationCursor after = CreationCursor.parse(afterKey);
+        return db.sql("""
+                        SELECT id, name, gs1_company_prefix, ship_from_store, created_at FROM merchants
+                        WHERE CAST(:afterAt AS timestamptz) IS NULL OR (created_at, id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))
+                        ORDER BY created_at, id LIMIT :limit
+                        """)
+                .bind("afterAt", Params.nullable(after == null ? null : after.createdAt(), OffsetDateTime.class))
+                .bind("afterId", Params.nullable(after == null ? null : after.id(), UUID.class))
+                .bind("limit", limit + 1)
+                .map(Merchants::merchant).all().collectList()
+                .map(rows -> Page.of(rows, limit, merchant -> CreationCursor.key(merchant.createdAt(), merchant.id())));
     }
 
     public Mono<Merchant> get(UUID id) {

@@ -1,6 +1,7 @@
 package io.stowage.api.picking;
 
 import io.stowage.api.database.Params;
+import io.stowage.api.paging.CreationCursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.picking.WaveView.BatchView;
@@ -49,17 +50,7 @@ class WaveQueries {
 
     /** The node's waves, newest first; {@code after} is the sort key of the last wave of the previous page. */
     Mono<Page<WaveSummary>> list(UUID nodeId, String status, String after, int limit) {
-        OffsetDateTime afterAt = null;
-        UUID afterId = null;
-        if (!after.isEmpty()) {
-            try {
-                String[] cursor = after.split("/", 2);
-                afterAt = OffsetDateTime.parse(cursor[0]);
-                afterId = UUID.fromString(cursor[1]);
-            } catch (RuntimeException e) {
-                return Mono.error(ApiProblem.invalid("after", "is not a cursor this API gave out"));
-            }
-        }
+        CreationCursor cursor = CreationCursor.parse(after);
         return db.sql("""
                         SELECT w.id, w.status, w.total_length_m, w.created_by, w.created_at, w.planned_at, w.released_at, w.completed_at,
                                (SELECT count(*) FROM wave_orders o WHERE o.wave_id = w.id AND o.skipped_reason IS NULL) AS orders,
@@ -72,8 +63,8 @@ class WaveQueries {
                         """)
                 .bind("node", nodeId)
                 .bind("status", Params.nullable(status, String.class))
-                .bind("afterAt", Params.nullable(afterAt, OffsetDateTime.class))
-                .bind("afterId", Params.nullable(afterId, UUID.class))
+                .bind("afterAt", Params.nullable(cursor == null ? null : cursor.createdAt(), OffsetDateTime.class))
+                .bind("afterId", Params.nullable(cursor == null ? null : cursor.id(), UUID.class))
                 .bind("limit", limit + 1)
                 .map(row -> new WaveSummary(row.get("id", UUID.class), row.get("status", String.class),
                         row.get("orders", Number.class).intValue(), row.get("batches", Number.class).intValue(),
@@ -81,7 +72,7 @@ class WaveQueries {
                         row.get("created_at", OffsetDateTime.class), row.get("planned_at", OffsetDateTime.class),
                         row.get("released_at", OffsetDateTime.class), row.get("completed_at", OffsetDateTime.class)))
                 .all().collectList()
-                .map(rows -> Page.of(rows, limit, wave -> wave.createdAt() + "/" + wave.id()));
+                .map(rows -> Page.of(rows, limit, wave -> CreationCursor.key(wave.createdAt(), wave.id())));
     }
 
     Mono<WaveView> wave(UUID nodeId, UUID waveId) {

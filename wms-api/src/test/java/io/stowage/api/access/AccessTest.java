@@ -3,6 +3,7 @@ package io.stowage.api.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,29 @@ class AccessTest extends ApiTest {
     }
 
     @Test
+    void theMerchantListPagesInTheOrderMerchantsJoined() {
+        for (String name : List.of("Page One", "Page Two", "Page Three")) {
+            newMerchant(name);
+        }
+        Map<?, ?> first = admin().get().uri("/api/v1/admin/merchants?limit=2").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((List<?>) first.get("items"))).hasSize(2);
+        String cursor = (String) first.get("next_cursor");
+        assertThat(cursor).isNotBlank();
+        Map<?, ?> rest = admin().get().uri("/api/v1/admin/merchants?limit=100&after={after}", cursor).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(rest.get("next_cursor")).isNull();
+        List<String> names = new ArrayList<>();
+        for (Map<?, ?> page : List.of(first, rest)) {
+            ((List<?>) page.get("items")).forEach(merchant -> names.add((String) ((Map<?, ?>) merchant).get("name")));
+        }
+        assertThat(names.indexOf("Page One")).isLessThan(names.indexOf("Page Two"));
+        assertThat(names.indexOf("Page Two")).isLessThan(names.indexOf("Page Three"));
+        assertThat(names).doesNotHaveDuplicates();
+        admin().get().uri("/api/v1/admin/merchants?after=bm90LWEtY3Vyc29y").exchange().expectStatus().isEqualTo(422);
+    }
+
+    @Test
     void merchantKeysAreShownOnceAndCanBeRevoked() {
         String key = newMerchant("Baltic Boots");
         Map<?, ?> second = as(key).post().uri("/api/v1/api-keys").bodyValue(Map.of("name", "warehouse sync")).exchange()
@@ -68,6 +92,7 @@ class AccessTest extends ApiTest {
 
     @Test
     void invalidMerchantRequestsAnswerWithFieldErrors() {
+        int before = merchantCount();
         admin().post().uri("/api/v1/admin/merchants").bodyValue(Map.of("name", "", "gs1_company_prefix", "12"))
                 .exchange()
                 .expectStatus().isEqualTo(422)
@@ -75,7 +100,12 @@ class AccessTest extends ApiTest {
                 .expectBody()
                 .jsonPath("$.errors[?(@.field == 'name')]").exists()
                 .jsonPath("$.errors[?(@.field == 'gs1_company_prefix')]").exists();
-        admin().get().uri("/api/v1/admin/merchants").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(0);
+        assertThat(merchantCount()).isEqualTo(before);
+    }
+
+    private int merchantCount() {
+        Map<?, ?> page = admin().get().uri("/api/v1/admin/merchants?limit=500").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<?>) page.get("items")).size();
     }
 }

@@ -47,7 +47,7 @@ class DemoDataTest extends ApiTest {
         admin().get().uri("/api/v1/admin/stock/reconciliation").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
         admin().get().uri("/api/v1/admin/merchants").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
+                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1);
     }
 
     private void awaitDemo() throws InterruptedException {

@@ -196,7 +196,7 @@ class InventoryTest extends ApiTest {
         world.merchant(this).post().uri("/api/v1/back-in-stock-subscriptions").bodyValue(Map.of("sku", "TEE-M-NAVY", "email", "ona@example.com"))
                 .exchange().expectStatus().isCreated();
         world.merchant(this).get().uri("/api/v1/back-in-stock-subscriptions?sku=TEE-M-NAVY").exchange()
-                .expectBody().jsonPath("$.length()").isEqualTo(1);
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1);
         world.merchant(this).post().uri("/api/v1/back-in-stock-subscriptions").bodyValue(Map.of("sku", "TEE-M-NAVY", "email", "not-an-email"))
                 .exchange().expectStatus().isEqualTo(422);
 

@@ -90,9 +90,9 @@ class BackInStockNotificationTest extends ApiTest {
         assertThat(first.getContent().toString()).contains("TEE-M-NAVY");
 
         world.merchant(this).get().uri("/api/v1/back-in-stock-subscriptions?sku=TEE-M-NAVY").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(2).jsonPath("$[?(@.notified_at == null)]").isEmpty();
+                .expectBody().jsonPath("$.items.length()").isEqualTo(2).jsonPath("$.items[?(@.notified_at == null)]").isEmpty();
         world.merchant(this).get().uri("/api/v1/back-in-stock-subscriptions?sku=TEE-S-SAND").exchange()
-                .expectBody().jsonPath("$[0].notified_at").doesNotExist();
+                .expectBody().jsonPath("$.items[0].notified_at").doesNotExist();
 
         JsonNode list = json.readTree(receiver.await("/list", PATIENCE, got -> !got.isEmpty()).get(0).body());
         assertThat(list.get("type").asString()).isEqualTo("variant.back_in_stock_subscribers");
@@ -134,7 +134,7 @@ class BackInStockNotificationTest extends ApiTest {
         JsonNode list = json.readTree(receiver.await("/only-webhook", PATIENCE, got -> !got.isEmpty()).get(0).body());
         assertThat(list.get("data").get("subscribers").get(0).get("email").asString()).isEqualTo("rasa@shop.test");
         world.merchant(this).get().uri("/api/v1/back-in-stock-subscriptions?sku=TEE-L-NAVY").exchange()
-                .expectBody().jsonPath("$[0].notified_at").exists();
+                .expectBody().jsonPath("$.items[0].notified_at").exists();
         assertThat(count("SELECT count(*) AS n FROM notification_emails WHERE merchant_id = CAST('" + world.merchantId + "' AS uuid)"))
                 .isZero();
         assertThat(mailTo("rasa@shop.test")).isEmpty();
