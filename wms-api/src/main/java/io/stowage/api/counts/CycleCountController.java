@@ -4,6 +4,8 @@ import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
 import io.stowage.api.idempotency.Idempotency;
 import io.stowage.api.inventory.Transactions;
+import io.stowage.api.paging.Cursor;
+import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -57,8 +59,11 @@ class CycleCountController {
     }
 
     @GetMapping("/api/v1/count-tasks")
-    Mono<List<CycleCounts.CountTask>> list(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "open") String status) {
-        return counts.list(caller.asWorker(), status);
+    Mono<Page<CycleCounts.CountTask>> list(@AuthenticationPrincipal Caller caller,
+                                            @RequestParam(defaultValue = "open") String status,
+                                            @RequestParam(required = false) Integer limit,
+                                            @RequestParam(required = false) String after) {
+        return counts.list(caller.asWorker(), status, Cursor.decode(after), Cursor.limit(limit));
     }
 
     @PostMapping("/api/v1/count-tasks/{id}/counts")

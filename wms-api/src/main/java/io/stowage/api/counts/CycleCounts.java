@@ -6,6 +6,7 @@ import io.stowage.api.inventory.MovementKind;
 import io.stowage.api.inventory.StockLedger;
 import io.stowage.api.inventory.StockRefs;
 import io.stowage.api.inventory.StockStatus;
+import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -70,15 +71,18 @@ public class CycleCounts {
                 .collectList();
     }
 
-    public Mono<List<CountTask>> list(Caller.Worker worker, String status) {
+    /** The node's count tasks in one status, by location code. */
+    public Mono<Page<CountTask>> list(Caller.Worker worker, String status, String afterKey, int limit) {
         return db.sql("""
                         SELECT t.id, l.code, t.status, t.created_at FROM count_tasks t JOIN locations l ON l.id = t.location_id
-                        WHERE t.node_id = :node AND t.status = :status ORDER BY l.code
+                        WHERE t.node_id = :node AND t.status = :status AND l.code || '/' || t.id > :after
+                        ORDER BY l.code, t.id LIMIT :limit
                         """)
-                .bind("node", worker.nodeId()).bind("status", status)
+                .bind("node", worker.nodeId()).bind("status", status).bind("after", afterKey).bind("limit", limit + 1)
                 .map(row -> new CountTask(row.get("id", UUID.class), row.get("code", String.class), row.get("status", String.class),
                         row.get("created_at", OffsetDateTime.class)))
-                .all().collectList();
+                .all().collectList()
+                .map(rows -> Page.of(rows, limit, task -> task.locationCode() + "/" + task.id()));
     }
 
     /** Records a blind count; what the system expected is snapshotted now, at the moment of counting. */
