@@ -1,5 +1,6 @@
 package io.stowage.api.access;
 
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public class AdminKey {
         String candidate = Secrets.newSecret("ak_");
         return db.sql("INSERT INTO settings (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
                 .bind("name", SETTING)
-                .bind("value", java.util.HexFormat.of().formatHex(Secrets.sha256(candidate)))
+                .bind("value", HexFormat.of().formatHex(Secrets.sha256(candidate)))
                 .fetch().rowsUpdated()
                 .flatMap(inserted -> inserted == 1 ? Mono.just(candidate) : Mono.empty())
                 .doOnNext(key -> log.info("Generated the admin key"));
@@ -59,7 +60,7 @@ public class AdminKey {
             return Mono.just(cached);
         }
         return db.sql("SELECT value FROM settings WHERE name = :name").bind("name", SETTING)
-                .map(row -> java.util.HexFormat.of().parseHex(row.get("value", String.class)))
+                .map(row -> HexFormat.of().parseHex(row.get("value", String.class)))
                 .one()
                 .doOnNext(stored::set);
     }

@@ -2,6 +2,7 @@ package io.stowage.api.access;
 
 import io.stowage.api.problem.ApiProblem;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,7 +27,7 @@ public sealed interface Caller {
         }
         throw ApiProblem.forbidden(anyOf.length == 0
                 ? "This endpoint is for warehouse workers"
-                : "This endpoint needs one of the roles " + Arrays.toString(anyOf).toLowerCase(java.util.Locale.ROOT));
+                : "This endpoint needs one of the roles " + Arrays.toString(anyOf).toLowerCase(Locale.ROOT));
     }
 
     /** Passes for the administrator and for supervisors; the network and its staff are theirs to set up. */

@@ -1,10 +1,12 @@
 package io.stowage.api.access;
 
+import io.stowage.api.database.Params;
 import io.stowage.api.problem.ApiProblem;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -73,7 +75,7 @@ public class WorkerSessions {
                 .then(db.sql("INSERT INTO worker_sessions (token_hash, worker_id, device_id, expires_at) VALUES (:hash, :worker, :device, :expires)")
                         .bind("hash", Secrets.sha256(token))
                         .bind("worker", worker.id())
-                        .bind("device", io.stowage.api.database.Params.nullable(deviceId, String.class))
+                        .bind("device", Params.nullable(deviceId, String.class))
                         .bind("expires", expiresAt)
                         .then())
                 .thenReturn(new Session(token, expiresAt, worker.id(), badgeCode, worker.name(), List.of(worker.roles())));
@@ -91,7 +93,7 @@ public class WorkerSessions {
                 .bind("limit", attemptsBeforeLock)
                 .bind("lockedUntil", now.plus(lockLength))
                 .bind("id", worker.id())
-                .map(row -> java.util.Optional.ofNullable(row.get("locked_until", OffsetDateTime.class)))
+                .map(row -> Optional.ofNullable(row.get("locked_until", OffsetDateTime.class)))
                 .one()
                 .flatMap(lockedUntil -> Mono.error(lockedUntil.filter(t -> t.isAfter(now)).<RuntimeException>map(WorkerSessions::locked)
                         .orElseGet(() -> ApiProblem.unauthorized("Unknown badge or wrong PIN"))));

@@ -1,10 +1,12 @@
 package io.stowage.api.availability;
 
+import io.r2dbc.spi.Readable;
 import io.stowage.api.database.Params;
 import io.stowage.api.paging.CreationCursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -27,7 +29,7 @@ public class BackInStock {
     }
 
     public Mono<Subscription> subscribe(UUID merchantId, String sku, String email) {
-        String normalized = email.trim().toLowerCase(java.util.Locale.ROOT);
+        String normalized = email.trim().toLowerCase(Locale.ROOT);
         return db.sql("SELECT id FROM variants WHERE merchant_id = :merchant AND sku = :sku")
                 .bind("merchant", merchantId).bind("sku", sku)
                 .map(row -> row.get("id", UUID.class)).one()
@@ -73,7 +75,7 @@ public class BackInStock {
                 .flatMap(deleted -> deleted == 1 ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Subscription", id)));
     }
 
-    private static Subscription subscription(io.r2dbc.spi.Readable row) {
+    private static Subscription subscription(Readable row) {
         return new Subscription(row.get("id", UUID.class), row.get("sku", String.class), row.get("email", String.class),
                 row.get("created_at", OffsetDateTime.class), row.get("notified_at", OffsetDateTime.class));
     }

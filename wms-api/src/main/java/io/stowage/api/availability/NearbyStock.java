@@ -1,5 +1,6 @@
 package io.stowage.api.availability;
 
+import io.stowage.api.database.Params;
 import io.stowage.api.problem.ApiProblem;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +40,7 @@ public class NearbyStock {
                         ORDER BY distance_km, n.code
                         """)
                 .bind("lat", latitude).bind("lon", longitude).bind("merchant", merchantId).bind("sku", sku)
-                .bind("kind", io.stowage.api.database.Params.nullable(kind, String.class))
+                .bind("kind", Params.nullable(kind, String.class))
                 .map(row -> new NearbyNode(row.get("code", String.class), row.get("kind", String.class), row.get("name", String.class),
                         row.get("city", String.class), Math.round(row.get("distance_km", Double.class) * 10) / 10.0,
                         row.get("available", Integer.class)))

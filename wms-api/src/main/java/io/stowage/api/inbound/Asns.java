@@ -60,7 +60,7 @@ public class Asns {
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
         return node.zipWith(variants, Target::new)
                 .flatMap(target -> {
-                    List<io.stowage.api.problem.ApiProblem.FieldProblem> unknown = new ArrayList<>();
+                    List<ApiProblem.FieldProblem> unknown = new ArrayList<>();
                     for (int i = 0; i < request.lines().size(); i++) {
                         if (!target.variantsBySku().containsKey(request.lines().get(i).sku())) {
                             unknown.add(new ApiProblem.FieldProblem("lines[" + i + "].sku", "no variant has the SKU " + request.lines().get(i).sku()));

@@ -1,6 +1,7 @@
 package io.stowage.api.inbound;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.database.Params;
 import io.stowage.api.inventory.Movement;
 import io.stowage.api.inventory.MovementKind;
 import io.stowage.api.inventory.StockLedger;
@@ -104,7 +105,7 @@ public class Receiving {
                         RETURNING line_no, expected_quantity, received_quantity
                         """)
                 .bind("qty", command.quantity()).bind("asn", header.id()).bind("variant", variant.id())
-                .bind("lot", io.stowage.api.database.Params.nullable(command.lotNumber(), String.class))
+                .bind("lot", Params.nullable(command.lotNumber(), String.class))
                 .map(row -> new AsnProgress(header.reference(), row.get("line_no", Integer.class), row.get("expected_quantity", Integer.class),
                         row.get("received_quantity", Integer.class),
                         row.get("received_quantity", Integer.class) > row.get("expected_quantity", Integer.class)))

@@ -1,5 +1,6 @@
 package io.stowage.api.inventory;
 
+import io.stowage.api.database.Params;
 import io.stowage.api.paging.Page;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -46,7 +47,7 @@ public class StockQueries {
                         WHERE m.merchant_id = :merchant AND (CAST(:sku AS text) IS NULL OR v.sku = :sku) AND m.id > :after
                         ORDER BY m.id LIMIT :limit
                         """)
-                .bind("merchant", merchantId).bind("sku", io.stowage.api.database.Params.nullable(sku, String.class))
+                .bind("merchant", merchantId).bind("sku", Params.nullable(sku, String.class))
                 .bind("after", afterId).bind("limit", limit + 1)
                 .map(row -> new LedgerEntry(row.get("id", Long.class), row.get("kind", String.class), row.get("sku", String.class),
                         row.get("node_code", String.class), row.get("lot_number", String.class), row.get("quantity", Integer.class),

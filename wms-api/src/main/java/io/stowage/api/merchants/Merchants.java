@@ -1,5 +1,6 @@
 package io.stowage.api.merchants;
 
+import io.r2dbc.spi.Readable;
 import io.stowage.api.access.ApiKeys;
 import io.stowage.api.database.Params;
 import io.stowage.api.paging.CreationCursor;
@@ -91,7 +92,7 @@ public class Merchants {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Merchant", id)));
     }
 
-    private static Merchant merchant(io.r2dbc.spi.Readable row) {
+    private static Merchant merchant(Readable row) {
         return new Merchant(row.get("id", UUID.class), row.get("name", String.class), row.get("gs1_company_prefix", String.class),
                 Boolean.TRUE.equals(row.get("ship_from_store", Boolean.class)), row.get("created_at", OffsetDateTime.class));
     }

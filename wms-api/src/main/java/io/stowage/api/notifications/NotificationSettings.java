@@ -1,5 +1,6 @@
 package io.stowage.api.notifications;
 
+import io.r2dbc.spi.Readable;
 import io.stowage.api.database.Params;
 import io.stowage.api.problem.ApiProblem;
 import java.time.OffsetDateTime;
@@ -64,7 +65,7 @@ public class NotificationSettings {
                 .as(tx::transactional);
     }
 
-    private static SmtpView view(io.r2dbc.spi.Readable row) {
+    private static SmtpView view(Readable row) {
         return new SmtpView(row.get("smtp_host", String.class), row.get("smtp_port", Integer.class), row.get("smtp_username", String.class),
                 Boolean.TRUE.equals(row.get("password_set", Boolean.class)), row.get("from_address", String.class),
                 Boolean.TRUE.equals(row.get("starttls", Boolean.class)), row.get("updated_at", OffsetDateTime.class));

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +51,7 @@ class PickTaskController {
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                          @Valid @RequestBody ConfirmRequest request) {
         Caller.Worker picker = caller.asWorker(WorkerRole.PICKER);
-        return idempotency.require("worker:" + picker.workerId(), key, java.util.Map.of("task_id", id, "scan", request), HttpStatus.OK,
+        return idempotency.require("worker:" + picker.workerId(), key, Map.of("task_id", id, "scan", request), HttpStatus.OK,
                         () -> tasks.confirm(picker, id, new PickTasks.Scan(request.locationCode(), request.sku(), request.gtin(),
                                 request.quantity(), request.tote())))
                 .retryWhen(Transactions.retryOnDeadlock());

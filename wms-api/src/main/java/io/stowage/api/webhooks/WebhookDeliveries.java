@@ -1,5 +1,6 @@
 package io.stowage.api.webhooks;
 
+import io.r2dbc.spi.Readable;
 import io.stowage.api.database.Params;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
@@ -135,7 +136,7 @@ public class WebhookDeliveries {
                 }).toList());
     }
 
-    private static Delivery delivery(io.r2dbc.spi.Readable row) {
+    private static Delivery delivery(Readable row) {
         DeliveryStatus status = DeliveryStatus.valueOf(row.get("status", String.class).toUpperCase(Locale.ROOT));
         return new Delivery(row.get("id", UUID.class), row.get("endpoint_id", UUID.class), row.get("event_id", UUID.class),
                 row.get("event_type", String.class), status, row.get("attempt_count", Integer.class),

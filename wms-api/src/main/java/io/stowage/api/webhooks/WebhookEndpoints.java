@@ -1,5 +1,6 @@
 package io.stowage.api.webhooks;
 
+import io.r2dbc.spi.Readable;
 import io.stowage.api.database.Params;
 import io.stowage.api.problem.ApiProblem;
 import java.net.URI;
@@ -143,7 +144,7 @@ public class WebhookEndpoints {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static WebhookEndpoint endpoint(io.r2dbc.spi.Readable row) {
+    private static WebhookEndpoint endpoint(Readable row) {
         return new WebhookEndpoint(row.get("id", UUID.class), row.get("url", String.class), row.get("description", String.class),
                 Arrays.asList(row.get("event_types", String[].class)), Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
                 row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class));
