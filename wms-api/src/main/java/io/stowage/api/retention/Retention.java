@@ -1,0 +1,143 @@
+package io.stowage.api.retention;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deletes bookkeeping that has served its purpose, in chunks of {@code chunk} rows per transaction
+ * so that no pass holds long locks: old idempotency keys, expired worker sessions, old outbox
+ * events once fanned out and no delivery of theirs is pending (with those deliveries and their
+ * attempts), and old finished emails. Every instance runs it; chunks are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so two instances never fight over the same rows.
+ */
+@Component
+class Retention implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+    /** Chunks per rule per pass: a large backlog is worked off over several passes. */
+    private static final int CHUNKS_PER_PASS = 50;
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final RetentionSettings settings;
+    private volatile Disposable loop;
+
+    Retention(DatabaseClient db, TransactionalOperator tx, RetentionSettings settings) {
+        this.db = db;
+        this.tx = tx;
+        this.settings = settings;
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            return;
+        }
+        loop = Flux.interval(settings.interval())
+                .onBackpressureDrop()
+                .concatMap(tick -> pass().onErrorResume(e -> {
+                    log.warn("Retention pass failed; the next interval tries again", e);
+                    return Mono.empty();
+                }), 1)
+                .subscribe();
+    }
+
+    /** One pass over every rule; answers the rows deleted. */
+    Mono<Long> pass() {
+        return Flux.concat(
+                        rule("idempotency keys", this::idempotencyKeys),
+                        rule("worker sessions", this::expiredSessions),
+                        rule("outbox events", this::events),
+                        rule("emails", this::emails))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> rule(String what, Supplier<Mono<Long>> chunk) {
+        return Flux.range(0, CHUNKS_PER_PASS)
+                .concatMap(i -> Mono.defer(chunk).as(tx::transactional))
+                .takeUntil(deleted -> deleted < settings.chunk())
+                .reduce(0L, Long::sum)
+                .doOnNext(deleted -> {
+                    if (deleted > 0) {
+                        log.info("Retention: deleted {} {}", deleted, what);
+                    }
+                });
+    }
+
+    private Mono<Long> idempotencyKeys() {
+        return db.sql("""
+                        DELETE FROM idempotency_keys k USING (
+                            SELECT scope, idempotency_key FROM idempotency_keys
+                            WHERE created_at < now() - make_interval(secs => :age)
+                            LIMIT :chunk FOR UPDATE SKIP LOCKED) old
+                        WHERE k.scope = old.scope AND k.idempotency_key = old.idempotency_key
+                        """)
+                .bind("age", seconds(settings.idempotencyKeys())).bind("chunk", settings.chunk())
+                .fetch().rowsUpdated();
+    }
+
+    private Mono<Long> expiredSessions() {
+        return db.sql("""
+                        DELETE FROM worker_sessions s USING (
+                            SELECT token_hash FROM worker_sessions WHERE expires_at < now() LIMIT :chunk FOR UPDATE SKIP LOCKED) old
+                        WHERE s.token_hash = old.token_hash
+                        """)
+                .bind("chunk", settings.chunk())
+                .fetch().rowsUpdated();
+    }
+
+    /** Deliveries go first: they point at their event. Attempts go with their delivery (ON DELETE CASCADE). */
+    private Mono<Long> events() {
+        return db.sql("""
+                        SELECT e.id FROM outbox_events e
+                        WHERE e.created_at < now() - make_interval(secs => :age) AND e.fanned_out_at IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.outbox_id = e.id AND d.status = 'pending')
+                        ORDER BY e.created_at LIMIT :chunk FOR UPDATE SKIP LOCKED
+                        """)
+                .bind("age", seconds(settings.events())).bind("chunk", settings.chunk())
+                .map(row -> row.get("id", Long.class)).all().collectList()
+                .flatMap(ids -> ids.isEmpty() ? Mono.just(0L)
+                        : db.sql("DELETE FROM webhook_deliveries WHERE outbox_id = ANY(:ids)").bind("ids", ids.toArray(Long[]::new)).then()
+                                .then(db.sql("DELETE FROM outbox_events WHERE id = ANY(:ids)").bind("ids", ids.toArray(Long[]::new))
+                                        .fetch().rowsUpdated()));
+    }
+
+    private Mono<Long> emails() {
+        return db.sql("""
+                        DELETE FROM notification_emails m USING (
+                            SELECT id FROM notification_emails
+                            WHERE status <> 'pending' AND created_at < now() - make_interval(secs => :age)
+                            LIMIT :chunk FOR UPDATE SKIP LOCKED) old
+                        WHERE m.id = old.id
+                        """)
+                .bind("age", seconds(settings.emails())).bind("chunk", settings.chunk())
+                .fetch().rowsUpdated();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = loop;
+        if (running != null) {
+            running.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        Disposable running = loop;
+        return running != null && !running.isDisposed();
+    }
+}

@@ -1,0 +1,89 @@
+package io.stowage.api.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.api.outbox.Outbox;
+import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.World;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** Old bookkeeping goes, in small chunks; anything still in use or young enough stays. */
+@TestPropertySource(properties = {
+        "stowage.retention.enabled=false",
+        "stowage.retention.chunk=2",
+        "stowage.webhooks.delivery-enabled=false"
+})
+class RetentionTest extends ApiTest {
+
+    @Autowired
+    Retention retention;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void oldKeysSessionsAndFinishedEventsGoWhileLiveOnesStay() {
+        World world = World.create(this);
+        UUID merchant = UUID.fromString(world.merchantId);
+        as(world.merchantKey).post().uri("/api/v1/webhook-endpoints").header("Idempotency-Key", "endpoint-1")
+                .bodyValue(Map.of("url", "https://store.example.com/hooks", "event_types", List.of("order.*")))
+                .exchange().expectStatus().isCreated();
+        for (int i = 0; i < 5; i++) {
+            outbox.append(merchant, "order.accepted", "order/old-" + i, Map.of("n", i)).block();
+        }
+        outbox.append(merchant, "order.accepted", "order/old-pending", Map.of("n", 9)).block();
+        outbox.append(merchant, "order.accepted", "order/young", Map.of("n", 10)).block();
+        awaitFannedOut();
+        sql("UPDATE webhook_deliveries SET status = 'delivered' WHERE event_id IN (SELECT event_id FROM outbox_events WHERE subject LIKE 'order/old-_')");
+        sql("INSERT INTO webhook_delivery_attempts (delivery_id, attempted_at, response_status, duration_ms) "
+                + "SELECT id, now(), 200, 12 FROM webhook_deliveries");
+        sql("UPDATE outbox_events SET created_at = now() - interval '31 days' WHERE subject LIKE 'order/old-%'");
+        sql("UPDATE idempotency_keys SET created_at = now() - interval '8 days'");
+        long keys = count("idempotency_keys");
+        sql("INSERT INTO idempotency_keys (scope, idempotency_key, request_hash) VALUES ('test', 'fresh', '\\x00')");
+        sql("UPDATE worker_sessions SET expires_at = now() - interval '1 minute'");
+        long sessions = count("worker_sessions");
+
+        long deleted = retention.pass().block();
+
+        assertThat(keys).isPositive();
+        assertThat(sessions).isPositive();
+        assertThat(count("outbox_events WHERE subject LIKE 'order/old-_'")).isZero();
+        assertThat(count("outbox_events WHERE subject IN ('order/old-pending', 'order/young')")).isEqualTo(2);
+        assertThat(count("webhook_deliveries")).isEqualTo(2);
+        assertThat(count("webhook_delivery_attempts")).isEqualTo(2);
+        assertThat(count("idempotency_keys")).isEqualTo(1);
+        assertThat(count("worker_sessions")).isZero();
+        assertThat(deleted).isEqualTo(5 + keys + sessions);
+        assertThat(retention.pass().block()).isZero();
+    }
+
+    private void awaitFannedOut() {
+        for (int attempt = 0; attempt < 300 && count("outbox_events WHERE fanned_out_at IS NULL") > 0; attempt++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(count("outbox_events WHERE fanned_out_at IS NULL")).isZero();
+    }
+
+    private void sql(String statement) {
+        db.sql(statement).then().block();
+    }
+
+    private long count(String tableAndCondition) {
+        return db.sql("SELECT count(*) AS n FROM " + tableAndCondition).map(row -> row.get("n", Long.class)).one().block();
+    }
+}
