@@ -213,11 +213,15 @@ class WavesTest extends ApiTest {
         Map<?, ?> open = floor.picker().get().uri("/api/v1/replenishment-tasks?status=open").exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(maps(open.get("items"))).hasSize(1);
-        floor.picker().post().uri("/api/v1/replenishment-tasks/{id}/confirm", replenishments.get(0).get("id")).exchange()
+        Map<String, Object> scan = Map.of("from_location_code", "P-04-10-A", "sku", "SOCK-3", "to_location_code", "P-03-01-A", "quantity", 4);
+        floor.picker().post().uri("/api/v1/replenishment-tasks/{id}/confirm", replenishments.get(0).get("id")).bodyValue(scan).exchange()
                 .expectStatus().isEqualTo(422);
         floor.picker().post().uri("/api/v1/replenishment-tasks/{id}/confirm", replenishments.get(0).get("id"))
-                .header("Idempotency-Key", "replenish-once").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("done");
+                .header("Idempotency-Key", "replenish-once").bodyValue(scan).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.task.status").isEqualTo("done")
+                .jsonPath("$.moved_quantity").isEqualTo(4)
+                .jsonPath("$.added_tasks.length()").isEqualTo(0);
 
         Map<?, ?> task = maps(nextBatch(floor).get("tasks")).get(0);
         floor.confirm(task, "pick-face", "P-03-01-A", "SOCK-3", 3).expectStatus().isOk();
