@@ -15,11 +15,11 @@ import reactor.core.publisher.Mono;
  * A picker found fewer units than the task says. The picker took everything the shelf held, so
  * whatever the books still show there is missing: it is written off as a {@code short_pick}
  * movement to investigate ({@link MissingUnits}). The missing units of the task are taken from
- * other pick locations of the node that hold the variant (new tasks at the end of the same batch,
- * same tote); what none holds is given back to sale and the line waits for stock, which the orders'
- * backorder allocator serves. The reservation is released before the write-off so the node never
- * shows fewer units than it promised. Runs in the confirm's transaction, with the variant's level
- * locked.
+ * other pick locations of the node that hold the variant: new tasks in the same batch and tote,
+ * after which the batch's open tasks are put back in walking order ({@link BatchRerouting}). What
+ * none holds is given back to sale and the line waits for stock, which the orders' backorder
+ * allocator serves. The reservation is released before the write-off so the node never shows fewer
+ * units than it promised. Runs in the confirm's transaction, with the variant's level locked.
  */
 @Component
 class ShortPicks {
@@ -32,11 +32,13 @@ class ShortPicks {
     private final DatabaseClient db;
     private final MissingUnits missingUnits;
     private final OrderFulfilment orders;
+    private final BatchRerouting rerouting;
 
-    ShortPicks(DatabaseClient db, MissingUnits missingUnits, OrderFulfilment orders) {
+    ShortPicks(DatabaseClient db, MissingUnits missingUnits, OrderFulfilment orders, BatchRerouting rerouting) {
         this.db = db;
         this.missingUnits = missingUnits;
         this.orders = orders;
+        this.rerouting = rerouting;
     }
 
     Mono<Outcome> handle(Caller.Worker picker, PickTasks.Task task, int missing) {
@@ -46,10 +48,12 @@ class ShortPicks {
             return orders.returnToWaiting(task.merchantId(), task.orderId(), task.lineNo(), task.variantId(), task.nodeId(), task.lotKey(), backordered)
                     .then(missingUnits.writeOff(picker, new Shortage(Finding.PICK, task.id(), task.merchantId(), task.nodeId(),
                             task.variantId(), task.lotKey(), task.locationId())))
-                    .flatMap(writtenOff -> Flux.fromIterable(taken)
-                            .concatMap(spare -> append(task, spare))
-                            .collectList()
-                            .map(added -> new Outcome(added, writtenOff, backordered)));
+                    .flatMap(writtenOff -> taken.isEmpty() ? Mono.just(new Outcome(List.of(), writtenOff, backordered))
+                            : lockBatch(task)
+                                    .thenMany(Flux.fromIterable(taken).concatMap(spare -> append(task, spare)))
+                                    .collectList()
+                                    .flatMap(added -> rerouting.reroute(task.nodeId(), task.batchId(), task.locationCode())
+                                            .thenReturn(new Outcome(added, writtenOff, backordered))));
         });
     }
 
@@ -70,6 +74,11 @@ class ShortPicks {
                 .bind("node", task.nodeId()).bind("variant", task.variantId()).bind("lot", task.lotKey()).bind("location", task.locationId())
                 .map(row -> new FreeUnits(row.get("location_id", UUID.class), Math.max(0, row.get("free", Number.class).intValue())))
                 .all();
+    }
+
+    /** Two confirms in one batch must not both take its next place, nor re-route it at once. */
+    private Mono<Void> lockBatch(PickTasks.Task task) {
+        return db.sql("SELECT id FROM wave_batches WHERE id = :batch FOR UPDATE").bind("batch", task.batchId()).then();
     }
 
     private Mono<UUID> append(PickTasks.Task task, FreeUnits spare) {
