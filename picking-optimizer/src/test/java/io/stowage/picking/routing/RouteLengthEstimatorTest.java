@@ -39,7 +39,7 @@ class RouteLengthEstimatorTest {
             for (int trial = 0; trial < 200; trial++) {
                 int[] nodes = RandomPickLists.distinctNodes(layout, RandomPickLists.draw(layout, 1 + random.nextInt(30), random));
                 assertThat(estimator.metres(List.of(nodes)))
-                        .isCloseTo(AisleHeuristics.largestGap(layout, nodes).length(), within(1e-6));
+                        .isCloseTo(AisleHeuristics.wholeDepthLargestGap(layout, nodes).length(), within(1e-6));
             }
         }
     }
