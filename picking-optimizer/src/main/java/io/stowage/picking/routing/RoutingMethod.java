@@ -2,11 +2,17 @@ package io.stowage.picking.routing;
 
 /** The routing algorithms {@link PickRouter} offers. */
 public enum RoutingMethod {
-    /** Traverse every aisle with picks entirely, alternating direction; an odd last aisle is a return. */
+    /**
+     * Traverse every aisle section with picks entirely, alternating direction, block by block from the
+     * farthest (Roodbergen and de Koster 2001); a block's last section ends on the cross aisle nearest the depot.
+     */
     S_SHAPE("s-shape"),
     /** Enter and leave every aisle with picks from the front cross aisle. */
     RETURN("return"),
-    /** Traverse the outermost pick aisles; reach every other aisle from front and back, leaving out its largest gap. */
+    /**
+     * Block by block from the farthest: traverse the block's farthest pick section, reach the others from the
+     * block's back and front cross aisles, leaving out each section's largest gap (Roodbergen and de Koster 2001).
+     */
     LARGEST_GAP("largest-gap"),
     /** Ratliff and Rosenthal's exact dynamic programme; single-block layouts without blockages only. */
     RATLIFF_ROSENTHAL("ratliff-rosenthal"),

@@ -1,6 +1,8 @@
 package io.stowage.api.orders;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.carriers.CarrierDirectory;
+import io.stowage.api.carriers.CarrierServiceView;
 import io.stowage.api.database.Params;
 import io.stowage.api.network.Network;
 import io.stowage.api.network.Node;
@@ -34,9 +36,10 @@ class OrderIntake {
     private final Preorders preorders;
     private final OrderTransitions transitions;
     private final OrderQueries queries;
+    private final CarrierDirectory carriers;
 
     OrderIntake(DatabaseClient db, Network network, OrderRouting routing, Allocator allocator, Preorders preorders,
-                OrderTransitions transitions, OrderQueries queries) {
+                OrderTransitions transitions, OrderQueries queries, CarrierDirectory carriers) {
         this.db = db;
         this.network = network;
         this.routing = routing;
@@ -44,6 +47,7 @@ class OrderIntake {
         this.preorders = preorders;
         this.transitions = transitions;
         this.queries = queries;
+        this.carriers = carriers;
     }
 
     private record Variant(UUID id, String sku, boolean byLot) {
@@ -53,16 +57,22 @@ class OrderIntake {
     private record RoutePoint(double latitude, double longitude, String basis, UUID pickupNodeId) {
     }
 
+    /** What intake checked before writing anything; no carrier service when the store let the warehouse choose. */
+    private record Checked(Map<String, Variant> variants, RoutePoint point, CarrierServiceView carrierService) {
+    }
+
     Mono<OrderView> accept(Caller.Merchant merchant, OrderRequest request) {
         UUID merchantId = merchant.merchantId();
         return Mono.defer(() -> {
             checkLines(request);
-            return Mono.zip(variants(merchantId, request), routePoint(merchantId, request));
+            CarrierServiceView carrierService = carrierService(request);
+            return Mono.zip(variants(merchantId, request), routePoint(merchantId, request))
+                    .map(checked -> new Checked(checked.getT1(), checked.getT2(), carrierService));
         }).flatMap(checked -> {
-            Map<String, Variant> variants = checked.getT1();
-            RoutePoint point = checked.getT2();
+            Map<String, Variant> variants = checked.variants();
+            RoutePoint point = checked.point();
             String channel = request.channelOrDefault();
-            return insertOrder(merchantId, request, point)
+            return insertOrder(merchantId, request, point, checked.carrierService())
                     .flatMap(orderId -> insertLines(orderId, merchantId, request, variants)
                             .then(transitions.accepted(merchantId, orderId, merchant.actor(), acceptedPayload(orderId, request)))
                             .then(routing.context(merchantId, channel, point.pickupNodeId(), point.latitude(), point.longitude()))
@@ -91,6 +101,18 @@ class OrderIntake {
         if (request.serviceLevelOrDefault() != ServiceLevel.STORE_PICKUP && request.pickupStoreCode() != null) {
             throw ApiProblem.invalid("pickup_store_code", "only a store_pickup order is collected at a store");
         }
+    }
+
+    private CarrierServiceView carrierService(OrderRequest request) {
+        if (request.carrierService() == null) {
+            return null;
+        }
+        if (request.serviceLevelOrDefault() == ServiceLevel.STORE_PICKUP) {
+            throw ApiProblem.invalid("carrier_service", "a store_pickup order is collected at the store, not shipped");
+        }
+        return carriers.service(request.carrierService())
+                .orElseThrow(() -> ApiProblem.invalid("carrier_service",
+                        "no carrier service has the code " + request.carrierService() + "; GET /api/v1/carrier-services lists them"));
     }
 
     private Mono<Map<String, Variant>> variants(UUID merchantId, OrderRequest request) {
@@ -136,15 +158,15 @@ class OrderIntake {
         return Node.STORE.equals(node.kind()) && (node.merchantId() == null || node.merchantId().equals(merchantId));
     }
 
-    private Mono<UUID> insertOrder(UUID merchantId, OrderRequest request, RoutePoint point) {
+    private Mono<UUID> insertOrder(UUID merchantId, OrderRequest request, RoutePoint point, CarrierServiceView carrierService) {
         OrderRequest.Customer customer = request.customer();
         OrderRequest.Address address = customer.address();
         return db.sql("""
                         INSERT INTO orders (merchant_id, status, service_level, channel, pickup_node_id, customer_name, customer_email,
                             customer_phone, address_line, city, postal_code, country, latitude, longitude,
-                            route_latitude, route_longitude, route_basis, promised_on, gift_message)
+                            route_latitude, route_longitude, route_basis, promised_on, gift_message, carrier_code, carrier_service_code)
                         VALUES (:merchant, 'accepted', :level, :channel, :pickup, :name, :email, :phone, :line, :city, :postal, :country,
-                            :lat, :lon, :routeLat, :routeLon, :basis, :promised, :gift)
+                            :lat, :lon, :routeLat, :routeLon, :basis, :promised, :gift, :carrier, :carrierService)
                         RETURNING id
                         """)
                 .bind("merchant", merchantId).bind("level", request.serviceLevelOrDefault().db()).bind("channel", request.channelOrDefault())
@@ -157,6 +179,8 @@ class OrderIntake {
                 .bind("routeLat", point.latitude()).bind("routeLon", point.longitude()).bind("basis", point.basis())
                 .bind("promised", Params.nullable(request.promisedOn(), LocalDate.class))
                 .bind("gift", Params.nullable(request.giftMessage(), String.class))
+                .bind("carrier", Params.nullable(carrierService == null ? null : carrierService.carrierCode(), String.class))
+                .bind("carrierService", Params.nullable(carrierService == null ? null : carrierService.serviceCode(), String.class))
                 .map(row -> row.get("id", UUID.class))
                 .one();
     }
@@ -232,6 +256,9 @@ class OrderIntake {
         payload.put("order_id", orderId);
         payload.put("channel", request.channelOrDefault());
         payload.put("service_level", request.serviceLevelOrDefault().db());
+        if (request.carrierService() != null) {
+            payload.put("carrier_service", request.carrierService());
+        }
         payload.put("lines", request.lines().stream().map(line -> Map.of("sku", line.sku(), "quantity", line.quantity())).toList());
         return payload;
     }

@@ -56,6 +56,7 @@ public class OrderQueries {
                 row.get("customer_phone", String.class), address);
         return new OrderView(row.get("id", UUID.class), row.get("status", String.class), row.get("service_level", String.class),
                 row.get("channel", String.class), customer, row.get("pickup_code", String.class), row.get("promised_on", LocalDate.class),
+                row.get("carrier_code", String.class) == null ? null : row.get("carrier_code", String.class) + "/" + row.get("carrier_service_code", String.class),
                 row.get("gift_message", String.class), row.get("route_basis", String.class), row.get("accepted_at", OffsetDateTime.class),
                 row.get("updated_at", OffsetDateTime.class), List.of());
     }

@@ -15,7 +15,9 @@ import java.util.List;
 
 /**
  * A merchant's new order. Without a service level it ships standard; without a channel it is the
- * {@code web} channel. {@code pickupStoreCode} names the store of a {@code store_pickup} order.
+ * {@code web} channel. {@code pickupStoreCode} names the store of a {@code store_pickup} order;
+ * {@code carrierService} the carrier service the shopper chose at checkout ({@code omniva/locker}),
+ * if the store offers a choice.
  */
 public record OrderRequest(
         @NotNull @Valid Customer customer,
@@ -24,7 +26,8 @@ public record OrderRequest(
         @Size(max = 60) String pickupStoreCode,
         LocalDate promisedOn,
         @Size(max = 500) String giftMessage,
-        @Size(min = 1, max = 100) String channel) {
+        @Size(min = 1, max = 100) String channel,
+        @Size(max = 121) String carrierService) {
 
     public static final int MAX_LINES = 200;
     public static final String DEFAULT_CHANNEL = "web";

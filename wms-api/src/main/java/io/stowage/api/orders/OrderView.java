@@ -10,11 +10,11 @@ import java.util.UUID;
  * backordered and what is preordered (with the date it is expected).
  */
 public record OrderView(UUID id, String status, String serviceLevel, String channel, Customer customer, String pickupStoreCode,
-                        LocalDate promisedOn, String giftMessage, String routedFrom, OffsetDateTime acceptedAt,
+                        LocalDate promisedOn, String carrierService, String giftMessage, String routedFrom, OffsetDateTime acceptedAt,
                         OffsetDateTime updatedAt, List<Line> lines) {
 
     OrderView withLines(List<Line> withLines) {
-        return new OrderView(id, status, serviceLevel, channel, customer, pickupStoreCode, promisedOn, giftMessage, routedFrom,
+        return new OrderView(id, status, serviceLevel, channel, customer, pickupStoreCode, promisedOn, carrierService, giftMessage, routedFrom,
                 acceptedAt, updatedAt, List.copyOf(withLines));
     }
 

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
@@ -43,7 +44,8 @@ class WaveController {
 
     record FilterRequest(LocalDate cutOffBefore,
                          @Pattern(regexp = "standard|express|eco|store_pickup|pickup_point") String serviceLevel,
-                         String zoneCode) {
+                         @Size(max = 60) String zoneCode,
+                         @Size(max = 60) String carrier) {
     }
 
     record CartRequest(@NotNull @Min(1) @Max(100) Integer totes, @Positive Long toteVolumeCm3, @Positive Long maxWeightG) {
@@ -56,9 +58,9 @@ class WaveController {
     @PostMapping("/api/v1/waves")
     Mono<ResponseEntity<WaveView>> create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody WaveRequest request) {
         Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
-        FilterRequest filter = request.filter() == null ? new FilterRequest(null, null, null) : request.filter();
+        FilterRequest filter = request.filter() == null ? new FilterRequest(null, null, null, null) : request.filter();
         CartRequest cart = request.cart();
-        return waves.create(supervisor, new Waves.NewWave(filter.cutOffBefore(), filter.serviceLevel(), filter.zoneCode(), cart.totes(),
+        return waves.create(supervisor, new Waves.NewWave(filter.cutOffBefore(), filter.serviceLevel(), filter.zoneCode(), filter.carrier(), cart.totes(),
                         cart.toteVolumeCm3() == null ? DEFAULT_TOTE_VOLUME_CM3 : cart.toteVolumeCm3(),
                         cart.maxWeightG() == null ? DEFAULT_MAX_WEIGHT_G : cart.maxWeightG(), request.timeLimitSeconds()))
                 .map(wave -> ResponseEntity.status(HttpStatus.ACCEPTED).body(wave));

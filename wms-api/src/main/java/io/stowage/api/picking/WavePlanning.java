@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -40,7 +41,9 @@ import reactor.core.scheduler.Schedulers;
  * <p>
  * Every plan carries the wave's {@code plan_version}; a result whose version was overtaken by a
  * replan, or whose wave is no longer planning, is dropped. A stop asked on any instance is seen
- * here through the wave's {@code stop_requested} flag, polled while the solve runs.
+ * here through the wave's {@code stop_requested} flag, polled while the solve runs. While a plan
+ * waits for or runs its solve, {@link PlanningHeartbeats} keeps the wave's heartbeat fresh, so that
+ * another instance takes the wave over if this one dies.
  */
 @Component
 class WavePlanning {
@@ -53,6 +56,8 @@ class WavePlanning {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Map<UUID, BatchPlanningJob> running = new ConcurrentHashMap<>();
+    /** The waves this instance plans, from start until the plan is written or has failed, with the version planned. */
+    private final Map<UUID, Integer> plannedHere = new ConcurrentHashMap<>();
 
     WavePlanning(WaveInputs inputs, BatchPlanner planner, DatabaseClient db, TransactionalOperator tx) {
         this.inputs = inputs;
@@ -68,6 +73,7 @@ class WavePlanning {
 
     /** Starts planning this version of the wave and returns at once; the wave shows the result when it is written. */
     void start(UUID waveId, int version) {
+        plannedHere.put(waveId, version);
         inputs.read(waveId)
                 // Building the floor's distance matrix and sourcing are CPU work: never on the event loop.
                 .publishOn(Schedulers.boundedElastic())
@@ -77,7 +83,13 @@ class WavePlanning {
                     log.warn("Planning wave {} failed", waveId, failure);
                     return fail(waveId, version, failure.getMessage() == null ? failure.toString() : failure.getMessage());
                 })
+                .doFinally(signal -> plannedHere.remove(waveId, version))
                 .subscribe();
+    }
+
+    /** The waves this instance is planning now. */
+    Set<UUID> plannedHere() {
+        return Set.copyOf(plannedHere.keySet());
     }
 
     /** Ends this instance's solve of the wave now, if it runs here; the best plan so far is written. */

@@ -144,7 +144,11 @@ class WaveQueries {
     private static List<BatchView> withTasks(List<BatchView> batches, List<Map.Entry<UUID, PickTaskView>> tasks) {
         Map<UUID, List<PickTaskView>> byBatch = new LinkedHashMap<>();
         batches.forEach(batch -> byBatch.put(batch.id(), new ArrayList<>()));
-        tasks.forEach(task -> byBatch.get(task.getKey()).add(task.getValue()));
+        // The two reads are not one snapshot: a plan written between them brings tasks of batches not read yet; they show next time.
+        tasks.forEach(task -> byBatch.computeIfPresent(task.getKey(), (batch, list) -> {
+            list.add(task.getValue());
+            return list;
+        }));
         return batches.stream().map(batch -> new BatchView(batch.id(), batch.waveId(), batch.sequence(), batch.status(), batch.totes(),
                 batch.routeLengthM(), batch.routeMethod(), batch.pickerBadge(), byBatch.get(batch.id()))).toList();
     }
@@ -176,7 +180,8 @@ class WaveQueries {
 
         static WaveRow of(Readable row) {
             return new WaveRow(row.get("id", UUID.class), row.get("node_code", String.class), WaveStatus.fromDb(row.get("status", String.class)),
-                    new WaveView.Filter(row.get("cut_off_before", LocalDate.class), row.get("service_level", String.class), row.get("zone_code", String.class)),
+                    new WaveView.Filter(row.get("cut_off_before", LocalDate.class), row.get("service_level", String.class), row.get("zone_code", String.class),
+                            row.get("carrier_code", String.class)),
                     new WaveView.Cart(row.get("cart_totes", Integer.class), row.get("tote_volume_cm3", Long.class), row.get("max_weight_g", Long.class)),
                     row.get("time_limit_seconds", Integer.class), row.get("method", String.class), row.get("total_length_m", Double.class),
                     row.get("failure", String.class), row.get("created_by", String.class), row.get("created_at", OffsetDateTime.class),

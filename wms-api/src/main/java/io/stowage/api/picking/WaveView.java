@@ -12,7 +12,7 @@ record WaveView(UUID id, String nodeCode, WaveStatus status, Filter filter, Cart
                 String createdBy, OffsetDateTime createdAt, OffsetDateTime plannedAt, String releasedBy, OffsetDateTime releasedAt,
                 OffsetDateTime completedAt) {
 
-    record Filter(LocalDate cutOffBefore, String serviceLevel, String zoneCode) {
+    record Filter(LocalDate cutOffBefore, String serviceLevel, String zoneCode, String carrier) {
     }
 
     record Cart(int totes, long toteVolumeCm3, long maxWeightG) {

@@ -1,6 +1,7 @@
 package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.carriers.CarrierDirectory;
 import io.stowage.api.database.Params;
 import io.stowage.api.orders.OrderFulfilment;
 import io.stowage.api.paging.Page;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
 class Waves {
 
     /** What a supervisor asks for. */
-    record NewWave(LocalDate cutOffBefore, String serviceLevel, String zoneCode, int cartTotes, long toteVolumeCm3, long maxWeightG,
+    record NewWave(LocalDate cutOffBefore, String serviceLevel, String zoneCode, String carrierCode, int cartTotes, long toteVolumeCm3, long maxWeightG,
                    int timeLimitSeconds) {
     }
 
@@ -31,33 +32,42 @@ class Waves {
     private final WaveQueries queries;
     private final OrderFulfilment orders;
     private final Replenishments replenishments;
+    private final CarrierDirectory carriers;
 
     Waves(DatabaseClient db, TransactionalOperator tx, WavePlanning planning, WaveQueries queries, OrderFulfilment orders,
-          Replenishments replenishments) {
+          Replenishments replenishments, CarrierDirectory carriers) {
         this.db = db;
         this.tx = tx;
         this.planning = planning;
         this.queries = queries;
         this.orders = orders;
         this.replenishments = replenishments;
+        this.carriers = carriers;
     }
 
     /**
      * Creates the wave with the allocated orders that match the filter and no other unreleased wave
      * holds, and starts planning it. An order's cut-off is its promised date: {@code cut_off_before}
-     * takes orders promised on or before that day.
+     * takes orders promised on or before that day; {@code carrier} takes orders whose shopper chose
+     * that carrier's services, so a wave can be cut for the carrier's pickup.
      */
     Mono<WaveView> create(Caller.Worker supervisor, NewWave wave) {
         UUID nodeId = supervisor.nodeId();
+        if (wave.carrierCode() != null && !carriers.knowsCarrier(wave.carrierCode())) {
+            return Mono.error(ApiProblem.invalid("filter.carrier",
+                    "no carrier has the code " + wave.carrierCode() + "; GET /api/v1/carrier-services lists them"));
+        }
         Mono<UUID> created = db.sql("""
-                        INSERT INTO waves (node_id, status, cut_off_before, service_level, zone_code, cart_totes, tote_volume_cm3,
-                                           max_weight_g, time_limit_seconds, created_by)
-                        VALUES (:node, 'planning', :cutOff, :serviceLevel, :zone, :totes, :toteVolume, :maxWeight, :timeLimit, :actor)
+                        INSERT INTO waves (node_id, status, cut_off_before, service_level, zone_code, carrier_code, cart_totes, tote_volume_cm3,
+                                           max_weight_g, time_limit_seconds, created_by, planning_heartbeat_at)
+                        VALUES (:node, 'planning', :cutOff, :serviceLevel, :zone, :carrier, :totes, :toteVolume, :maxWeight, :timeLimit, :actor,
+                                clock_timestamp())
                         RETURNING id
                         """)
                 .bind("node", nodeId).bind("cutOff", Params.nullable(wave.cutOffBefore(), LocalDate.class))
                 .bind("serviceLevel", Params.nullable(wave.serviceLevel(), String.class))
                 .bind("zone", Params.nullable(wave.zoneCode(), String.class))
+                .bind("carrier", Params.nullable(wave.carrierCode(), String.class))
                 .bind("totes", wave.cartTotes()).bind("toteVolume", wave.toteVolumeCm3()).bind("maxWeight", wave.maxWeightG())
                 .bind("timeLimit", wave.timeLimitSeconds()).bind("actor", supervisor.actor())
                 .map(row -> row.get("id", UUID.class)).one()
@@ -68,12 +78,14 @@ class Waves {
                                   AND EXISTS (SELECT 1 FROM order_allocations a WHERE a.order_id = o.id AND a.node_id = :node AND a.released_at IS NULL)
                                   AND (CAST(:cutOff AS date) IS NULL OR o.promised_on <= :cutOff)
                                   AND (CAST(:serviceLevel AS text) IS NULL OR o.service_level = :serviceLevel)
+                                  AND (CAST(:carrier AS text) IS NULL OR o.carrier_code = :carrier)
                                 ORDER BY o.accepted_at, o.id
                                 ON CONFLICT (order_id) WHERE open DO NOTHING
                                 """)
                         .bind("wave", waveId).bind("node", nodeId)
                         .bind("cutOff", Params.nullable(wave.cutOffBefore(), LocalDate.class))
                         .bind("serviceLevel", Params.nullable(wave.serviceLevel(), String.class))
+                        .bind("carrier", Params.nullable(wave.carrierCode(), String.class))
                         .fetch().rowsUpdated()
                         .flatMap(taken -> taken > 0 ? Mono.just(waveId) : Mono.error(ApiProblem.unprocessable("no-orders-for-wave",
                                 "No orders for a wave", "No allocated order of this node matches the filter outside another wave"))));
@@ -114,7 +126,8 @@ class Waves {
                             .then(db.sql("DELETE FROM wave_batches WHERE wave_id = :wave").bind("wave", waveId).then())
                             .then(db.sql("""
                                             UPDATE waves SET status = 'planning', plan_version = :version, stop_requested = false, method = NULL,
-                                                             total_length_m = NULL, failure = NULL, planned_at = NULL
+                                                             total_length_m = NULL, failure = NULL, planned_at = NULL,
+                                                             planning_heartbeat_at = clock_timestamp()
                                             WHERE id = :wave
                                             """)
                                     .bind("version", version).bind("wave", waveId).then())

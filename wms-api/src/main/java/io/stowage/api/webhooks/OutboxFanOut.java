@@ -1,6 +1,9 @@
 package io.stowage.api.webhooks;
 
 import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -12,38 +15,115 @@ import reactor.core.publisher.Mono;
  * merchant, and a call to each internal subscriber that wants the type. A batch of events is
  * claimed with {@code FOR UPDATE SKIP LOCKED} and marked in the same transaction, so instances
  * share the outbox and a crash before the commit leaves the batch for the next pass.
+ * <p>
+ * One event that cannot be fanned out (a subscriber keeps failing on it) must not hold up the
+ * events behind it: when a batch fails, its events are fanned out one per transaction instead, and
+ * the one that fails is set aside with its error and retried with backoff, until it is given up
+ * after {@code fan-out-attempts}. Events of a subject may then be fanned out out of order, which
+ * webhooks allow: receivers order them by their timestamp.
  */
 @Service
 public class OutboxFanOut {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxFanOut.class);
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final WebhookSettings settings;
     private final List<OutboxSubscriber> subscribers;
+    private final Backoff backoff;
 
     public OutboxFanOut(DatabaseClient db, TransactionalOperator tx, WebhookSettings settings, List<OutboxSubscriber> subscribers) {
         this.db = db;
         this.tx = tx;
         this.settings = settings;
         this.subscribers = List.copyOf(subscribers);
+        this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry());
     }
 
-    /** Fans out one batch; answers how many events it handled. */
+    /** Fans out one batch; answers how many events it handled, including events set aside. */
     public Mono<Integer> fanOutBatch() {
+        return claim(settings.batchSize())
+                .concatMap(event -> fanOut(event).thenReturn(event.id()))
+                .collectList()
+                .flatMap(ids -> ids.isEmpty() ? Mono.just(0) : markFannedOut(ids).thenReturn(ids.size()))
+                .as(tx::transactional)
+                .onErrorResume(failure -> {
+                    log.warn("Outbox fan-out: a batch failed; fanning its events out one by one", failure);
+                    return oneByOne();
+                });
+    }
+
+    private Flux<OutboxEvent> claim(int limit) {
         return db.sql("""
                         SELECT id, event_id, merchant_id, type, subject, payload::text AS payload, created_at
-                        FROM outbox_events WHERE fanned_out_at IS NULL
+                        FROM outbox_events
+                        WHERE fanned_out_at IS NULL AND (fan_out_retry_at IS NULL OR fan_out_retry_at <= now())
                         ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED
                         """)
-                .bind("batch", settings.batchSize())
-                .map(OutboxEvent::from).all()
-                .concatMap(event -> enqueueDeliveries(event).then(notifySubscribers(event)).thenReturn(event.id()))
-                .collectList()
-                .flatMap(ids -> ids.isEmpty() ? Mono.just(0) : db.sql("UPDATE outbox_events SET fanned_out_at = now() WHERE id = ANY(:ids)")
-                        .bind("ids", ids.toArray(Long[]::new))
-                        .fetch().rowsUpdated()
-                        .thenReturn(ids.size()))
+                .bind("batch", limit)
+                .map(OutboxEvent::from).all();
+    }
+
+    private Mono<Integer> oneByOne() {
+        return Flux.range(0, settings.batchSize())
+                .concatMap(i -> fanOutNext())
+                .takeUntil(handled -> handled == 0)
+                .reduce(0, Integer::sum);
+    }
+
+    /** Fans out the next due event in its own transaction, or sets it aside if that fails; answers 1, or 0 when none is due. */
+    private Mono<Integer> fanOutNext() {
+        return Mono.defer(() -> {
+            long[] claimed = {0};
+            return claim(1)
+                    .concatMap(event -> {
+                        claimed[0] = event.id();
+                        return fanOut(event).then(markFannedOut(List.of(event.id())));
+                    })
+                    .then(Mono.fromSupplier(() -> claimed[0] == 0 ? 0 : 1))
+                    .as(tx::transactional)
+                    .onErrorResume(failure -> claimed[0] == 0 ? Mono.error(failure) : setAside(claimed[0], failure).thenReturn(1));
+        });
+    }
+
+    private Mono<Void> setAside(long id, Throwable failure) {
+        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        String error = message.length() > 2000 ? message.substring(0, 2000) : message;
+        return db.sql("SELECT event_id, type, fan_out_attempts FROM outbox_events WHERE id = :id AND fanned_out_at IS NULL FOR UPDATE")
+                .bind("id", id)
+                .map(row -> new Object[] {row.get("event_id", UUID.class), row.get("type", String.class), row.get("fan_out_attempts", Integer.class)})
+                .one()
+                .flatMap(row -> {
+                    int attempts = (Integer) row[2] + 1;
+                    boolean giveUp = attempts >= settings.fanOutAttempts();
+                    if (giveUp) {
+                        log.error("Outbox fan-out: gave up event {} ({}) after {} attempts: {}", row[0], row[1], attempts, error);
+                    } else {
+                        log.warn("Outbox fan-out: event {} ({}) failed, attempt {}; the events behind it go on: {}", row[0], row[1], attempts, error);
+                    }
+                    return db.sql("""
+                                    UPDATE outbox_events SET fan_out_attempts = :attempts, fan_out_error = :error,
+                                        fan_out_retry_at = now() + make_interval(secs => :wait),
+                                        fan_out_gave_up = :giveUp, fanned_out_at = CASE WHEN :giveUp THEN now() END
+                                    WHERE id = :id
+                                    """)
+                            .bind("attempts", attempts).bind("error", error)
+                            .bind("wait", WebhookSettings.seconds(backoff.afterAttempt(attempts))).bind("giveUp", giveUp)
+                            .bind("id", id)
+                            .then();
+                })
                 .as(tx::transactional);
+    }
+
+    private Mono<Void> fanOut(OutboxEvent event) {
+        return enqueueDeliveries(event).then(notifySubscribers(event));
+    }
+
+    private Mono<Void> markFannedOut(List<Long> ids) {
+        return db.sql("UPDATE outbox_events SET fanned_out_at = now(), fan_out_retry_at = NULL WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(Long[]::new))
+                .then();
     }
 
     private Mono<Void> enqueueDeliveries(OutboxEvent event) {

@@ -17,15 +17,16 @@ public record WebhookSettings(
         @DefaultValue("1h") Duration maxRetry,
         @DefaultValue("24h") Duration retryWindow,
         @DefaultValue("24h") Duration previousSecretValidity,
-        @DefaultValue("20") int maxEndpointsPerMerchant) {
+        @DefaultValue("20") int maxEndpointsPerMerchant,
+        @DefaultValue("10") int fanOutAttempts) {
 
     public WebhookSettings {
         // A lease shorter than the request timeout would let a second instance send while the first still waits.
         if (lease.compareTo(timeout) <= 0) {
             throw new IllegalStateException("stowage.webhooks.lease (" + lease + ") must be longer than stowage.webhooks.timeout (" + timeout + ")");
         }
-        if (batchSize < 1 || firstRetry.isNegative() || firstRetry.isZero() || maxRetry.compareTo(firstRetry) < 0) {
-            throw new IllegalStateException("stowage.webhooks: batch-size must be positive and 0 < first-retry <= max-retry");
+        if (batchSize < 1 || fanOutAttempts < 1 || firstRetry.isNegative() || firstRetry.isZero() || maxRetry.compareTo(firstRetry) < 0) {
+            throw new IllegalStateException("stowage.webhooks: batch-size and fan-out-attempts must be positive and 0 < first-retry <= max-retry");
         }
     }
 

@@ -1,0 +1,103 @@
+package io.stowage.api.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.api.outbox.Outbox;
+import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.World;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+import reactor.core.publisher.Mono;
+
+/** An event an internal subscriber cannot digest is set aside and finally given up; the events behind it go on. */
+@TestPropertySource(properties = {
+        "stowage.webhooks.poll-interval=100ms",
+        "stowage.webhooks.first-retry=200ms",
+        "stowage.webhooks.max-retry=400ms",
+        "stowage.webhooks.fan-out-attempts=3",
+        "stowage.webhooks.delivery-enabled=false"
+})
+@Import(OutboxFanOutFailureTest.Subscribers.class)
+class OutboxFanOutFailureTest extends ApiTest {
+
+    @TestConfiguration
+    static class Subscribers {
+
+        /** Fails on every order event whose payload says poison, as a subscriber with a bug would. */
+        @Bean
+        OutboxSubscriber poisonIntolerant() {
+            return new OutboxSubscriber() {
+                @Override
+                public boolean wants(String eventType) {
+                    return eventType.equals("order.accepted");
+                }
+
+                @Override
+                public Mono<Void> handle(OutboxEvent event) {
+                    return event.payload().contains("poison") ? Mono.error(new IllegalStateException("cannot digest " + event.subject()))
+                            : Mono.empty();
+                }
+            };
+        }
+    }
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void aPoisonEventHoldsUpNothingAndIsGivenUpAfterItsAttempts() {
+        World world = World.create(this);
+        as(world.merchantKey).post().uri("/api/v1/webhook-endpoints").header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(Map.of("url", "https://store.example.com/hooks", "event_types", List.of("order.*")))
+                .exchange().expectStatus().isCreated();
+        UUID merchant = UUID.fromString(world.merchantId);
+        outbox.append(merchant, "order.accepted", "order/poisoned", Map.of("poison", true)).block();
+        for (int i = 0; i < 45; i++) {
+            outbox.append(merchant, "order.accepted", "order/" + i, Map.of("order_no", i)).block();
+        }
+
+        await(() -> count("webhook_deliveries WHERE merchant_id = '" + merchant + "'") == 45);
+        await(() -> count("outbox_events WHERE subject = 'order/poisoned' AND fan_out_gave_up") == 1);
+
+        Map<String, Object> poisoned = db.sql("""
+                        SELECT fan_out_attempts, fan_out_error, fanned_out_at IS NOT NULL AS done FROM outbox_events WHERE subject = 'order/poisoned'
+                        """)
+                .fetch().one().block();
+        assertThat(poisoned.get("fan_out_attempts")).isEqualTo(3);
+        assertThat((String) poisoned.get("fan_out_error")).contains("cannot digest order/poisoned");
+        assertThat(poisoned.get("done")).isEqualTo(true);
+        assertThat(count("webhook_deliveries d JOIN outbox_events e ON e.id = d.outbox_id WHERE e.subject = 'order/poisoned'")).isZero();
+        assertThat(count("outbox_events WHERE merchant_id = '" + merchant + "' AND fanned_out_at IS NULL")).isZero();
+    }
+
+    private long count(String tableAndCondition) {
+        return db.sql("SELECT count(*) AS n FROM " + tableAndCondition).map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition still false after 60 s").isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
