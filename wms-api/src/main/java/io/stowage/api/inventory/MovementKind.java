@@ -10,7 +10,9 @@ public enum MovementKind {
     /** Units brought from a reserve location to a pick face. */
     REPLENISHMENT,
     /** Units the books showed at a location but a picker did not find there, written off to investigate. */
-    SHORT_PICK;
+    SHORT_PICK,
+    /** Units the books showed at a reserve location but a worker replenishing from it did not find there, written off to investigate. */
+    SHORT_REPLENISHMENT;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,12 +1,9 @@
 package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
-import io.stowage.api.inventory.AdjustmentReason;
-import io.stowage.api.inventory.Movement;
-import io.stowage.api.inventory.MovementKind;
-import io.stowage.api.inventory.StockStatus;
-import io.stowage.api.inventory.StockLedger;
 import io.stowage.api.orders.OrderFulfilment;
+import io.stowage.api.picking.MissingUnits.Finding;
+import io.stowage.api.picking.MissingUnits.Shortage;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,11 +14,12 @@ import reactor.core.publisher.Mono;
 /**
  * A picker found fewer units than the task says. The picker took everything the shelf held, so
  * whatever the books still show there is missing: it is written off as a {@code short_pick}
- * movement to investigate. The missing units of the task are taken from other pick locations of
- * the node that hold the variant (new tasks at the end of the same batch, same tote); what none
- * holds is given back to sale and the line waits for stock, which the orders' backorder allocator
- * serves. The reservation is released before the write-off so the node never shows fewer units
- * than it promised. Runs in the confirm's transaction, with the variant's level locked.
+ * movement to investigate ({@link MissingUnits}). The missing units of the task are taken from
+ * other pick locations of the node that hold the variant: new tasks in the same batch and tote,
+ * after which the batch's open tasks are put back in walking order ({@link BatchRerouting}). What
+ * none holds is given back to sale and the line waits for stock, which the orders' backorder
+ * allocator serves. The reservation is released before the write-off so the node never shows fewer
+ * units than it promised. Runs in the confirm's transaction, with the variant's level locked.
  */
 @Component
 class ShortPicks {
@@ -31,15 +29,16 @@ class ShortPicks {
         static final Outcome NONE = new Outcome(List.of(), 0, 0);
     }
 
-
     private final DatabaseClient db;
-    private final StockLedger ledger;
+    private final MissingUnits missingUnits;
     private final OrderFulfilment orders;
+    private final BatchRerouting rerouting;
 
-    ShortPicks(DatabaseClient db, StockLedger ledger, OrderFulfilment orders) {
+    ShortPicks(DatabaseClient db, MissingUnits missingUnits, OrderFulfilment orders, BatchRerouting rerouting) {
         this.db = db;
-        this.ledger = ledger;
+        this.missingUnits = missingUnits;
         this.orders = orders;
+        this.rerouting = rerouting;
     }
 
     Mono<Outcome> handle(Caller.Worker picker, PickTasks.Task task, int missing) {
@@ -47,11 +46,14 @@ class ShortPicks {
             List<FreeUnits> taken = FreeUnits.takeInTurn(spares, missing);
             int backordered = missing - FreeUnits.total(taken);
             return orders.returnToWaiting(task.merchantId(), task.orderId(), task.lineNo(), task.variantId(), task.nodeId(), task.lotKey(), backordered)
-                    .then(writeOff(picker, task))
-                    .flatMap(writtenOff -> Flux.fromIterable(taken)
-                            .concatMap(spare -> append(task, spare))
-                            .collectList()
-                            .map(added -> new Outcome(added, writtenOff, backordered)));
+                    .then(missingUnits.writeOff(picker, new Shortage(Finding.PICK, task.id(), task.merchantId(), task.nodeId(),
+                            task.variantId(), task.lotKey(), task.locationId())))
+                    .flatMap(writtenOff -> taken.isEmpty() ? Mono.just(new Outcome(List.of(), writtenOff, backordered))
+                            : lockBatch(task)
+                                    .thenMany(Flux.fromIterable(taken).concatMap(spare -> append(task, spare)))
+                                    .collectList()
+                                    .flatMap(added -> rerouting.reroute(task.nodeId(), task.batchId(), task.locationCode())
+                                            .thenReturn(new Outcome(added, writtenOff, backordered))));
         });
     }
 
@@ -74,24 +76,9 @@ class ShortPicks {
                 .all();
     }
 
-    /**
-     * Writes off what the books still show at the location, as far as the node's unreserved units
-     * allow: units other orders were promised stay booked until a count settles them.
-     */
-    private Mono<Integer> writeOff(Caller.Worker picker, PickTasks.Task task) {
-        return db.sql("""
-                        SELECT coalesce((SELECT on_hand FROM stock_balances WHERE location_id = :location AND variant_id = :variant
-                                           AND lot_key = :lot AND status = 'available'), 0) AS at_location,
-                               coalesce((SELECT on_hand - reserved FROM stock_levels WHERE variant_id = :variant AND node_id = :node), 0) AS unreserved
-                        """)
-                .bind("location", task.locationId()).bind("variant", task.variantId()).bind("lot", task.lotKey()).bind("node", task.nodeId())
-                .map(row -> Math.min(row.get("at_location", Number.class).intValue(), row.get("unreserved", Number.class).intValue()))
-                .one()
-                .flatMap(units -> units <= 0 ? Mono.just(0)
-                        : ledger.post(new Movement(task.merchantId(), task.nodeId(), task.variantId(), task.lotOrNull(), MovementKind.SHORT_PICK,
-                                        units, task.locationId(), StockStatus.AVAILABLE, null, null, AdjustmentReason.SHORT_PICK.db(),
-                                        "pick_task", task.id().toString(), picker.actor(), picker.deviceId()))
-                                .thenReturn(units));
+    /** Two confirms in one batch must not both take its next place, nor re-route it at once. */
+    private Mono<Void> lockBatch(PickTasks.Task task) {
+        return db.sql("SELECT id FROM wave_batches WHERE id = :batch FOR UPDATE").bind("batch", task.batchId()).then();
     }
 
     private Mono<UUID> append(PickTasks.Task task, FreeUnits spare) {

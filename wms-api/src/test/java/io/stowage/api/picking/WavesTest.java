@@ -10,6 +10,7 @@ import io.stowage.picking.layout.WarehouseLayout;
 import io.stowage.picking.routing.PickRouter;
 import io.stowage.picking.routing.Route;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -153,6 +154,43 @@ class WavesTest extends ApiTest {
     }
 
     @Test
+    void aTaskAShortPickAddsIsWalkedInRouteOrderNotLeftForTheEnd() {
+        PickingFloor floor = PickingFloor.create(this);
+        // SOCK-1 is picked at the front of aisle 5, its fullest location; the spare is deep in the same aisle.
+        floor.stock("SOCK-1", "P-05-01-A", 5);
+        floor.stock("SOCK-1", "P-05-09-A", 3);
+        floor.stock("SOCK-2", "P-03-01-A", 4);
+        floor.order("reroute-1", "SOCK-1", 2, "SOCK-2", 1);
+        String waveId = floor.plannedWave(4, 1);
+        floor.supervisor().post().uri("/api/v1/waves/{id}/release", waveId).exchange().expectStatus().isOk();
+        Map<?, ?> batch = nextBatch(floor);
+        Map<?, ?> front = maps(batch.get("tasks")).stream().filter(task -> "P-05-01-A".equals(task.get("location_code")))
+                .findFirst().orElseThrow();
+
+        Map<?, ?> answer = confirmed(floor.confirm(front, "reroute-short", "P-05-01-A", "SOCK-1", 0));
+        assertThat(maps(answer.get("added_tasks"))).singleElement()
+                .satisfies(added -> assertThat(added.get("location_code")).isEqualTo("P-05-09-A"));
+
+        // From the front of aisle 5 the walk goes deeper into aisle 5 (4.8 m), back out and over to aisle 3 (12 m),
+        // and to the pack station (5.6 m): 22.4 m. Aisle 3 first and then aisle 5 would be 35.6 m.
+        List<Map<?, ?>> open = maps(nextBatch(floor).get("tasks")).stream()
+                .filter(task -> "open".equals(task.get("status")))
+                .sorted(Comparator.comparingInt(task -> (Integer) task.get("sequence"))).toList();
+        assertThat(open.stream().map(task -> (String) task.get("location_code")).toList()).containsExactly("P-05-09-A", "P-03-01-A");
+        WarehouseLayout layout = FloorPlan.of(network.node(floor.world.node).map(Node::id)
+                .flatMapMany(network::locations).collectList().block()).orElseThrow().layout();
+        assertThat(layout.distance("P-05-01-A", "P-05-09-A") + layout.distance("P-05-09-A", "P-03-01-A")
+                + layout.distance(layout.nodeOf("P-03-01-A"), WarehouseLayout.DEPOT)).isCloseTo(22.4, Offset.offset(1e-6));
+
+        for (Map<?, ?> task : open) {
+            floor.confirm(task, "reroute-" + task.get("location_code"), (String) task.get("location_code"), sku(task),
+                    (Integer) task.get("quantity")).expectStatus().isOk();
+        }
+        assertThat(floor.wave(waveId).get("status")).isEqualTo("completed");
+        floor.assertBooksAgree();
+    }
+
+    @Test
     void anOrderCancelledAfterReleaseStaysOnTheShelfAndItsBatchStillFinishes() {
         PickingFloor floor = PickingFloor.create(this);
         floor.stock("SOCK-1", "P-03-01-A", 3);
@@ -213,11 +251,15 @@ class WavesTest extends ApiTest {
         Map<?, ?> open = floor.picker().get().uri("/api/v1/replenishment-tasks?status=open").exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(maps(open.get("items"))).hasSize(1);
-        floor.picker().post().uri("/api/v1/replenishment-tasks/{id}/confirm", replenishments.get(0).get("id")).exchange()
+        Map<String, Object> scan = Map.of("from_location_code", "P-04-10-A", "sku", "SOCK-3", "to_location_code", "P-03-01-A", "quantity", 4);
+        floor.picker().post().uri("/api/v1/replenishment-tasks/{id}/confirm", replenishments.get(0).get("id")).bodyValue(scan).exchange()
                 .expectStatus().isEqualTo(422);
         floor.picker().post().uri("/api/v1/replenishment-tasks/{id}/confirm", replenishments.get(0).get("id"))
-                .header("Idempotency-Key", "replenish-once").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("done");
+                .header("Idempotency-Key", "replenish-once").bodyValue(scan).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.task.status").isEqualTo("done")
+                .jsonPath("$.moved_quantity").isEqualTo(4)
+                .jsonPath("$.added_tasks.length()").isEqualTo(0);
 
         Map<?, ?> task = maps(nextBatch(floor).get("tasks")).get(0);
         floor.confirm(task, "pick-face", "P-03-01-A", "SOCK-3", 3).expectStatus().isOk();

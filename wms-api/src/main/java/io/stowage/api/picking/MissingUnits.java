@@ -1,0 +1,70 @@
+package io.stowage.api.picking;
+
+import io.stowage.api.access.Caller;
+import io.stowage.api.inventory.AdjustmentReason;
+import io.stowage.api.inventory.Movement;
+import io.stowage.api.inventory.MovementKind;
+import io.stowage.api.inventory.StockLedger;
+import io.stowage.api.inventory.StockStatus;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Units the books show at a location that a worker sent there did not find. The worker took
+ * everything the shelf held, so whatever the books still show there is missing: it is written off
+ * to investigate, as far as the node's unreserved units allow, so that units other orders were
+ * promised stay booked until a count settles them. Short picks and short replenishments both end
+ * here; runs in the caller's transaction, with the variant's level locked.
+ */
+@Component
+class MissingUnits {
+
+    /** How a shortage was found: the ledger kind and reason of its write-off, and the task type it refers to. */
+    enum Finding {
+        PICK(MovementKind.SHORT_PICK, AdjustmentReason.SHORT_PICK, "pick_task"),
+        REPLENISHMENT(MovementKind.SHORT_REPLENISHMENT, AdjustmentReason.SHORT_REPLENISHMENT, "replenishment_task");
+
+        private final MovementKind kind;
+        private final AdjustmentReason reason;
+        private final String referenceType;
+
+        Finding(MovementKind kind, AdjustmentReason reason, String referenceType) {
+            this.kind = kind;
+            this.reason = reason;
+            this.referenceType = referenceType;
+        }
+    }
+
+    /** Where units of a variant and lot were missing, and the task whose worker found out. */
+    record Shortage(Finding finding, UUID taskId, UUID merchantId, UUID nodeId, UUID variantId, UUID lotKey, UUID locationId) {
+    }
+
+    private final DatabaseClient db;
+    private final StockLedger ledger;
+
+    MissingUnits(DatabaseClient db, StockLedger ledger) {
+        this.db = db;
+        this.ledger = ledger;
+    }
+
+    /** Writes off what the books still show at the location; returns the units written off. */
+    Mono<Integer> writeOff(Caller.Worker worker, Shortage shortage) {
+        return db.sql("""
+                        SELECT coalesce((SELECT on_hand FROM stock_balances WHERE location_id = :location AND variant_id = :variant
+                                           AND lot_key = :lot AND status = 'available'), 0) AS at_location,
+                               coalesce((SELECT on_hand - reserved FROM stock_levels WHERE variant_id = :variant AND node_id = :node), 0) AS unreserved
+                        """)
+                .bind("location", shortage.locationId()).bind("variant", shortage.variantId()).bind("lot", shortage.lotKey())
+                .bind("node", shortage.nodeId())
+                .map(row -> Math.min(row.get("at_location", Number.class).intValue(), row.get("unreserved", Number.class).intValue()))
+                .one()
+                .flatMap(units -> units <= 0 ? Mono.just(0)
+                        : ledger.post(new Movement(shortage.merchantId(), shortage.nodeId(), shortage.variantId(),
+                                        StockLedger.NO_LOT.equals(shortage.lotKey()) ? null : shortage.lotKey(), shortage.finding().kind,
+                                        units, shortage.locationId(), StockStatus.AVAILABLE, null, null, shortage.finding().reason.db(),
+                                        shortage.finding().referenceType, shortage.taskId().toString(), worker.actor(), worker.deviceId()))
+                                .thenReturn(units));
+    }
+}
