@@ -46,7 +46,8 @@ public class WebhookDeliverer {
         this.json = json;
         this.settings = settings;
         this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry());
-        HttpClient http = HttpClient.create()
+        HttpClient direct = HttpClient.create();
+        HttpClient http = (settings.allowPrivateNetworks() ? direct : direct.resolver(new PublicAddressResolverGroup()))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.timeout().toMillis())
                 .responseTimeout(settings.timeout());
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();

@@ -51,7 +51,7 @@ public class WebhookEndpoints {
     }
 
     public Mono<EndpointWithSecret> create(UUID merchantId, NewEndpoint request) {
-        String url = validUrl(request.url());
+        String url = validUrl(request.url(), settings.allowPrivateNetworks());
         List<String> eventTypes = EventTypes.validated(request.eventTypes());
         String secret = SigningSecret.generate();
         return db.sql("SELECT count(*) AS n FROM webhook_endpoints WHERE merchant_id = :merchant")
@@ -84,7 +84,7 @@ public class WebhookEndpoints {
     }
 
     public Mono<WebhookEndpoint> change(UUID merchantId, UUID id, EndpointChange change) {
-        String url = change.url() == null ? null : validUrl(change.url());
+        String url = change.url() == null ? null : validUrl(change.url(), settings.allowPrivateNetworks());
         String[] eventTypes = change.eventTypes() == null ? null : EventTypes.validated(change.eventTypes()).toArray(String[]::new);
         return db.sql("UPDATE webhook_endpoints SET url = coalesce(:url, url), event_types = coalesce(:types, event_types), "
                         + "description = nullif(coalesce(:description, description), ''), enabled = coalesce(:enabled, enabled), "
@@ -122,8 +122,8 @@ public class WebhookEndpoints {
                 .map(endpoint -> new EndpointWithSecret(endpoint, secret));
     }
 
-    /** Absolute http or https URLs with a host; anything else could not be posted to. */
-    static String validUrl(String url) {
+    /** Absolute http or https URLs with a host; anything else could not be posted to. Local hosts only if allowed. */
+    static String validUrl(String url, boolean allowPrivateNetworks) {
         String trimmed = url == null ? "" : url.trim();
         if (trimmed.length() > MAX_URL_LENGTH) {
             throw ApiProblem.invalid("url", "must be at most " + MAX_URL_LENGTH + " characters");
@@ -133,6 +133,11 @@ public class WebhookEndpoints {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getUserInfo() != null) {
                 throw ApiProblem.invalid("url", "must be an absolute http or https URL with a host and no credentials");
+            }
+            if (!allowPrivateNetworks) {
+                PublicAddresses.refusal(uri.getHost()).ifPresent(reason -> {
+                    throw ApiProblem.invalid("url", "must reach the public internet: " + reason);
+                });
             }
             return trimmed;
         } catch (URISyntaxException e) {

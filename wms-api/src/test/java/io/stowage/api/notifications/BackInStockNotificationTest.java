@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
         "stowage.webhooks.poll-interval=100ms",
         "stowage.notifications.poll-interval=100ms",
         "stowage.notifications.smtp-timeout=5s",
-        "stowage.notifications.lease=20s"
+        "stowage.notifications.lease=20s",
+        "stowage.webhooks.allow-private-networks=true"
 })
 class BackInStockNotificationTest extends ApiTest {
 

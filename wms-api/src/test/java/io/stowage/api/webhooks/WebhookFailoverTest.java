@@ -26,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
         "stowage.webhooks.delivery-enabled=false",
         "stowage.webhooks.poll-interval=100ms",
         "stowage.webhooks.lease=3s",
-        "stowage.webhooks.timeout=2s"
+        "stowage.webhooks.timeout=2s",
+        "stowage.webhooks.allow-private-networks=true"
 })
 class WebhookFailoverTest extends ApiTest {
 
@@ -97,7 +98,8 @@ class WebhookFailoverTest extends ApiTest {
                 "--stowage.webhooks.fan-out-enabled=false",
                 "--stowage.webhooks.poll-interval=100ms",
                 "--stowage.webhooks.lease=9s",
-                "--stowage.webhooks.timeout=8s");
+                "--stowage.webhooks.timeout=8s",
+                "--stowage.webhooks.allow-private-networks=true");
     }
 
     private Map<?, ?> delivery(String key, String eventId) {

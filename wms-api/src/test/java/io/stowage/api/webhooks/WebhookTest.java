@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
         "stowage.webhooks.max-retry=1s",
         "stowage.webhooks.retry-window=8s",
         "stowage.webhooks.lease=5s",
-        "stowage.webhooks.timeout=3s"
+        "stowage.webhooks.timeout=3s",
+        "stowage.webhooks.allow-private-networks=true"
 })
 class WebhookTest extends ApiTest {
 
