@@ -24,7 +24,7 @@ class WaveQueries {
 
     static final String REPLENISHMENT_COLUMNS = """
             r.id, r.status, r.wave_id, v.sku, lt.lot_number, fl.code AS from_code, tl.code AS to_code, r.quantity,
-            r.created_by, r.created_at, r.done_by, r.done_at
+            r.moved_quantity, r.replaces_task_id, r.created_by, r.created_at, r.done_by, r.done_at
             FROM replenishment_tasks r JOIN variants v ON v.id = r.variant_id
             JOIN locations fl ON fl.id = r.from_location_id JOIN locations tl ON tl.id = r.to_location_id
             LEFT JOIN lots lt ON lt.id = r.lot_key
@@ -169,7 +169,8 @@ class WaveQueries {
     static ReplenishmentTaskView replenishment(Readable row) {
         return new ReplenishmentTaskView(row.get("id", UUID.class), row.get("status", String.class), row.get("wave_id", UUID.class),
                 row.get("sku", String.class), row.get("lot_number", String.class), row.get("from_code", String.class),
-                row.get("to_code", String.class), row.get("quantity", Integer.class), row.get("created_by", String.class),
+                row.get("to_code", String.class), row.get("quantity", Integer.class), row.get("moved_quantity", Integer.class),
+                row.get("replaces_task_id", UUID.class), row.get("created_by", String.class),
                 row.get("created_at", OffsetDateTime.class), row.get("done_by", String.class), row.get("done_at", OffsetDateTime.class));
     }
 

@@ -96,6 +96,9 @@ class ReplenishmentTest extends ApiTest {
         // The face holds 3 now and its open picks take 3, so 2 more bring it back to its minimum.
         assertThat(added.get(0).get("quantity")).isEqualTo(2);
         assertThat(added.get(0).get("status")).isEqualTo("open");
+        assertThat(confirmedTask.get("moved_quantity")).isEqualTo(2);
+        assertThat(added.get(0).get("replaces_task_id")).isEqualTo(taskId);
+        assertThat(added.get(0).get("moved_quantity")).isNull();
 
         // A retry with the same key replays the first answer and moves nothing again.
         Map<?, ?> replayed = confirm(floor, taskId, "rp-partial", scan).expectStatus().isOk()
