@@ -14,19 +14,27 @@ final class HeldKarp {
     }
 
     static NodeTour solve(WarehouseLayout layout, int[] nodes) {
+        return walkFrom(layout, WarehouseLayout.DEPOT, nodes);
+    }
+
+    /**
+     * The shortest walk from {@code start} through every node and on to the depot; from the depot it is
+     * the shortest round trip. The length counts from {@code start}.
+     */
+    static NodeTour walkFrom(WarehouseLayout layout, int start, int[] nodes) {
         int n = nodes.length;
         if (n > MAX_STOPS) {
             throw new PickingException("Held-Karp handles at most " + MAX_STOPS + " distinct stops, not " + n);
         }
         if (n == 0) {
-            return new NodeTour(new int[0], 0);
+            return new NodeTour(new int[0], layout.distance(start, WarehouseLayout.DEPOT));
         }
         int full = 1 << n;
         double[] cost = new double[full * n];
         byte[] previous = new byte[full * n];
         Arrays.fill(cost, Double.POSITIVE_INFINITY);
         for (int last = 0; last < n; last++) {
-            cost[(1 << last) * n + last] = layout.distance(WarehouseLayout.DEPOT, nodes[last]);
+            cost[(1 << last) * n + last] = layout.distance(start, nodes[last]);
         }
         for (int mask = 1; mask < full; mask++) {
             for (int last = 0; last < n; last++) {

@@ -34,13 +34,7 @@ public final class PickRouter {
      * @throws io.stowage.picking.PickingException for unknown codes or a method that does not apply
      */
     public static Route route(WarehouseLayout layout, List<String> locationCodes, RoutingMethod method) {
-        Map<Integer, List<String>> codesByNode = new LinkedHashMap<>();
-        for (String code : locationCodes) {
-            List<String> atNode = codesByNode.computeIfAbsent(layout.nodeOf(code), node -> new ArrayList<>());
-            if (!atNode.contains(code)) {
-                atNode.add(code);
-            }
-        }
+        Map<Integer, List<String>> codesByNode = codesByNode(layout, locationCodes);
         int[] nodes = codesByNode.keySet().stream().mapToInt(Integer::intValue).toArray();
         RoutingMethod used = method == RoutingMethod.BEST ? bestFor(layout, nodes.length) : method;
         NodeTour tour = solve(layout, nodes, used);
@@ -49,6 +43,35 @@ public final class PickRouter {
             stops.addAll(codesByNode.get(node));
         }
         return new Route(stops, tour.length(), used.label());
+    }
+
+    /**
+     * The shortest onward walk from {@code fromCode}, where the picker stands, through these locations to
+     * the depot: what is left of a trip after its tasks changed on the way (a short pick adding a stop).
+     * Exact up to {@value HeldKarp#MAX_STOPS} distinct stops, local search beyond.
+     */
+    public static OnwardRoute routeOnward(WarehouseLayout layout, String fromCode, List<String> locationCodes) {
+        Map<Integer, List<String>> codesByNode = codesByNode(layout, locationCodes);
+        int[] nodes = codesByNode.keySet().stream().mapToInt(Integer::intValue).toArray();
+        NodeTour walk = OnwardWalk.solve(layout, layout.nodeOf(fromCode), nodes);
+        List<String> stops = new ArrayList<>(locationCodes.size());
+        for (int node : walk.order()) {
+            stops.addAll(codesByNode.get(node));
+        }
+        String method = nodes.length <= HeldKarp.MAX_STOPS ? RoutingMethod.HELD_KARP.label() : RoutingMethod.LOCAL_SEARCH.label();
+        return new OnwardRoute(fromCode, stops, walk.length(), method);
+    }
+
+    /** Locations at the same walking position are one stop. */
+    private static Map<Integer, List<String>> codesByNode(WarehouseLayout layout, List<String> locationCodes) {
+        Map<Integer, List<String>> codesByNode = new LinkedHashMap<>();
+        for (String code : locationCodes) {
+            List<String> atNode = codesByNode.computeIfAbsent(layout.nodeOf(code), node -> new ArrayList<>());
+            if (!atNode.contains(code)) {
+                atNode.add(code);
+            }
+        }
+        return codesByNode;
     }
 
     static RoutingMethod bestFor(WarehouseLayout layout, int distinctStops) {

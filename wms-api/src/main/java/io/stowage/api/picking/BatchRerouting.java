@@ -6,8 +6,6 @@ import io.stowage.api.network.Network;
 import io.stowage.picking.PickingException;
 import io.stowage.picking.layout.WarehouseLayout;
 import io.stowage.picking.routing.PickRouter;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +22,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Puts a batch's open tasks back in walking order after a short pick added tasks to it, so that the
  * picker's next task is the next stop on the way rather than a detour left for the end. The route
- * comes from the node's {@link FloorPlan} and the optimizer's {@link PickRouter}, as wave planning
- * orders a batch. The optimizer routes round trips from the depot: the open stops are routed so,
- * and the round trip is walked in whichever direction is shorter from the shelf where the picker
- * stands to the depot. Runs in the short pick's transaction, with the batch row locked.
+ * comes from the node's {@link FloorPlan} and the optimizer's {@link PickRouter}: the shortest onward
+ * walk from the shelf where the picker stands through the open stops to the depot (exact for the
+ * few stops a batch has left). Runs in the short pick's transaction, with the batch row locked.
  */
 @Component
 class BatchRerouting {
@@ -76,12 +73,7 @@ class BatchRerouting {
     static Optional<List<UUID>> walkingOrder(List<LocationRef> locations, String standingAt, List<OpenTask> open) {
         try {
             WarehouseLayout layout = FloorPlan.of(locations).orElseThrow(() -> new PickingException("the node has no pick locations")).layout();
-            List<String> route = PickRouter.route(layout, open.stream().map(OpenTask::locationCode).distinct().toList()).stops();
-            List<String> backwards = new ArrayList<>(route);
-            Collections.reverse(backwards);
-            Comparator<List<String>> shorterWalk = Comparator.<List<String>>comparingDouble(stops -> walkedToDepot(layout, standingAt, stops))
-                    .thenComparingDouble(stops -> layout.distance(standingAt, stops.get(0)));
-            List<String> stops = shorterWalk.compare(backwards, route) < 0 ? backwards : route;
+            List<String> stops = PickRouter.routeOnward(layout, standingAt, open.stream().map(OpenTask::locationCode).distinct().toList()).stops();
             Map<String, Integer> stopIndex = new HashMap<>();
             for (int i = 0; i < stops.size(); i++) {
                 stopIndex.put(stops.get(i), i);
@@ -94,17 +86,6 @@ class BatchRerouting {
             log.warn("Cannot re-route the open tasks from {}: {}", standingAt, e.getMessage());
             return Optional.empty();
         }
-    }
-
-    /** From the picker's shelf through the stops in this order, then to the depot. */
-    private static double walkedToDepot(WarehouseLayout layout, String standingAt, List<String> stops) {
-        double metres = 0;
-        int at = layout.nodeOf(standingAt);
-        for (String code : stops) {
-            metres += layout.distance(at, layout.nodeOf(code));
-            at = layout.nodeOf(code);
-        }
-        return metres + layout.distance(at, WarehouseLayout.DEPOT);
     }
 
     /**
