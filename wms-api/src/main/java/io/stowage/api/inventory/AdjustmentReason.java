@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Why a supervisor changed stock by hand; the ledger keeps it so variances can be investigated. */
 public enum AdjustmentReason {
-    FOUND, LOST, DAMAGED, EXPIRED, THEFT, SHORT_PICK, SHORT_REPLENISHMENT, CORRECTION;
+    FOUND, LOST, DAMAGED, EXPIRED, THEFT, SHORT_PICK, SHORT_REPLENISHMENT, SHORT_PUT_BACK, CORRECTION;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

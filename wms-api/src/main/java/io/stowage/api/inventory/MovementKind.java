@@ -12,7 +12,11 @@ public enum MovementKind {
     /** Units the books showed at a location but a picker did not find there, written off to investigate. */
     SHORT_PICK,
     /** Units the books showed at a reserve location but a worker replenishing from it did not find there, written off to investigate. */
-    SHORT_REPLENISHMENT;
+    SHORT_REPLENISHMENT,
+    /** Units picked for an order cancelled afterwards, brought back from the pack station to a shelf. */
+    PUT_BACK,
+    /** Units picked for an order cancelled afterwards that a worker putting them back did not find at the pack station, written off to investigate. */
+    SHORT_PUT_BACK;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

@@ -16,7 +16,9 @@ import reactor.core.publisher.Mono;
  * everything the shelf held, so whatever the books still show there is missing: it is written off
  * to investigate, as far as the node's unreserved units allow, so that units other orders were
  * promised stay booked until a count settles them. Short picks and short replenishments both end
- * here; runs in the caller's transaction, with the variant's level locked.
+ * here. A put-back is the exception: a pack station holds other orders' units too, so only the
+ * units its task was short of are missing there. Runs in the caller's transaction, with the
+ * variant's level locked.
  */
 @Component
 class MissingUnits {
@@ -24,7 +26,8 @@ class MissingUnits {
     /** How a shortage was found: the ledger kind and reason of its write-off, and the task type it refers to. */
     enum Finding {
         PICK(MovementKind.SHORT_PICK, AdjustmentReason.SHORT_PICK, "pick_task"),
-        REPLENISHMENT(MovementKind.SHORT_REPLENISHMENT, AdjustmentReason.SHORT_REPLENISHMENT, "replenishment_task");
+        REPLENISHMENT(MovementKind.SHORT_REPLENISHMENT, AdjustmentReason.SHORT_REPLENISHMENT, "replenishment_task"),
+        PUT_BACK(MovementKind.SHORT_PUT_BACK, AdjustmentReason.SHORT_PUT_BACK, "put_back_task");
 
         private final MovementKind kind;
         private final AdjustmentReason reason;
@@ -35,10 +38,21 @@ class MissingUnits {
             this.reason = reason;
             this.referenceType = referenceType;
         }
+
+        /** What the ledger names the task that found the shortage, and that moved its units. */
+        String referenceType() {
+            return referenceType;
+        }
     }
 
-    /** Where units of a variant and lot were missing, and the task whose worker found out. */
-    record Shortage(Finding finding, UUID taskId, UUID merchantId, UUID nodeId, UUID variantId, UUID lotKey, UUID locationId) {
+    /**
+     * Where units of a variant and lot were missing, and the task whose worker found out; at most
+     * {@code atMost} of them when the location is known to hold units the worker was not sent for.
+     */
+    record Shortage(Finding finding, UUID taskId, UUID merchantId, UUID nodeId, UUID variantId, UUID lotKey, UUID locationId, int atMost) {
+
+        /** The worker took everything the location held: whatever the books show there is missing. */
+        static final int ALL_THERE = Integer.MAX_VALUE;
     }
 
     private final DatabaseClient db;
@@ -49,7 +63,7 @@ class MissingUnits {
         this.ledger = ledger;
     }
 
-    /** Writes off what the books still show at the location; returns the units written off. */
+    /** Writes off what the books still show at the location, up to the shortage's limit; returns the units written off. */
     Mono<Integer> writeOff(Caller.Worker worker, Shortage shortage) {
         return db.sql("""
                         SELECT coalesce((SELECT on_hand FROM stock_balances WHERE location_id = :location AND variant_id = :variant
@@ -58,7 +72,8 @@ class MissingUnits {
                         """)
                 .bind("location", shortage.locationId()).bind("variant", shortage.variantId()).bind("lot", shortage.lotKey())
                 .bind("node", shortage.nodeId())
-                .map(row -> Math.min(row.get("at_location", Number.class).intValue(), row.get("unreserved", Number.class).intValue()))
+                .map(row -> Math.min(shortage.atMost(),
+                        Math.min(row.get("at_location", Number.class).intValue(), row.get("unreserved", Number.class).intValue())))
                 .one()
                 .flatMap(units -> units <= 0 ? Mono.just(0)
                         : ledger.post(new Movement(shortage.merchantId(), shortage.nodeId(), shortage.variantId(),

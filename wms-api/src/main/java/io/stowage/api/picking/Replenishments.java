@@ -2,20 +2,10 @@ package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
 import io.stowage.api.database.Params;
-import io.stowage.api.inventory.Movement;
-import io.stowage.api.inventory.MovementKind;
-import io.stowage.api.inventory.Reservations;
-import io.stowage.api.inventory.StockLedger;
-import io.stowage.api.inventory.StockRefs;
-import io.stowage.api.inventory.StockStatus;
-import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
-import io.stowage.api.picking.MissingUnits.Finding;
-import io.stowage.api.picking.MissingUnits.Shortage;
-import io.stowage.api.problem.ApiProblem;
-import io.r2dbc.spi.Readable;
-import java.time.OffsetDateTime;
+import io.stowage.api.picking.ScannedMoves.TaskKind;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -37,26 +27,19 @@ import reactor.core.publisher.Mono;
 @Service
 class Replenishments {
 
-    /** What the worker scanned at the reserve location and at the face, and the units moved. */
-    record Scan(String fromLocationCode, String sku, String gtin, String toLocationCode, int quantity) {
-    }
+    private static final ScannedMoves.Listing<ReplenishmentTaskView> LISTING = new ScannedMoves.Listing<>(TaskKind.REPLENISHMENT,
+            WaveQueries.REPLENISHMENT_COLUMNS, "r", WaveQueries::replenishment, ReplenishmentTaskView::createdAt, ReplenishmentTaskView::id);
 
     /** The confirmed task, what a short at the reserve wrote off, and the tasks added to bring the rest from elsewhere. */
     record ReplenishmentConfirmation(ReplenishmentTaskView task, int movedQuantity, int unitsWrittenOff, List<ReplenishmentTaskView> addedTasks) {
     }
 
     private final DatabaseClient db;
-    private final StockLedger ledger;
-    private final StockRefs refs;
-    private final Reservations reservations;
-    private final MissingUnits missingUnits;
+    private final ScannedMoves scannedMoves;
 
-    Replenishments(DatabaseClient db, StockLedger ledger, StockRefs refs, Reservations reservations, MissingUnits missingUnits) {
+    Replenishments(DatabaseClient db, ScannedMoves scannedMoves) {
         this.db = db;
-        this.ledger = ledger;
-        this.refs = refs;
-        this.reservations = reservations;
-        this.missingUnits = missingUnits;
+        this.scannedMoves = scannedMoves;
     }
 
     /** Replenishes every face the released wave picks from. Runs in the caller's transaction. */
@@ -154,120 +137,32 @@ class Replenishments {
     }
 
     Mono<Page<ReplenishmentTaskView>> list(Caller.Worker worker, String status, Integer limit, String after) {
-        if (status != null && !status.equals("open") && !status.equals("done")) {
-            return Mono.error(ApiProblem.invalid("status", "must be open or done"));
-        }
-        int size = Cursor.limit(limit);
-        String cursor = Cursor.decode(after);
-        OffsetDateTime afterTime = cursor.isEmpty() ? null : OffsetDateTime.parse(cursor.substring(0, cursor.indexOf('|')));
-        UUID afterId = cursor.isEmpty() ? null : UUID.fromString(cursor.substring(cursor.indexOf('|') + 1));
-        return db.sql("SELECT " + WaveQueries.REPLENISHMENT_COLUMNS + """
-                         WHERE r.node_id = :node AND (CAST(:status AS text) IS NULL OR r.status = :status)
-                          AND (CAST(:afterTime AS timestamptz) IS NULL OR (r.created_at, r.id) > (:afterTime, :afterId))
-                        ORDER BY r.created_at, r.id
-                        LIMIT :limit
-                        """)
-                .bind("node", worker.nodeId()).bind("status", Params.nullable(status, String.class))
-                .bind("afterTime", Params.nullable(afterTime, OffsetDateTime.class)).bind("afterId", Params.nullable(afterId, UUID.class))
-                .bind("limit", size + 1)
-                .map(WaveQueries::replenishment)
-                .all().collectList()
-                .map(rows -> Page.of(rows, size, task -> task.createdAt() + "|" + task.id()));
-    }
-
-    /** An open task as its confirmation checks it, with the units the books show at its reserve location. */
-    private record Task(UUID id, UUID waveId, UUID merchantId, UUID nodeId, UUID variantId, UUID lotKey, UUID fromLocationId, String fromCode,
-                        UUID toLocationId, String toCode, int quantity, String status, int atSource) {
-
-        static Task of(Readable row) {
-            return new Task(row.get("id", UUID.class), row.get("wave_id", UUID.class), row.get("merchant_id", UUID.class),
-                    row.get("node_id", UUID.class), row.get("variant_id", UUID.class), row.get("lot_key", UUID.class),
-                    row.get("from_location_id", UUID.class), row.get("from_code", String.class), row.get("to_location_id", UUID.class),
-                    row.get("to_code", String.class), row.get("quantity", Integer.class), row.get("status", String.class),
-                    row.get("at_source", Number.class).intValue());
-        }
+        return scannedMoves.list(LISTING, worker, status, limit, after);
     }
 
     /**
-     * Confirms a task in the caller's transaction. Checks come first and refuse without writing: the
-     * task must be open, the scans must be its reserve location, product and face, and the units moved
-     * no more than the task asked nor than the books show at the reserve location. Locks follow the
-     * shared order: the variant's level (a short writes units off the node), then the task.
+     * Confirms a task in the caller's transaction ({@link ScannedMoves} checks the scans and books the
+     * units). A short at the reserve location is written off there, and the face topped up again from
+     * other reserve locations.
      */
-    Mono<ReplenishmentConfirmation> confirm(Caller.Worker worker, UUID taskId, Scan scan) {
-        return db.sql("SELECT merchant_id, variant_id FROM replenishment_tasks WHERE id = :task AND node_id = :node")
-                .bind("task", taskId).bind("node", worker.nodeId())
-                .map(row -> new UUID[] {row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class)})
+    Mono<ReplenishmentConfirmation> confirm(Caller.Worker worker, UUID taskId, ScannedMoves.Scan scan) {
+        return scannedMoves.lockAndCheck(worker, TaskKind.REPLENISHMENT, taskId, scan)
+                .flatMap(task -> scannedMoves.carryOut(worker, TaskKind.REPLENISHMENT, task, scan.quantity())
+                        .flatMap(writtenOff -> scan.quantity() == task.quantity() ? Mono.just(ShortAtReserve.NONE)
+                                : topUpAfterShort(worker, task).map(added -> new ShortAtReserve(writtenOff, added)))
+                        .flatMap(outcome -> Mono.zip(views(List.of(task.id())), views(outcome.addedTaskIds()))
+                                .map(views -> new ReplenishmentConfirmation(views.getT1().get(0), scan.quantity(), outcome.writtenOff(),
+                                        views.getT2()))));
+    }
+
+    /** Tops the face up again after a short, from reserve locations other than the one that came up short. */
+    private Mono<List<UUID>> topUpAfterShort(Caller.Worker worker, ScannedMoves.Task task) {
+        return db.sql("SELECT wave_id FROM replenishment_tasks WHERE id = :task")
+                .bind("task", task.id())
+                .map(row -> Optional.ofNullable(row.get("wave_id", UUID.class)))
                 .one()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Replenishment task", taskId)))
-                .flatMap(key -> reservations.lock(key[0], List.of(key[1]), List.of(worker.nodeId())).then(lockedTask(taskId)))
-                .flatMap(task -> check(task, scan).thenReturn(task))
-                .flatMap(task -> carryOut(worker, task, scan.quantity()));
-    }
-
-    private Mono<Task> lockedTask(UUID taskId) {
-        return db.sql("""
-                        SELECT r.id, r.wave_id, r.merchant_id, r.node_id, r.variant_id, r.lot_key, r.from_location_id, fl.code AS from_code,
-                               r.to_location_id, tl.code AS to_code, r.quantity, r.status,
-                               coalesce((SELECT b.on_hand FROM stock_balances b WHERE b.location_id = r.from_location_id
-                                           AND b.variant_id = r.variant_id AND b.lot_key = r.lot_key AND b.status = 'available'), 0) AS at_source
-                        FROM replenishment_tasks r JOIN locations fl ON fl.id = r.from_location_id JOIN locations tl ON tl.id = r.to_location_id
-                        WHERE r.id = :task
-                        FOR UPDATE OF r
-                        """)
-                .bind("task", taskId).map(Task::of).one();
-    }
-
-    private Mono<Void> check(Task task, Scan scan) {
-        if (!"open".equals(task.status())) {
-            return Mono.error(ApiProblem.conflict("replenishment-done", "Replenishment already done",
-                    "Replenishment task " + task.id() + " was confirmed before"));
-        }
-        if (!task.fromCode().equals(scan.fromLocationCode())) {
-            return Mono.error(ApiProblem.unprocessable("wrong-location", "Wrong location",
-                    "This task takes units from " + task.fromCode() + ", not from " + scan.fromLocationCode()));
-        }
-        Mono<Void> rest = Mono.defer(() -> {
-            if (!task.toCode().equals(scan.toLocationCode())) {
-                return Mono.error(ApiProblem.unprocessable("wrong-destination", "Wrong destination",
-                        "This task brings units to the pick face " + task.toCode() + ", not to " + scan.toLocationCode()));
-            }
-            if (scan.quantity() > task.quantity()) {
-                return Mono.error(ApiProblem.invalid("quantity", "is more than the task's " + task.quantity() + " units"));
-            }
-            if (scan.quantity() > task.atSource()) {
-                return Mono.error(ApiProblem.invalid("quantity", "is more than the " + task.atSource() + " units the books show at "
-                        + task.fromCode() + "; count the location"));
-            }
-            return Mono.empty();
-        });
-        return refs.variant(task.merchantId(), scan.sku(), scan.gtin(), task.fromLocationId())
-                .flatMap(variant -> variant.id().equals(task.variantId()) ? rest
-                        : Mono.error(ApiProblem.unprocessable("wrong-product", "Wrong product",
-                                "This task moves another product than " + variant.sku())));
-    }
-
-    /** Books the units moved from reserve to the face; a short at the reserve is written off and the face topped up again. */
-    private Mono<ReplenishmentConfirmation> carryOut(Caller.Worker worker, Task task, int moved) {
-        Mono<Void> move = moved == 0 ? Mono.empty() : ledger.post(new Movement(task.merchantId(), task.nodeId(), task.variantId(),
-                StockLedger.NO_LOT.equals(task.lotKey()) ? null : task.lotKey(), MovementKind.REPLENISHMENT, moved,
-                task.fromLocationId(), StockStatus.AVAILABLE, task.toLocationId(), StockStatus.AVAILABLE, null,
-                "replenishment_task", task.id().toString(), worker.actor(), worker.deviceId())).then();
-        Mono<Void> mark = db.sql("""
-                        UPDATE replenishment_tasks SET status = 'done', moved_quantity = :moved, done_by = :actor, done_at = now()
-                        WHERE id = :task
-                        """)
-                .bind("moved", moved).bind("actor", worker.actor()).bind("task", task.id()).then();
-        Mono<ShortAtReserve> shortAtReserve = moved == task.quantity() ? Mono.just(ShortAtReserve.NONE)
-                : missingUnits.writeOff(worker, new Shortage(Finding.REPLENISHMENT, task.id(), task.merchantId(), task.nodeId(),
-                                task.variantId(), task.lotKey(), task.fromLocationId()))
-                        .flatMap(writtenOff -> topUpIfFace(new FaceStock(task.toLocationId(), task.merchantId(), task.variantId(), task.lotKey()),
-                                        task.waveId(), worker.actor(), new Replaced(task.id(), task.fromLocationId()))
-                                .collectList()
-                                .map(added -> new ShortAtReserve(writtenOff, added)));
-        return move.then(mark).then(shortAtReserve)
-                .flatMap(outcome -> Mono.zip(views(List.of(task.id())), views(outcome.addedTaskIds()))
-                        .map(views -> new ReplenishmentConfirmation(views.getT1().get(0), moved, outcome.writtenOff(), views.getT2())));
+                .flatMap(waveId -> topUpIfFace(new FaceStock(task.toLocationId(), task.merchantId(), task.variantId(), task.lotKey()),
+                        waveId.orElse(null), worker.actor(), new Replaced(task.id(), task.fromLocationId())).collectList());
     }
 
     /** What a task confirmed short did: the units written off at its reserve location and the tasks added for the rest. */

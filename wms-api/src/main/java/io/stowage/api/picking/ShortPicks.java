@@ -47,7 +47,7 @@ class ShortPicks {
             int backordered = missing - FreeUnits.total(taken);
             return orders.returnToWaiting(task.merchantId(), task.orderId(), task.lineNo(), task.variantId(), task.nodeId(), task.lotKey(), backordered)
                     .then(missingUnits.writeOff(picker, new Shortage(Finding.PICK, task.id(), task.merchantId(), task.nodeId(),
-                            task.variantId(), task.lotKey(), task.locationId())))
+                            task.variantId(), task.lotKey(), task.locationId(), Shortage.ALL_THERE)))
                     .flatMap(writtenOff -> taken.isEmpty() ? Mono.just(new Outcome(List.of(), writtenOff, backordered))
                             : lockBatch(task)
                                     .thenMany(Flux.fromIterable(taken).concatMap(spare -> append(task, spare)))

@@ -1,0 +1,34 @@
+package io.stowage.api.picking;
+
+import io.stowage.api.webhooks.OutboxEvent;
+import io.stowage.api.webhooks.OutboxSubscriber;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Hears of cancelled orders through the outbox, so that cancelling knows nothing of picking: units
+ * already picked for the order get put-back tasks. Runs once per cancellation, in the fan-out's
+ * transaction. The event's subject is the order id.
+ */
+@Component
+class PutBackOnCancel implements OutboxSubscriber {
+
+    static final String ORDER_CANCELLED = "order.cancelled";
+
+    private final PutBacks putBacks;
+
+    PutBackOnCancel(PutBacks putBacks) {
+        this.putBacks = putBacks;
+    }
+
+    @Override
+    public boolean wants(String eventType) {
+        return ORDER_CANCELLED.equals(eventType);
+    }
+
+    @Override
+    public Mono<Void> handle(OutboxEvent event) {
+        return putBacks.forCancelledOrder(event.merchantId(), UUID.fromString(event.subject()));
+    }
+}
