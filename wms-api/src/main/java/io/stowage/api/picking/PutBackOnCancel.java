@@ -9,7 +9,8 @@ import reactor.core.publisher.Mono;
 /**
  * Hears of cancelled orders through the outbox, so that cancelling knows nothing of picking: units
  * already picked for the order get put-back tasks. Runs once per cancellation, in the fan-out's
- * transaction. The event's subject is the order id.
+ * transaction. The event's subject is the order id; an event whose subject is no order id (one
+ * appended by hand) names no order that was picked, and changes nothing.
  */
 @Component
 class PutBackOnCancel implements OutboxSubscriber {
@@ -29,6 +30,12 @@ class PutBackOnCancel implements OutboxSubscriber {
 
     @Override
     public Mono<Void> handle(OutboxEvent event) {
-        return putBacks.forCancelledOrder(event.merchantId(), UUID.fromString(event.subject()));
+        UUID orderId;
+        try {
+            orderId = UUID.fromString(event.subject());
+        } catch (IllegalArgumentException notAnOrderId) {
+            return Mono.empty();
+        }
+        return putBacks.forCancelledOrder(event.merchantId(), orderId);
     }
 }
