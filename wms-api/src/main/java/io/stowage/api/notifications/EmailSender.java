@@ -1,5 +1,6 @@
 package io.stowage.api.notifications;
 
+import io.stowage.api.egress.EgressGuard;
 import io.stowage.api.webhooks.Backoff;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,10 +23,12 @@ public class EmailSender {
     private final DatabaseClient db;
     private final EmailSettings settings;
     private final Backoff backoff;
+    private final EgressGuard egress;
 
-    EmailSender(DatabaseClient db, EmailSettings settings) {
+    EmailSender(DatabaseClient db, EmailSettings settings, EgressGuard egress) {
         this.db = db;
         this.settings = settings;
+        this.egress = egress;
         this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry());
     }
 
@@ -65,6 +68,8 @@ public class EmailSender {
 
     private Mono<Void> send(Claimed claimed) {
         return Mono.fromCallable(() -> {
+                    // Looked up again at every send: the name may point elsewhere since the merchant saved it.
+                    egress.requirePublic(claimed.server().host());
                     SmtpMailer.send(claimed.server(), claimed.email(), settings.smtpTimeout());
                     return "";
                 })

@@ -1,6 +1,6 @@
 package io.stowage.api.notifications;
 
-import io.stowage.api.webhooks.PollingLoop;
+import io.stowage.api.background.PollingLoop;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

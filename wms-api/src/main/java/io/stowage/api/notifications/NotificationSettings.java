@@ -2,6 +2,7 @@ package io.stowage.api.notifications;
 
 import io.r2dbc.spi.Readable;
 import io.stowage.api.database.Params;
+import io.stowage.api.egress.EgressGuard;
 import io.stowage.api.problem.ApiProblem;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -16,10 +17,12 @@ public class NotificationSettings {
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final EgressGuard egress;
 
-    public NotificationSettings(DatabaseClient db, TransactionalOperator tx) {
+    public NotificationSettings(DatabaseClient db, TransactionalOperator tx, EgressGuard egress) {
         this.db = db;
         this.tx = tx;
+        this.egress = egress;
     }
 
     public record Smtp(String smtpHost, int smtpPort, String smtpUsername, String smtpPassword, String fromAddress, boolean starttls) {
@@ -34,6 +37,10 @@ public class NotificationSettings {
             + "from_address, starttls, updated_at";
 
     public Mono<SmtpView> put(UUID merchantId, Smtp smtp) {
+        var refusal = egress.refusal(smtp.smtpHost());
+        if (refusal.isPresent()) {
+            return Mono.error(ApiProblem.invalid("smtp_host", "must be a mail server on the public internet: " + refusal.get()));
+        }
         return db.sql("INSERT INTO notification_settings (merchant_id, smtp_host, smtp_port, smtp_username, smtp_password, from_address, starttls) "
                         + "VALUES (:merchant, :host, :port, :username, :password, :from, :starttls) "
                         + "ON CONFLICT (merchant_id) DO UPDATE SET smtp_host = EXCLUDED.smtp_host, smtp_port = EXCLUDED.smtp_port, "

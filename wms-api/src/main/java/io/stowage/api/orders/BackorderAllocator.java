@@ -1,21 +1,15 @@
 package io.stowage.api.orders;
 
 import io.stowage.api.inventory.Transactions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,9 +25,8 @@ import reactor.core.publisher.Mono;
  * locks the variant's levels, then the waiting orders, the same order as cancel takes them.
  */
 @Component
-class BackorderAllocator implements SmartLifecycle {
+class BackorderAllocator {
 
-    private static final Logger log = LoggerFactory.getLogger(BackorderAllocator.class);
     private static final String ACTOR = "system:backorder-allocator";
     /** Variants served per poll, and lines per variant per transaction: bounds the work of one pass. */
     private static final int VARIANTS_PER_POLL = 50;
@@ -44,46 +37,17 @@ class BackorderAllocator implements SmartLifecycle {
     private final OrderRouting routing;
     private final Allocator allocator;
     private final OrderTransitions transitions;
-    private final Duration interval;
-    private volatile Disposable loop;
 
-    BackorderAllocator(DatabaseClient db, TransactionalOperator tx, OrderRouting routing, Allocator allocator, OrderTransitions transitions,
-                       @Value("${stowage.orders.backorder-poll:PT0.5S}") Duration interval) {
+    BackorderAllocator(DatabaseClient db, TransactionalOperator tx, OrderRouting routing, Allocator allocator, OrderTransitions transitions) {
         this.db = db;
         this.tx = tx;
         this.routing = routing;
         this.allocator = allocator;
         this.transitions = transitions;
-        this.interval = interval;
     }
 
     private record Waiting(UUID orderId, int lineNo, int waiting, OrderStatus status, String channel, UUID pickupNodeId,
                            double latitude, double longitude, boolean byLot) {
-    }
-
-    @Override
-    public void start() {
-        loop = Flux.interval(interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> pass().onErrorResume(e -> {
-                    log.warn("Backorder allocation pass failed; the next poll tries again", e);
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable running = loop;
-        return running != null && !running.isDisposed();
     }
 
     /** One pass over the variants that have both waiting lines and available units; returns the units allocated. */

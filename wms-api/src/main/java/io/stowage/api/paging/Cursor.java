@@ -26,6 +26,19 @@ public final class Cursor {
         }
     }
 
+    /**
+     * For lists that run newest first by a row number: the number below which the next page starts,
+     * {@link Long#MAX_VALUE} for the first page.
+     */
+    public static long positionBefore(String cursor) {
+        String key = decode(cursor);
+        try {
+            return key.isEmpty() ? Long.MAX_VALUE : Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid("after", "is not a cursor this API gave out");
+        }
+    }
+
     /** Checks {@code limit} and applies the default. */
     public static int limit(Integer limit) {
         if (limit == null) {

@@ -5,11 +5,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,16 +18,15 @@ import reactor.core.publisher.Mono;
  * two instances never take the same wave.
  */
 @Component
-class PlanningHeartbeats implements SmartLifecycle {
+class PlanningHeartbeats {
 
     private static final Logger log = LoggerFactory.getLogger(PlanningHeartbeats.class);
-    /** Waves taken over per beat: a burst of orphans is spread over beats instead of flooding one solver. */
+    /** Waves claimed per statement: instances beating at the same time share a burst of orphans. */
     private static final int TAKEOVERS_PER_BEAT = 5;
 
     private final DatabaseClient db;
     private final WavePlanning planning;
     private final Duration lease;
-    private volatile Disposable loop;
 
     PlanningHeartbeats(DatabaseClient db, WavePlanning planning, @Value("${stowage.picking.planning-lease:PT30S}") Duration lease) {
         this.db = db;
@@ -41,18 +37,8 @@ class PlanningHeartbeats implements SmartLifecycle {
     private record Claimed(UUID waveId, int version) {
     }
 
-    @Override
-    public void start() {
-        loop = Flux.interval(lease.dividedBy(3))
-                .onBackpressureDrop()
-                .concatMap(tick -> beat().onErrorResume(e -> {
-                    log.warn("Wave planning heartbeat failed; the next beat tries again", e);
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
-    }
-
-    private Mono<Void> beat() {
+    /** Renews this instance's waves and takes over orphans; answers how many it took over. */
+    Mono<Integer> beat() {
         UUID[] mine = planning.plannedHere().toArray(UUID[]::new);
         Mono<Void> renew = mine.length == 0 ? Mono.empty()
                 : db.sql("UPDATE waves SET planning_heartbeat_at = clock_timestamp() WHERE id = ANY(:waves) AND status = 'planning'")
@@ -60,7 +46,7 @@ class PlanningHeartbeats implements SmartLifecycle {
         return renew.then(takeOverOrphans());
     }
 
-    private Mono<Void> takeOverOrphans() {
+    private Mono<Integer> takeOverOrphans() {
         return db.sql("""
                         UPDATE waves w SET plan_version = w.plan_version + 1, planning_heartbeat_at = clock_timestamp(), stop_requested = false
                         FROM (SELECT id FROM waves
@@ -78,20 +64,7 @@ class PlanningHeartbeats implements SmartLifecycle {
                     log.info("Wave {} lost the instance planning it; planning it again here (version {})", claimed.waveId(), claimed.version());
                     planning.start(claimed.waveId(), claimed.version());
                 })
-                .then();
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable running = loop;
-        return running != null && !running.isDisposed();
+                .count()
+                .map(Long::intValue);
     }
 }

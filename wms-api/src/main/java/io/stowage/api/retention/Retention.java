@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +18,7 @@ import reactor.core.publisher.Mono;
  * {@code FOR UPDATE SKIP LOCKED}, so two instances never fight over the same rows.
  */
 @Component
-class Retention implements SmartLifecycle {
+class Retention {
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
     /** Chunks per rule per pass: a large backlog is worked off over several passes. */
@@ -29,7 +27,6 @@ class Retention implements SmartLifecycle {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final RetentionSettings settings;
-    private volatile Disposable loop;
 
     Retention(DatabaseClient db, TransactionalOperator tx, RetentionSettings settings) {
         this.db = db;
@@ -37,28 +34,15 @@ class Retention implements SmartLifecycle {
         this.settings = settings;
     }
 
-    @Override
-    public void start() {
-        if (!settings.enabled()) {
-            return;
-        }
-        loop = Flux.interval(settings.interval())
-                .onBackpressureDrop()
-                .concatMap(tick -> pass().onErrorResume(e -> {
-                    log.warn("Retention pass failed; the next interval tries again", e);
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
-    }
-
-    /** One pass over every rule; answers the rows deleted. */
-    Mono<Long> pass() {
+    /** One pass over every rule; answers the rows deleted (capped at {@code Integer.MAX_VALUE}). */
+    Mono<Integer> pass() {
         return Flux.concat(
                         rule("idempotency keys", this::idempotencyKeys),
                         rule("worker sessions", this::expiredSessions),
                         rule("outbox events", this::events),
                         rule("emails", this::emails))
-                .reduce(0L, Long::sum);
+                .reduce(0L, Long::sum)
+                .map(deleted -> (int) Math.min(Integer.MAX_VALUE, deleted));
     }
 
     private Mono<Long> rule(String what, Supplier<Mono<Long>> chunk) {
@@ -125,19 +109,5 @@ class Retention implements SmartLifecycle {
 
     private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable running = loop;
-        return running != null && !running.isDisposed();
     }
 }

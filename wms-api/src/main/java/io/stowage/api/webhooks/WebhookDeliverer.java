@@ -2,6 +2,7 @@ package io.stowage.api.webhooks;
 
 import io.netty.channel.ChannelOption;
 import io.stowage.api.database.Params;
+import io.stowage.api.egress.EgressGuard;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,14 +41,13 @@ public class WebhookDeliverer {
     private final Backoff backoff;
     private final WebClient client;
 
-    public WebhookDeliverer(DatabaseClient db, TransactionalOperator tx, JsonMapper json, WebhookSettings settings) {
+    public WebhookDeliverer(DatabaseClient db, TransactionalOperator tx, JsonMapper json, WebhookSettings settings, EgressGuard egress) {
         this.db = db;
         this.tx = tx;
         this.json = json;
         this.settings = settings;
         this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry());
-        HttpClient direct = HttpClient.create();
-        HttpClient http = (settings.allowPrivateNetworks() ? direct : direct.resolver(new PublicAddressResolverGroup()))
+        HttpClient http = egress.guard(HttpClient.create())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.timeout().toMillis())
                 .responseTimeout(settings.timeout());
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();

@@ -38,7 +38,7 @@ class WebhookDeliveryController {
                                                       @RequestParam(required = false) String after) {
         UUID merchantId = caller.asMerchant().merchantId();
         WebhookDeliveries.DeliveryFilter filter = new WebhookDeliveries.DeliveryFilter(endpointId, eventId, eventType, status(status));
-        return deliveries.list(merchantId, filter, position(after), Cursor.limit(limit));
+        return deliveries.list(merchantId, filter, Cursor.positionBefore(after), Cursor.limit(limit));
     }
 
     @GetMapping("/api/v1/webhook-deliveries/{id}")
@@ -51,7 +51,7 @@ class WebhookDeliveryController {
                                       @RequestParam(required = false) String type,
                                       @RequestParam(required = false) Integer limit,
                                       @RequestParam(required = false) String after) {
-        return events.list(caller.asMerchant().merchantId(), type, position(after), Cursor.limit(limit));
+        return events.list(caller.asMerchant().merchantId(), type, Cursor.positionBefore(after), Cursor.limit(limit));
     }
 
     /** Accepted: the deliveries are queued and go out with the next delivery pass. */
@@ -70,16 +70,6 @@ class WebhookDeliveryController {
             return DeliveryStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("status", "must be one of pending, delivered, failed");
-        }
-    }
-
-    /** Lists run newest first, so a cursor is the position below which the next page starts. */
-    private static long position(String after) {
-        String key = Cursor.decode(after);
-        try {
-            return key.isEmpty() ? Long.MAX_VALUE : Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalid("after", "is not a cursor this API gave out");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.stowage.api.webhooks;
 
 import io.r2dbc.spi.Readable;
 import io.stowage.api.database.Params;
+import io.stowage.api.egress.EgressGuard;
 import io.stowage.api.problem.ApiProblem;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,11 +29,13 @@ public class WebhookEndpoints {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final WebhookSettings settings;
+    private final EgressGuard egress;
 
-    public WebhookEndpoints(DatabaseClient db, TransactionalOperator tx, WebhookSettings settings) {
+    public WebhookEndpoints(DatabaseClient db, TransactionalOperator tx, WebhookSettings settings, EgressGuard egress) {
         this.db = db;
         this.tx = tx;
         this.settings = settings;
+        this.egress = egress;
     }
 
     public record WebhookEndpoint(UUID id, String url, String description, List<String> eventTypes, boolean enabled,
@@ -51,7 +54,7 @@ public class WebhookEndpoints {
     }
 
     public Mono<EndpointWithSecret> create(UUID merchantId, NewEndpoint request) {
-        String url = validUrl(request.url(), settings.allowPrivateNetworks());
+        String url = validUrl(request.url(), egress);
         List<String> eventTypes = EventTypes.validated(request.eventTypes());
         String secret = SigningSecret.generate();
         return db.sql("SELECT count(*) AS n FROM webhook_endpoints WHERE merchant_id = :merchant")
@@ -84,7 +87,7 @@ public class WebhookEndpoints {
     }
 
     public Mono<WebhookEndpoint> change(UUID merchantId, UUID id, EndpointChange change) {
-        String url = change.url() == null ? null : validUrl(change.url(), settings.allowPrivateNetworks());
+        String url = change.url() == null ? null : validUrl(change.url(), egress);
         String[] eventTypes = change.eventTypes() == null ? null : EventTypes.validated(change.eventTypes()).toArray(String[]::new);
         return db.sql("UPDATE webhook_endpoints SET url = coalesce(:url, url), event_types = coalesce(:types, event_types), "
                         + "description = nullif(coalesce(:description, description), ''), enabled = coalesce(:enabled, enabled), "
@@ -123,7 +126,7 @@ public class WebhookEndpoints {
     }
 
     /** Absolute http or https URLs with a host; anything else could not be posted to. Local hosts only if allowed. */
-    static String validUrl(String url, boolean allowPrivateNetworks) {
+    static String validUrl(String url, EgressGuard egress) {
         String trimmed = url == null ? "" : url.trim();
         if (trimmed.length() > MAX_URL_LENGTH) {
             throw ApiProblem.invalid("url", "must be at most " + MAX_URL_LENGTH + " characters");
@@ -134,11 +137,9 @@ public class WebhookEndpoints {
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getUserInfo() != null) {
                 throw ApiProblem.invalid("url", "must be an absolute http or https URL with a host and no credentials");
             }
-            if (!allowPrivateNetworks) {
-                PublicAddresses.refusal(uri.getHost()).ifPresent(reason -> {
-                    throw ApiProblem.invalid("url", "must reach the public internet: " + reason);
-                });
-            }
+            egress.refusal(uri.getHost()).ifPresent(reason -> {
+                throw ApiProblem.invalid("url", "must reach the public internet: " + reason);
+            });
             return trimmed;
         } catch (URISyntaxException e) {
             throw ApiProblem.invalid("url", "is not a URL: " + e.getReason());

@@ -1,5 +1,6 @@
 package io.stowage.api.webhooks;
 
+import io.stowage.api.background.PollingLoop;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

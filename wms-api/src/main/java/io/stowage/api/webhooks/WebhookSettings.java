@@ -4,11 +4,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/**
- * How webhooks are fanned out, sent and retried ({@code stowage.webhooks.*}); every value has a
- * production default. {@code allowPrivateNetworks} lets endpoints reach loopback and private
- * addresses: for tests and for a 3PL whose merchants' systems sit in its own network, never on by default.
- */
+/** How webhooks are fanned out, sent and retried ({@code stowage.webhooks.*}); every value has a production default. */
 @ConfigurationProperties("stowage.webhooks")
 public record WebhookSettings(
         @DefaultValue("true") boolean fanOutEnabled,
@@ -22,8 +18,7 @@ public record WebhookSettings(
         @DefaultValue("24h") Duration retryWindow,
         @DefaultValue("24h") Duration previousSecretValidity,
         @DefaultValue("20") int maxEndpointsPerMerchant,
-        @DefaultValue("10") int fanOutAttempts,
-        @DefaultValue("false") boolean allowPrivateNetworks) {
+        @DefaultValue("10") int fanOutAttempts) {
 
     public WebhookSettings {
         // A lease shorter than the request timeout would let a second instance send while the first still waits.

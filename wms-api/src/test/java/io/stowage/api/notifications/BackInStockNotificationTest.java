@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
         "stowage.notifications.poll-interval=100ms",
         "stowage.notifications.smtp-timeout=5s",
         "stowage.notifications.lease=20s",
-        "stowage.webhooks.allow-private-networks=true"
+        "stowage.egress.allow-private-networks=true"
 })
 class BackInStockNotificationTest extends ApiTest {
 

@@ -82,6 +82,23 @@ class OutboxFanOutFailureTest extends ApiTest {
         assertThat(poisoned.get("done")).isEqualTo(true);
         assertThat(count("webhook_deliveries d JOIN outbox_events e ON e.id = d.outbox_id WHERE e.subject = 'order/poisoned'")).isZero();
         assertThat(count("outbox_events WHERE merchant_id = '" + merchant + "' AND fanned_out_at IS NULL")).isZero();
+
+        // The operator sees it, and once the cause is fixed makes it due again; it fails again here, and is set aside anew.
+        Map<?, ?> failures = admin().get().uri("/api/v1/admin/outbox/failures?given_up=true").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        List<?> items = (List<?>) failures.get("items");
+        assertThat(items).hasSize(1);
+        Map<?, ?> failed = (Map<?, ?>) items.get(0);
+        assertThat(failed.get("subject")).isEqualTo("order/poisoned");
+        assertThat(failed.get("attempts")).isEqualTo(3);
+        assertThat(failed.get("given_up")).isEqualTo(true);
+        as(world.merchantKey).get().uri("/api/v1/admin/outbox/failures").exchange().expectStatus().isForbidden();
+        String poisonedId = (String) failed.get("event_id");
+        admin().post().uri("/api/v1/admin/outbox/failures/{id}/retry", poisonedId).exchange().expectStatus().isAccepted()
+                .expectBody().jsonPath("$.given_up").isEqualTo(false).jsonPath("$.attempts").isEqualTo(0);
+        admin().post().uri("/api/v1/admin/outbox/failures/{id}/retry", poisonedId).exchange().expectStatus().isEqualTo(409);
+        admin().post().uri("/api/v1/admin/outbox/failures/{id}/retry", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+        await(() -> count("outbox_events WHERE subject = 'order/poisoned' AND fan_out_gave_up") == 1);
     }
 
     private long count(String tableAndCondition) {

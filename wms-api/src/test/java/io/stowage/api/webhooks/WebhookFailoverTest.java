@@ -27,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
         "stowage.webhooks.poll-interval=100ms",
         "stowage.webhooks.lease=3s",
         "stowage.webhooks.timeout=2s",
-        "stowage.webhooks.allow-private-networks=true"
+        "stowage.egress.allow-private-networks=true"
 })
 class WebhookFailoverTest extends ApiTest {
 
@@ -99,7 +99,7 @@ class WebhookFailoverTest extends ApiTest {
                 "--stowage.webhooks.poll-interval=100ms",
                 "--stowage.webhooks.lease=9s",
                 "--stowage.webhooks.timeout=8s",
-                "--stowage.webhooks.allow-private-networks=true");
+                "--stowage.egress.allow-private-networks=true");
     }
 
     private Map<?, ?> delivery(String key, String eventId) {

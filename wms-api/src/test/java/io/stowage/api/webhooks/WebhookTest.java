@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
         "stowage.webhooks.retry-window=8s",
         "stowage.webhooks.lease=5s",
         "stowage.webhooks.timeout=3s",
-        "stowage.webhooks.allow-private-networks=true"
+        "stowage.egress.allow-private-networks=true"
 })
 class WebhookTest extends ApiTest {
 

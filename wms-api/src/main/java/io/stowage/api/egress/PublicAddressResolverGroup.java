@@ -1,4 +1,4 @@
-package io.stowage.api.webhooks;
+package io.stowage.api.egress;
 
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.resolver.AbstractAddressResolver;
@@ -14,12 +14,12 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * The webhook client's resolver: Netty's non-blocking DNS resolver, refusing every answer that is
+ * The resolver of HTTP clients that call merchants' systems (webhooks): Netty's non-blocking DNS resolver, refusing every answer that is
  * not a public address. The check is on the address the connection is then made to, so a name
  * that resolved to a public address when the endpoint was registered and to an internal one now
  * (DNS rebinding) is refused too.
  */
-final class PublicAddressResolverGroup extends AddressResolverGroup<InetSocketAddress> {
+public final class PublicAddressResolverGroup extends AddressResolverGroup<InetSocketAddress> {
 
     private final DnsAddressResolverGroup dns = new DnsAddressResolverGroup(new DnsNameResolverBuilder().datagramChannelType(NioDatagramChannel.class));
 
@@ -89,7 +89,7 @@ final class PublicAddressResolverGroup extends AddressResolverGroup<InetSocketAd
 
     private static UnknownHostException refused(InetSocketAddress address) {
         return new UnknownHostException(address.getHostString() + " resolves to " + address.getAddress().getHostAddress()
-                + ", which is not a public internet address; webhooks are only sent to the internet");
+                + ", which is not a public internet address; merchants' systems are only reached on the internet");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.stowage.api.webhooks;
+package io.stowage.api.background;
 
 import java.time.Duration;
 import java.util.function.Supplier;

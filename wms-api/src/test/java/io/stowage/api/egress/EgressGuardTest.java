@@ -1,4 +1,4 @@
-package io.stowage.api.webhooks;
+package io.stowage.api.egress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Webhooks reach the public internet only: literal private addresses, local names, and names that resolve inward are refused. */
-class WebhookAddressGuardTest {
+/** Merchants' systems are reached on the public internet only: literal private addresses, local names, and names that resolve inward are refused. */
+class EgressGuardTest {
 
     @Test
     void privateLoopbackLinkLocalAndReservedAddressesAreNotPublic() throws UnknownHostException {
@@ -27,14 +27,22 @@ class WebhookAddressGuardTest {
     }
 
     @Test
-    void registrationRefusesLocalHostsAndAcceptsInternetNames() {
-        for (String url : List.of("http://localhost:5432/", "http://127.0.0.1/hook", "https://[::1]/x", "http://169.254.169.254/latest/meta-data",
-                "http://10.0.0.5/", "http://db.internal/", "http://printer.local/")) {
-            assertThatThrownBy(() -> WebhookEndpoints.validUrl(url, false)).as(url).hasMessageContaining("public internet");
+    void localNamesAndPrivateLiteralsAreRefusedUnlessPrivateNetworksAreAllowed() {
+        EgressGuard guard = new EgressGuard(false);
+        for (String host : List.of("localhost", "127.0.0.1", "[::1]", "169.254.169.254", "10.0.0.5", "db.internal", "printer.local")) {
+            assertThat(guard.refusal(host)).as(host).isPresent();
         }
-        assertThat(WebhookEndpoints.validUrl("https://store.example.com/hooks", false)).isEqualTo("https://store.example.com/hooks");
-        assertThat(WebhookEndpoints.validUrl("https://93.184.216.34/hooks", false)).isEqualTo("https://93.184.216.34/hooks");
-        assertThat(WebhookEndpoints.validUrl("http://127.0.0.1:8080/hook", true)).isEqualTo("http://127.0.0.1:8080/hook");
+        assertThat(guard.refusal("store.example.com")).isEmpty();
+        assertThat(guard.refusal("93.184.216.34")).isEmpty();
+        assertThat(new EgressGuard(true).refusal("127.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void aNameIsLookedUpAndRefusedWhenItPointsInward() throws UnknownHostException {
+        assertThatThrownBy(() -> new EgressGuard(false).requirePublic("localhost"))
+                .isInstanceOf(UnknownHostException.class).hasMessageContaining("not a public internet address");
+        new EgressGuard(true).requirePublic("localhost");
+        new EgressGuard(false).requirePublic("93.184.216.34");
     }
 
     @Test

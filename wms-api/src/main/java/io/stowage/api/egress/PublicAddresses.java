@@ -1,4 +1,4 @@
-package io.stowage.api.webhooks;
+package io.stowage.api.egress;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -8,16 +8,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which addresses a merchant's webhook may reach: the public internet only. An endpoint URL is the
- * merchant's input, and without this rule it could make the service post to its own database
- * port, a cloud metadata service (169.254.169.254) or anything else inside the 3PL's network.
+ * Which addresses a merchant's destinations (webhook endpoints, SMTP servers) may be: the public
+ * internet only. They are the merchant's input, and without this rule they could make the service
+ * talk to its own database port, a cloud metadata service (169.254.169.254) or anything else inside
+ * the 3PL's network.
  */
-final class PublicAddresses {
+public final class PublicAddresses {
 
     private PublicAddresses() {
     }
 
-    static boolean isPublic(InetAddress address) {
+    public static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
             return false;
@@ -51,7 +52,7 @@ final class PublicAddresses {
      * Why a URL's host is refused without looking it up: a literal private address or a local name.
      * Names that resolve to private addresses are caught when the delivery connects.
      */
-    static Optional<String> refusal(String host) {
+    public static Optional<String> refusal(String host) {
         String name = host.toLowerCase(Locale.ROOT);
         if (name.equals("localhost") || name.endsWith(".localhost") || name.endsWith(".local") || name.endsWith(".internal")) {
             return Optional.of(host + " is a local name");
