@@ -6,12 +6,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The background loop that gives waiting order lines the stock that arrives, on every instance. */
+/**
+ * The background loops of orders, on every instance: waiting lines get the stock that arrives, and
+ * units allocated from a lot the node no longer holds go back to wait for it.
+ */
 @Configuration
 class OrderLoops {
 
     @Bean
     PollingLoop backorderAllocationLoop(BackorderAllocator allocator, @Value("${stowage.orders.backorder-poll:PT0.5S}") Duration interval) {
         return new PollingLoop("backorder allocation", true, interval, allocator::pass);
+    }
+
+    @Bean
+    PollingLoop lotShortfallLoop(LotShortfalls shortfalls, @Value("${stowage.orders.lot-shortfall-poll:PT0.5S}") Duration interval) {
+        return new PollingLoop("lot shortfalls", true, interval, shortfalls::pass);
     }
 }

@@ -38,8 +38,9 @@ public enum OrderStatus {
         Set<OrderStatus> next = switch (this) {
             case ACCEPTED -> EnumSet.of(ALLOCATED, PARTIALLY_ALLOCATED, BACKORDERED);
             case BACKORDERED -> EnumSet.of(PARTIALLY_ALLOCATED, ALLOCATED);
-            case PARTIALLY_ALLOCATED -> EnumSet.of(ALLOCATED, RELEASED);
-            case ALLOCATED -> EnumSet.of(RELEASED);
+            // A lot found short before picking gives its units back to wait: the order waits with them.
+            case PARTIALLY_ALLOCATED -> EnumSet.of(ALLOCATED, RELEASED, BACKORDERED);
+            case ALLOCATED -> EnumSet.of(RELEASED, PARTIALLY_ALLOCATED, BACKORDERED);
             // A short pick sends units back to wait for stock: the order waits with them.
             case RELEASED -> EnumSet.of(PICKED, PARTIALLY_ALLOCATED, BACKORDERED);
             case PICKED -> EnumSet.of(PACKED);

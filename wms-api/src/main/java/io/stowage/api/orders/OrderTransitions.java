@@ -66,6 +66,11 @@ class OrderTransitions {
                 .then(specific);
     }
 
+    /** Records in the history why an order changed without changing its status: an entry from the status to itself. */
+    Mono<Void> remark(UUID merchantId, UUID orderId, OrderStatus status, String actor, String note) {
+        return history(merchantId, orderId, status, status, actor, note);
+    }
+
     private Mono<Void> history(UUID merchantId, UUID orderId, OrderStatus from, OrderStatus to, String actor, String note) {
         return db.sql("""
                         INSERT INTO order_history (order_id, merchant_id, from_status, to_status, actor, note)

@@ -27,6 +27,9 @@ class OrderRulesTest {
         assertThat(OrderStatus.SHIPPED.canMoveTo(OrderStatus.DELIVERED)).isTrue();
         assertThat(OrderStatus.ALLOCATED.canMoveTo(OrderStatus.SHIPPED)).isFalse();
         assertThat(OrderStatus.PICKED.canMoveTo(OrderStatus.ALLOCATED)).isFalse();
+        // A lot found short gives allocated units back to wait before picking.
+        assertThat(OrderStatus.ALLOCATED.canMoveTo(OrderStatus.PARTIALLY_ALLOCATED)).isTrue();
+        assertThat(OrderStatus.PARTIALLY_ALLOCATED.canMoveTo(OrderStatus.BACKORDERED)).isTrue();
         for (OrderStatus status : List.of(OrderStatus.ACCEPTED, OrderStatus.BACKORDERED, OrderStatus.ALLOCATED, OrderStatus.PACKED,
                 OrderStatus.ON_HOLD)) {
             assertThat(status.canMoveTo(OrderStatus.CANCELLED)).as(status.name()).isTrue();

@@ -1,0 +1,203 @@
+package io.stowage.api.orders;
+
+import io.stowage.api.inventory.Reservations;
+import io.stowage.api.inventory.StockLedger;
+import io.stowage.api.inventory.Transactions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives back units allocated from a lot the node no longer holds, before a picker walks to the
+ * shelf to find out. The ledger keeps a node's total from falling below its reservations, but not a
+ * lot's: a count or an adjustment may leave lot A with 2 units while orders hold 5 of it, as long
+ * as other lots cover the node's total. This loop finds lots whose available units at a node
+ * (every location, the pack station included) are fewer than their open allocations and sends the
+ * difference back to waiting, newest allocations first, so that the backorder allocator places it
+ * again first-expired-first-out from the lots that have it.
+ * <p>
+ * Only orders not yet in picking give back: allocated, partially allocated or backordered, and in
+ * no open wave. A wave's plan already names the lot and shelf, so its orders are left to the short
+ * pick, which re-sources on the floor and keeps the batch consistent.
+ * <p>
+ * A background pass rather than a step of the adjustment: inventory knows nothing of orders, and
+ * lots shrink by several paths (adjustments, counts, status changes, write-offs) that all meet here.
+ * Several instances share it: a variant is claimed with {@code pg_try_advisory_xact_lock}; within
+ * the claim the node's level is locked first, then the orders, the order every command keeps.
+ */
+@Component
+class LotShortfalls {
+
+    private static final String ACTOR = "system:lot-shortfall";
+    /** Lots settled per poll: bounds the work of one pass; the loop repeats while passes find work. */
+    private static final int LOTS_PER_POLL = 50;
+    /** Orders whose allocations may be given back: allocated, and in no wave that plans or picks them. */
+    private static final String NOT_IN_PICKING = """
+            o.status IN ('allocated', 'partially_allocated', 'backordered')
+            AND NOT EXISTS (SELECT 1 FROM wave_orders w WHERE w.order_id = o.id AND w.open)
+            """;
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final Reservations reservations;
+    private final OrderFulfilment fulfilment;
+    private final OrderTransitions transitions;
+
+    LotShortfalls(DatabaseClient db, TransactionalOperator tx, Reservations reservations, OrderFulfilment fulfilment,
+                  OrderTransitions transitions) {
+        this.db = db;
+        this.tx = tx;
+        this.reservations = reservations;
+        this.fulfilment = fulfilment;
+        this.transitions = transitions;
+    }
+
+    /** A lot at a node that orders not yet in picking hold more of than the node has. */
+    private record Lot(UUID merchantId, UUID variantId, UUID nodeId, UUID lotKey, String lotNumber, String nodeCode) {
+    }
+
+    /** An order line that holds units of the lot, with its order's status. */
+    private record Line(UUID orderId, int lineNo, OrderStatus status) {
+    }
+
+    /** One open allocation of the lot: a row of {@code order_allocations}. */
+    private record Held(Line line, int quantity) {
+    }
+
+    /** One pass over the lots short of their allocations; returns the units sent back to waiting. */
+    Mono<Integer> pass() {
+        // Reads only the open allocations of lots (order_allocations_open). A lot short only for orders already in picking is
+        // not listed, so such lots never crowd out the ones this pass can settle.
+        return db.sql("""
+                        WITH held AS (
+                            SELECT merchant_id, variant_id, node_id, lot_key, sum(quantity) AS held FROM order_allocations
+                            WHERE released_at IS NULL AND lot_key <> :noLot
+                            GROUP BY merchant_id, variant_id, node_id, lot_key
+                        )
+                        SELECT h.merchant_id, h.variant_id, h.node_id, h.lot_key, l.lot_number, n.code AS node_code
+                        FROM held h JOIN lots l ON l.id = h.lot_key JOIN nodes n ON n.id = h.node_id
+                        WHERE h.held > (SELECT coalesce(sum(b.on_hand), 0) FROM stock_balances b
+                                        WHERE b.merchant_id = h.merchant_id AND b.variant_id = h.variant_id AND b.node_id = h.node_id
+                                          AND b.lot_key = h.lot_key AND b.status = 'available')
+                          AND EXISTS (SELECT 1 FROM order_allocations a JOIN orders o ON o.id = a.order_id
+                                      WHERE a.variant_id = h.variant_id AND a.node_id = h.node_id AND a.lot_key = h.lot_key
+                                        AND a.released_at IS NULL AND
+                        """ + NOT_IN_PICKING + """
+                        )
+                        LIMIT :limit
+                        """)
+                .bind("noLot", StockLedger.NO_LOT).bind("limit", LOTS_PER_POLL)
+                .map(row -> new Lot(row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class), row.get("node_id", UUID.class),
+                        row.get("lot_key", UUID.class), row.get("lot_number", String.class), row.get("node_code", String.class)))
+                .all()
+                .concatMap(lot -> settle(lot)
+                        .as(tx::transactional)
+                        .retryWhen(Transactions.retryOnDeadlock()))
+                .reduce(0, Integer::sum);
+    }
+
+    private Mono<Integer> settle(Lot lot) {
+        return db.sql("SELECT pg_try_advisory_xact_lock(hashtextextended('lot-shortfall:' || CAST(:variant AS text), 0)) AS claimed")
+                .bind("variant", lot.variantId())
+                .map(row -> Boolean.TRUE.equals(row.get("claimed", Boolean.class))).one()
+                .flatMap(claimed -> claimed
+                        ? reservations.lock(lot.merchantId(), List.of(lot.variantId()), List.of(lot.nodeId())).then(lockOrders(lot))
+                                .then(shortfall(lot))
+                                .flatMap(missing -> missing > 0 ? giveBack(lot, missing) : Mono.just(0))
+                        : Mono.just(0));
+    }
+
+    /**
+     * Locks, by id, the orders that hold the lot and may give back; the level is already locked, as the
+     * lock order wants. Whether a wave took one is read after the lock, when a wave that won the race
+     * has committed.
+     */
+    private Mono<Void> lockOrders(Lot lot) {
+        return db.sql("""
+                        SELECT o.id FROM orders o
+                        WHERE o.id IN (SELECT a.order_id FROM order_allocations a
+                                       WHERE a.variant_id = :variant AND a.node_id = :node AND a.lot_key = :lot AND a.released_at IS NULL)
+                          AND o.status IN ('allocated', 'partially_allocated', 'backordered')
+                        ORDER BY o.id
+                        FOR UPDATE
+                        """)
+                .bind("variant", lot.variantId()).bind("node", lot.nodeId()).bind("lot", lot.lotKey())
+                .fetch().all().then();
+    }
+
+    /** Units of the lot its open allocations hold beyond the node's available units, read under the level lock. */
+    private Mono<Integer> shortfall(Lot lot) {
+        return db.sql("""
+                        SELECT (SELECT coalesce(sum(quantity), 0) FROM order_allocations
+                                WHERE variant_id = :variant AND node_id = :node AND lot_key = :lot AND released_at IS NULL)
+                             - (SELECT coalesce(sum(on_hand), 0) FROM stock_balances
+                                WHERE merchant_id = :merchant AND variant_id = :variant AND node_id = :node AND lot_key = :lot
+                                  AND status = 'available') AS missing
+                        """)
+                .bind("merchant", lot.merchantId()).bind("variant", lot.variantId()).bind("node", lot.nodeId()).bind("lot", lot.lotKey())
+                .map(row -> row.get("missing", Number.class).intValue())
+                .one();
+    }
+
+    private Mono<Integer> giveBack(Lot lot, int missing) {
+        return db.sql("""
+                        SELECT a.order_id, a.line_no, a.quantity, o.status FROM order_allocations a JOIN orders o ON o.id = a.order_id
+                        WHERE a.variant_id = :variant AND a.node_id = :node AND a.lot_key = :lot AND a.released_at IS NULL AND
+                        """ + NOT_IN_PICKING + """
+                        ORDER BY a.id DESC
+                        """)
+                .bind("variant", lot.variantId()).bind("node", lot.nodeId()).bind("lot", lot.lotKey())
+                .map(row -> new Held(new Line(row.get("order_id", UUID.class), row.get("line_no", Integer.class),
+                        OrderStatus.fromDb(row.get("status", String.class))), row.get("quantity", Integer.class)))
+                .all().collectList()
+                .flatMap(held -> {
+                    Map<Line, Integer> perLine = newestFirst(held, missing);
+                    Map<UUID, OrderStatus> orders = new LinkedHashMap<>();
+                    Map<UUID, Integer> unitsPerOrder = new LinkedHashMap<>();
+                    perLine.forEach((line, units) -> {
+                        orders.putIfAbsent(line.orderId(), line.status());
+                        unitsPerOrder.merge(line.orderId(), units, Integer::sum);
+                    });
+                    return Flux.fromIterable(perLine.entrySet())
+                            .concatMap(line -> fulfilment.returnToWaiting(lot.merchantId(), line.getKey().orderId(), line.getKey().lineNo(),
+                                    lot.variantId(), lot.nodeId(), lot.lotKey(), line.getValue()))
+                            .thenMany(Flux.fromIterable(orders.entrySet()))
+                            .concatMap(order -> restate(lot, order.getKey(), order.getValue(), unitsPerOrder.get(order.getKey())))
+                            .then(Mono.just(unitsPerOrder.values().stream().mapToInt(Integer::intValue).sum()));
+                });
+    }
+
+    /** Units each line gives back, newest allocations first, until the lot's shortfall is covered or nothing more may give. */
+    private static Map<Line, Integer> newestFirst(List<Held> held, int missing) {
+        Map<Line, Integer> perLine = new LinkedHashMap<>();
+        int left = missing;
+        for (Held allocation : held) {
+            if (left == 0) {
+                break;
+            }
+            int units = Math.min(left, allocation.quantity());
+            perLine.merge(allocation.line(), units, Integer::sum);
+            left -= units;
+        }
+        return perLine;
+    }
+
+    /** Moves the order to partially allocated or backordered as its lines now stand, and says why in its history. */
+    private Mono<Void> restate(Lot lot, UUID orderId, OrderStatus from, int units) {
+        String note = units + " units of lot " + lot.lotNumber() + " at " + lot.nodeCode()
+                + " wait for stock again: the lot holds fewer units than were allocated from it";
+        return db.sql("SELECT sum(quantity) AS units, sum(waiting) AS waiting FROM order_lines WHERE order_id = :order")
+                .bind("order", orderId)
+                .map(row -> OrderTransitions.afterAllocation(row.get("units", Number.class).intValue(), row.get("waiting", Number.class).intValue()))
+                .one()
+                .flatMap(to -> to == from
+                        ? transitions.remark(lot.merchantId(), orderId, from, ACTOR, note)
+                        : transitions.move(lot.merchantId(), orderId, from, to, ACTOR, note));
+    }
+}
