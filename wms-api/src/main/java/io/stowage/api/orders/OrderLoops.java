@@ -19,7 +19,7 @@ class OrderLoops {
     }
 
     @Bean
-    PollingLoop lotShortfallLoop(LotShortfalls shortfalls, @Value("${stowage.orders.lot-shortfall-poll:PT0.5S}") Duration interval) {
+    PollingLoop lotShortfallLoop(LotShortfalls shortfalls, @Value("${stowage.orders.lot-shortfall-poll:PT2S}") Duration interval) {
         return new PollingLoop("lot shortfalls", true, interval, shortfalls::pass);
     }
 }
