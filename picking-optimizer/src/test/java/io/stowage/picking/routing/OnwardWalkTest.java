@@ -25,7 +25,7 @@ class OnwardWalkTest {
             int[] nodes = RandomPickLists.distinctNodes(layout, codes);
             NodeTour walk = OnwardWalk.solve(layout, start, nodes);
             assertThat(walk.length()).as("from %s through %s", start, Arrays.toString(nodes))
-                    .isCloseTo(bruteForce(layout, start, nodes), within(1e-6));
+                    .isCloseTo(RandomPickLists.bruteForceFrom(layout, start, nodes), within(1e-6));
             assertThat(OnwardWalk.length(layout, start, walk.order())).isCloseTo(walk.length(), within(1e-6));
             assertThat(walk.order()).containsExactlyInAnyOrder(nodes);
         }
@@ -72,29 +72,6 @@ class OnwardWalkTest {
         assertThat(route.stops()).containsExactlyInAnyOrderElementsOf(picks);
         assertThat(route.method()).isEqualTo("held-karp");
         int[] nodes = RandomPickLists.distinctNodes(layout, picks);
-        assertThat(route.lengthMetres()).isCloseTo(bruteForce(layout, layout.nodeOf(from), nodes), within(1e-6));
-    }
-
-    private static double bruteForce(WarehouseLayout layout, int start, int[] nodes) {
-        return permute(layout, start, nodes.clone(), 0);
-    }
-
-    private static double permute(WarehouseLayout layout, int start, int[] nodes, int from) {
-        if (from == nodes.length) {
-            return OnwardWalk.length(layout, start, nodes);
-        }
-        double best = Double.POSITIVE_INFINITY;
-        for (int i = from; i < nodes.length; i++) {
-            swap(nodes, from, i);
-            best = Math.min(best, permute(layout, start, nodes, from + 1));
-            swap(nodes, from, i);
-        }
-        return best;
-    }
-
-    private static void swap(int[] values, int i, int j) {
-        int swap = values[i];
-        values[i] = values[j];
-        values[j] = swap;
+        assertThat(route.lengthMetres()).isCloseTo(RandomPickLists.bruteForceFrom(layout, layout.nodeOf(from), nodes), within(1e-6));
     }
 }

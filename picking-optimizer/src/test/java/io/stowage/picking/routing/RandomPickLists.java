@@ -26,19 +26,24 @@ final class RandomPickLists {
         return codes.stream().mapToInt(layout::nodeOf).distinct().toArray();
     }
 
-    /** Tries every visiting order. */
+    /** Tries every visiting order of a round trip from the depot. */
     static double bruteForce(WarehouseLayout layout, int[] nodes) {
-        return permute(layout, nodes.clone(), 0);
+        return bruteForceFrom(layout, WarehouseLayout.DEPOT, nodes);
     }
 
-    private static double permute(WarehouseLayout layout, int[] nodes, int from) {
+    /** Tries every visiting order of a walk from {@code start} through the nodes to the depot. */
+    static double bruteForceFrom(WarehouseLayout layout, int start, int[] nodes) {
+        return permute(layout, start, nodes.clone(), 0);
+    }
+
+    private static double permute(WarehouseLayout layout, int start, int[] nodes, int from) {
         if (from == nodes.length) {
-            return NodeTour.lengthOf(layout, nodes);
+            return OnwardWalk.length(layout, start, nodes);
         }
         double best = Double.POSITIVE_INFINITY;
         for (int i = from; i < nodes.length; i++) {
             swap(nodes, from, i);
-            best = Math.min(best, permute(layout, nodes, from + 1));
+            best = Math.min(best, permute(layout, start, nodes, from + 1));
             swap(nodes, from, i);
         }
         return best;
