@@ -3,6 +3,7 @@ package io.stowage.api.picking;
 import io.stowage.api.access.Caller;
 import io.stowage.api.carriers.CarrierDirectory;
 import io.stowage.api.database.Params;
+import io.stowage.api.inventory.Transactions;
 import io.stowage.api.orders.OrderFulfilment;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
@@ -71,15 +72,23 @@ class Waves {
                 .bind("totes", wave.cartTotes()).bind("toteVolume", wave.toteVolumeCm3()).bind("maxWeight", wave.maxWeightG())
                 .bind("timeLimit", wave.timeLimitSeconds()).bind("actor", supervisor.actor())
                 .map(row -> row.get("id", UUID.class)).one()
+                // The orders are locked (by id, the order every multi-order lock takes) so that an order whose
+                // allocation changes at this moment (a cancel, a hold, a lot found short) is either seen
+                // changed and left out, or taken and then seen in this wave by the change.
                 .flatMap(waveId -> db.sql("""
+                                WITH chosen AS (
+                                    SELECT o.id, o.merchant_id, o.accepted_at FROM orders o
+                                    WHERE o.status = 'allocated'
+                                      AND EXISTS (SELECT 1 FROM order_allocations a
+                                                  WHERE a.order_id = o.id AND a.node_id = :node AND a.released_at IS NULL)
+                                      AND (CAST(:cutOff AS date) IS NULL OR o.promised_on <= :cutOff)
+                                      AND (CAST(:serviceLevel AS text) IS NULL OR o.service_level = :serviceLevel)
+                                      AND (CAST(:carrier AS text) IS NULL OR o.carrier_code = :carrier)
+                                    ORDER BY o.id
+                                    FOR UPDATE OF o
+                                )
                                 INSERT INTO wave_orders (wave_id, order_id, merchant_id)
-                                SELECT :wave, o.id, o.merchant_id FROM orders o
-                                WHERE o.status = 'allocated'
-                                  AND EXISTS (SELECT 1 FROM order_allocations a WHERE a.order_id = o.id AND a.node_id = :node AND a.released_at IS NULL)
-                                  AND (CAST(:cutOff AS date) IS NULL OR o.promised_on <= :cutOff)
-                                  AND (CAST(:serviceLevel AS text) IS NULL OR o.service_level = :serviceLevel)
-                                  AND (CAST(:carrier AS text) IS NULL OR o.carrier_code = :carrier)
-                                ORDER BY o.accepted_at, o.id
+                                SELECT :wave, id, merchant_id FROM chosen ORDER BY accepted_at, id
                                 ON CONFLICT (order_id) WHERE open DO NOTHING
                                 """)
                         .bind("wave", waveId).bind("node", nodeId)
@@ -90,6 +99,7 @@ class Waves {
                         .flatMap(taken -> taken > 0 ? Mono.just(waveId) : Mono.error(ApiProblem.unprocessable("no-orders-for-wave",
                                 "No orders for a wave", "No allocated order of this node matches the filter outside another wave"))));
         return created.as(tx::transactional)
+                .retryWhen(Transactions.retryOnDeadlock())
                 .doOnNext(waveId -> planning.start(waveId, 1))
                 .flatMap(waveId -> queries.wave(nodeId, waveId));
     }
