@@ -18,7 +18,10 @@ public final class BatchPlanningJob {
         return result;
     }
 
-    /** Ends the search now; {@link #result()} then completes with the best plan found so far. */
+    /**
+     * Ends the search now; {@link #result()} then completes with the best plan found so far. Blocks until
+     * the solver has wound down, so event-loop callers hand it to a worker thread.
+     */
     public void stopEarly() {
         stopper.run();
     }

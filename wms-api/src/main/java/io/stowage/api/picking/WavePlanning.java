@@ -96,8 +96,13 @@ class WavePlanning {
     void stopLocally(UUID waveId) {
         BatchPlanningJob job = running.get(waveId);
         if (job != null) {
-            job.stopEarly();
+            stop(job);
         }
+    }
+
+    /** Stopping waits for the solver to wind down: never on the web server's or the database driver's threads. */
+    private static void stop(BatchPlanningJob job) {
+        Schedulers.boundedElastic().schedule(job::stopEarly);
     }
 
     static Prepared prepare(Inputs in) {
@@ -143,7 +148,7 @@ class WavePlanning {
                         .map(row -> Boolean.TRUE.equals(row.get("stop_requested", Boolean.class))).one())
                 .filter(Boolean::booleanValue)
                 .take(1)
-                .subscribe(stop -> job.stopEarly(), failure -> log.warn("Watching wave {} for a stop failed", waveId, failure));
+                .subscribe(requested -> stop(job), failure -> log.warn("Watching wave {} for a stop failed", waveId, failure));
         return Mono.fromFuture(job.result())
                 .doFinally(signal -> {
                     stopWatch.dispose();
