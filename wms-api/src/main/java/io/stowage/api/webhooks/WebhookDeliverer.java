@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -30,6 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Service
 public class WebhookDeliverer {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDeliverer.class);
 
     static final int MAX_LOGGED_BODY = 1000;
     private static final String USER_AGENT = "Stowage-Webhooks/1";
@@ -53,7 +57,7 @@ public class WebhookDeliverer {
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
-    private record Claimed(UUID id, UUID leaseId, UUID eventId, String url, String secret, String previousSecret,
+    private record Claimed(UUID id, UUID leaseId, UUID endpointId, UUID eventId, String url, String secret, String previousSecret,
                            String type, String payload, OffsetDateTime eventCreatedAt) {
     }
 
@@ -83,13 +87,14 @@ public class WebhookDeliverer {
                         SET next_attempt_at = now() + make_interval(secs => :lease), lease_id = gen_random_uuid()
                         FROM due, webhook_endpoints e, outbox_events o
                         WHERE d.id = due.id AND e.id = d.endpoint_id AND o.id = d.outbox_id
-                        RETURNING d.id, d.lease_id, d.event_id, e.url, e.secret,
+                        RETURNING d.id, d.lease_id, d.endpoint_id, d.event_id, e.url, e.secret,
                                   CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END AS previous_secret,
                                   o.type, o.payload::text AS payload, o.created_at
                         """)
                 .bind("batch", settings.batchSize())
                 .bind("lease", WebhookSettings.seconds(settings.lease()))
-                .map(row -> new Claimed(row.get("id", UUID.class), row.get("lease_id", UUID.class), row.get("event_id", UUID.class),
+                .map(row -> new Claimed(row.get("id", UUID.class), row.get("lease_id", UUID.class), row.get("endpoint_id", UUID.class),
+                        row.get("event_id", UUID.class),
                         row.get("url", String.class), row.get("secret", String.class), row.get("previous_secret", String.class),
                         row.get("type", String.class), row.get("payload", String.class), row.get("created_at", OffsetDateTime.class)))
                 .all();
@@ -152,10 +157,48 @@ public class WebhookDeliverer {
                         .bind("id", delivery.id()).bind("lease", delivery.leaseId()).then()
                         : db.sql("UPDATE webhook_deliveries SET status = CASE WHEN now() >= give_up_at THEN 'failed' ELSE 'pending' END, "
                                         + "next_attempt_at = now() + make_interval(secs => :delay), lease_id = NULL "
-                                        + "WHERE id = :id AND lease_id = :lease")
+                                        + "WHERE id = :id AND lease_id = :lease RETURNING status")
                         .bind("delay", WebhookSettings.seconds(backoff.afterAttempt(count)))
-                        .bind("id", delivery.id()).bind("lease", delivery.leaseId()).then())
+                        .bind("id", delivery.id()).bind("lease", delivery.leaseId())
+                        .map(row -> row.get("status", String.class)).one()
+                        .filter("failed"::equals)
+                        .flatMap(failed -> disableIfDead(delivery.endpointId())))
                 .as(tx::transactional);
+    }
+
+    /**
+     * After a delivery was given up: an endpoint that has delivered nothing for {@code disable-after}
+     * while a delivery older than that failed is switched off, with the reason, until its merchant turns
+     * it back on. Its pending deliveries wait; they are sent once it is on again, if still inside their window.
+     */
+    private Mono<Void> disableIfDead(UUID endpointId) {
+        return db.sql("""
+                        UPDATE webhook_endpoints e
+                        SET enabled = false, disabled_at = now(), updated_at = now(),
+                            disabled_reason = 'every delivery failed for ' || :window || '; turn it back on once the receiver answers 2xx'
+                        WHERE e.id = :endpoint AND e.enabled
+                          AND EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.status = 'failed'
+                                        AND d.created_at <= now() - make_interval(secs => :after))
+                          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.status = 'delivered'
+                                            AND d.delivered_at > now() - make_interval(secs => :after))
+                        RETURNING e.id
+                        """)
+                .bind("endpoint", endpointId).bind("after", WebhookSettings.seconds(settings.disableAfter()))
+                .bind("window", readable(settings.disableAfter()))
+                .map(row -> row.get("id", UUID.class)).one()
+                .doOnNext(disabled -> log.warn("Webhook endpoint {} disabled: every delivery failed for {}", disabled, settings.disableAfter()))
+                .then();
+    }
+
+    /** The largest whole unit, as the reason reads to a merchant: "5 days", "12 hours", "3 seconds". */
+    private static String readable(Duration duration) {
+        if (duration.toDays() > 0) {
+            return duration.toDays() + " day(s)";
+        }
+        if (duration.toHours() > 0) {
+            return duration.toHours() + " hour(s)";
+        }
+        return duration.toMinutes() > 0 ? duration.toMinutes() + " minute(s)" : duration.toSeconds() + " second(s)";
     }
 
     private static long elapsedMillis(long startedNanos) {

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 public class WebhookEndpoints {
 
     static final int MAX_URL_LENGTH = 2000;
-    private static final String COLUMNS = "id, url, description, event_types, enabled, created_at, updated_at";
+    private static final String COLUMNS = "id, url, description, event_types, enabled, disabled_reason, disabled_at, created_at, updated_at";
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -38,8 +38,9 @@ public class WebhookEndpoints {
         this.egress = egress;
     }
 
+    /** {@code disabledReason} and {@code disabledAt} say why and when the service switched the endpoint off, if it did. */
     public record WebhookEndpoint(UUID id, String url, String description, List<String> eventTypes, boolean enabled,
-                                  OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                                  String disabledReason, OffsetDateTime disabledAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
     /** An endpoint with its signing secret, the one time it is shown. */
@@ -91,6 +92,9 @@ public class WebhookEndpoints {
         String[] eventTypes = change.eventTypes() == null ? null : EventTypes.validated(change.eventTypes()).toArray(String[]::new);
         return db.sql("UPDATE webhook_endpoints SET url = coalesce(:url, url), event_types = coalesce(:types, event_types), "
                         + "description = nullif(coalesce(:description, description), ''), enabled = coalesce(:enabled, enabled), "
+                        // Turning an endpoint on again forgets why the service had switched it off.
+                        + "disabled_reason = CASE WHEN coalesce(:enabled, enabled) THEN NULL ELSE disabled_reason END, "
+                        + "disabled_at = CASE WHEN coalesce(:enabled, enabled) THEN NULL ELSE disabled_at END, "
                         + "updated_at = now() WHERE id = :id AND merchant_id = :merchant RETURNING " + COLUMNS)
                 .bind("url", Params.nullable(url, String.class))
                 .bind("types", Params.nullable(eventTypes, String[].class))
@@ -153,6 +157,7 @@ public class WebhookEndpoints {
     private static WebhookEndpoint endpoint(Readable row) {
         return new WebhookEndpoint(row.get("id", UUID.class), row.get("url", String.class), row.get("description", String.class),
                 Arrays.asList(row.get("event_types", String[].class)), Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
+                row.get("disabled_reason", String.class), row.get("disabled_at", OffsetDateTime.class),
                 row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class));
     }
 }

@@ -18,7 +18,8 @@ public record WebhookSettings(
         @DefaultValue("24h") Duration retryWindow,
         @DefaultValue("24h") Duration previousSecretValidity,
         @DefaultValue("20") int maxEndpointsPerMerchant,
-        @DefaultValue("10") int fanOutAttempts) {
+        @DefaultValue("10") int fanOutAttempts,
+        @DefaultValue("5d") Duration disableAfter) {
 
     public WebhookSettings {
         // A lease shorter than the request timeout would let a second instance send while the first still waits.
