@@ -1,6 +1,7 @@
 package io.stowage.api.inventory;
 
 import io.r2dbc.spi.R2dbcTransientResourceException;
+import io.stowage.api.Published;
 import java.time.Duration;
 import org.springframework.dao.PessimisticLockingFailureException;
 import reactor.util.retry.Retry;
@@ -10,6 +11,7 @@ import reactor.util.retry.RetryBackoffSpec;
  * Stock commands touch several balance rows; two commands crossing each other can deadlock, and
  * PostgreSQL then aborts one of them. That one is safe to run again from the start.
  */
+@Published
 public final class Transactions {
 
     private Transactions() {

@@ -45,19 +45,18 @@ public class ProblemHandler {
         String reason = e.getReason() == null ? "The request could not be read" : e.getReason();
         Throwable cause = e.getMostSpecificCause();
         String detail = cause != e && cause.getMessage() != null ? reason + ": " + firstLine(cause.getMessage()) : reason;
-        return render(new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "The request could not be read", detail, List.of()));
+        return render(new ApiProblem(ProblemType.MALFORMED_REQUEST, detail, List.of()));
     }
 
     @ExceptionHandler(MethodNotAllowedException.class)
     public ResponseEntity<ProblemDetail> methodNotAllowed(MethodNotAllowedException e) {
-        return render(new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed", e.getMessage(), List.of()));
+        return render(new ApiProblem(ProblemType.METHOD_NOT_ALLOWED, e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
     public ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
-        String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
-        return render(new ApiProblem(status, slug, status.getReasonPhrase(), e.getReason() == null ? status.getReasonPhrase() : e.getReason(), List.of()));
+        return render(new ApiProblem(ProblemType.forStatus(status), e.getReason() == null ? status.getReasonPhrase() : e.getReason(), List.of()));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -65,18 +64,16 @@ public class ProblemHandler {
         String message = e.getMostSpecificCause().getMessage();
         Matcher unique = UNIQUE_DETAIL.matcher(message == null ? "" : message);
         if (unique.find()) {
-            return render(ApiProblem.conflict("already-exists", "Already exists",
-                    "A resource with " + unique.group(1) + " = " + unique.group(2) + " already exists"));
+            return render(ApiProblem.of(ProblemType.ALREADY_EXISTS, "A resource with " + unique.group(1) + " = " + unique.group(2) + " already exists"));
         }
         log.warn("Integrity violation", e);
-        return render(ApiProblem.conflict("integrity-violation", "The change breaks a rule of the data", firstLine(message)));
+        return render(ApiProblem.of(ProblemType.INTEGRITY_VIOLATION, firstLine(message)));
     }
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return render(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The service failed unexpectedly; nothing was changed", List.of()));
+        return render(new ApiProblem(ProblemType.INTERNAL_ERROR, "The service failed unexpectedly; nothing was changed", List.of()));
     }
 
     static ResponseEntity<ProblemDetail> render(ApiProblem problem) {
