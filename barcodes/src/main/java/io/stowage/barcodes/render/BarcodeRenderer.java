@@ -6,7 +6,6 @@ import com.google.zxing.MultiFormatWriter;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.datamatrix.encoder.SymbolShapeHint;
 import io.stowage.barcodes.gs1.AiElement;
 import io.stowage.barcodes.gs1.ElementString;
 import io.stowage.barcodes.gs1.InvalidBarcodeException;
@@ -38,9 +37,10 @@ public final class BarcodeRenderer {
     }
 
     /**
-     * Renders {@code content} as a barcode image. For {@link Symbology#GS1_128} the content is a
-     * bracketed element string such as {@code (00)012345600000000016}; it is validated and encoded
-     * with FNC1 in first position and after every variable-length AI.
+     * Renders {@code content} as a barcode image. For the GS1 symbologies ({@link Symbology#GS1_128},
+     * {@link Symbology#GS1_DATA_MATRIX}, {@link Symbology#GS1_QR_CODE}) the content is a bracketed
+     * element string such as {@code (00)012345600000000016}; it is validated and encoded with FNC1
+     * in first position and a separator after every variable-length AI that is not last.
      *
      * @throws InvalidBarcodeException when the content cannot be encoded in the symbology
      */
@@ -86,11 +86,17 @@ public final class BarcodeRenderer {
                     hints.put(EncodeHintType.MARGIN, QR_QUIET_ZONE_MODULES);
                     yield new MultiFormatWriter().encode(content, BarcodeFormat.QR_CODE, width, height, hints);
                 }
-                case DATA_MATRIX -> {
-                    hints.put(EncodeHintType.DATA_MATRIX_SHAPE, SymbolShapeHint.FORCE_SQUARE);
-                    yield withQuietZone(new MultiFormatWriter().encode(content, BarcodeFormat.DATA_MATRIX,
-                            0, 0, hints), width, height);
+                case GS1_QR_CODE -> {
+                    // No character set: GS1 data is ASCII, and an ECI would turn the symbol into ]Q4.
+                    hints.remove(EncodeHintType.CHARACTER_SET);
+                    hints.put(EncodeHintType.MARGIN, QR_QUIET_ZONE_MODULES);
+                    hints.put(EncodeHintType.GS1_FORMAT, Boolean.TRUE);
+                    String data = ElementString.parseBracketed(content).unbracketedWithSeparators();
+                    yield new MultiFormatWriter().encode(data, BarcodeFormat.QR_CODE, width, height, hints);
                 }
+                case DATA_MATRIX -> withQuietZone(DataMatrixEncoder.text(content), width, height);
+                case GS1_DATA_MATRIX -> withQuietZone(DataMatrixEncoder.gs1(ElementString.parseBracketed(content)),
+                        width, height);
             };
         } catch (WriterException | IllegalArgumentException e) {
             if (e instanceof InvalidBarcodeException invalid) {
