@@ -72,6 +72,7 @@ class CrashRecoveryIT {
     @Test
     void everyOrderAnsweredBeforeACrashIsThereAfterTheRestartAndReplaysByItsKey() throws Exception {
         Service first = start();
+        aSecondServiceOnTheSameDataDirectoryIsRefusedAndTouchesNothing();
         Map<String, Placed> placed = new ConcurrentHashMap<>(placeOrdersWhile(first, "both", () -> killServiceAndPostgresql(first)));
 
         progress("killed service and PostgreSQL with %d orders answered", placed.size());
@@ -150,7 +151,31 @@ class CrashRecoveryIT {
         }
     }
 
+    private void aSecondServiceOnTheSameDataDirectoryIsRefusedAndTouchesNothing() throws IOException {
+        long server = postmaster().orElseThrow().pid();
+        Service second = launch();
+        Process exited = second.process().onExit().orTimeout(START_PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
+        assertThat(exited.exitValue()).as("second service on the same data directory: %s", tail(second)).isNotZero();
+        assertThat(tail(second)).contains("Another running Stowage uses the database in");
+        assertThat(postmaster().orElseThrow().pid()).isEqualTo(server);
+        assertThat(ProcessHandle.of(server).map(ProcessHandle::isAlive)).contains(true);
+        services.remove(second);
+        progress("a second service on the same data directory was refused");
+    }
+
     private Service start() throws IOException {
+        Service service = launch();
+        Instant deadline = Instant.now().plus(START_PATIENCE);
+        while (!healthy(service)) {
+            assertThat(service.process().isAlive()).as("service exited while starting; log: %s", tail(service)).isTrue();
+            assertThat(Instant.now()).as("service not healthy after %s; log: %s", START_PATIENCE, tail(service)).isBefore(deadline);
+            service.process().onExit().completeOnTimeout(null, 250, TimeUnit.MILLISECONDS).join();
+        }
+        progress("service %d healthy on port %d", services.size(), service.port());
+        return service;
+    }
+
+    private Service launch() throws IOException {
         int port = freePort();
         Path log = dataDir.resolve("service-" + (services.size() + 1) + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -165,14 +190,6 @@ class CrashRecoveryIT {
         environment.put("SERVER_PORT", Integer.toString(port));
         Service service = new Service(builder.start(), port, log);
         services.add(service);
-
-        Instant deadline = Instant.now().plus(START_PATIENCE);
-        while (!healthy(service)) {
-            assertThat(service.process().isAlive()).as("service exited while starting; log: %s", tail(service)).isTrue();
-            assertThat(Instant.now()).as("service not healthy after %s; log: %s", START_PATIENCE, tail(service)).isBefore(deadline);
-            service.process().onExit().completeOnTimeout(null, 250, TimeUnit.MILLISECONDS).join();
-        }
-        progress("service %d healthy on port %d", services.size(), port);
         return service;
     }
 
