@@ -32,8 +32,11 @@ final class DigitalLink {
         String queryPart = query >= 0 ? text.substring(query + 1) : "";
         String pathPart = query >= 0 ? text.substring(0, query) : text;
         int scheme = pathPart.indexOf("://");
-        if (scheme < 0) {
-            throw new InvalidBarcodeException("'" + uri + "' is not an absolute http(s) URI");
+        if (scheme < 0 || !isHttpScheme(pathPart.substring(0, scheme))) {
+            throw new InvalidBarcodeException("'" + uri + "' is not an absolute http or https URI");
+        }
+        if (pathPart.length() == scheme + 3 || pathPart.charAt(scheme + 3) == '/') {
+            throw new InvalidBarcodeException("'" + uri + "' has no host");
         }
         int pathStart = pathPart.indexOf('/', scheme + 3);
         String path = pathStart < 0 ? "" : pathPart.substring(pathStart + 1);
@@ -149,7 +152,8 @@ final class DigitalLink {
     }
 
     private static String stripTrailingSlash(String baseUri) {
-        if (baseUri == null || !baseUri.contains("://")) {
+        int scheme = baseUri == null ? -1 : baseUri.trim().indexOf("://");
+        if (scheme < 0 || !isHttpScheme(baseUri.trim().substring(0, scheme))) {
             throw new InvalidBarcodeException("Digital Link base URI '" + baseUri + "' must be an absolute http(s) URI");
         }
         String base = baseUri.trim();
@@ -157,6 +161,11 @@ final class DigitalLink {
             base = base.substring(0, base.length() - 1);
         }
         return base;
+    }
+
+    /** GS1 Digital Link URIs are web addresses: only http and https, in any letter case (RFC 3986). */
+    private static boolean isHttpScheme(String scheme) {
+        return scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http");
     }
 
     private static String percentEncode(String value) {

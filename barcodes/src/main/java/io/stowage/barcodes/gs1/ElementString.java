@@ -80,18 +80,29 @@ public record ElementString(List<AiElement> elements) {
 
     /**
      * Parses the data as a scanner transmits it: AIs run together, with ASCII 29 (GS) where the
-     * symbol had an FNC1 separator. A leading AIM symbology identifier such as {@code ]C1},
-     * {@code ]d2}, {@code ]Q3} or {@code ]e0}, and a leading GS standing for FNC1 in first
-     * position, are skipped.
+     * symbol had an FNC1 separator; a leading GS standing for FNC1 in first position is skipped.
+     * A leading AIM symbology identifier is honoured: GS1 symbols ({@code ]C1}, {@code ]e0},
+     * {@code ]d2}, {@code ]Q3}, {@code ]J1}) are parsed as element strings, EAN/UPC and ITF-14
+     * reads ({@code ]E0}, {@code ]E3}, {@code ]E4}, {@code ]I1}) become a GTIN (01) after their
+     * check digit is verified, and any other identifier is refused.
+     *
+     * @throws UnsupportedSymbologyException for an identifier of a symbol that carries no GS1 data
+     * @throws InvalidBarcodeException       for data that is not valid for its symbology
      */
     public static ElementString parseUnbracketed(String raw) {
         if (raw == null || raw.isEmpty()) {
             throw new InvalidBarcodeException("GS1 data is empty");
         }
-        int position = 0;
-        if (raw.length() >= 3 && raw.charAt(0) == ']') {
-            position = 3;
+        if (ScannedData.startsWithIdentifier(raw)) {
+            return ScannedData.parse(raw);
         }
+        return parseAiData(raw, raw);
+    }
+
+    /** AI data without a symbology identifier; {@code scan} is the whole scan, for messages. */
+    static ElementString parseAiData(String data, String scan) {
+        String raw = data;
+        int position = 0;
         while (position < raw.length() && raw.charAt(position) == GROUP_SEPARATOR) {
             position++;
         }
@@ -102,7 +113,7 @@ public record ElementString(List<AiElement> elements) {
             AiDefinition definition = dictionary.matchAt(raw, position).orElseThrow(() ->
                     new InvalidBarcodeException("No GS1 Application Identifier at '"
                             + printable(raw.substring(start, Math.min(raw.length(), start + 4))) + "' in '"
-                            + printable(raw) + "'"));
+                            + printable(scan) + "'"));
             position += definition.ai().length();
             int end;
             if (definition.predefinedLength()) {
@@ -110,7 +121,7 @@ public record ElementString(List<AiElement> elements) {
                 if (end > raw.length()) {
                     throw new InvalidBarcodeException("AI (" + definition.ai() + ") " + definition.title()
                             + " needs " + definition.fixedLength() + " characters, only "
-                            + (raw.length() - position) + " left in '" + printable(raw) + "'");
+                            + (raw.length() - position) + " left in '" + printable(scan) + "'");
                 }
             } else {
                 int separator = raw.indexOf(GROUP_SEPARATOR, position);

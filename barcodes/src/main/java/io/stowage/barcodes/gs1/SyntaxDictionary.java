@@ -4,10 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ final class SyntaxDictionary {
     private static final String FLAG_CHARACTERS = "*!?\"$%&'()+,-./:;<=>@[\\]^_`{|}~";
     private static final Pattern COMPONENT =
             Pattern.compile("(\\[)?([NXYZ])(\\.\\.)?(\\d+)(])?((?:,[A-Za-z0-9]+)*)");
+
+    private static final Pattern LOOKS_LIKE_COMPONENT = Pattern.compile("\\[?[NXYZ](\\.\\.)?\\d");
 
     private final Map<String, AiDefinition> definitions;
 
@@ -70,19 +74,36 @@ final class SyntaxDictionary {
             if (in == null) {
                 throw new IllegalStateException("GS1 syntax dictionary resource " + RESOURCE + " is missing");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            Map<String, AiDefinition> definitions = new HashMap<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                parseLine(line, definitions);
-            }
-            return new SyntaxDictionary(Map.copyOf(definitions));
+            return parse(new InputStreamReader(in, StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read GS1 syntax dictionary", e);
         }
     }
 
-    private static void parseLine(String line, Map<String, AiDefinition> definitions) {
+    /**
+     * Reads a dictionary in GS1's text format.
+     *
+     * @throws IllegalStateException when an entry names a linter that is not implemented: an
+     *                               unknown check must stop the table from loading, not pass
+     */
+    static SyntaxDictionary parse(Reader text) throws IOException {
+        BufferedReader reader = new BufferedReader(text);
+        Map<String, AiDefinition> definitions = new HashMap<>();
+        String line;
+        int lineNumber = 0;
+        while ((line = reader.readLine()) != null) {
+            lineNumber++;
+            parseLine(line, lineNumber, definitions);
+        }
+        return new SyntaxDictionary(Map.copyOf(definitions));
+    }
+
+    /** Every AI the dictionary defines, for checks over the whole table. */
+    Collection<AiDefinition> definitions() {
+        return definitions.values();
+    }
+
+    private static void parseLine(String line, int lineNumber, Map<String, AiDefinition> definitions) {
         int hash = line.indexOf('#');
         String body = (hash >= 0 ? line.substring(0, hash) : line).trim();
         if (body.isEmpty()) {
@@ -99,7 +120,14 @@ final class SyntaxDictionary {
         for (String token : tokens) {
             Matcher matcher = COMPONENT.matcher(token);
             if (matcher.matches()) {
-                components.add(component(matcher));
+                AiComponent component = component(matcher);
+                for (String linter : component.linters()) {
+                    if (!Linters.exists(linter)) {
+                        throw new IllegalStateException("GS1 syntax dictionary line " + lineNumber + " (AI " + ais
+                                + ") names linter '" + linter + "', which is not implemented");
+                    }
+                }
+                components.add(component);
             } else if (token.equals("dlpkey")) {
                 qualifiers = Optional.of(List.of(List.of()));
             } else if (token.startsWith("dlpkey=")) {
@@ -112,6 +140,9 @@ final class SyntaxDictionary {
                         .toList());
             } else if (token.startsWith("ex=")) {
                 excludes.addAll(List.of(token.substring("ex=".length()).split(",")));
+            } else if (LOOKS_LIKE_COMPONENT.matcher(token).lookingAt()) {
+                throw new IllegalStateException("GS1 syntax dictionary line " + lineNumber + " (AI " + ais
+                        + ") has component '" + token + "' that cannot be read");
             }
         }
         for (String ai : expandRange(ais)) {

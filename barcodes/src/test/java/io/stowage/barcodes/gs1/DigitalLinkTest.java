@@ -1,6 +1,8 @@
 package io.stowage.barcodes.gs1;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,5 +60,31 @@ class DigitalLinkTest {
                 .hasMessageContaining("AI (21) SERIAL is not allowed in a Digital Link query string");
         assertThatThrownBy(() -> ElementString.parseBracketed("(10)ABC").toDigitalLink("https://id.gs1.org"))
                 .hasMessageContaining("no GS1 Digital Link primary key");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "ftp://id.gs1.org/01/09506000134352",
+            "javascript://id.gs1.org/01/09506000134352",
+            "file:///01/09506000134352",
+            "gs1://id.gs1.org/01/09506000134352",
+            "https:///01/09506000134352",
+    })
+    void acceptsOnlyHttpAndHttpsUrisWithAHost(String uri) {
+        assertThatThrownBy(() -> ElementString.fromDigitalLink(uri))
+                .isInstanceOf(InvalidBarcodeException.class)
+                .hasMessageContaining(uri);
+    }
+
+    @Test
+    void acceptsHttpAndHttpsInAnyLetterCase() {
+        assertThat(ElementString.fromDigitalLink("http://example.com/01/09506000134352").get("01")).isPresent();
+        assertThat(ElementString.fromDigitalLink("HTTPS://example.com/01/09506000134352").get("01")).isPresent();
+    }
+
+    @Test
+    void refusesABaseUriThatIsNotHttp() {
+        assertThatThrownBy(() -> ElementString.parseBracketed("(01)09506000134352").toDigitalLink("ftp://id.gs1.org"))
+                .isInstanceOf(InvalidBarcodeException.class);
     }
 }
