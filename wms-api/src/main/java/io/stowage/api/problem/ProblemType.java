@@ -23,6 +23,7 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType UNAUTHORIZED = new ProblemType("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized");
     public static final ProblemType FORBIDDEN = new ProblemType("forbidden", HttpStatus.FORBIDDEN, "Forbidden");
     public static final ProblemType BADGE_LOCKED = new ProblemType("badge-locked", HttpStatus.TOO_MANY_REQUESTS, "Badge locked");
+    public static final ProblemType REQUEST_TOO_LARGE = new ProblemType("request-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request is too large");
     public static final ProblemType IMPORT_TOO_LARGE = new ProblemType("import-too-large", HttpStatus.CONTENT_TOO_LARGE, "The import is too large");
     public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused");
     public static final ProblemType ALREADY_EXISTS = new ProblemType("already-exists", HttpStatus.CONFLICT, "Already exists");

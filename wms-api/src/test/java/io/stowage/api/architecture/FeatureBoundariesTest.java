@@ -30,7 +30,7 @@ class FeatureBoundariesTest {
 
     /** Shared plumbing, not features: any package may use any of their public classes. */
     static final Set<String> INFRASTRUCTURE = Set.of(
-            "problem", "paging", "database", "background", "outbox", "idempotency", "egress", "openapi");
+            "problem", "input", "paging", "database", "background", "outbox", "idempotency", "egress", "openapi");
 
     private static final JavaClasses SERVICE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
