@@ -1,7 +1,8 @@
 package io.stowage.api.inbound;
 
 import io.stowage.api.access.Caller;
-import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -28,11 +29,11 @@ import reactor.core.publisher.Mono;
 class AsnController {
 
     private final Asns asns;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    AsnController(Asns asns, Idempotency idempotency) {
+    AsnController(Asns asns, Commands commands) {
         this.asns = asns;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     record AsnRequest(
@@ -48,12 +49,11 @@ class AsnController {
 
     @PostMapping("/api/v1/asns")
     Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller,
-                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         @Valid @RequestBody AsnRequest request) {
         Caller.Merchant merchant = caller.asMerchant();
         Asns.NewAsn asn = new Asns.NewAsn(request.reference(), request.nodeCode(), request.supplier(), request.expectedOn(),
                 request.lines().stream().map(l -> new Asns.NewLine(l.sku(), l.quantity(), l.lotNumber(), l.expiresOn())).toList());
-        return idempotency.run("merchant:" + merchant.merchantId(), key, request, HttpStatus.CREATED,
+        return commands.run(CommandScope.merchant(merchant.merchantId()), request, HttpStatus.CREATED,
                 () -> asns.create(merchant.merchantId(), asn));
     }
 
@@ -71,8 +71,9 @@ class AsnController {
     }
 
     @PostMapping("/api/v1/asns/{reference}/close")
-    Mono<Asns.Asn> close(@AuthenticationPrincipal Caller caller, @PathVariable String reference) {
-        return asns.close(caller.asMerchant().merchantId(), reference);
+    Mono<ResponseEntity<String>> close(@AuthenticationPrincipal Caller caller, @PathVariable String reference) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return commands.run(CommandScope.merchant(merchantId), null, HttpStatus.OK, () -> asns.close(merchantId, reference));
     }
 
     /** What the receiving dock of the worker's node expects, across merchants. */
