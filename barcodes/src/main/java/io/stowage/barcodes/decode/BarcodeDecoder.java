@@ -26,13 +26,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds and reads every Code 128, GS1-128, QR Code and Data Matrix symbol in an image, such as a
- * photo of a label or a rendered PNG.
+ * Finds and reads every Code 128, GS1-128, QR Code, GS1 QR Code, Data Matrix and GS1 DataMatrix
+ * symbol in an image, such as a photo of a label or a rendered PNG. GS1 symbols are told apart by
+ * the symbology identifier ZXing reports ({@code ]C1}, {@code ]Q3}, {@code ]d2}) and come back as
+ * bracketed element strings.
  */
 public final class BarcodeDecoder {
 
     /** AIM symbology identifier ZXing reports for Code 128 with FNC1 in first position. */
     private static final String GS1_128_AIM_ID = "]C1";
+    /** Data Matrix and QR Code with FNC1 in first position: the symbol carries GS1 element strings. */
+    private static final String GS1_DATA_MATRIX_AIM_ID = "]d2";
+    private static final String GS1_QR_AIM_ID = "]Q3";
 
     private BarcodeDecoder() {
     }
@@ -81,8 +86,13 @@ public final class BarcodeDecoder {
             case CODE_128 -> isGs1(result)
                     ? new DecodedBarcode(Symbology.GS1_128, ElementString.parseUnbracketed(text).bracketed())
                     : new DecodedBarcode(Symbology.CODE_128, text);
-            case QR_CODE -> new DecodedBarcode(Symbology.QR_CODE, text);
-            case DATA_MATRIX -> new DecodedBarcode(Symbology.DATA_MATRIX, text);
+            case QR_CODE -> GS1_QR_AIM_ID.equals(aimId(result))
+                    ? new DecodedBarcode(Symbology.GS1_QR_CODE, ElementString.parseUnbracketed(GS1_QR_AIM_ID + text).bracketed())
+                    : new DecodedBarcode(Symbology.QR_CODE, text);
+            case DATA_MATRIX -> GS1_DATA_MATRIX_AIM_ID.equals(aimId(result))
+                    ? new DecodedBarcode(Symbology.GS1_DATA_MATRIX,
+                    ElementString.parseUnbracketed(GS1_DATA_MATRIX_AIM_ID + text).bracketed())
+                    : new DecodedBarcode(Symbology.DATA_MATRIX, text);
             default -> throw new IllegalStateException("Reader returned unrequested format " + result.getBarcodeFormat());
         };
     }
@@ -92,9 +102,13 @@ public final class BarcodeDecoder {
      * FNC1 and turns later FNC1s into ASCII 29, which is what the element string parser reads.
      */
     private static boolean isGs1(Result result) {
+        return GS1_128_AIM_ID.equals(aimId(result)) || result.getText().startsWith(GS1_128_AIM_ID);
+    }
+
+    private static String aimId(Result result) {
         Map<ResultMetadataType, Object> metadata = result.getResultMetadata();
         Object aimId = metadata == null ? null : metadata.get(ResultMetadataType.SYMBOLOGY_IDENTIFIER);
-        return GS1_128_AIM_ID.equals(aimId) || result.getText().startsWith(GS1_128_AIM_ID);
+        return aimId == null ? "" : aimId.toString();
     }
 
     private static Map<DecodeHintType, Object> hints() {

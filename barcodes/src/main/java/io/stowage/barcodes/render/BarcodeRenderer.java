@@ -6,8 +6,6 @@ import com.google.zxing.MultiFormatWriter;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.datamatrix.encoder.SymbolShapeHint;
-import io.stowage.barcodes.gs1.AiElement;
 import io.stowage.barcodes.gs1.ElementString;
 import io.stowage.barcodes.gs1.InvalidBarcodeException;
 
@@ -18,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,9 +25,6 @@ import java.util.Map;
  */
 public final class BarcodeRenderer {
 
-    /** ZXing's Code 128 writer reads this character as the FNC1 function code. */
-    private static final char CODE_128_FNC1 = '\u00f1';
-    private static final int LINEAR_QUIET_ZONE_MODULES = 10;
     private static final int QR_QUIET_ZONE_MODULES = 4;
     private static final int DATA_MATRIX_QUIET_ZONE_MODULES = 2;
 
@@ -38,9 +32,10 @@ public final class BarcodeRenderer {
     }
 
     /**
-     * Renders {@code content} as a barcode image. For {@link Symbology#GS1_128} the content is a
-     * bracketed element string such as {@code (00)012345600000000016}; it is validated and encoded
-     * with FNC1 in first position and after every variable-length AI.
+     * Renders {@code content} as a barcode image. For the GS1 symbologies ({@link Symbology#GS1_128},
+     * {@link Symbology#GS1_DATA_MATRIX}, {@link Symbology#GS1_QR_CODE}) the content is a bracketed
+     * element string such as {@code (00)012345600000000016}; it is validated and encoded with FNC1
+     * in first position and a separator after every variable-length AI that is not last.
      *
      * @throws InvalidBarcodeException when the content cannot be encoded in the symbology
      */
@@ -72,25 +67,23 @@ public final class BarcodeRenderer {
         hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
         try {
             return switch (symbology) {
-                case CODE_128 -> {
-                    requireNoFnc1(content);
-                    hints.put(EncodeHintType.MARGIN, LINEAR_QUIET_ZONE_MODULES);
-                    yield new MultiFormatWriter().encode(content, BarcodeFormat.CODE_128, width, height, hints);
-                }
-                case GS1_128 -> {
-                    hints.put(EncodeHintType.MARGIN, LINEAR_QUIET_ZONE_MODULES);
-                    String data = gs1Code128Data(ElementString.parseBracketed(content));
-                    yield new MultiFormatWriter().encode(data, BarcodeFormat.CODE_128, width, height, hints);
-                }
+                case CODE_128 -> linear(Code128.text(content), width, height);
+                case GS1_128 -> linear(Code128.gs1(ElementString.parseBracketed(content)), width, height);
                 case QR_CODE -> {
                     hints.put(EncodeHintType.MARGIN, QR_QUIET_ZONE_MODULES);
                     yield new MultiFormatWriter().encode(content, BarcodeFormat.QR_CODE, width, height, hints);
                 }
-                case DATA_MATRIX -> {
-                    hints.put(EncodeHintType.DATA_MATRIX_SHAPE, SymbolShapeHint.FORCE_SQUARE);
-                    yield withQuietZone(new MultiFormatWriter().encode(content, BarcodeFormat.DATA_MATRIX,
-                            0, 0, hints), width, height);
+                case GS1_QR_CODE -> {
+                    // No character set: GS1 data is ASCII, and an ECI would turn the symbol into ]Q4.
+                    hints.remove(EncodeHintType.CHARACTER_SET);
+                    hints.put(EncodeHintType.MARGIN, QR_QUIET_ZONE_MODULES);
+                    hints.put(EncodeHintType.GS1_FORMAT, Boolean.TRUE);
+                    String data = ElementString.parseBracketed(content).unbracketedWithSeparators();
+                    yield new MultiFormatWriter().encode(data, BarcodeFormat.QR_CODE, width, height, hints);
                 }
+                case DATA_MATRIX -> withQuietZone(DataMatrixEncoder.text(content), width, height);
+                case GS1_DATA_MATRIX -> withQuietZone(DataMatrixEncoder.gs1(ElementString.parseBracketed(content)),
+                        width, height);
             };
         } catch (WriterException | IllegalArgumentException e) {
             if (e instanceof InvalidBarcodeException invalid) {
@@ -101,24 +94,23 @@ public final class BarcodeRenderer {
         }
     }
 
-    /** FNC1 first marks the symbol as GS1-128; later FNC1s end variable-length values. */
-    static String gs1Code128Data(ElementString elementString) {
-        StringBuilder data = new StringBuilder().append(CODE_128_FNC1);
-        List<AiElement> elements = elementString.elements();
-        for (int i = 0; i < elements.size(); i++) {
-            AiElement element = elements.get(i);
-            data.append(element.ai()).append(element.value());
-            if (i < elements.size() - 1 && !ElementString.isPredefinedLength(element.ai())) {
-                data.append(CODE_128_FNC1);
+    /**
+     * Draws a Code 128 symbol as wide as requested, in whole dots per module (never less than one),
+     * centred, with its quiet zones; the same plan the label printer is sent, so widths agree.
+     */
+    private static BitMatrix linear(Code128 symbol, int width, int height) {
+        boolean[] bars = symbol.bars();
+        int fullWidth = symbol.modulesWithQuietZones();
+        int outputWidth = Math.max(width, fullWidth);
+        int multiple = outputWidth / fullWidth;
+        int left = (outputWidth - bars.length * multiple) / 2;
+        BitMatrix matrix = new BitMatrix(outputWidth, Math.max(1, height));
+        for (int module = 0; module < bars.length; module++) {
+            if (bars[module]) {
+                matrix.setRegion(left + module * multiple, 0, multiple, matrix.getHeight());
             }
         }
-        return data.toString();
-    }
-
-    private static void requireNoFnc1(String content) {
-        if (content.indexOf(CODE_128_FNC1) >= 0) {
-            throw new InvalidBarcodeException("Code 128 content must not contain FNC1; render GS1 data as GS1_128");
-        }
+        return matrix;
     }
 
     /**
