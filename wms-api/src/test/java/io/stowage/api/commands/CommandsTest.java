@@ -49,7 +49,7 @@ class CommandsTest extends ApiTest {
                 .expectBody(String.class).returnResult();
 
         try (ConfigurableApplicationContext second = secondInstance()) {
-            WebTestClient there = WebTestClient.bindToServer()
+            WebTestClient there = WebTestClient.bindToServer().responseTimeout(RESPONSE_TIMEOUT)
                     .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port"))
                     .defaultHeader("Authorization", "Bearer " + world.workerToken).build();
             there.post().uri("/api/v1/receipts").header(Commands.KEY_HEADER, key)
@@ -64,8 +64,7 @@ class CommandsTest extends ApiTest {
 
     @Test
     void theSameKeyAndBodyOnTwoNodesGiveTwoResults() {
-        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        List<String> nodes = List.of("KEYA" + suffix, "KEYB" + suffix);
+        List<String> nodes = List.of(unique("KEYA"), unique("KEYB"));
         for (String node : nodes) {
             admin().post().uri("/api/v1/nodes").bodyValue(Map.of(
                             "code", node, "kind", "warehouse", "name", "Kaunas " + node,
@@ -73,7 +72,7 @@ class CommandsTest extends ApiTest {
                             "latitude", 54.8985, "longitude", 23.9036, "time_zone", "Europe/Vilnius"))
                     .exchange().expectStatus().isCreated();
         }
-        String key = "zone-" + suffix;
+        String key = "zone-" + UUID.randomUUID();
         for (String node : nodes) {
             admin().post().uri("/api/v1/nodes/{code}/zones", node).header(Commands.KEY_HEADER, key)
                     .bodyValue(Map.of("code", "Z1", "name", "Ambient"))
