@@ -6,7 +6,8 @@ import com.google.zxing.MultiFormatWriter;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
-import io.stowage.barcodes.gs1.AiElement;
+import com.google.zxing.qrcode.decoder.Mode;
+import com.google.zxing.qrcode.encoder.Encoder;
 import io.stowage.barcodes.gs1.ElementString;
 import io.stowage.barcodes.gs1.InvalidBarcodeException;
 
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,9 +27,6 @@ import java.util.Map;
  */
 public final class BarcodeRenderer {
 
-    /** ZXing's Code 128 writer reads this character as the FNC1 function code. */
-    private static final char CODE_128_FNC1 = '\u00f1';
-    private static final int LINEAR_QUIET_ZONE_MODULES = 10;
     private static final int QR_QUIET_ZONE_MODULES = 4;
     private static final int DATA_MATRIX_QUIET_ZONE_MODULES = 2;
 
@@ -72,16 +69,8 @@ public final class BarcodeRenderer {
         hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
         try {
             return switch (symbology) {
-                case CODE_128 -> {
-                    requireNoFnc1(content);
-                    hints.put(EncodeHintType.MARGIN, LINEAR_QUIET_ZONE_MODULES);
-                    yield new MultiFormatWriter().encode(content, BarcodeFormat.CODE_128, width, height, hints);
-                }
-                case GS1_128 -> {
-                    hints.put(EncodeHintType.MARGIN, LINEAR_QUIET_ZONE_MODULES);
-                    String data = gs1Code128Data(ElementString.parseBracketed(content));
-                    yield new MultiFormatWriter().encode(data, BarcodeFormat.CODE_128, width, height, hints);
-                }
+                case CODE_128 -> linear(Code128.text(content), width, height);
+                case GS1_128 -> linear(Code128.gs1(ElementString.parseBracketed(content)), width, height);
                 case QR_CODE -> {
                     hints.put(EncodeHintType.MARGIN, QR_QUIET_ZONE_MODULES);
                     yield new MultiFormatWriter().encode(content, BarcodeFormat.QR_CODE, width, height, hints);
@@ -91,7 +80,7 @@ public final class BarcodeRenderer {
                     hints.remove(EncodeHintType.CHARACTER_SET);
                     hints.put(EncodeHintType.MARGIN, QR_QUIET_ZONE_MODULES);
                     hints.put(EncodeHintType.GS1_FORMAT, Boolean.TRUE);
-                    String data = ElementString.parseBracketed(content).unbracketedWithSeparators();
+                    String data = gs1QrData(ElementString.parseBracketed(content));
                     yield new MultiFormatWriter().encode(data, BarcodeFormat.QR_CODE, width, height, hints);
                 }
                 case DATA_MATRIX -> withQuietZone(DataMatrixEncoder.text(content), width, height);
@@ -107,24 +96,33 @@ public final class BarcodeRenderer {
         }
     }
 
-    /** FNC1 first marks the symbol as GS1-128; later FNC1s end variable-length values. */
-    static String gs1Code128Data(ElementString elementString) {
-        StringBuilder data = new StringBuilder().append(CODE_128_FNC1);
-        List<AiElement> elements = elementString.elements();
-        for (int i = 0; i < elements.size(); i++) {
-            AiElement element = elements.get(i);
-            data.append(element.ai()).append(element.value());
-            if (i < elements.size() - 1 && !ElementString.isPredefinedLength(element.ai())) {
-                data.append(CODE_128_FNC1);
-            }
-        }
-        return data.toString();
+    /**
+     * In FNC1 mode a QR reader turns '%' in alphanumeric segments into the GS separator, so a data
+     * '%' must be written "%%" there (ISO/IEC 18004, 7.4.8). ZXing picks alphanumeric mode for data
+     * of digits, capitals and a few marks, and does not double the '%' itself.
+     */
+    static String gs1QrData(ElementString elementString) {
+        String data = elementString.unbracketedWithSeparators();
+        return Encoder.chooseMode(data) == Mode.ALPHANUMERIC ? data.replace("%", "%%") : data;
     }
 
-    private static void requireNoFnc1(String content) {
-        if (content.indexOf(CODE_128_FNC1) >= 0) {
-            throw new InvalidBarcodeException("Code 128 content must not contain FNC1; render GS1 data as GS1_128");
+    /**
+     * Draws a Code 128 symbol as wide as requested, in whole dots per module (never less than one),
+     * centred, with its quiet zones; the same plan the label printer is sent, so widths agree.
+     */
+    private static BitMatrix linear(Code128 symbol, int width, int height) {
+        boolean[] bars = symbol.bars();
+        int fullWidth = symbol.modulesWithQuietZones();
+        int outputWidth = Math.max(width, fullWidth);
+        int multiple = outputWidth / fullWidth;
+        int left = (outputWidth - bars.length * multiple) / 2;
+        BitMatrix matrix = new BitMatrix(outputWidth, Math.max(1, height));
+        for (int module = 0; module < bars.length; module++) {
+            if (bars[module]) {
+                matrix.setRegion(left + module * multiple, 0, multiple, matrix.getHeight());
+            }
         }
+        return matrix;
     }
 
     /**

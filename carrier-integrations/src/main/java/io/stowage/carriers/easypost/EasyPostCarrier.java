@@ -1,7 +1,7 @@
 package io.stowage.carriers.easypost;
 
-import io.stowage.carriers.spi.Address;
 import io.stowage.carriers.spi.CancellationResult;
+import io.stowage.carriers.spi.CarrierApiException;
 import io.stowage.carriers.spi.Carrier;
 import io.stowage.carriers.spi.CarrierException;
 import io.stowage.carriers.spi.CarrierService;
@@ -11,7 +11,6 @@ import io.stowage.carriers.spi.LabelDocuments;
 import io.stowage.carriers.spi.LabelNotStoredException;
 import io.stowage.carriers.spi.LabelRequest;
 import io.stowage.carriers.spi.NoEligibleServiceException;
-import io.stowage.carriers.spi.Parcel;
 import io.stowage.carriers.spi.RateQuote;
 import io.stowage.carriers.spi.RateRequest;
 import io.stowage.carriers.spi.ShipmentHandle;
@@ -76,7 +75,7 @@ public final class EasyPostCarrier implements Carrier {
         if (!request.to().hasKnownCountry()) {
             throw new UnknownDestinationException("'" + request.to().country() + "' is not an ISO 3166-1 country code");
         }
-        JsonNode shipment = createShipment(request.from(), request.to(), request.parcel(), "");
+        JsonNode shipment = createShipment(request, "");
         return mapper.rates(shipment, request.parcel(), request.to(), request.readyAt());
     }
 
@@ -128,15 +127,16 @@ public final class EasyPostCarrier implements Carrier {
         return mapper.webhookEvent(mapper.parse(webhook.body(), "webhook event"));
     }
 
-    private JsonNode createShipment(Address from, Address to, Parcel parcel, String reference) {
+    private JsonNode createShipment(RateRequest request, String reference) {
         // Repeating a shipment creation is harmless: an unbought shipment costs nothing.
-        byte[] body = transport.post("shipments", mapper.bytes(mapper.shipmentRequest(from, to, parcel, reference)),
+        byte[] body = transport.post("shipments", mapper.bytes(mapper.shipmentRequest(request.from(), request.to(),
+                        request.parcel(), reference, request.customs())),
                 EasyPostTransport.Repeatable.SAFE);
         return mapper.parse(body, "shipment");
     }
 
     private EasyPostRateId rateForService(LabelRequest request) {
-        JsonNode shipment = createShipment(request.from(), request.to(), request.parcel(), request.orderReference());
+        JsonNode shipment = createShipment(request.rateRequest(), request.orderReference());
         List<RateQuote> quotes = mapper.rates(shipment, request.parcel(), request.to(), request.readyAt());
         return quotes.stream()
                 .filter(quote -> serviceCode(quote).equalsIgnoreCase(request.serviceCode()))
@@ -153,20 +153,37 @@ public final class EasyPostCarrier implements Carrier {
 
     /**
      * Buying is not repeated blindly after a timeout, since the first attempt may have bought the
-     * label; the shipment is read back instead, and a label found there is the one that was bought.
+     * label. Whenever the purchase may have happened although its answer says otherwise (no answer,
+     * a gateway or server error, or a retry refused because the shipment already has postage), the
+     * shipment is read back, and a label found there is the one that was bought and paid for.
      */
     private JsonNode buy(EasyPostRateId rateId) {
         try {
             byte[] body = transport.post("shipments/" + rateId.shipmentId() + "/buy", mapper.bytes(mapper.buyRequest(rateId)),
                     EasyPostTransport.Repeatable.ONLY_IF_NOT_PROCESSED);
             return mapper.parse(body, "buy");
-        } catch (CarrierUnavailableException e) {
-            JsonNode shipment = mapper.parse(transport.get("shipments/" + rateId.shipmentId(), EasyPostTransport.Repeatable.SAFE), "shipment");
+        } catch (CarrierUnavailableException | CarrierApiException e) {
+            if (e instanceof CarrierApiException refused && !mayHaveBought(refused)) {
+                throw refused;
+            }
+            JsonNode shipment;
+            try {
+                shipment = mapper.parse(transport.get("shipments/" + rateId.shipmentId(), EasyPostTransport.Repeatable.SAFE), "shipment");
+            } catch (CarrierException readBackFailure) {
+                e.addSuppressed(readBackFailure);
+                throw e;
+            }
             if (mapper.isBought(shipment)) {
                 return shipment;
             }
             throw e;
         }
+    }
+
+    /** An answer after which the shipment may carry postage all the same. */
+    private static boolean mayHaveBought(CarrierApiException e) {
+        return e.httpStatus() >= 500 || e.carrierErrorCode().endsWith("POSTAGE.EXISTS")
+                || e.carrierErrorCode().endsWith("PURCHASE.IN_PROGRESS");
     }
 
     private String convertedLabel(String shipmentId, String fileFormat) {

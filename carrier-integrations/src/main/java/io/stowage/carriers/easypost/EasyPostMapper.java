@@ -1,5 +1,8 @@
 package io.stowage.carriers.easypost;
 
+import io.stowage.carriers.customs.CustomsBorder;
+import io.stowage.carriers.customs.CustomsDeclaration;
+import io.stowage.carriers.customs.CustomsItem;
 import io.stowage.carriers.schedule.DeliveryEstimate;
 import io.stowage.carriers.schedule.DeliverySchedule;
 import io.stowage.carriers.spi.Address;
@@ -9,6 +12,7 @@ import io.stowage.carriers.spi.CarrierApiException;
 import io.stowage.carriers.spi.CarrierService;
 import io.stowage.carriers.spi.DeliveryMode;
 import io.stowage.carriers.spi.Dimensions;
+import io.stowage.carriers.spi.IncompleteShipmentException;
 import io.stowage.carriers.spi.MalformedCarrierResponseException;
 import io.stowage.carriers.spi.Money;
 import io.stowage.carriers.spi.Parcel;
@@ -67,7 +71,17 @@ final class EasyPostMapper {
 
     // ---- requests
 
-    ObjectNode shipmentRequest(Address from, Address to, Parcel parcel, String reference) {
+    /**
+     * A new shipment. A parcel crossing a customs border must carry its declaration, and addresses
+     * in countries with states their state: both are refused here, before EasyPost is asked.
+     */
+    ObjectNode shipmentRequest(Address from, Address to, Parcel parcel, String reference, Optional<CustomsDeclaration> customs) {
+        requireState(to, "recipient");
+        requireState(from, "sender");
+        if (customs.isEmpty() && CustomsBorder.requiresDeclaration(from, to)) {
+            throw new IncompleteShipmentException("a parcel from " + from.country() + " to " + to.country()
+                    + " crosses a customs border and needs a customs declaration");
+        }
         ObjectNode root = json.createObjectNode();
         ObjectNode shipment = root.putObject("shipment");
         shipment.set("to_address", address(to));
@@ -82,7 +96,40 @@ final class EasyPostMapper {
             shipment.put("reference", reference);
         }
         shipment.putObject("options").put("label_format", "PNG");
+        customs.ifPresent(declaration -> shipment.set("customs_info", customsInfo(declaration)));
         return root;
+    }
+
+    private static void requireState(Address address, String role) {
+        if (address.lacksRequiredState()) {
+            throw new IncompleteShipmentException("the " + role + "'s address in " + address.country()
+                    + " has no state or province; carriers need it there");
+        }
+    }
+
+    private ObjectNode customsInfo(CustomsDeclaration declaration) {
+        ObjectNode info = json.createObjectNode();
+        info.put("contents_type", declaration.contentsType().name().toLowerCase(Locale.ROOT));
+        putIfPresent(info, "contents_explanation", declaration.contentsExplanation());
+        info.put("customs_certify", true);
+        info.put("customs_signer", declaration.signer());
+        info.put("non_delivery_option", declaration.nonDelivery().name().toLowerCase(Locale.ROOT));
+        info.put("restriction_type", "none");
+        putIfPresent(info, "eel_pfc", declaration.eelPfc());
+        var items = info.putArray("customs_items");
+        for (CustomsItem item : declaration.items()) {
+            ObjectNode line = items.addObject();
+            line.put("description", item.description());
+            line.put("quantity", item.quantity());
+            int digits = Math.max(item.value().currency().getDefaultFractionDigits(), 0);
+            line.put("value", BigDecimal.valueOf(item.value().minorUnits(), digits));
+            line.put("currency", item.value().currency().getCurrencyCode());
+            line.put("weight", ounces(item.weightGrams()));
+            line.put("hs_tariff_number", item.hsTariffNumber());
+            line.put("origin_country", item.originCountry());
+            putIfPresent(line, "code", item.sku());
+        }
+        return info;
     }
 
     ObjectNode buyRequest(EasyPostRateId rateId) {
@@ -106,6 +153,7 @@ final class EasyPostMapper {
         node.put("street1", address.street1());
         putIfPresent(node, "street2", address.street2());
         node.put("city", address.city());
+        putIfPresent(node, "state", address.state());
         node.put("zip", address.postalCode());
         node.put("country", address.country());
         putIfPresent(node, "phone", address.phone());

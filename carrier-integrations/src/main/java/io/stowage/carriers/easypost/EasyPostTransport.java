@@ -14,15 +14,26 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * EasyPost over HTTP: Basic auth with the API key, JSON bodies, bounded time per exchange and a
- * bounded number of attempts with doubling waits. Only answers that mean "not processed, try again"
- * (429, 502, 503, 504, connection refused) are retried for every call; a timeout or a 500 is
- * retried only where repeating the call is harmless, because the first attempt may have succeeded.
+ * bounded number of attempts with doubling waits. Answers that ask to try again (429, 502, 503,
+ * 504, connection refused) are retried for every call; a timeout or a 500 is retried only where
+ * repeating the call is harmless, because the first attempt may have succeeded. A 504 too may
+ * follow a call that was processed behind the gateway: purchases are retried on it only because
+ * EasyPost refuses to buy a shipment twice, and the carrier reads the shipment back.
  */
 final class EasyPostTransport {
 
@@ -40,6 +51,12 @@ final class EasyPostTransport {
 
     private static final Set<Integer> NOT_PROCESSED = Set.of(429, 502, 503, 504);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
+    // IMF-fixdate; RFC 850 (its weekday dropped before parsing, its two-digit year read as 1970-2069); asctime.
+    private static final List<DateTimeFormatter> HTTP_DATES = List.of(
+            DateTimeFormatter.RFC_1123_DATE_TIME,
+            new DateTimeFormatterBuilder().appendPattern("dd-MMM-").appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
+                    .appendPattern(" HH:mm:ss zzz").toFormatter(Locale.ROOT),
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneOffset.UTC));
 
     private final EasyPostSettings settings;
     private final HttpClient client;
@@ -99,7 +116,8 @@ final class EasyPostTransport {
                 if (!retryable || last) {
                     throw mapper.error(answer.status(), answer.body());
                 }
-                sleep(retryAfter(response).orElse(wait));
+                sleep(response.headers().firstValue("Retry-After")
+                        .flatMap(value -> retryAfter(value, Instant.now())).orElse(wait));
             } catch (IOException e) {
                 // A refused connection or a connect timeout means the request never left; others may have been processed.
                 boolean neverSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
@@ -123,15 +141,31 @@ final class EasyPostTransport {
                 + (attempts == 1 ? " attempt" : " attempts"), cause);
     }
 
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
+    /**
+     * The wait a {@code Retry-After} header asks for, in either of its forms (RFC 9110): seconds, or
+     * an HTTP date (IMF-fixdate, or the obsolete RFC 850 and asctime forms a recipient must still
+     * read). A date already past means no wait; anything unreadable leaves the usual backoff.
+     */
+    static Optional<Duration> retryAfter(String value, Instant now) {
+        String text = value.trim();
+        if (text.matches("\\d{1,10}")) {
+            return Optional.of(atMostLongestWait(Duration.ofSeconds(Long.parseLong(text))));
+        }
+        String withoutLongWeekday = text.replaceFirst("^[A-Za-z]{6,9}, ", "");
+        for (DateTimeFormatter format : HTTP_DATES) {
             try {
-                long seconds = Long.parseLong(value.trim());
-                return Optional.of(Duration.ofSeconds(Math.min(seconds, LONGEST_WAIT.toSeconds())));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
+                Instant at = ZonedDateTime.parse(format == HTTP_DATES.get(1) ? withoutLongWeekday : text, format).toInstant();
+                Duration wait = Duration.between(now, at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : atMostLongestWait(wait));
+            } catch (DateTimeParseException e) {
+                // Try the next form.
             }
-        });
+        }
+        return Optional.empty();
+    }
+
+    private static Duration atMostLongestWait(Duration wait) {
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
     private static void sleep(Duration duration) {

@@ -11,59 +11,69 @@ import java.util.Locale;
 /**
  * Places a shipping label's content on a 4x6 inch page at 203 dpi (812 x 1218 dots): carrier and
  * service, sender with the tracking-page QR code beside it, recipient in large type, weight and
- * order reference, the tracking number as Code 128 and the SSCC as GS1-128.
+ * order reference, the tracking number as Code 128 and the SSCC as GS1-128, 32 mm tall as GS1
+ * logistic labels ask. Barcodes are sized to fit ({@link BarcodeFitting}) and text that would run
+ * past the margin is shortened with an ellipsis, so nothing is cut off at the label's edge.
  */
 public final class LabelLayout {
 
     public static final int DPI = 203;
     public static final int WIDTH_DOTS = 4 * DPI;
     public static final int HEIGHT_DOTS = 6 * DPI;
+    /** GS1 logistic labels: the SSCC's bars are 32 mm tall. */
+    public static final int SSCC_HEIGHT_DOTS = Math.round(32 / 25.4f * DPI);
+    /** GS1 logistic labels: the SSCC's module is 0.495 mm or more, which is 4 dots at 203 dpi. */
+    public static final int SSCC_MODULE_DOTS = 4;
 
-    private static final int MARGIN = 30;
-    // A rough average glyph width of a sans-serif font as a share of its height, to cut lines that would overflow.
-    private static final double AVERAGE_GLYPH_WIDTH = 0.56;
+    static final int MARGIN = 30;
+    /** 0.25 mm: the narrowest Code 128 module carriers' scanners read off 203 dpi thermal print. */
+    static final int TRACKING_MIN_MODULE_DOTS = 2;
+    static final int TRACKING_MAX_MODULE_DOTS = 4;
+    static final int QR_BOX_DOTS = 200;
 
     private LabelLayout() {
     }
 
+    /** @throws LabelRenderingException when a barcode cannot be encoded or cannot fit on the label */
     public static List<LabelElement> lay(ShippingLabel label) {
         List<LabelElement> elements = new ArrayList<>();
         int textWidth = WIDTH_DOTS - 2 * MARGIN;
-        elements.add(text(MARGIN, 24, 52, true, label.carrierName(), textWidth));
-        elements.add(text(MARGIN, 84, 30, false, label.serviceName(), textWidth));
+        elements.add(text(MARGIN, 16, 48, true, label.carrierName(), textWidth));
+        elements.add(text(MARGIN, 70, 28, false, label.serviceName(), textWidth));
 
-        int qrSize = 200;
-        int qrX = WIDTH_DOTS - MARGIN - qrSize;
-        elements.add(new LabelElement.Barcode(qrX, 120, qrSize, qrSize, Symbology.QR_CODE, label.trackingUrl()));
+        int qrX = WIDTH_DOTS - MARGIN - QR_BOX_DOTS;
+        elements.add(BarcodeFitting.qr(label.trackingUrl(), qrX, 104, QR_BOX_DOTS));
         int senderWidth = qrX - MARGIN - 10;
-        elements.add(text(MARGIN, 130, 22, true, "FROM", senderWidth));
-        int y = 158;
+        elements.add(text(MARGIN, 110, 22, true, "FROM", senderWidth));
+        int y = 138;
         for (String line : addressLines(label.sender())) {
-            elements.add(text(MARGIN, y, 24, false, line, senderWidth));
-            y += 30;
+            elements.add(text(MARGIN, y, 22, false, line, senderWidth));
+            y += 28;
         }
-        elements.add(new LabelElement.Rule(330, 4));
+        elements.add(new LabelElement.Rule(312, 4));
 
-        elements.add(text(MARGIN, 345, 24, true, "TO", textWidth));
-        y = 378;
+        elements.add(text(MARGIN, 322, 24, true, "TO", textWidth));
+        y = 350;
         for (String line : addressLines(label.recipient())) {
-            elements.add(text(MARGIN, y, 40, true, line, textWidth));
-            y += 48;
+            elements.add(text(MARGIN, y, 38, true, line, textWidth));
+            y += 44;
         }
-        elements.add(new LabelElement.Rule(640, 4));
+        elements.add(new LabelElement.Rule(574, 4));
 
         String weight = String.format(Locale.ROOT, "%.2f kg", label.weightGrams() / 1000.0);
-        elements.add(text(MARGIN, 656, 28, false, "Weight " + weight + "   Ship "
+        elements.add(text(MARGIN, 586, 26, false, "Weight " + weight + "   Ship "
                 + label.shipDate().format(DateTimeFormatter.ISO_LOCAL_DATE), textWidth));
-        elements.add(text(MARGIN, 692, 28, true, "Order " + label.orderReference(), textWidth));
+        elements.add(text(MARGIN, 616, 26, true, "Order " + label.orderReference(), textWidth));
 
-        elements.add(new LabelElement.Barcode(MARGIN, 740, textWidth, 160, Symbology.CODE_128, label.trackingNumber()));
-        elements.add(text(MARGIN, 908, 30, true, label.trackingNumber(), textWidth));
-        elements.add(new LabelElement.Rule(950, 4));
+        elements.add(BarcodeFitting.linear(Symbology.CODE_128, label.trackingNumber(), 0, WIDTH_DOTS, 652, 130,
+                TRACKING_MIN_MODULE_DOTS, TRACKING_MAX_MODULE_DOTS));
+        elements.add(text(MARGIN, 788, 28, true, label.trackingNumber(), textWidth));
+        elements.add(new LabelElement.Rule(826, 4));
 
-        elements.add(text(MARGIN, 962, 22, true, "SSCC", textWidth));
-        elements.add(new LabelElement.Barcode(MARGIN, 990, textWidth, 160, Symbology.GS1_128, label.sscc().elementString()));
-        elements.add(text(MARGIN, 1158, 30, false, label.sscc().elementString(), textWidth));
+        elements.add(text(MARGIN, 836, 22, true, "SSCC", textWidth));
+        elements.add(BarcodeFitting.linear(Symbology.GS1_128, label.sscc().elementString(), 0, WIDTH_DOTS, 864,
+                SSCC_HEIGHT_DOTS, SSCC_MODULE_DOTS, SSCC_MODULE_DOTS));
+        elements.add(text(MARGIN, 864 + SSCC_HEIGHT_DOTS + 8, 28, false, label.sscc().elementString(), textWidth));
         return List.copyOf(elements);
     }
 
@@ -85,8 +95,6 @@ public final class LabelLayout {
     }
 
     private static LabelElement.Text text(int x, int y, int height, boolean bold, String text, int maxWidth) {
-        int maxChars = (int) (maxWidth / (height * AVERAGE_GLYPH_WIDTH));
-        String fitted = text.length() > maxChars ? text.substring(0, Math.max(0, maxChars - 3)) + "..." : text;
-        return new LabelElement.Text(x, y, height, bold, fitted);
+        return new LabelElement.Text(x, y, height, bold, LabelFonts.fit(text, height, bold, maxWidth));
     }
 }

@@ -14,7 +14,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
@@ -29,18 +28,12 @@ import java.util.Optional;
 public final class PdfLabelWriter {
 
     private static final float POINTS_PER_DOT = 72f / LabelLayout.DPI;
-    private static final List<Path> DEFAULT_FONT_CANDIDATES = List.of(
-            Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-            Path.of("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
-            Path.of("/usr/share/fonts/TTF/DejaVuSans.ttf"),
-            Path.of("/Library/Fonts/Arial Unicode.ttf"),
-            Path.of("C:/Windows/Fonts/arial.ttf"));
 
     private final Optional<Path> unicodeFont;
 
     /** Uses the first Unicode font found in the usual system locations. */
     public PdfLabelWriter() {
-        this(DEFAULT_FONT_CANDIDATES.stream().filter(Files::isReadable).findFirst());
+        this(LabelFonts.unicodeFont());
     }
 
     /** @param unicodeFont a TrueType font to embed, or empty to use Helvetica with accents removed */
@@ -62,8 +55,11 @@ public final class PdfLabelWriter {
                         content.addRect(0, size.getHeight() - (rule.y() + rule.thicknessDots()) * POINTS_PER_DOT,
                                 size.getWidth(), rule.thicknessDots() * POINTS_PER_DOT);
                         content.fill();
-                    } else if (element instanceof LabelElement.Barcode barcode) {
-                        drawBarcode(document, content, barcode, size.getHeight());
+                    } else if (element instanceof LabelElement.LinearBarcode barcode) {
+                        drawImage(document, content, BarcodeImages.linear(barcode), barcode.x(), barcode.y(),
+                                size.getHeight());
+                    } else if (element instanceof LabelElement.QrCode qr) {
+                        drawImage(document, content, BarcodeImages.qr(qr), qr.x(), qr.y(), size.getHeight());
                     }
                 }
             }
@@ -81,8 +77,8 @@ public final class PdfLabelWriter {
     private Fonts loadFonts(PDDocument document) throws IOException {
         if (unicodeFont.isPresent()) {
             PDFont font = PDType0Font.load(document, unicodeFont.get().toFile());
-            Path boldPath = unicodeFont.get().resolveSibling(unicodeFont.get().getFileName().toString().replace(".ttf", "-Bold.ttf"));
-            PDFont bold = Files.isReadable(boldPath) ? PDType0Font.load(document, boldPath.toFile()) : font;
+            Optional<Path> boldPath = LabelFonts.boldSibling(unicodeFont);
+            PDFont bold = boldPath.isPresent() ? PDType0Font.load(document, boldPath.get().toFile()) : font;
             return new Fonts(font, bold, true);
         }
         return new Fonts(new PDType1Font(Standard14Fonts.FontName.HELVETICA),
@@ -102,12 +98,11 @@ public final class PdfLabelWriter {
         content.endText();
     }
 
-    private static void drawBarcode(PDDocument document, PDPageContentStream content, LabelElement.Barcode barcode,
-                                    float pageHeight) throws IOException {
-        BufferedImage symbol = PngLabelWriter.BarcodeImages.render(barcode);
+    /** Barcodes are embedded at one image pixel per printer dot, placed exactly where the ZPL prints them. */
+    private static void drawImage(PDDocument document, PDPageContentStream content, BufferedImage symbol, int x, int y,
+                                  float pageHeight) throws IOException {
         PDImageXObject image = LosslessFactory.createFromImage(document, symbol);
-        int x = barcode.x() + Math.max(0, (barcode.widthDots() - symbol.getWidth()) / 2);
-        content.drawImage(image, x * POINTS_PER_DOT, pageHeight - (barcode.y() + symbol.getHeight()) * POINTS_PER_DOT,
+        content.drawImage(image, x * POINTS_PER_DOT, pageHeight - (y + symbol.getHeight()) * POINTS_PER_DOT,
                 symbol.getWidth() * POINTS_PER_DOT, symbol.getHeight() * POINTS_PER_DOT);
     }
 

@@ -1,11 +1,7 @@
 package io.stowage.carriers.label;
 
-import io.stowage.barcodes.gs1.InvalidBarcodeException;
-import io.stowage.barcodes.render.BarcodeRenderer;
-
 import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -27,12 +23,15 @@ public final class PngLabelWriter {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             for (LabelElement element : elements) {
                 if (element instanceof LabelElement.Text text) {
-                    g.setFont(new Font(Font.SANS_SERIF, text.bold() ? Font.BOLD : Font.PLAIN, text.heightDots()));
+                    g.setFont(LabelFonts.font(text.heightDots(), text.bold()));
                     g.drawString(text.text(), text.x(), text.y() + g.getFontMetrics().getAscent());
                 } else if (element instanceof LabelElement.Rule rule) {
                     g.fillRect(0, rule.y(), image.getWidth(), rule.thicknessDots());
-                } else if (element instanceof LabelElement.Barcode barcode) {
-                    drawBarcode(g, barcode);
+                } else if (element instanceof LabelElement.LinearBarcode barcode) {
+                    // Barcodes are drawn at their fitted size, never scaled, so every module stays whole dots.
+                    g.drawImage(BarcodeImages.linear(barcode), barcode.x(), barcode.y(), null);
+                } else if (element instanceof LabelElement.QrCode qr) {
+                    g.drawImage(BarcodeImages.qr(qr), qr.x(), qr.y(), null);
                 }
             }
         } finally {
@@ -49,27 +48,5 @@ public final class PngLabelWriter {
             throw new UncheckedIOException("writing a PNG to memory failed", e);
         }
         return png.toByteArray();
-    }
-
-    /** Barcodes are drawn at their rendered size, never scaled, so every module stays a whole number of dots. */
-    private static void drawBarcode(Graphics2D g, LabelElement.Barcode barcode) {
-        BufferedImage symbol = BarcodeImages.render(barcode);
-        int x = barcode.x() + Math.max(0, (barcode.widthDots() - symbol.getWidth()) / 2);
-        g.drawImage(symbol, x, barcode.y(), null);
-    }
-
-    /** Renders barcode elements through the barcodes module, turning its errors into this library's. */
-    static final class BarcodeImages {
-        private BarcodeImages() {
-        }
-
-        static BufferedImage render(LabelElement.Barcode barcode) {
-            try {
-                return BarcodeRenderer.render(barcode.symbology(), barcode.content(), barcode.widthDots(), barcode.heightDots());
-            } catch (InvalidBarcodeException e) {
-                throw new LabelRenderingException("cannot draw " + barcode.symbology() + " '" + barcode.content()
-                        + "' on the label: " + e.getMessage(), e);
-            }
-        }
     }
 }

@@ -149,7 +149,7 @@ public final class RateCardCarrier implements Carrier {
             throw new NoEligibleServiceException(card.name() + " has no service '" + request.serviceCode()
                     + "'; it offers " + services.keySet());
         }
-        RateRequest rateRequest = new RateRequest(request.from(), request.to(), request.parcel(), request.readyAt());
+        RateRequest rateRequest = request.rateRequest();
         RateQuote quote = quote(rateRequest).stream()
                 .filter(q -> q.service().serviceCode().equals(service.serviceCode()))
                 .findFirst()

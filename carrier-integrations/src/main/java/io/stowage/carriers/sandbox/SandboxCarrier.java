@@ -151,7 +151,7 @@ public final class SandboxCarrier implements Carrier {
         if (service == null) {
             throw new NoEligibleServiceException("the sandbox has no service '" + request.serviceCode() + "'; it offers " + services.keySet());
         }
-        RateQuote quote = quote(new RateRequest(request.from(), request.to(), request.parcel(), request.readyAt())).stream()
+        RateQuote quote = quote(request.rateRequest()).stream()
                 .filter(q -> q.service().equals(service)).findFirst()
                 .orElseThrow(() -> new NoEligibleServiceException(service.name() + " cannot carry " + request.parcel() + ": "
                         + service.limits().rejectionReason(request.parcel(), request.to()).orElse("refused")));

@@ -1,5 +1,6 @@
 package io.stowage.carriers.selection;
 
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
@@ -52,9 +53,17 @@ public final class DayPlanSolver {
         this.solverFactory = SolverFactory.create(config);
     }
 
-    /** Returns a new, solved plan; the problem passed in is not changed. */
+    /**
+     * Returns a new, solved plan; the problem passed in is not changed. Parcels without a feasible
+     * option are not planned; they come back in {@link DayPlan#getUnplannable()} with their reason.
+     */
     public DayPlan solve(DayPlan problem) {
+        DayPlan copy = problem.unassignedCopy();
+        if (copy.getAssignments().isEmpty()) {
+            copy.setScore(HardSoftLongScore.ZERO);
+            return copy;
+        }
         Solver<DayPlan> solver = solverFactory.buildSolver();
-        return solver.solve(problem.unassignedCopy());
+        return solver.solve(copy);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
  * The figures a planner is judged by, counted straight from the assignments so greedy and solver
  * plans are measured the same way.
  *
+ * @param parcels                 every parcel of the day, the unplannable ones included
  * @param totalCostMinor          the sum of the chosen prices
  * @param capacityExcess          parcels over carriers' daily capacity, summed over carriers
  */
@@ -35,6 +36,6 @@ public record DayPlanSummary(int parcels, int assigned, long totalCostMinor, int
         int excess = perCarrier.entrySet().stream()
                 .mapToInt(entry -> Math.max(0, entry.getValue() - capacity.getOrDefault(entry.getKey(), Integer.MAX_VALUE)))
                 .sum();
-        return new DayPlanSummary(plan.getAssignments().size(), assigned, cost, kept, honoured, excess, preferred);
+        return new DayPlanSummary(plan.getAssignments().size() + plan.getUnplannable().size(), assigned, cost, kept, honoured, excess, preferred);
     }
 }

@@ -5,6 +5,7 @@ import io.stowage.carriers.spi.CancellationResult;
 import io.stowage.carriers.spi.CarrierApiException;
 import io.stowage.carriers.spi.CarrierUnavailableException;
 import io.stowage.carriers.spi.CreatedLabel;
+import io.stowage.carriers.spi.IncompleteShipmentException;
 import io.stowage.carriers.spi.LabelNotStoredException;
 import io.stowage.carriers.spi.LabelRequest;
 import io.stowage.carriers.spi.MalformedCarrierResponseException;
@@ -29,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,11 @@ class EasyPostCarrierTest {
 
     private static final String SHIPMENT = "/v2/shipments/shp_9f1c2a7d4e2b4b0f8a6d3c1e5b7a9d20";
     private static final String RATE_ID = "shp_9f1c2a7d4e2b4b0f8a6d3c1e5b7a9d20:rate_6c5b4a3f2e1d40c9b8a7f6e5d4c3b2a1";
+
+    private static final byte[] POSTAGE_EXISTS = ("{\"error\":{\"code\":\"SHIPMENT.POSTAGE.EXISTS\","
+            + "\"message\":\"Shipment already has postage.\",\"errors\":[]}}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RATE_LIMITED = ("{\"error\":{\"code\":\"RATE_LIMITED\","
+            + "\"message\":\"Too many requests\",\"errors\":[]}}").getBytes(StandardCharsets.UTF_8);
 
     private FakeEasyPost easyPost;
     private EasyPostCarrier carrier;
@@ -96,6 +105,20 @@ class EasyPostCarrierTest {
         assertThat(easyPost.count("POST /v2/shipments")).isEqualTo(1);
         assertThatThrownBy(() -> carrier.createLabel(labelRequest("FedEx/Ground", Optional.empty())))
                 .isInstanceOf(NoEligibleServiceException.class).hasMessageContaining("UPS/Standard");
+    }
+
+    @Test
+    void aParcelLeavingTheUnionIsQuotedWithItsDeclarationAndNeverWithout() {
+        assertThatThrownBy(() -> carrier.quote(new RateRequest(FROM, EasyPostMapperTest.NEW_YORK, PARCEL, THURSDAY_MORNING)))
+                .isInstanceOf(IncompleteShipmentException.class);
+        assertThat(easyPost.received()).isEmpty();
+
+        carrier.quote(new RateRequest(FROM, EasyPostMapperTest.NEW_YORK, PARCEL, THURSDAY_MORNING,
+                Optional.of(EasyPostMapperTest.TOWELS_AND_A_BOOK)));
+
+        var shipment = JsonMapper.builder().build().readTree(easyPost.received().get(0).body()).path("shipment");
+        assertThat(shipment.path("customs_info").path("customs_items")).hasSize(2);
+        assertThat(shipment.path("to_address").path("state").asString()).isEqualTo("NY");
     }
 
     @Test
@@ -160,6 +183,67 @@ class EasyPostCarrierTest {
         assertThat(label.trackingKey().trackingNumber()).isEqualTo("1Z999AA10123456784");
         assertThat(easyPost.count("POST " + SHIPMENT + "/buy")).isEqualTo(1);
         assertThat(easyPost.count("GET " + SHIPMENT)).isEqualTo(1);
+    }
+
+    @Test
+    void aPurchaseRefusedAsAlreadyBoughtAfterA504ReturnsTheBoughtLabel() {
+        easyPost.queue("POST " + SHIPMENT + "/buy",
+                FakeEasyPost.Reply.of(504, "<html>504 Gateway Time-out</html>".getBytes()),
+                FakeEasyPost.Reply.of(422, POSTAGE_EXISTS));
+
+        CreatedLabel label = carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID)));
+
+        assertThat(label.trackingKey()).isEqualTo(new TrackingKey("easypost:UPS", "1Z999AA10123456784"));
+        assertThat(label.documents().png()).startsWith((byte) 0x89, (byte) 'P');
+        assertThat(easyPost.count("GET " + SHIPMENT)).isEqualTo(1);
+        assertThat(easyPost.count("POST " + SHIPMENT + "/refund")).isZero();
+    }
+
+    @Test
+    void aPurchaseAnsweredOnlyWithGatewayErrorsIsReadBackBeforeGivingUp() {
+        FakeEasyPost.Reply gatewayTimeout = FakeEasyPost.Reply.of(504, "<html>504 Gateway Time-out</html>".getBytes());
+        easyPost.queue("POST " + SHIPMENT + "/buy", gatewayTimeout, gatewayTimeout, gatewayTimeout);
+
+        CreatedLabel label = carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID)));
+
+        assertThat(label.trackingKey().trackingNumber()).isEqualTo("1Z999AA10123456784");
+        assertThat(easyPost.count("GET " + SHIPMENT)).isEqualTo(1);
+    }
+
+    @Test
+    void aPurchaseThatFailedAndBoughtNothingStillFails() {
+        easyPost.queue("POST " + SHIPMENT + "/buy", FakeEasyPost.Reply.of(422, POSTAGE_EXISTS));
+        easyPost.queue("GET " + SHIPMENT, FakeEasyPost.Reply.of(200, Recorded.bytes("shipment-response.json")));
+
+        assertThatThrownBy(() -> carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID))))
+                .isInstanceOfSatisfying(CarrierApiException.class,
+                        e -> assertThat(e.carrierErrorCode()).isEqualTo("SHIPMENT.POSTAGE.EXISTS"));
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateIsWaitedFor() {
+        String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
+        easyPost.queue("POST /v2/shipments", FakeEasyPost.Reply.of(429, RATE_LIMITED).withHeader("Retry-After", inTwoSeconds));
+
+        assertThat(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING))).hasSize(2);
+
+        List<FakeEasyPost.Received> attempts = easyPost.received();
+        assertThat(attempts).hasSize(2);
+        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThan(Duration.ofMillis(900));
+    }
+
+    @Test
+    void retryAfterInThePastOrMalformedFallsBackToTheBackoff() {
+        String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(5));
+        easyPost.queue("POST /v2/shipments",
+                FakeEasyPost.Reply.of(429, RATE_LIMITED).withHeader("Retry-After", past),
+                FakeEasyPost.Reply.of(429, RATE_LIMITED).withHeader("Retry-After", "soon"));
+
+        assertThat(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING))).hasSize(2);
+
+        List<FakeEasyPost.Received> attempts = easyPost.received();
+        assertThat(attempts).hasSize(3);
+        assertThat(Duration.between(attempts.get(0).at(), attempts.get(2).at())).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

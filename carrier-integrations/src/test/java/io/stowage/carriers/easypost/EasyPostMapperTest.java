@@ -1,8 +1,11 @@
 package io.stowage.carriers.easypost;
 
+import io.stowage.carriers.customs.CustomsDeclaration;
+import io.stowage.carriers.customs.CustomsItem;
 import io.stowage.carriers.spi.Address;
 import io.stowage.carriers.spi.CancellationResult;
 import io.stowage.carriers.spi.CarrierApiException;
+import io.stowage.carriers.spi.IncompleteShipmentException;
 import io.stowage.carriers.spi.MalformedCarrierResponseException;
 import io.stowage.carriers.spi.Money;
 import io.stowage.carriers.spi.Parcel;
@@ -22,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,17 +36,55 @@ class EasyPostMapperTest {
     static final Address TO = new Address("Jonas Jonaitis", "", "Gedimino pr. 1", "", "Vilnius", "01103", "LT", "+37060000000", "");
     static final Parcel PARCEL = Parcel.of(1_200, 300, 200, 100);
     static final Instant THURSDAY_MORNING = Instant.parse("2026-11-19T08:00:00Z");
+    static final Address NEW_YORK = new Address("Jane Doe", "", "350 5th Ave", "", "New York", "NY", "10118", "US", "+12125550100", "");
+    static final CustomsDeclaration TOWELS_AND_A_BOOK = new CustomsDeclaration(CustomsDeclaration.ContentsType.MERCHANDISE, "",
+            CustomsDeclaration.NonDelivery.RETURN, "NOEEI 30.37(a)", "Anna Berzina", List.of(
+            new CustomsItem("Linen tea towel", 3, Money.of(3600, "EUR"), 600, "6302.91", "LV", "TOWEL-LIN-01"),
+            new CustomsItem("Rye bread cookbook", 1, Money.of(2450, "EUR"), 600, "490199", "LV", "")));
 
     private final EasyPostMapper mapper = new EasyPostMapper(LocalTime.of(16, 0), ZoneId.of("Europe/Riga"));
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void buildsTheShipmentRequestInInchesAndOunces() {
-        byte[] request = mapper.bytes(mapper.shipmentRequest(FROM, TO, PARCEL, "SO-1001"));
+        byte[] request = mapper.bytes(mapper.shipmentRequest(FROM, TO, PARCEL, "SO-1001", Optional.empty()));
 
         assertThat(json.readTree(request)).isEqualTo(json.readTree(Recorded.bytes("create-shipment-request.json")));
         assertThat(EasyPostMapper.inches(254)).isEqualByComparingTo(new BigDecimal("10.0"));
         assertThat(EasyPostMapper.ounces(1)).isEqualByComparingTo(new BigDecimal("0.1"));
+    }
+
+    @Test
+    void aParcelLeavingTheUnionCarriesItsCustomsDeclarationAndTheRecipientsState() {
+        byte[] request = mapper.bytes(mapper.shipmentRequest(FROM, NEW_YORK, PARCEL, "SO-1002", Optional.of(TOWELS_AND_A_BOOK)));
+
+        assertThat(json.readTree(request)).isEqualTo(json.readTree(Recorded.bytes("create-shipment-export-request.json")));
+    }
+
+    @Test
+    void aParcelLeavingTheUnionWithoutADeclarationIsRefusedBeforeEasyPostIsAsked() {
+        assertThatThrownBy(() -> mapper.shipmentRequest(FROM, NEW_YORK, PARCEL, "SO-1002", Optional.empty()))
+                .isInstanceOf(IncompleteShipmentException.class).hasMessageContaining("LV to US").hasMessageContaining("customs");
+        Address geneva = new Address("Luc Favre", "", "Rue du Rhône 1", "", "Genève", "1204", "CH", "", "");
+        assertThatThrownBy(() -> mapper.shipmentRequest(FROM, geneva, PARCEL, "", Optional.empty()))
+                .isInstanceOf(IncompleteShipmentException.class);
+        Address lasPalmas = new Address("Ana Ruiz", "", "Calle Triana 1", "", "Las Palmas", "35002", "ES", "", "");
+        assertThatThrownBy(() -> mapper.shipmentRequest(FROM, lasPalmas, PARCEL, "", Optional.empty()))
+                .isInstanceOf(IncompleteShipmentException.class);
+        assertThat(mapper.shipmentRequest(FROM, TO, PARCEL, "", Optional.empty()).path("shipment").has("customs_info")).isFalse();
+    }
+
+    @Test
+    void aStateIsSentWhereverGivenAndRequiredWhereTheCountryHasThem() {
+        Address withoutState = new Address("Jane Doe", "", "350 5th Ave", "", "New York", "10118", "US", "", "");
+        assertThatThrownBy(() -> mapper.shipmentRequest(FROM, withoutState, PARCEL, "", Optional.of(TOWELS_AND_A_BOOK)))
+                .isInstanceOf(IncompleteShipmentException.class).hasMessageContaining("state");
+        Address toronto = new Address("Sam Lee", "", "100 Queen St W", "", "Toronto", "ON", "M5H 2N2", "CA", "", "");
+        assertThat(mapper.shipmentRequest(FROM, toronto, PARCEL, "", Optional.of(TOWELS_AND_A_BOOK))
+                .path("shipment").path("to_address").path("state").asString()).isEqualTo("ON");
+        Address vilniusCounty = new Address("Jonas Jonaitis", "", "Gedimino pr. 1", "", "Vilnius", "Vilniaus apskritis", "01103", "LT", "", "");
+        assertThat(mapper.shipmentRequest(FROM, vilniusCounty, PARCEL, "", Optional.empty())
+                .path("shipment").path("to_address").path("state").asString()).isEqualTo("Vilniaus apskritis");
     }
 
     @Test

@@ -9,10 +9,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,13 +27,23 @@ import java.util.concurrent.Executors;
  */
 final class FakeEasyPost implements AutoCloseable {
 
-    record Reply(int status, byte[] body, Duration delay) {
+    record Reply(int status, byte[] body, Duration delay, Map<String, String> headers) {
+        Reply(int status, byte[] body, Duration delay) {
+            this(status, body, delay, Map.of());
+        }
+
         static Reply of(int status, byte[] body) {
             return new Reply(status, body, Duration.ZERO);
         }
+
+        Reply withHeader(String name, String value) {
+            Map<String, String> more = new HashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, body, delay, Map.copyOf(more));
+        }
     }
 
-    record Received(String method, String path, String authorization, byte[] body) {
+    record Received(String method, String path, String authorization, byte[] body, Instant at) {
     }
 
     static final String API_KEY = "EZTK_test_key";
@@ -91,7 +103,7 @@ final class FakeEasyPost implements AutoCloseable {
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         String route = exchange.getRequestMethod() + " " + path;
         received.add(new Received(exchange.getRequestMethod(), path,
-                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestBody().readAllBytes()));
+                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestBody().readAllBytes(), Instant.now()));
         Deque<Reply> pending = queued.get(route);
         Reply reply = pending != null && !pending.isEmpty() ? pending.poll()
                 : defaults.getOrDefault(route, Reply.of(404, "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"The requested resource could not be found.\",\"errors\":[]}}".getBytes()));
@@ -102,6 +114,7 @@ final class FakeEasyPost implements AutoCloseable {
             return;
         }
         exchange.getResponseHeaders().add("Content-Type", "application/json");
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(reply.body());

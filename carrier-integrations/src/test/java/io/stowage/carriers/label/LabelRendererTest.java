@@ -82,9 +82,9 @@ class LabelRendererTest {
         String zpl = new String(new LabelRenderer().render(hostile).zpl(), StandardCharsets.UTF_8);
 
         assertThat(zpl).startsWith("^XA").endsWith("^XZ\n").contains("^PW812", "^LL1218", "^CI28");
-        assertThat(zpl).contains("^BCN,160,N,N,N,A^FH^FDCE000000017EE^FS");
-        assertThat(zpl).contains("^BCN,160,N,N,N,D^FH^FD(00)" + SSCC.value() + "^FS");
-        assertThat(zpl).contains("^FDMA,https://www.omniva.ee/track?barcode=CE000000017EE^FS");
+        assertThat(zpl).contains("^BCN,130,N,N,N,N^FH^FD>:CE0>500000017>6EE^FS");
+        assertThat(zpl).contains("^BY4^BCN,256,N,N,N,N^FH^FD>;>8" + "00" + SSCC.value() + "^FS");
+        assertThat(zpl).contains("^FH^FDMM,B0049https://www.omniva.ee/track?barcode=CE000000017EE^FS");
         assertThat(zpl).contains("Evil _5EXZ_7EJR name_5Fx").doesNotContain("Evil ^XZ");
         assertThat(zpl).contains("Rīga", "Order SO-1001");
         assertThat(zpl.split("\\^XZ", -1)).hasSize(2);

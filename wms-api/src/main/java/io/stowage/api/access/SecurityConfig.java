@@ -2,10 +2,12 @@ package io.stowage.api.access;
 
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ProblemWriter;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -13,6 +15,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import reactor.core.publisher.Mono;
@@ -31,6 +34,13 @@ class SecurityConfig {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
         firewall.setAllowUrlEncodedSlash(true);
         return firewall;
+    }
+
+    /** A request the firewall refuses (encoded NUL, path traversal, odd methods) is a problem like any other refusal. */
+    @Bean
+    ServerExchangeRejectedHandler exchangeRejectedHandler(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(exchange, new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request",
+                "The request could not be read", "The request was refused: " + rejected.getMessage(), List.of()));
     }
 
     @Bean
@@ -59,6 +69,9 @@ class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/worker-sessions").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        // Health is for load balancers and stays open; metrics tell volumes and internals, so the 3PL's admin key only.
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .pathMatchers("/api/v1/**").authenticated()
                         .anyExchange().permitAll())
                 .exceptionHandling(handling -> handling

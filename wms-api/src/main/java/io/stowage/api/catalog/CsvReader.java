@@ -1,5 +1,6 @@
 package io.stowage.api.catalog;
 
+import io.stowage.api.input.StorableText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,7 @@ final class CsvReader {
                     fieldWasQuoted = true;
                 }
                 case ',' -> {
-                    record.add(field.toString());
+                    record.add(cell(field, line));
                     field.setLength(0);
                     fieldWasQuoted = false;
                 }
@@ -66,7 +67,7 @@ final class CsvReader {
                     if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                         i++;
                     }
-                    record.add(field.toString());
+                    record.add(cell(field, line));
                     field.setLength(0);
                     fieldWasQuoted = false;
                     if (!isBlank(record)) {
@@ -86,11 +87,19 @@ final class CsvReader {
         if (quoted) {
             throw new MalformedCsvException(line, "a quoted field is not closed");
         }
-        record.add(field.toString());
+        record.add(cell(field, line));
         if (!isBlank(record)) {
             records.add(record);
         }
         return records;
+    }
+
+    /** A finished field; text PostgreSQL cannot store is refused here, with its line, before anything is imported. */
+    private static String cell(StringBuilder field, int line) {
+        StorableText.flaw(field).ifPresent(flaw -> {
+            throw new MalformedCsvException(line, "a field " + flaw);
+        });
+        return field.toString();
     }
 
     private static boolean isBlank(List<String> record) {

@@ -1,5 +1,7 @@
 package io.stowage.api.counts;
 
+import io.stowage.api.input.LineQuantity;
+import jakarta.validation.constraints.Max;
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
 import io.stowage.api.idempotency.Idempotency;
@@ -46,7 +48,7 @@ class CycleCountController {
     record CountRequest(@NotNull @Size(max = 1000) List<@Valid CountedLine> lines) {
     }
 
-    record CountedLine(UUID merchantId, String sku, String gtin, String lotNumber, @NotNull @PositiveOrZero Integer quantity) {
+    record CountedLine(UUID merchantId, String sku, String gtin, String lotNumber, @NotNull @PositiveOrZero @Max(LineQuantity.MAX) Integer quantity) {
     }
 
     @PostMapping("/api/v1/count-tasks")

@@ -1,5 +1,7 @@
 package io.stowage.api.inbound;
 
+import io.stowage.api.input.LineQuantity;
+import jakarta.validation.constraints.Max;
 import io.stowage.api.access.Caller;
 import io.stowage.api.idempotency.Idempotency;
 import io.stowage.api.paging.Cursor;
@@ -43,7 +45,7 @@ class AsnController {
             @NotEmpty @Size(max = 5000) List<@Valid LineRequest> lines) {
     }
 
-    record LineRequest(@NotBlank String sku, @NotNull @Positive Integer quantity, String lotNumber, LocalDate expiresOn) {
+    record LineRequest(@NotBlank String sku, @NotNull @Positive @Max(LineQuantity.MAX) Integer quantity, String lotNumber, LocalDate expiresOn) {
     }
 
     @PostMapping("/api/v1/asns")

@@ -1,5 +1,7 @@
 package io.stowage.api.inbound;
 
+import io.stowage.api.input.LineQuantity;
+import jakarta.validation.constraints.Max;
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
 import io.stowage.api.idempotency.Idempotency;
@@ -41,7 +43,7 @@ class ReceivingController {
 
     record ReceiptRequest(
             UUID asnId, UUID merchantId, String sku, String gtin,
-            @NotNull @Positive Integer quantity,
+            @NotNull @Positive @Max(LineQuantity.MAX) Integer quantity,
             String lotNumber, LocalDate expiresOn,
             @NotBlank String locationCode,
             StockStatus status) {

@@ -1,5 +1,8 @@
 package io.stowage.api.inventory;
 
+import io.stowage.api.input.LineQuantity;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
 import io.stowage.api.idempotency.Idempotency;
@@ -31,7 +34,7 @@ class StockMoveController {
 
     record MoveRequest(
             UUID merchantId, String sku, String gtin, String lotNumber,
-            @NotNull @Positive Integer quantity,
+            @NotNull @Positive @Max(LineQuantity.MAX) Integer quantity,
             @NotBlank String fromLocationCode,
             @NotBlank String toLocationCode,
             StockStatus status,
@@ -41,7 +44,7 @@ class StockMoveController {
     record AdjustmentRequest(
             UUID merchantId, String sku, String gtin, String lotNumber,
             @NotBlank String locationCode,
-            @NotNull Integer quantityChange,
+            @NotNull @Min(-LineQuantity.MAX) @Max(LineQuantity.MAX) Integer quantityChange,
             StockStatus status,
             @NotNull AdjustmentReason reason,
             String note) {

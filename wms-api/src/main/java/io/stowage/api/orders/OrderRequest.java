@@ -1,5 +1,7 @@
 package io.stowage.api.orders;
 
+import io.stowage.api.input.LineQuantity;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -49,7 +51,7 @@ public record OrderRequest(
             @DecimalMin("-180") @DecimalMax("180") Double longitude) {
     }
 
-    public record Line(@NotBlank @Size(max = 100) String sku, @NotNull @Positive Integer quantity) {
+    public record Line(@NotBlank @Size(max = 100) String sku, @NotNull @Positive @Max(LineQuantity.MAX) Integer quantity) {
     }
 
     ServiceLevel serviceLevelOrDefault() {

@@ -1,6 +1,10 @@
 package io.stowage.api.paging;
 
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.input.StorableText;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -20,9 +24,16 @@ public final class Cursor {
             return "";
         }
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("after", "is not a cursor this API gave out");
+            // Strict: a cursor this API gave out is UTF-8 text without NUL; anything else never reaches a query.
+            String key = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
+            if (!StorableText.isStorable(key)) {
+                throw notACursor();
+            }
+            return key;
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw notACursor();
         }
     }
 
@@ -35,8 +46,12 @@ public final class Cursor {
         try {
             return key.isEmpty() ? Long.MAX_VALUE : Long.parseLong(key);
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalid("after", "is not a cursor this API gave out");
+            throw notACursor();
         }
+    }
+
+    private static ApiProblem notACursor() {
+        return ApiProblem.invalid("after", "is not a cursor this API gave out");
     }
 
     /** Checks {@code limit} and applies the default. */

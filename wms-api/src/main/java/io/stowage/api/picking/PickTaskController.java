@@ -1,5 +1,7 @@
 package io.stowage.api.picking;
 
+import io.stowage.api.input.LineQuantity;
+import jakarta.validation.constraints.Max;
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
 import io.stowage.api.idempotency.Idempotency;
@@ -34,7 +36,7 @@ class PickTaskController {
         this.idempotency = idempotency;
     }
 
-    record ConfirmRequest(@NotBlank String locationCode, String sku, String gtin, @NotNull @Min(0) Integer quantity,
+    record ConfirmRequest(@NotBlank String locationCode, String sku, String gtin, @NotNull @Min(0) @Max(LineQuantity.MAX) Integer quantity,
                           @NotNull @Positive Integer tote) {
     }
 

@@ -1,5 +1,7 @@
 package io.stowage.api.picking;
 
+import io.stowage.api.input.LineQuantity;
+import jakarta.validation.constraints.Max;
 import io.stowage.api.access.Caller;
 import io.stowage.api.database.Params;
 import io.stowage.api.inventory.Movement;
@@ -38,7 +40,7 @@ import reactor.core.publisher.Mono;
 class ScannedMoves {
 
     /** What the worker scanned at the source and at the destination, and the units moved: the body of a confirmation. */
-    record Scan(@NotBlank String fromLocationCode, String sku, String gtin, @NotBlank String toLocationCode, @NotNull @Min(0) Integer quantity) {
+    record Scan(@NotBlank String fromLocationCode, String sku, String gtin, @NotBlank String toLocationCode, @NotNull @Min(0) @Max(LineQuantity.MAX) Integer quantity) {
     }
 
     /** A kind of task: its table, the words its problems use, and how the ledger books it. */

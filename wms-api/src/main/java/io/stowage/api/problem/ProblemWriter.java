@@ -18,7 +18,10 @@ public class ProblemWriter {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ApiProblem problem) {
-        ResponseEntity<ProblemDetail> entity = ProblemHandler.render(problem);
+        return write(exchange, ProblemHandler.render(problem));
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, ResponseEntity<ProblemDetail> entity) {
         var response = exchange.getResponse();
         response.setStatusCode(entity.getStatusCode());
         response.getHeaders().putAll(entity.getHeaders());
