@@ -2,8 +2,8 @@ package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
 import io.stowage.api.carriers.CarrierDirectory;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.database.Params;
-import io.stowage.api.inventory.Transactions;
 import io.stowage.api.orders.OrderFulfilment;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
@@ -98,9 +98,9 @@ class Waves {
                         .bind("carrier", Params.nullable(wave.carrierCode(), String.class))
                         .fetch().rowsUpdated()
                         .flatMap(taken -> taken > 0 ? Mono.just(waveId) : Mono.error(ApiProblem.of(ProblemType.NO_ORDERS_FOR_WAVE, "No allocated order of this node matches the filter outside another wave"))));
-        return created.as(tx::transactional)
-                .retryWhen(Transactions.retryOnDeadlock())
-                .doOnNext(waveId -> planning.start(waveId, 1))
+        // The solve reads the wave on its own connection: it starts once the wave is committed.
+        return created.flatMap(waveId -> Commands.afterCommit(() -> planning.start(waveId, 1)).thenReturn(waveId))
+                .as(tx::transactional)
                 .flatMap(waveId -> queries.wave(nodeId, waveId));
     }
 
@@ -117,9 +117,9 @@ class Waves {
         return lock(supervisor.nodeId(), waveId)
                 .flatMap(wave -> wave.status() != WaveStatus.PLANNING
                         ? Mono.error(ApiProblem.of(ProblemType.WAVE_NOT_PLANNING, "Wave " + waveId + " is " + wave.status().db()))
-                        : db.sql("UPDATE waves SET stop_requested = true WHERE id = :wave").bind("wave", waveId).then())
+                        : db.sql("UPDATE waves SET stop_requested = true WHERE id = :wave").bind("wave", waveId).then()
+                                .then(Commands.afterCommit(() -> planning.stopLocally(waveId))))
                 .as(tx::transactional)
-                .then(Mono.fromRunnable(() -> planning.stopLocally(waveId)))
                 .then(Mono.defer(() -> queries.wave(supervisor.nodeId(), waveId)));
     }
 
@@ -140,13 +140,12 @@ class Waves {
                                             WHERE id = :wave
                                             """)
                                     .bind("version", version).bind("wave", waveId).then())
-                            .thenReturn(version);
+                            .then(Commands.afterCommit(() -> {
+                                planning.stopLocally(waveId);
+                                planning.start(waveId, version);
+                            }));
                 })
                 .as(tx::transactional)
-                .doOnNext(version -> {
-                    planning.stopLocally(waveId);
-                    planning.start(waveId, version);
-                })
                 .then(Mono.defer(() -> queries.wave(supervisor.nodeId(), waveId)));
     }
 
