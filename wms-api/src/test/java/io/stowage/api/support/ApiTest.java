@@ -48,7 +48,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "stowage.database.embedded=false",
         "stowage.admin-key=" + ApiTest.ADMIN_KEY,
-        "stowage.demo=false"
+        "stowage.demo=false",
+        // The lot shortfall pass runs every 2 s in service; tests wait for it, so it runs more often here.
+        "stowage.orders.lot-shortfall-poll=PT0.25S"
 })
 @AutoConfigureWebTestClient
 @ContextCustomizerFactories(TestDatabaseCustomizerFactory.class)
