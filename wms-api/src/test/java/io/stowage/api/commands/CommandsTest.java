@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,7 +39,9 @@ class CommandsTest extends ApiTest {
     @Autowired
     DatabaseClient db;
 
+    /** Starts a second service on the same database: slow, like the other second-instance tests (CI runs it with -Pslow). */
     @Test
+    @Tag("slow")
     void aReplayInAFreshApplicationContextGetsTheStoredAnswer() {
         World world = World.create(this);
         String key = "receipt-" + UUID.randomUUID();
