@@ -4,6 +4,7 @@ import io.stowage.api.StowageApplication;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.World;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,6 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Guessing a PIN does not get easier with more instances: wrong tries count in the database, so five
  * spread over two instances behind a load balancer lock the badge on both.
  */
+@Tag("slow")
 class TwoInstancesPinLockTest extends ApiTest {
 
     @Autowired
