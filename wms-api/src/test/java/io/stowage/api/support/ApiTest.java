@@ -3,9 +3,11 @@ package io.stowage.api.support;
 import io.stowage.api.database.DatabaseUrl;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "stowage.demo=false"
 })
 @AutoConfigureWebTestClient
+@Import(SchemaCheckingOutbox.Config.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class ApiTest {
 
@@ -45,6 +48,12 @@ public abstract class ApiTest {
         registry.add("spring.flyway.url", url::jdbc);
         registry.add("spring.flyway.user", server::user);
         registry.add("spring.flyway.password", server::password);
+    }
+
+    /** Every event written during the test matched its published schema (docs/events). */
+    @AfterEach
+    void eventsMatchTheirSchemas() {
+        EventSchemas.assertNoViolations();
     }
 
     /** A client that sends the given bearer secret. */
