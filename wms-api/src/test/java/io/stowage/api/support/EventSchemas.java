@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The published JSON Schemas of the webhook events' payloads ({@code docs/events/<type>.json},
  * draft 2020-12), and the violations the tests' outbox ({@link SchemaCheckingOutbox}) saw. Formats
- * (uuid, date-time, email) are asserted, not only annotated.
+ * (uuid, date-time) are asserted, not only annotated.
  */
 public final class EventSchemas {
 
