@@ -1,5 +1,6 @@
 package io.stowage.carriers.label;
 
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.stowage.barcodes.render.Code128;
 
 import java.nio.charset.StandardCharsets;
@@ -80,8 +81,7 @@ public final class ZplLabelWriter {
     }
 
     private static String qrData(LabelElement.QrCode qr) {
-        char mode = BarcodeFitting.mode(qr.content(),
-                com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.valueOf(String.valueOf(qr.errorCorrection())));
+        char mode = BarcodeFitting.mode(qr.content(), ErrorCorrectionLevel.valueOf(String.valueOf(qr.errorCorrection())));
         String escaped = escape(qr.content());
         return mode == 'B'
                 ? "B" + String.format("%04d", qr.content().getBytes(StandardCharsets.UTF_8).length) + escaped

@@ -69,6 +69,9 @@ class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/worker-sessions").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        // Health is for load balancers and stays open; metrics tell volumes and internals, so the 3PL's admin key only.
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .pathMatchers("/api/v1/**").authenticated()
                         .anyExchange().permitAll())
                 .exceptionHandling(handling -> handling

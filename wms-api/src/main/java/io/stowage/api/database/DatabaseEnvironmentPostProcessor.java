@@ -3,8 +3,12 @@ package io.stowage.api.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -20,7 +24,9 @@ import org.springframework.core.env.MapPropertySource;
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     private static final String SOURCE_NAME = "stowageDatabase";
+    private static final Duration STARTUP_PATIENCE = Duration.ofMinutes(2);
     private static EmbeddedPostgres embedded;
+    private static boolean stopsAtExit;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -57,23 +63,59 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         if (embedded == null) {
             try {
                 Files.createDirectories(directory);
+                clearLeftovers(directory);
                 embedded = EmbeddedPostgres.builder()
                         .setDataDirectory(directory)
                         .setCleanDataDirectory(false)
                         .setServerConfig("max_connections", "200")
+                        // The library's defaults are for throwaway test clusters: it passes -F (fsync
+                        // off) and sets synchronous_commit off, so a crash loses answered writes. The
+                        // service keeps real orders here: every commit is on disk before it is answered.
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("full_page_writes", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        // Recovery after a crash replays the log before the server answers.
+                        .setPGStartupWait(STARTUP_PATIENCE)
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
             }
-            EmbeddedPostgres started = embedded;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; PostgreSQL recovers from its own log at next start
-                }
-            }, "embedded-postgres-stop"));
+            if (!stopsAtExit) {
+                Runtime.getRuntime().addShutdownHook(new Thread(DatabaseEnvironmentPostProcessor::stopEmbedded, "embedded-postgres-stop"));
+                stopsAtExit = true;
+            }
         }
         return embedded.getPort();
+    }
+
+    /**
+     * A service killed with its data directory in use leaves its PostgreSQL running, or a pid file
+     * behind. The library's lock file tells a live service (which holds it) from a dead one.
+     */
+    private static void clearLeftovers(Path directory) throws IOException {
+        if (!Files.exists(directory.resolve("postgresql.conf"))) {
+            // No cluster yet, so no server to clear; initdb wants the directory empty.
+            return;
+        }
+        try (FileChannel lockFile = FileChannel.open(directory.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException("Another running Stowage uses the database in " + directory
+                        + ": stop it, or give this one its own STOWAGE_DATA_DIR");
+            }
+            LeftoverPostmaster.clear(directory, STARTUP_PATIENCE);
+        }
+    }
+
+    /** Stops the embedded PostgreSQL (fast shutdown), when this JVM started one; at exit, and for tests. */
+    static synchronized void stopEmbedded() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                // the JVM is going away; PostgreSQL recovers from its own log at next start
+            }
+            embedded = null;
+        }
     }
 }

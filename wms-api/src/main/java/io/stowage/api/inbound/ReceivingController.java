@@ -4,10 +4,10 @@ import io.stowage.api.input.LineQuantity;
 import jakarta.validation.constraints.Max;
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
-import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.inventory.StockRefs;
 import io.stowage.api.inventory.StockStatus;
-import io.stowage.api.inventory.Transactions;
 import io.stowage.api.problem.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +21,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -32,13 +31,13 @@ class ReceivingController {
     private final Receiving receiving;
     private final Putaway putaway;
     private final StockRefs refs;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    ReceivingController(Receiving receiving, Putaway putaway, StockRefs refs, Idempotency idempotency) {
+    ReceivingController(Receiving receiving, Putaway putaway, StockRefs refs, Commands commands) {
         this.receiving = receiving;
         this.putaway = putaway;
         this.refs = refs;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     record ReceiptRequest(
@@ -51,17 +50,15 @@ class ReceivingController {
 
     @PostMapping("/api/v1/receipts")
     Mono<ResponseEntity<String>> receive(@AuthenticationPrincipal Caller caller,
-                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                          @Valid @RequestBody ReceiptRequest request) {
         Caller.Worker worker = caller.asWorker(WorkerRole.RECEIVER, WorkerRole.SUPERVISOR);
         if (request.asnId() == null && request.merchantId() == null && request.sku() != null) {
             throw ApiProblem.invalid("merchant_id", "a blind receipt by SKU needs the merchant_id");
         }
         StockStatus status = request.status() == null ? StockStatus.AVAILABLE : request.status();
-        return idempotency.require("worker:" + worker.workerId(), key, request, HttpStatus.CREATED,
+        return commands.require(CommandScope.worker(worker), request, HttpStatus.CREATED,
                         () -> receiving.receive(worker, new Receiving.ReceiveCommand(request.asnId(), request.merchantId(), request.sku(),
-                                request.gtin(), request.quantity(), request.lotNumber(), request.expiresOn(), request.locationCode(), status)))
-                .retryWhen(Transactions.retryOnDeadlock());
+                                request.gtin(), request.quantity(), request.lotNumber(), request.expiresOn(), request.locationCode(), status)));
     }
 
     /** Where to put units standing at a location, for the scanner's putaway screen. */

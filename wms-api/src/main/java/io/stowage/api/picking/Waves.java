@@ -2,8 +2,8 @@ package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
 import io.stowage.api.carriers.CarrierDirectory;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.database.Params;
-import io.stowage.api.inventory.Transactions;
 import io.stowage.api.orders.OrderFulfilment;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
@@ -98,9 +98,9 @@ class Waves {
                         .fetch().rowsUpdated()
                         .flatMap(taken -> taken > 0 ? Mono.just(waveId) : Mono.error(ApiProblem.unprocessable("no-orders-for-wave",
                                 "No orders for a wave", "No allocated order of this node matches the filter outside another wave"))));
-        return created.as(tx::transactional)
-                .retryWhen(Transactions.retryOnDeadlock())
-                .doOnNext(waveId -> planning.start(waveId, 1))
+        // The solve reads the wave on its own connection: it starts once the wave is committed.
+        return created.flatMap(waveId -> Commands.afterCommit(() -> planning.start(waveId, 1)).thenReturn(waveId))
+                .as(tx::transactional)
                 .flatMap(waveId -> queries.wave(nodeId, waveId));
     }
 
@@ -117,9 +117,9 @@ class Waves {
         return lock(supervisor.nodeId(), waveId)
                 .flatMap(wave -> wave.status() != WaveStatus.PLANNING
                         ? Mono.error(ApiProblem.conflict("wave-not-planning", "Wave is not planning", "Wave " + waveId + " is " + wave.status().db()))
-                        : db.sql("UPDATE waves SET stop_requested = true WHERE id = :wave").bind("wave", waveId).then())
+                        : db.sql("UPDATE waves SET stop_requested = true WHERE id = :wave").bind("wave", waveId).then()
+                                .then(Commands.afterCommit(() -> planning.stopLocally(waveId))))
                 .as(tx::transactional)
-                .then(Mono.fromRunnable(() -> planning.stopLocally(waveId)))
                 .then(Mono.defer(() -> queries.wave(supervisor.nodeId(), waveId)));
     }
 
@@ -141,13 +141,12 @@ class Waves {
                                             WHERE id = :wave
                                             """)
                                     .bind("version", version).bind("wave", waveId).then())
-                            .thenReturn(version);
+                            .then(Commands.afterCommit(() -> {
+                                planning.stopLocally(waveId);
+                                planning.start(waveId, version);
+                            }));
                 })
                 .as(tx::transactional)
-                .doOnNext(version -> {
-                    planning.stopLocally(waveId);
-                    planning.start(waveId, version);
-                })
                 .then(Mono.defer(() -> queries.wave(supervisor.nodeId(), waveId)));
     }
 

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.OwnDatabase;
 import io.stowage.api.support.World;
 import io.stowage.api.webhooks.WebhookReceiver;
 import jakarta.mail.Message;
@@ -35,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
         "stowage.notifications.lease=20s",
         "stowage.egress.allow-private-networks=true"
 })
+@OwnDatabase
 class BackInStockNotificationTest extends ApiTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -3,6 +3,7 @@ package io.stowage.api.picking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.OwnDatabase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
  * planning instance died. The lease is short here so that a take-over happens within a test.
  */
 @TestPropertySource(properties = "stowage.picking.planning-lease=PT3S")
+@OwnDatabase
 class CarrierWavesTest extends ApiTest {
 
     @Autowired

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.OwnDatabase;
 import io.stowage.api.support.SampleEvents;
 import io.stowage.api.support.World;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
         "stowage.retention.chunk=2",
         "stowage.webhooks.delivery-enabled=false"
 })
+@OwnDatabase
 class RetentionTest extends ApiTest {
 
     @Autowired

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.OwnDatabase;
 import io.stowage.api.support.SampleEvents;
 import io.stowage.api.support.World;
 import java.util.List;
@@ -28,6 +29,7 @@ import reactor.core.publisher.Mono;
         "stowage.webhooks.delivery-enabled=false"
 })
 @Import(OutboxFanOutFailureTest.Subscribers.class)
+@OwnDatabase
 class OutboxFanOutFailureTest extends ApiTest {
 
     @TestConfiguration

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.OwnDatabase;
 import io.stowage.api.support.World;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.springframework.test.context.TestPropertySource;
         "stowage.webhooks.disable-after=2s",
         "stowage.egress.allow-private-networks=true"
 })
+@OwnDatabase
 class WebhookEndpointDisablingTest extends ApiTest {
 
     @Autowired

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stowage.api.StowageApplication;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.OwnDatabase;
 import io.stowage.api.support.SampleEvents;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.springframework.test.context.TestPropertySource;
         "stowage.webhooks.timeout=2s",
         "stowage.egress.allow-private-networks=true"
 })
+@OwnDatabase
 class WebhookFailoverTest extends ApiTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(40);

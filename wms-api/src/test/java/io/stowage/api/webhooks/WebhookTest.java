@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.OwnDatabase;
 import io.stowage.api.support.SampleEvents;
 import io.stowage.api.support.World;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
         "stowage.webhooks.timeout=3s",
         "stowage.egress.allow-private-networks=true"
 })
+@OwnDatabase
 class WebhookTest extends ApiTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
