@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.stowage.api.outbox.Outbox;
+import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.OwnDatabase;
 import io.stowage.api.support.World;
@@ -175,7 +176,7 @@ class BackInStockNotificationTest extends ApiTest {
         UUID variantId = db.sql("SELECT id FROM variants WHERE merchant_id = CAST(:m AS uuid) AND sku = :sku")
                 .bind("m", world.merchantId).bind("sku", sku).map(row -> row.get("id", UUID.class)).one().block();
         UUID merchantId = UUID.fromString(world.merchantId);
-        outbox.append(merchantId, "variant.back_in_stock", sku, Map.of("sku", sku, "variant_id", variantId, "available", 1, "waiting_subscribers", 0))
+        outbox.append(merchantId, EventTypes.VARIANT_BACK_IN_STOCK, sku, Map.of("sku", sku, "variant_id", variantId, "available", 1, "waiting_subscribers", 0))
                 .block();
         return db.sql("SELECT event_id::text AS id FROM outbox_events WHERE merchant_id = :m ORDER BY id DESC LIMIT 1")
                 .bind("m", merchantId).map(row -> row.get("id", String.class)).one().block();

@@ -3,11 +3,11 @@ package io.stowage.api.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.outbox.Outbox;
-import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.OwnDatabase;
 import io.stowage.api.support.SampleEvents;
 import io.stowage.api.support.World;
+import io.stowage.api.webhooks.EventTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
