@@ -97,7 +97,7 @@ public class Commands {
         return scope.tenant() + " " + exchange.getRequest().getMethod().name() + " " + route;
     }
 
-    byte[] hash(Object request, ServerWebExchange exchange) {
+    private byte[] hash(Object request, ServerWebExchange exchange) {
         Map<String, String> pathVariables = exchange.getAttributeOrDefault(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of());
         ObjectNode whole = json.createObjectNode();
         whole.set("path", json.valueToTree(new TreeMap<>(pathVariables)));
