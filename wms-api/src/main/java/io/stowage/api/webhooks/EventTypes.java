@@ -1,5 +1,6 @@
 package io.stowage.api.webhooks;
 
+import io.stowage.api.Published;
 import io.stowage.api.problem.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
  * choose the same endpoints. Each type's payload is described by a JSON Schema in
  * {@code docs/events/<type>.json}; the tests check every event written against it.
  */
+@Published
 public final class EventTypes {
 
     public static final String ORDER_ACCEPTED = "order.accepted";
