@@ -9,7 +9,9 @@ import reactor.util.retry.RetryBackoffSpec;
 /**
  * PostgreSQL aborts one of two transactions that deadlock (40P01) or that cannot be serialized
  * (40001); the aborted one is safe to run again from the start, in a new transaction. The waits
- * grow and are jittered, so that the two do not collide again in step, and are bounded.
+ * grow and are jittered, so that the two do not collide again in step, and are bounded. The
+ * background loops that allocate stock (backorders, lot shortfalls) retry their transactions with
+ * the same policy.
  */
 public final class CommandRetry {
 

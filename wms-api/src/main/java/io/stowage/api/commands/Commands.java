@@ -2,6 +2,7 @@ package io.stowage.api.commands;
 
 import io.stowage.api.access.Secrets;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,7 +98,7 @@ public class Commands {
         return scope.tenant() + " " + exchange.getRequest().getMethod().name() + " " + route;
     }
 
-    byte[] hash(Object request, ServerWebExchange exchange) {
+    private byte[] hash(Object request, ServerWebExchange exchange) {
         Map<String, String> pathVariables = exchange.getAttributeOrDefault(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of());
         ObjectNode whole = json.createObjectNode();
         whole.set("path", json.valueToTree(new TreeMap<>(pathVariables)));
@@ -161,8 +162,7 @@ public class Commands {
                 .bind("scope", scope).bind("key", key)
                 .map(row -> {
                     if (!Arrays.equals(row.get("request_hash", byte[].class), requestHash)) {
-                        throw ApiProblem.unprocessable("idempotency-key-reused", "Idempotency key reused",
-                                "The Idempotency-Key " + key + " was used before with a different request");
+                        throw ApiProblem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key " + key + " was used before with a different request");
                     }
                     return respond(row.get("response_status", Integer.class), row.get("response_body", String.class), true);
                 })

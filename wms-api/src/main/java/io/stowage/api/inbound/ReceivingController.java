@@ -9,6 +9,7 @@ import io.stowage.api.commands.Commands;
 import io.stowage.api.inventory.StockRefs;
 import io.stowage.api.inventory.StockStatus;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -72,7 +73,6 @@ class ReceivingController {
         return refs.location(worker.nodeId(), "location_code", locationCode)
                 .zipWith(refs.variant(merchantId, sku, gtin))
                 .flatMap(found -> putaway.suggest(worker.nodeId(), found.getT2().id(), found.getT1().id()))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("no-free-location", "No free location",
-                        "No pick face or free storage location is left in this warehouse")));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.of(ProblemType.NO_FREE_LOCATION, "No pick face or free storage location is left in this warehouse")));
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,6 +76,29 @@ class WriteRoutesRunAsCommandsTest extends ApiTest {
                 .contains("[POST] [/api/v1/orders]", "[PATCH] [/api/v1/nodes/{code}/locations/{locationCode}]",
                         "[DELETE] [/api/v1/webhook-endpoints/{id}]", "[PUT] [/api/v1/products/{productCode}]");
         assertThat(exempt).containsExactlyInAnyOrder("[POST] [/api/v1/availability/query]", "[POST] [/api/v1/auth/worker-sessions]");
+    }
+
+    /** The OpenAPI document offers the Idempotency-Key header on every command route, and on nothing else that writes. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocumentOffersTheKeyOnEveryCommandRoute() {
+        Map<String, Object> document = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Set<String> withKey = new TreeSet<>();
+        Set<String> withoutKey = new TreeSet<>();
+        ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, operations) -> operations.forEach((method, operation) -> {
+            RequestMethod requestMethod = RequestMethod.resolve(method.toUpperCase(Locale.ROOT));
+            if (requestMethod == null || !WRITES.contains(requestMethod)) {
+                return;
+            }
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>) ((Map<String, Object>) operation)
+                    .getOrDefault("parameters", List.of());
+            boolean documented = parameters.stream()
+                    .anyMatch(parameter -> "header".equals(parameter.get("in")) && Commands.KEY_HEADER.equals(parameter.get("name")));
+            (documented ? withKey : withoutKey).add(method.toUpperCase(Locale.ROOT) + " " + path);
+        }));
+        assertThat(withoutKey).containsExactlyInAnyOrder("POST /api/v1/availability/query", "POST /api/v1/auth/worker-sessions");
+        assertThat(withKey).hasSizeGreaterThan(40).contains("POST /api/v1/orders", "POST /api/v1/pick-tasks/{id}/confirm");
     }
 
     /** Functional routes would escape the check above: there are none, and adding one must extend this test. */
