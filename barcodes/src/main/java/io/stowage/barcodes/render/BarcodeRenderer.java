@@ -6,6 +6,8 @@ import com.google.zxing.MultiFormatWriter;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.decoder.Mode;
+import com.google.zxing.qrcode.encoder.Encoder;
 import io.stowage.barcodes.gs1.ElementString;
 import io.stowage.barcodes.gs1.InvalidBarcodeException;
 
@@ -78,7 +80,7 @@ public final class BarcodeRenderer {
                     hints.remove(EncodeHintType.CHARACTER_SET);
                     hints.put(EncodeHintType.MARGIN, QR_QUIET_ZONE_MODULES);
                     hints.put(EncodeHintType.GS1_FORMAT, Boolean.TRUE);
-                    String data = ElementString.parseBracketed(content).unbracketedWithSeparators();
+                    String data = gs1QrData(ElementString.parseBracketed(content));
                     yield new MultiFormatWriter().encode(data, BarcodeFormat.QR_CODE, width, height, hints);
                 }
                 case DATA_MATRIX -> withQuietZone(DataMatrixEncoder.text(content), width, height);
@@ -92,6 +94,16 @@ public final class BarcodeRenderer {
             throw new InvalidBarcodeException("Cannot encode '" + content + "' as " + symbology + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * In FNC1 mode a QR reader turns '%' in alphanumeric segments into the GS separator, so a data
+     * '%' must be written "%%" there (ISO/IEC 18004, 7.4.8). ZXing picks alphanumeric mode for data
+     * of digits, capitals and a few marks, and does not double the '%' itself.
+     */
+    static String gs1QrData(ElementString elementString) {
+        String data = elementString.unbracketedWithSeparators();
+        return Encoder.chooseMode(data) == Mode.ALPHANUMERIC ? data.replace("%", "%%") : data;
     }
 
     /**

@@ -35,6 +35,9 @@ class Gs1MatrixSymbolsTest {
             "(01)09506000134352(17)261231(10)LOT-7",
             "(00)106141411234567897",
             "(01)09506000134352(10)ABC123(21)SN/42(3103)000750",
+            // '%' in a GS1 QR Code's alphanumeric segment is the separator unless written "%%".
+            "(01)09506000134352(10)A%B",
+            "(01)09506000134352(10)a%b(21)X%Y",
     };
 
     @ParameterizedTest

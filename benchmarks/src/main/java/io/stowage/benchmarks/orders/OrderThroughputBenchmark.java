@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,15 +25,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Order intake throughput. Starts the service jar on its embedded PostgreSQL (a fresh data
- * directory), sets up a merchant with three warehouses and a catalog whose stock runs short for
- * some SKUs, then replays five minutes of a busy shop's traffic (by default 20 orders a second,
- * 6,000 orders of 1 to 3 lines) as fast as the service takes them from many concurrent clients.
- * Prints orders per second accepted, p50/p99 latency, and the final consistency checks: the
- * ledger against the balances, and reservations against open order allocations.
+ * Order intake throughput against the raw-SQL limit. Starts the service jar on its embedded
+ * PostgreSQL (a fresh data directory), sets up a merchant with three warehouses and a catalog whose
+ * stock runs short for some SKUs, then replays five minutes of a busy shop's traffic (by default 20
+ * orders a second, 6,000 orders of 1 to 3 lines) as fast as the service takes them from many
+ * concurrent clients. While orders flow it samples what the database sessions wait on. Prints
+ * orders per second accepted, p50/p99 latency, the consistency checks (the ledger against the
+ * balances, reservations against open order allocations), then runs pgbench with
+ * {@code benchmarks/pgbench/order-intake.sql} (the same order's SQL in one transaction) on the same
+ * database with as many clients and orders, and prints its transactions per second and the ratio.
+ * Last, the p50/p99 of availability for 500 variants in one request.
  * <p>
- * {@code java -cp benchmarks/target/classes io.stowage.benchmarks.orders.OrderThroughputBenchmark
- * --jar wms-api/target/wms-api-0.1.0-SNAPSHOT.jar [--orders 6000] [--clients 32] [--skus 60]}
+ * {@code java -cp benchmarks/target/classes:<postgresql jdbc jar> io.stowage.benchmarks.orders.OrderThroughputBenchmark
+ * --jar wms-api/target/wms-api-0.1.0-SNAPSHOT.jar [--orders 6000] [--clients 32] [--skus 60] [--pgbench /usr/bin/pgbench]
+ * [--availability-requests 200] [--diagnose]}; docs/performance.md has the command through Maven.
+ * {@code --diagnose} restarts the service once with pg_stat_statements loaded and prints the
+ * statements an order costs.
  */
 public final class OrderThroughputBenchmark {
 
@@ -38,10 +48,13 @@ public final class OrderThroughputBenchmark {
     private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([a-z_]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final String[][] WAREHOUSES = {
             {"BVNO", "Vilnius", "LT", "54.6719", "25.2421", "Europe/Vilnius"},
             {"BRIX", "Riga", "LV", "56.9496", "24.1052", "Europe/Riga"},
             {"BTLL", "Tallinn", "EE", "59.4370", "24.7536", "Europe/Tallinn"}};
+    /** Availability is read for this many variants in one request: the route's maximum. */
+    private static final int AVAILABILITY_VARIANTS = 500;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -50,32 +63,110 @@ public final class OrderThroughputBenchmark {
         this.base = base;
     }
 
+    /** A merchant set up for the run: its id and API key. */
+    private record Shop(String merchantId, String apiKey) {
+    }
+
+    /** What the intake run measured. */
+    private record Intake(int accepted, double ordersPerSecond, double p50Ms, double p99Ms) {
+    }
+
     public static void main(String[] args) throws Exception {
         String jar = option(args, "--jar", "wms-api/target/wms-api-0.1.0-SNAPSHOT.jar");
         int orders = Integer.parseInt(option(args, "--orders", "6000"));
         int clients = Integer.parseInt(option(args, "--clients", "32"));
         int skus = Integer.parseInt(option(args, "--skus", "60"));
+        int availabilityRequests = Integer.parseInt(option(args, "--availability-requests", "200"));
+        Path script = Path.of(option(args, "--pgbench-script", "benchmarks/pgbench/order-intake.sql"));
+        String pgbenchOption = option(args, "--pgbench", null);
+        boolean diagnose = List.of(args).contains("--diagnose");
+        if (skus < 3) {
+            throw new IllegalArgumentException("--skus must be at least 3: orders have up to three distinct SKUs");
+        }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Path dataDir = Files.createTempDirectory("stowage-bench");
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average %s; data in %s%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage(), dataDir);
+        Process service = start(jar, dataDir, port);
+        try {
+            OrderThroughputBenchmark bench = new OrderThroughputBenchmark("http://localhost:" + port);
+            bench.awaitUp(service, dataDir);
+            Shop shop = bench.setUp(skus);
+            DatabaseProbe probe = DatabaseProbe.open(dataDir.resolve("postgres"));
+            if (diagnose && !probe.preloadStatementStatistics()) {
+                probe.close();
+                stop(service);
+                service = start(jar, dataDir, port);
+                bench.awaitUp(service, dataDir);
+                probe = DatabaseProbe.open(dataDir.resolve("postgres"));
+            }
+            try (DatabaseProbe db = probe) {
+                System.out.println("database: PostgreSQL " + db.version() + ", " + db.durability());
+                if (diagnose) {
+                    db.resetStatementStatistics();
+                }
+                long[] before = db.transactionCounters();
+                DatabaseProbe.Sampler sampler = db.startSampling();
+                Intake intake = bench.run(shop.apiKey(), orders, clients, skus);
+                String sampled = sampler.stop();
+                long[] after = db.transactionCounters();
+                System.out.printf(Locale.ROOT, "database transactions during the run: %d committed, %d rolled back, %d deadlocks%n",
+                        after[0] - before[0], after[1] - before[1], after[2] - before[2]);
+                System.out.print(sampled);
+                if (diagnose) {
+                    System.out.print(db.statementStatistics(intake.accepted(), 25));
+                }
+                boolean consistent = bench.consistent("after intake");
+                Optional<Path> pgbench = RawSqlBaseline.find(pgbenchOption);
+                if (pgbench.isEmpty()) {
+                    System.out.println("raw SQL: SKIPPED, no pgbench found (give --pgbench PATH, set PGBENCH, or put it on the PATH;"
+                            + " on Debian: apt-get install postgresql-client)");
+                } else {
+                    RawSqlBaseline.Result raw = RawSqlBaseline.run(pgbench.get(), script, db.port(), shop.merchantId(), shop.apiKey(),
+                            skus, clients, orders, dataDir);
+                    System.out.printf(Locale.ROOT, "raw SQL (pgbench %s, %d clients): %d orders, %.1f tps, p50 %.1f ms, p99 %.1f ms, failed %d%n",
+                            script, clients, raw.transactions(), raw.tps(), raw.p50Ms(), raw.p99Ms(), raw.failed());
+                    System.out.printf(Locale.ROOT, "intake / raw SQL = %.1f / %.1f = %.2f%n",
+                            intake.ordersPerSecond(), raw.tps(), intake.ordersPerSecond() / raw.tps());
+                    consistent &= bench.consistent("after raw SQL");
+                }
+                if (availabilityRequests > 0) {
+                    bench.availability(shop, skus, availabilityRequests);
+                }
+                System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
+                if (!consistent) {
+                    System.exit(1);
+                }
+            }
+        } finally {
+            stop(service);
+        }
+    }
+
+    private static Process start(String jar, Path dataDir, int port) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar)
                 .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("service.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("service.log").toFile()));
         builder.environment().put("STOWAGE_DATA_DIR", dataDir.toString());
         builder.environment().put("STOWAGE_ADMIN_KEY", ADMIN_KEY);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         builder.environment().put("STOWAGE_DEMO", "false");
-        Process service = builder.start();
+        return builder.start();
+    }
+
+    private static void stop(Process service) throws InterruptedException {
+        service.destroy();
+        service.waitFor();
+    }
+
+    private static String loadAverage() {
         try {
-            OrderThroughputBenchmark bench = new OrderThroughputBenchmark("http://localhost:" + port);
-            bench.awaitUp(service, dataDir);
-            String merchantKey = bench.setUp(skus);
-            bench.run(merchantKey, orders, clients, skus);
-        } finally {
-            service.destroy();
-            service.waitFor();
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException unknown) {
+            return "unknown";
         }
     }
 
@@ -97,7 +188,7 @@ public final class OrderThroughputBenchmark {
     }
 
     /** A merchant, three warehouses with a dock and a receiver each, and a catalog received with uneven stock. */
-    private String setUp(int skus) throws Exception {
+    private Shop setUp(int skus) throws Exception {
         String merchantKey = match(SECRET, expect(send("POST", "/api/v1/admin/merchants", ADMIN_KEY, null, "{\"name\":\"Busy shop\"}"), 201));
         StringBuilder variants = new StringBuilder();
         for (int s = 0; s < skus; s++) {
@@ -116,7 +207,7 @@ public final class OrderThroughputBenchmark {
                     "{\"badge_code\":\"R%s\",\"name\":\"Receiver\",\"pin\":\"4321\",\"node_code\":\"%s\",\"roles\":[\"receiver\"]}", w[0], w[0])), 201);
             String token = match(TOKEN, expect(send("POST", "/api/v1/auth/worker-sessions", null, null,
                     "{\"badge_code\":\"R" + w[0] + "\",\"pin\":\"4321\",\"device_id\":\"BENCH\"}"), 201));
-            String merchantId = match(Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\""), expect(send("GET", "/api/v1/merchant", merchantKey, null, null), 200));
+            String merchantId = match(ID, expect(send("GET", "/api/v1/merchant", merchantKey, null, null), 200));
             for (int s = 0; s < skus; s++) {
                 // Every fifth SKU is scarce, so that backorders and splits happen under load too.
                 int quantity = s % 5 == 0 ? 1 + random.nextInt(20) : 200 + random.nextInt(300);
@@ -124,10 +215,10 @@ public final class OrderThroughputBenchmark {
                         "{\"merchant_id\":\"%s\",\"sku\":\"SKU-%03d\",\"quantity\":%d,\"location_code\":\"%s-DOCK\"}", merchantId, s, quantity, w[0])), 201);
             }
         }
-        return merchantKey;
+        return new Shop(match(ID, expect(send("GET", "/api/v1/merchant", merchantKey, null, null), 200)), merchantKey);
     }
 
-    private void run(String merchantKey, int orders, int clients, int skus) throws Exception {
+    private Intake run(String merchantKey, int orders, int clients, int skus) throws Exception {
         Random random = new Random(42);
         List<String> bodies = new ArrayList<>();
         double[][] cities = {{54.69, 25.28, 0}, {54.90, 23.90, 0}, {56.95, 24.10, 1}, {59.43, 24.75, 2}, {57.54, 25.42, 1}};
@@ -186,12 +277,67 @@ public final class OrderThroughputBenchmark {
         for (String status : List.of("allocated", "partially_allocated", "backordered")) {
             System.out.printf(Locale.ROOT, "  %-20s %d%n", status, statuses.stream().filter(status::equals).count());
         }
-        System.out.printf(Locale.ROOT, "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        double p50 = percentile(sorted, 0.50);
+        double p99 = percentile(sorted, 0.99);
+        System.out.printf(Locale.ROOT, "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", p50, p99, sorted.get(sorted.size() - 1) / 1e6);
+        return new Intake(statuses.size(), statuses.size() / seconds, p50, p99);
+    }
+
+    /** The service's own reconciliations: the ledger against the balances, reservations against open allocations. */
+    private boolean consistent(String when) throws Exception {
         String ledger = expect(send("GET", "/api/v1/admin/stock/reconciliation", ADMIN_KEY, null, null), 200);
         String reservations = expect(send("GET", "/api/v1/admin/orders/reconciliation", ADMIN_KEY, null, null), 200);
-        System.out.println("consistency: ledger = balances " + ("[]".equals(ledger.trim()) ? "OK" : "FAILED " + ledger));
-        System.out.println("consistency: reservations = open order allocations " + ("[]".equals(reservations.trim()) ? "OK" : "FAILED " + reservations));
+        boolean ledgerOk = "[]".equals(ledger.trim());
+        boolean reservationsOk = "[]".equals(reservations.trim());
+        System.out.println("consistency " + when + ": ledger = balances " + (ledgerOk ? "OK" : "FAILED " + ledger));
+        System.out.println("consistency " + when + ": reservations = open order allocations " + (reservationsOk ? "OK" : "FAILED " + reservations));
+        return ledgerOk && reservationsOk;
+    }
+
+    /**
+     * Availability of {@value #AVAILABILITY_VARIANTS} variants in one request (the route's maximum), one client after the
+     * other: the catalog's SKUs and as many more stocked variants as that takes, added after intake so that they do not
+     * change it.
+     */
+    private void availability(Shop shop, int catalogSkus, int requests) throws Exception {
+        List<String> skus = new ArrayList<>();
+        for (int s = 0; s < catalogSkus; s++) {
+            skus.add(String.format(Locale.ROOT, "SKU-%03d", s));
+        }
+        int extra = Math.max(0, AVAILABILITY_VARIANTS - skus.size());
+        StringBuilder variants = new StringBuilder();
+        for (int s = 0; s < extra; s++) {
+            variants.append(s == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"sku\":\"AV-%03d\",\"name\":\"Shelf item %d\",\"weight_g\":100,\"length_mm\":100,\"width_mm\":100,\"height_mm\":10}", s, s));
+            skus.add(String.format(Locale.ROOT, "AV-%03d", s));
+        }
+        if (extra > 0) {
+            expect(send("PUT", "/api/v1/products/SHELF", shop.apiKey(), null, "{\"name\":\"Shelf goods\",\"variants\":[" + variants + "]}"), 200, 201);
+            Map<String, String> tokens = new HashMap<>();
+            for (String[] w : WAREHOUSES) {
+                tokens.put(w[0], match(TOKEN, expect(send("POST", "/api/v1/auth/worker-sessions", null, null,
+                        "{\"badge_code\":\"R" + w[0] + "\",\"pin\":\"4321\",\"device_id\":\"BENCH\"}"), 201)));
+            }
+            for (int s = 0; s < extra; s++) {
+                String node = WAREHOUSES[s % WAREHOUSES.length][0];
+                expect(send("POST", "/api/v1/receipts", tokens.get(node), "rcv-av-" + s, String.format(Locale.ROOT,
+                        "{\"merchant_id\":\"%s\",\"sku\":\"AV-%03d\",\"quantity\":%d,\"location_code\":\"%s-DOCK\"}",
+                        shop.merchantId(), s, 10 + s % 50, node)), 201);
+            }
+        }
+        String body = "{\"skus\":[" + String.join(",", skus.stream().limit(AVAILABILITY_VARIANTS).map(sku -> "\"" + sku + "\"").toList()) + "]}";
+        for (int warmUp = 0; warmUp < 20; warmUp++) {
+            expect(send("POST", "/api/v1/availability/query", shop.apiKey(), null, body), 200);
+        }
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            long sent = System.nanoTime();
+            expect(send("POST", "/api/v1/availability/query", shop.apiKey(), null, body), 200);
+            latencies.add(System.nanoTime() - sent);
+        }
+        Collections.sort(latencies);
+        System.out.printf(Locale.ROOT, "availability of %d variants in one request, %d requests one after the other: p50 %.1f ms, p99 %.1f ms%n",
+                Math.min(AVAILABILITY_VARIANTS, skus.size()), requests, percentile(latencies, 0.50), percentile(latencies, 0.99));
     }
 
     private static double percentile(List<Long> sorted, double p) {

@@ -39,7 +39,8 @@ public class EgressGuard {
         if (allowPrivateNetworks) {
             return;
         }
-        for (InetAddress address : InetAddress.getAllByName(host)) {
+        InetAddress[] addresses = PublicAddresses.numericIpv4(host).map(a -> new InetAddress[] {a}).orElseGet(() -> null);
+        for (InetAddress address : addresses != null ? addresses : InetAddress.getAllByName(host)) {
             if (!PublicAddresses.isPublic(address)) {
                 throw new UnknownHostException(host + " resolves to " + address.getHostAddress()
                         + ", which is not a public internet address; merchants' systems are only reached on the internet");

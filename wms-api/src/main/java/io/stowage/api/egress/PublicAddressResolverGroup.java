@@ -39,6 +39,11 @@ public final class PublicAddressResolverGroup extends AddressResolverGroup<InetS
                     complete(address, promise);
                     return;
                 }
+                InetSocketAddress numeric = numeric(address);
+                if (numeric != null) {
+                    complete(numeric, promise);
+                    return;
+                }
                 delegate.resolve(address).addListener((Future<InetSocketAddress> resolved) -> {
                     if (resolved.isSuccess()) {
                         complete(resolved.getNow(), promise);
@@ -50,11 +55,12 @@ public final class PublicAddressResolverGroup extends AddressResolverGroup<InetS
 
             @Override
             protected void doResolveAll(InetSocketAddress address, Promise<List<InetSocketAddress>> promise) {
-                if (!address.isUnresolved()) {
-                    if (PublicAddresses.isPublic(address.getAddress())) {
-                        promise.setSuccess(List.of(address));
+                InetSocketAddress literal = address.isUnresolved() ? numeric(address) : address;
+                if (literal != null) {
+                    if (PublicAddresses.isPublic(literal.getAddress())) {
+                        promise.setSuccess(List.of(literal));
                     } else {
-                        promise.setFailure(refused(address));
+                        promise.setFailure(refused(literal));
                     }
                     return;
                 }
@@ -77,6 +83,16 @@ public final class PublicAddressResolverGroup extends AddressResolverGroup<InetS
                 delegate.close();
             }
         };
+    }
+
+    /**
+     * A host written as a number in any form (2130706433, 0x7f000001, 0177.0.0.1, 127.1) names an address
+     * without DNS: it is taken as that address and checked, never sent to a resolver that may read it its own way.
+     */
+    private static InetSocketAddress numeric(InetSocketAddress unresolved) {
+        return PublicAddresses.numericIpv4(unresolved.getHostString())
+                .map(address -> new InetSocketAddress(address, unresolved.getPort()))
+                .orElse(null);
     }
 
     private static void complete(InetSocketAddress address, Promise<InetSocketAddress> promise) {

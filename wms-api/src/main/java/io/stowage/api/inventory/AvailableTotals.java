@@ -1,6 +1,7 @@
 package io.stowage.api.inventory;
 
 import io.stowage.api.outbox.Outbox;
+import io.stowage.api.webhooks.EventTypes;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -39,7 +40,7 @@ public class AvailableTotals {
                 .bind("delta", delta).bind("variant", variantId)
                 .map(row -> new Total(variantId, row.get("sku", String.class), row.get("available_total", Integer.class)))
                 .one()
-                .flatMap(after -> outbox.append(merchantId, "stock.level_changed", after.sku(),
+                .flatMap(after -> outbox.append(merchantId, EventTypes.STOCK_LEVEL_CHANGED, after.sku(),
                                 Map.of("sku", after.sku(), "variant_id", variantId, "available", after.available(), "change", delta,
                                         "reason", reason))
                         .then(after.available() > 0 && after.available() - delta <= 0 ? backInStock(merchantId, after) : Mono.empty())
@@ -52,7 +53,7 @@ public class AvailableTotals {
                 .bind("variant", total.variantId())
                 .map(row -> row.get("waiting", Long.class))
                 .one()
-                .flatMap(waiting -> outbox.append(merchantId, "variant.back_in_stock", total.sku(),
+                .flatMap(waiting -> outbox.append(merchantId, EventTypes.VARIANT_BACK_IN_STOCK, total.sku(),
                         Map.of("sku", total.sku(), "variant_id", total.variantId(), "available", total.available(),
                                 "waiting_subscribers", waiting)));
     }

@@ -1,6 +1,8 @@
 package io.stowage.api.inventory;
 
+import io.stowage.api.Published;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +28,7 @@ import reactor.core.publisher.Mono;
  * hand, so even a caller that skipped the lock could not promise a unit twice.
  */
 @Service
+@Published
 public class Reservations {
 
     /** Units of one variant at one node. */
@@ -111,8 +114,7 @@ public class Reservations {
                 .bind("qty", hold.quantity()).bind("merchant", merchantId).bind("variant", hold.variantId()).bind("node", hold.nodeId())
                 .fetch().rowsUpdated()
                 .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(sign > 0
-                        ? ApiProblem.conflict("insufficient-stock", "Not enough stock",
-                                "The node no longer has " + hold.quantity() + " unreserved units of this variant")
+                        ? ApiProblem.of(ProblemType.INSUFFICIENT_STOCK, "The node no longer has " + hold.quantity() + " unreserved units of this variant")
                         : new IllegalStateException("Releasing " + hold + " that is not reserved")));
     }
 }

@@ -2,6 +2,7 @@ package io.stowage.api.orders;
 
 import io.stowage.api.database.Params;
 import io.stowage.api.outbox.Outbox;
+import io.stowage.api.webhooks.EventTypes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +30,7 @@ class OrderTransitions {
     /** Records the accepted order's first history entry and its {@code order.accepted} event. */
     Mono<Void> accepted(UUID merchantId, UUID orderId, String actor, Object payload) {
         return history(merchantId, orderId, null, OrderStatus.ACCEPTED, actor, null)
-                .then(outbox.append(merchantId, "order.accepted", orderId.toString(), payload));
+                .then(outbox.append(merchantId, EventTypes.ORDER_ACCEPTED, orderId.toString(), payload));
     }
 
     Mono<Void> move(UUID merchantId, UUID orderId, OrderStatus from, OrderStatus to, String actor, String note) {
@@ -44,12 +45,12 @@ class OrderTransitions {
             payload.put("note", note);
         }
         Mono<Void> specific = switch (to) {
-            case ALLOCATED -> outbox.append(merchantId, "order.allocated", orderId.toString(), Map.of("order_id", orderId, "complete", true));
-            case PARTIALLY_ALLOCATED -> outbox.append(merchantId, "order.allocated", orderId.toString(), Map.of("order_id", orderId, "complete", false))
+            case ALLOCATED -> outbox.append(merchantId, EventTypes.ORDER_ALLOCATED, orderId.toString(), Map.of("order_id", orderId, "complete", true));
+            case PARTIALLY_ALLOCATED -> outbox.append(merchantId, EventTypes.ORDER_ALLOCATED, orderId.toString(), Map.of("order_id", orderId, "complete", false))
                     .then(from == OrderStatus.BACKORDERED ? Mono.empty()
-                            : outbox.append(merchantId, "order.backordered", orderId.toString(), Map.of("order_id", orderId, "complete", false)));
-            case BACKORDERED -> outbox.append(merchantId, "order.backordered", orderId.toString(), Map.of("order_id", orderId, "complete", true));
-            case CANCELLED -> outbox.append(merchantId, "order.cancelled", orderId.toString(), payload);
+                            : outbox.append(merchantId, EventTypes.ORDER_BACKORDERED, orderId.toString(), Map.of("order_id", orderId, "complete", false)));
+            case BACKORDERED -> outbox.append(merchantId, EventTypes.ORDER_BACKORDERED, orderId.toString(), Map.of("order_id", orderId, "complete", true));
+            case CANCELLED -> outbox.append(merchantId, EventTypes.ORDER_CANCELLED, orderId.toString(), payload);
             default -> Mono.empty();
         };
         return db.sql("""
@@ -62,7 +63,7 @@ class OrderTransitions {
                 .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
                         : Mono.error(new IllegalStateException("Order " + orderId + " was not in status " + from)))
                 .then(history(merchantId, orderId, from, to, actor, note))
-                .then(outbox.append(merchantId, "order.status_changed", orderId.toString(), payload))
+                .then(outbox.append(merchantId, EventTypes.ORDER_STATUS_CHANGED, orderId.toString(), payload))
                 .then(specific);
     }
 

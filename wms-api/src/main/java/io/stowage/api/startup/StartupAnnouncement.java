@@ -52,7 +52,7 @@ class StartupAnnouncement {
         text.append("  Swagger UI    ").append(base).append("/swagger-ui.html\n");
         text.append("  OpenAPI       ").append(base).append("/v3/api-docs\n");
         text.append("  Health        ").append(base).append("/actuator/health\n");
-        text.append("  Metrics       ").append(base).append("/actuator/prometheus\n");
+        text.append("  Metrics       ").append(base).append("/actuator/prometheus   (with the admin key)\n");
         generatedKey.ifPresentOrElse(
                 key -> text.append("  Admin key     ").append(key).append("   (shown once: keep it; or set STOWAGE_ADMIN_KEY)\n"),
                 () -> text.append("  Admin key     from STOWAGE_ADMIN_KEY, or the one printed at the first start\n"));

@@ -47,9 +47,10 @@ class WorkerAccessTest extends ApiTest {
         world.merchant(this).post().uri("/api/v1/admin/workers").bodyValue(Map.of("badge_code", "X1", "name", "X", "pin", "1234",
                 "node_code", world.node, "roles", List.of("picker"))).exchange().expectStatus().isForbidden();
 
-        admin().post().uri("/api/v1/admin/workers").bodyValue(Map.of("badge_code", "P1", "name", "Picker", "pin", "1234",
+        String badge = unique("P1");
+        admin().post().uri("/api/v1/admin/workers").bodyValue(Map.of("badge_code", badge, "name", "Picker", "pin", "1234",
                 "node_code", world.node, "roles", List.of("picker"))).exchange().expectStatus().isCreated();
-        Map<?, ?> picker = login("P1", "1234").expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> picker = login(badge, "1234").expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         as((String) picker.get("token")).post().uri("/api/v1/adjustments").header("Idempotency-Key", "adj-1")
                 .bodyValue(Map.of("location_code", "DOCK-1", "merchant_id", world.merchantId, "sku", "TEE-M-NAVY",
                         "quantity_change", 5, "reason", "found"))

@@ -3,6 +3,7 @@ package io.stowage.api.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.OwnDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The demo the README's start command loads: a network a new user can try every workflow on. */
+@OwnDatabase
 class DemoDataTest extends ApiTest {
 
     private static final String DEMO_KEY = "sk_demo_amber_and_linen";

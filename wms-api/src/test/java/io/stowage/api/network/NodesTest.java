@@ -14,6 +14,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 class NodesTest extends ApiTest {
 
+    /** Node codes are unique across the shared database: this test's end in its own suffix. */
+    private final String run = unique("");
+
     @Test
     void merchantsSeeWarehousesAndTheirOwnStoresOnly() {
         String amber = newMerchant("Amber Apparel");
@@ -21,55 +24,57 @@ class NodesTest extends ApiTest {
         String amberId = merchantId(amber);
         String balticId = merchantId(baltic);
 
-        admin().post().uri("/api/v1/nodes").bodyValue(node("WH-VNO", "warehouse", 54.6872, 25.2797)).exchange()
+        admin().post().uri("/api/v1/nodes").bodyValue(node("WH-VNO" + run, "warehouse", 54.6872, 25.2797)).exchange()
                 .expectStatus().isCreated()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("WH-VNO")
+                .jsonPath("$.code").isEqualTo("WH-VNO" + run)
                 .jsonPath("$.kind").isEqualTo("warehouse")
                 .jsonPath("$.address.postal_code").isEqualTo("01103")
                 .jsonPath("$.address.country").isEqualTo("LT")
                 .jsonPath("$.time_zone").isEqualTo("Europe/Vilnius");
-        admin().post().uri("/api/v1/nodes").bodyValue(with(node("ST-AMBER", "store", 54.90, 23.90), "merchant_id", amberId)).exchange()
+        admin().post().uri("/api/v1/nodes").bodyValue(with(node("ST-AMBER" + run, "store", 54.90, 23.90), "merchant_id", amberId)).exchange()
                 .expectStatus().isCreated()
                 .expectBody().jsonPath("$.merchant_id").isEqualTo(amberId);
-        admin().post().uri("/api/v1/nodes").bodyValue(with(node("ST-BALTIC", "store", 56.95, 24.10), "merchant_id", balticId)).exchange()
+        admin().post().uri("/api/v1/nodes").bodyValue(with(node("ST-BALTIC" + run, "store", 56.95, 24.10), "merchant_id", balticId)).exchange()
                 .expectStatus().isCreated();
 
-        assertThat(codes(admin())).containsExactly("ST-AMBER", "ST-BALTIC", "WH-VNO");
-        assertThat(codes(as(amber))).containsExactly("ST-AMBER", "WH-VNO");
-        assertThat(codes(as(baltic))).containsExactly("ST-BALTIC", "WH-VNO");
+        assertThat(mine(codes(admin()))).containsExactly("ST-AMBER" + run, "ST-BALTIC" + run, "WH-VNO" + run);
+        assertThat(mine(codes(as(amber)))).containsExactly("ST-AMBER" + run, "WH-VNO" + run);
+        assertThat(mine(codes(as(baltic)))).containsExactly("ST-BALTIC" + run, "WH-VNO" + run);
 
-        as(amber).get().uri("/api/v1/nodes/ST-AMBER").exchange().expectStatus().isOk();
-        as(amber).get().uri("/api/v1/nodes/WH-VNO").exchange().expectStatus().isOk();
-        as(amber).get().uri("/api/v1/nodes/ST-BALTIC").exchange()
+        as(amber).get().uri("/api/v1/nodes/{code}", "ST-AMBER" + run).exchange().expectStatus().isOk();
+        as(amber).get().uri("/api/v1/nodes/{code}", "WH-VNO" + run).exchange().expectStatus().isOk();
+        as(amber).get().uri("/api/v1/nodes/{code}", "ST-BALTIC" + run).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain("Baltic"));
 
         // Nearest first from Kaunas: the Kaunas store, then Vilnius, then Riga; a merchant never hears of another's store.
-        List<?> nearKaunas = admin().get().uri("/api/v1/nodes/near?latitude=54.8985&longitude=23.9036").exchange()
+        // Other tests' warehouses stand in Vilnius too: ask for all and keep this test's own.
+        List<?> nearKaunas = admin().get().uri("/api/v1/nodes/near?latitude=54.8985&longitude=23.9036&limit=500").exchange()
                 .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
-        assertThat(nearKaunas.stream().map(n -> String.valueOf(((Map<?, ?>) ((Map<?, ?>) n).get("node")).get("code"))).toList())
-                .containsExactly("ST-AMBER", "WH-VNO", "ST-BALTIC");
-        double toVilnius = ((Number) ((Map<?, ?>) nearKaunas.get(1)).get("distance_km")).doubleValue();
+        List<?> nearMine = nearKaunas.stream().filter(n -> nearCode(n).endsWith(run)).toList();
+        assertThat(nearMine.stream().map(NodesTest::nearCode).toList())
+                .containsExactly("ST-AMBER" + run, "WH-VNO" + run, "ST-BALTIC" + run);
+        double toVilnius = ((Number) ((Map<?, ?>) nearMine.get(1)).get("distance_km")).doubleValue();
         assertThat(toVilnius).isBetween(85.0, 95.0);
         as(baltic).get().uri("/api/v1/nodes/near?latitude=54.8985&longitude=23.9036&kind=store").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].node.code").isEqualTo("ST-BALTIC");
+                .expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].node.code").isEqualTo("ST-BALTIC" + run);
     }
 
     @Test
     void onlyTheAdministratorAddsNodes() {
         String merchant = newMerchant("Sneaky Socks");
-        as(merchant).post().uri("/api/v1/nodes").bodyValue(node("WH-SNEAKY", "warehouse", 54.0, 25.0)).exchange()
+        as(merchant).post().uri("/api/v1/nodes").bodyValue(node("WH-SNEAKY" + run, "warehouse", 54.0, 25.0)).exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        admin().get().uri("/api/v1/nodes/WH-SNEAKY").exchange().expectStatus().isNotFound();
+        admin().get().uri("/api/v1/nodes/{code}", "WH-SNEAKY" + run).exchange().expectStatus().isNotFound();
     }
 
     @Test
     void invalidNodesAnswerWithFieldErrorsAndWriteNothing() {
-        Map<String, Object> good = node("WH-BAD", "warehouse", 54.0, 25.0);
+        Map<String, Object> good = node("WH-BAD" + run, "warehouse", 54.0, 25.0);
         Map<String, Object> badCountry = with(good, "address",
                 Map.of("line", "Main 1", "city", "Vilnius", "postal_code", "01103", "country", "Lithuania"));
         admin().post().uri("/api/v1/nodes").bodyValue(with(with(badCountry, "latitude", 200), "kind", "depot")).exchange()
@@ -89,24 +94,24 @@ class NodesTest extends ApiTest {
         admin().post().uri("/api/v1/nodes").bodyValue(with(good, "merchant_id", merchantId(newMerchant("Warehouse Owner")))).exchange()
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("merchant_id");
-        admin().post().uri("/api/v1/nodes").bodyValue(with(node("ST-GHOST", "store", 54.0, 25.0), "merchant_id",
+        admin().post().uri("/api/v1/nodes").bodyValue(with(node("ST-GHOST" + run, "store", 54.0, 25.0), "merchant_id",
                         "00000000-0000-0000-0000-000000000001")).exchange()
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("merchant_id");
-        assertThat(codes(admin())).doesNotContain("WH-BAD", "ST-GHOST");
+        assertThat(codes(admin())).doesNotContain("WH-BAD" + run, "ST-GHOST" + run);
 
         admin().post().uri("/api/v1/nodes").bodyValue(good).exchange().expectStatus().isCreated();
         admin().post().uri("/api/v1/nodes").bodyValue(with(good, "name", "Another")).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("https://stowage.io/problems/node-exists");
-        admin().get().uri("/api/v1/nodes/WH-BAD").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("Node WH-BAD");
+        admin().get().uri("/api/v1/nodes/{code}", "WH-BAD" + run).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("Node WH-BAD" + run);
     }
 
     @Test
     void nodeListsArePagedByCodeWithoutGapsOrRepeats() {
         for (String code : List.of("P-3", "P-1", "P-2")) {
-            admin().post().uri("/api/v1/nodes").bodyValue(node(code, "warehouse", 50, 10)).exchange().expectStatus().isCreated();
+            admin().post().uri("/api/v1/nodes").bodyValue(node(code + run, "warehouse", 50, 10)).exchange().expectStatus().isCreated();
         }
         List<String> paged = new ArrayList<>();
         String after = "";
@@ -119,7 +124,7 @@ class NodesTest extends ApiTest {
             after = (String) page.get("next_cursor");
             pages++;
         } while (after != null);
-        assertThat(paged).isSorted().doesNotHaveDuplicates().containsSubsequence("P-1", "P-2", "P-3");
+        assertThat(paged).isSorted().doesNotHaveDuplicates().containsSubsequence("P-1" + run, "P-2" + run, "P-3" + run);
         assertThat(paged).containsExactlyElementsOf(codes(admin()));
         assertThat(pages).isEqualTo((paged.size() + 1) / 2);
     }
@@ -129,9 +134,24 @@ class NodesTest extends ApiTest {
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
+    /** Every node code the client may see, the list paged to its end. */
     private static List<String> codes(WebTestClient client) {
-        Map<?, ?> page = client.get().uri("/api/v1/nodes").exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        return ((List<?>) page.get("items")).stream().map(n -> String.valueOf(((Map<?, ?>) n).get("code"))).toList();
+        List<String> codes = new ArrayList<>();
+        String after = "";
+        do {
+            Map<?, ?> page = client.get().uri("/api/v1/nodes?limit=500&after={after}", after).exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            ((List<?>) page.get("items")).forEach(n -> codes.add(String.valueOf(((Map<?, ?>) n).get("code"))));
+            after = (String) page.get("next_cursor");
+        } while (after != null);
+        return codes;
+    }
+
+    private List<String> mine(List<String> codes) {
+        return codes.stream().filter(code -> code.endsWith(run)).toList();
+    }
+
+    private static String nearCode(Object nearby) {
+        return String.valueOf(((Map<?, ?>) ((Map<?, ?>) nearby).get("node")).get("code"));
     }
 }

@@ -137,9 +137,6 @@ final class PickingFloor {
     }
 
     void assertBooksAgree() {
-        test.admin().get().uri("/api/v1/admin/stock/reconciliation").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
-        test.admin().get().uri("/api/v1/admin/orders/reconciliation").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+        test.assertBooksAgree(world.merchantId);
     }
 }

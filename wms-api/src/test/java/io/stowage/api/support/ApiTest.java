@@ -1,28 +1,72 @@
 package io.stowage.api.support;
 
-import io.stowage.api.database.DatabaseUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the HTTP tests: the real service on a random port, on a fresh PostgreSQL database for
- * each test class, called through {@link WebTestClient} as a store, a worker or the admin would.
+ * Base of the HTTP tests: the real service on a random port on a real PostgreSQL, called through
+ * {@link WebTestClient} as a store, a worker or the admin would.
+ *
+ * <p>One application context and one database serve every test class in the JVM that adds no
+ * configuration of its own: Spring's context cache hands the same started service to each of them,
+ * so the service boots and Flyway migrates once. Tests therefore share the database with every
+ * class that ran before them, and must be written for it:
+ * <ul>
+ *   <li>each test makes its own merchant ({@link #newMerchant}, {@link World#create}) and sees only
+ *       its rows through the API; queries in a test are filtered by its merchant, node or ids;</li>
+ *   <li>codes that are unique across the whole database (node codes, worker badges) come from
+ *       {@link #unique}; SKUs, references and idempotency keys are per merchant and may be fixed;</li>
+ *   <li>no assertion counts rows or list entries across all merchants ("the only order", "no
+ *       merchants yet"); admin lists are searched for the test's own entries instead;</li>
+ *   <li>background loops (outbox fan-out, webhook and email delivery, backorders, waves) run for
+ *       everyone: wait for the test's own rows with {@link Eventually#await}.</li>
+ * </ul>
+ *
+ * <p>A class that truly needs another configuration (properties of its own such as short polling
+ * intervals or leases, a loop switched off so that the test drives it, extra beans, the demo data)
+ * gets a second context, and that context must run on a database of its own, where no other
+ * context's loops act on its rows (nor its loops on theirs): a second configuration on the shared
+ * database is refused at start with this advice. Each distinct configuration costs a service start
+ * and a migration, so choose in this order:
+ * <ol>
+ *   <li>the shared context, whenever the test can do without settings of its own;</li>
+ *   <li>an existing group: {@link FastDeliveryTest} (webhooks and emails delivered within seconds to
+ *       receivers on this machine) or {@link DrivenLoopsTest} (delivery driven by the test, short
+ *       leases for take-overs); a group's classes share one context and database, so a property
+ *       added to a group must suit every class in it;</li>
+ *   <li>a configuration of its own, annotated {@link OwnDatabase}, for a test that fits neither, such
+ *       as one that sweeps whole tables (RetentionTest) or loads the demo data (DemoDataTest).</li>
+ * </ol>
+ * A test that starts a second service instance itself ({@code SpringApplicationBuilder}) points it
+ * at this context's database, read from the {@code Environment}.
+ *
+ * <p>Tests that start processes, kill things or run for tens of seconds are
+ * {@code @Tag("slow")}: the plain {@code mvn verify} skips them and {@code mvn verify -Pslow} (CI)
+ * runs them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "stowage.database.embedded=false",
         "stowage.admin-key=" + ApiTest.ADMIN_KEY,
-        "stowage.demo=false"
+        "stowage.demo=false",
+        // The lot shortfall pass runs every 2 s in service; tests wait for it, so it runs more often here.
+        "stowage.orders.lot-shortfall-poll=PT0.25S"
 })
 @AutoConfigureWebTestClient
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(SchemaCheckingOutbox.Config.class)
+@ContextCustomizerFactories(TestDatabaseCustomizerFactory.class)
 public abstract class ApiTest {
 
     public static final String ADMIN_KEY = "test-admin-key";
@@ -30,21 +74,17 @@ public abstract class ApiTest {
     public WebTestClient web;
 
     /** Generous: the suite shares two cores, and a test should fail on a wrong answer, not a slow one. */
+    public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(120);
+
     @Autowired
     void useClient(WebTestClient client) {
-        this.web = client.mutate().responseTimeout(Duration.ofSeconds(120)).build();
+        this.web = client.mutate().responseTimeout(RESPONSE_TIMEOUT).build();
     }
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DatabaseUrl url = TestDatabases.freshDatabase();
-        TestDatabases.Server server = TestDatabases.server();
-        registry.add("spring.r2dbc.url", url::r2dbc);
-        registry.add("spring.r2dbc.username", server::user);
-        registry.add("spring.r2dbc.password", server::password);
-        registry.add("spring.flyway.url", url::jdbc);
-        registry.add("spring.flyway.user", server::user);
-        registry.add("spring.flyway.password", server::password);
+    /** Every event written during the test matched its published schema (docs/events). */
+    @AfterEach
+    void eventsMatchTheirSchemas() {
+        EventSchemas.assertNoViolations();
     }
 
     /** A client that sends the given bearer secret. */
@@ -54,6 +94,27 @@ public abstract class ApiTest {
 
     public WebTestClient admin() {
         return as(ADMIN_KEY);
+    }
+
+    /**
+     * A code no other test in the shared database uses: the prefix, a dash and eight random
+     * characters (node codes, worker badges and other codes unique across merchants).
+     */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The books of one merchant agree: its ledger with its stock balances, its reservations with its
+     * allocations and its order lines with allocations plus waiting units. Other tests' rows in the
+     * shared database are not this test's to judge.
+     */
+    public void assertBooksAgree(String merchantId) {
+        for (String report : List.of("/api/v1/admin/stock/reconciliation", "/api/v1/admin/orders/reconciliation")) {
+            List<Map<String, Object>> discrepancies = admin().get().uri(report).exchange().expectStatus().isOk()
+                    .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody();
+            assertThat(discrepancies).as(report).filteredOn(d -> merchantId.equals(d.get("merchant_id"))).isEmpty();
+        }
     }
 
     /** Creates a merchant and returns its API key. */

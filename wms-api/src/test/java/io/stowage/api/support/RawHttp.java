@@ -87,6 +87,15 @@ public final class RawHttp implements AutoCloseable {
         return read();
     }
 
+    /** Whether the server has closed the connection (waits up to the read deadline for it to). */
+    public boolean atEnd() throws IOException {
+        try {
+            return in.read() < 0;
+        } catch (java.net.SocketException e) {
+            return true;
+        }
+    }
+
     private String line() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b != '\n'; b = in.read()) {

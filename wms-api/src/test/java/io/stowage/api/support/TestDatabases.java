@@ -14,8 +14,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The PostgreSQL the tests run on, chosen once per JVM: {@code STOWAGE_TEST_DB_URL} when set, else
- * Testcontainers when a Docker engine answers, else an embedded PostgreSQL 17. Each test class
- * asks for a fresh database on it, so classes never see each other's rows.
+ * Testcontainers when a Docker engine answers, else an embedded PostgreSQL 17. On it, one shared
+ * database serves every test context that has the shared configuration (see {@link ApiTest}), and
+ * each {@link OwnDatabase} context gets a fresh one.
  */
 public final class TestDatabases {
 
@@ -27,6 +28,7 @@ public final class TestDatabases {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static Server server;
+    private static DatabaseUrl shared;
 
     private TestDatabases() {
     }
@@ -36,6 +38,14 @@ public final class TestDatabases {
             server = start();
         }
         return server;
+    }
+
+    /** The database that every test context with the shared configuration uses, made once per JVM. */
+    public static synchronized DatabaseUrl shared() {
+        if (shared == null) {
+            shared = freshDatabase();
+        }
+        return shared;
     }
 
     /** Creates a new empty database and returns where it is. */

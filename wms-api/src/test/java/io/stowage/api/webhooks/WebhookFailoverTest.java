@@ -4,17 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.StowageApplication;
 import io.stowage.api.outbox.Outbox;
-import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.DrivenLoopsTest;
+import io.stowage.api.support.SampleEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Two instances share delivery through the database. A second instance claims a delivery whose
@@ -22,14 +23,8 @@ import org.springframework.test.context.TestPropertySource;
  * that the test drives it pass by pass, cannot take the delivery while the lease runs and delivers
  * it once the lease has run out.
  */
-@TestPropertySource(properties = {
-        "stowage.webhooks.delivery-enabled=false",
-        "stowage.webhooks.poll-interval=100ms",
-        "stowage.webhooks.lease=3s",
-        "stowage.webhooks.timeout=2s",
-        "stowage.egress.allow-private-networks=true"
-})
-class WebhookFailoverTest extends ApiTest {
+@Tag("slow")
+class WebhookFailoverTest extends DrivenLoopsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(40);
 
@@ -54,7 +49,7 @@ class WebhookFailoverTest extends ApiTest {
 
             ConfigurableApplicationContext second = secondInstance();
             try {
-                outbox.append(merchantId, "order.accepted", "ORD-7", Map.of("order_number", "ORD-7")).block();
+                outbox.append(merchantId, EventTypes.ORDER_ACCEPTED, "ORD-7", SampleEvents.orderAccepted("web")).block();
                 receiver.await("/slow", PATIENCE, got -> got.size() == 1);
             } finally {
                 second.close();
