@@ -61,8 +61,14 @@ class OrderController {
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         @Valid @RequestBody OrderRequest request) {
         Caller.Merchant merchant = caller.asMerchant();
-        return idempotency.require("merchant:" + merchant.merchantId() + ":orders", key, request, HttpStatus.CREATED,
-                        () -> intake.accept(merchant, request))
+        if (key == null) {
+            // Before any check or read, as the command itself would refuse it.
+            return idempotency.require("merchant:" + merchant.merchantId() + ":orders", null, request, HttpStatus.CREATED, Mono::empty);
+        }
+        // Checks and reads that change nothing run before the transaction, so that it holds the stock locks for less time.
+        return intake.check(merchant, request)
+                .flatMap(checked -> idempotency.require("merchant:" + merchant.merchantId() + ":orders", key, request, HttpStatus.CREATED,
+                        () -> intake.accept(merchant, request, checked)))
                 .retryWhen(Transactions.retryOnDeadlock());
     }
 
