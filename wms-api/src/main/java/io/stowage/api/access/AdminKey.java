@@ -1,5 +1,6 @@
 package io.stowage.api.access;
 
+import io.stowage.api.Published;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,6 +16,7 @@ import reactor.core.publisher.Mono;
  * generated at the very first start, printed once, and only its hash is kept in {@code settings}.
  */
 @Component
+@Published
 public class AdminKey {
 
     private static final Logger log = LoggerFactory.getLogger(AdminKey.class);

@@ -1,5 +1,6 @@
 package io.stowage.api.access;
 
+import io.stowage.api.Published;
 import io.stowage.api.problem.ApiProblem;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 /** Merchants' API keys: issued with the secret shown once, listed without it, revoked for good. */
 @Service
+@Published
 public class ApiKeys {
 
     static final String PREFIX = "sk_";

@@ -1,5 +1,6 @@
 package io.stowage.api.access;
 
+import io.stowage.api.Published;
 import io.stowage.api.problem.ApiProblem;
 import java.util.Arrays;
 import java.util.Locale;
@@ -7,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Who is calling: the 3PL administrator, a merchant's store through an API key, or a warehouse worker. */
+@Published
 public sealed interface Caller {
 
     /** How the ledger and audit trails name this caller. */

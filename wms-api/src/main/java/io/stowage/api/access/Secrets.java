@@ -1,5 +1,6 @@
 package io.stowage.api.access;
 
+import io.stowage.api.Published;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** Random bearer secrets and the hashes under which they are stored. */
+@Published
 public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,13 +1,13 @@
 package io.stowage.api.access;
 
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import io.stowage.api.problem.ProblemWriter;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -39,8 +39,8 @@ class SecurityConfig {
     /** A request the firewall refuses (encoded NUL, path traversal, odd methods) is a problem like any other refusal. */
     @Bean
     ServerExchangeRejectedHandler exchangeRejectedHandler(ProblemWriter problems) {
-        return (exchange, rejected) -> problems.write(exchange, new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request",
-                "The request could not be read", "The request was refused: " + rejected.getMessage(), List.of()));
+        return (exchange, rejected) -> problems.write(exchange, new ApiProblem(ProblemType.MALFORMED_REQUEST,
+                "The request was refused: " + rejected.getMessage(), List.of()));
     }
 
     @Bean

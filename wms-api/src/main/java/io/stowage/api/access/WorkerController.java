@@ -1,5 +1,8 @@
 package io.stowage.api.access;
 
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
+import io.stowage.api.commands.NotACommand;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
@@ -10,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +30,12 @@ class WorkerController {
 
     private final Workers workers;
     private final WorkerSessions sessions;
+    private final Commands commands;
 
-    WorkerController(Workers workers, WorkerSessions sessions) {
+    WorkerController(Workers workers, WorkerSessions sessions, Commands commands) {
         this.workers = workers;
         this.sessions = sessions;
+        this.commands = commands;
     }
 
     record WorkerRequest(
@@ -44,9 +50,9 @@ class WorkerController {
     }
 
     @PostMapping("/api/v1/admin/workers")
-    @ResponseStatus(HttpStatus.CREATED)
-    Mono<Workers.Worker> create(@Valid @RequestBody WorkerRequest request) {
-        return workers.create(new Workers.NewWorker(request.badgeCode(), request.name(), request.pin(), request.nodeCode(), request.roles()));
+    Mono<ResponseEntity<String>> create(@Valid @RequestBody WorkerRequest request) {
+        return commands.run(CommandScope.admin(), request, HttpStatus.CREATED,
+                () -> workers.create(new Workers.NewWorker(request.badgeCode(), request.name(), request.pin(), request.nodeCode(), request.roles())));
     }
 
     @GetMapping("/api/v1/admin/workers")
@@ -55,15 +61,15 @@ class WorkerController {
     }
 
     @PostMapping("/api/v1/auth/worker-sessions")
+    @NotACommand("a wrong PIN must count towards the lock-out although the sign-in fails, so it cannot run in a transaction that the failure rolls back")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<WorkerSessions.Session> login(@Valid @RequestBody LoginRequest request) {
         return sessions.login(request.badgeCode(), request.pin(), request.deviceId());
     }
 
     @DeleteMapping("/api/v1/auth/worker-sessions/current")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> logout(@AuthenticationPrincipal Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        caller.asWorker();
-        return sessions.logout(authorization.substring(7).trim());
+    Mono<ResponseEntity<String>> logout(@AuthenticationPrincipal Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller.Worker worker = caller.asWorker();
+        return commands.run(CommandScope.worker(worker), null, HttpStatus.NO_CONTENT, () -> sessions.logout(authorization.substring(7).trim()));
     }
 }

@@ -1,10 +1,12 @@
 package io.stowage.api.access;
 
+import io.stowage.api.Published;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
 /** What a worker may do on the floor; a supervisor approves counts and adjustments. */
+@Published
 public enum WorkerRole {
     PICKER, PACKER, RECEIVER, SUPERVISOR;
 

@@ -2,6 +2,7 @@ package io.stowage.api.access;
 
 import io.stowage.api.database.Params;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -100,7 +100,6 @@ public class WorkerSessions {
     }
 
     private static ApiProblem locked(OffsetDateTime until) {
-        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "badge-locked", "Badge locked",
-                "Too many wrong PINs: this badge is locked until " + until + "; a supervisor can help", List.of());
+        return new ApiProblem(ProblemType.BADGE_LOCKED, "Too many wrong PINs: this badge is locked until " + until + "; a supervisor can help", List.of());
     }
 }

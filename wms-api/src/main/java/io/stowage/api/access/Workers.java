@@ -1,5 +1,6 @@
 package io.stowage.api.access;
 
+import io.stowage.api.Published;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import java.util.Set;
@@ -12,6 +13,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** Warehouse staff: a badge, a PIN (stored as a bcrypt hash), the node they work in and their roles. */
 @Service
+@Published
 public class Workers {
 
     static final BCryptPasswordEncoder PINS = new BCryptPasswordEncoder(10);

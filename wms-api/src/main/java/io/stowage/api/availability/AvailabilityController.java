@@ -1,6 +1,9 @@
 package io.stowage.api.availability;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
+import io.stowage.api.commands.NotACommand;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
@@ -11,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -29,11 +32,13 @@ class AvailabilityController {
     private final Availability availability;
     private final NearbyStock nearby;
     private final BackInStock backInStock;
+    private final Commands commands;
 
-    AvailabilityController(Availability availability, NearbyStock nearby, BackInStock backInStock) {
+    AvailabilityController(Availability availability, NearbyStock nearby, BackInStock backInStock, Commands commands) {
         this.availability = availability;
         this.nearby = nearby;
         this.backInStock = backInStock;
+        this.commands = commands;
     }
 
     record AvailabilityQuery(@NotEmpty @Size(max = Availability.MAX_VARIANTS) List<@NotBlank String> skus) {
@@ -50,6 +55,7 @@ class AvailabilityController {
 
     /** Up to 500 SKUs in a body; a read, so it needs no Idempotency-Key. */
     @PostMapping("/api/v1/availability/query")
+    @NotACommand("a read sent as POST because 500 SKUs do not fit in a query string")
     Mono<List<Availability.VariantAvailability>> query(@AuthenticationPrincipal Caller caller, @Valid @RequestBody AvailabilityQuery query) {
         return availability.forSkus(caller.asMerchant().merchantId(), query.skus());
     }
@@ -65,9 +71,10 @@ class AvailabilityController {
     }
 
     @PostMapping("/api/v1/back-in-stock-subscriptions")
-    @ResponseStatus(HttpStatus.CREATED)
-    Mono<BackInStock.Subscription> subscribe(@AuthenticationPrincipal Caller caller, @Valid @RequestBody SubscriptionRequest request) {
-        return backInStock.subscribe(caller.asMerchant().merchantId(), request.sku(), request.email());
+    Mono<ResponseEntity<String>> subscribe(@AuthenticationPrincipal Caller caller, @Valid @RequestBody SubscriptionRequest request) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return commands.run(CommandScope.merchant(merchantId), request, HttpStatus.CREATED,
+                () -> backInStock.subscribe(merchantId, request.sku(), request.email()));
     }
 
     @GetMapping("/api/v1/back-in-stock-subscriptions")
@@ -78,8 +85,8 @@ class AvailabilityController {
     }
 
     @DeleteMapping("/api/v1/back-in-stock-subscriptions/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return backInStock.cancel(caller.asMerchant().merchantId(), id);
+    Mono<ResponseEntity<String>> cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return commands.run(CommandScope.merchant(merchantId), null, HttpStatus.NO_CONTENT, () -> backInStock.cancel(merchantId, id));
     }
 }

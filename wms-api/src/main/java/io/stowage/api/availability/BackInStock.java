@@ -1,11 +1,14 @@
 package io.stowage.api.availability;
 
 import io.r2dbc.spi.Readable;
+import io.stowage.api.catalog.VariantRef;
+import io.stowage.api.catalog.Variants;
 import io.stowage.api.database.Params;
 import io.stowage.api.paging.CreationCursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,9 +23,11 @@ import reactor.core.publisher.Mono;
 public class BackInStock {
 
     private final DatabaseClient db;
+    private final Variants variants;
 
-    public BackInStock(DatabaseClient db) {
+    public BackInStock(DatabaseClient db, Variants variants) {
         this.db = db;
+        this.variants = variants;
     }
 
     public record Subscription(UUID id, String sku, String email, OffsetDateTime createdAt, OffsetDateTime notifiedAt) {
@@ -30,9 +35,7 @@ public class BackInStock {
 
     public Mono<Subscription> subscribe(UUID merchantId, String sku, String email) {
         String normalized = email.trim().toLowerCase(Locale.ROOT);
-        return db.sql("SELECT id FROM variants WHERE merchant_id = :merchant AND sku = :sku")
-                .bind("merchant", merchantId).bind("sku", sku)
-                .map(row -> row.get("id", UUID.class)).one()
+        return variants.bySku(merchantId, sku).map(VariantRef::id)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.invalid("sku", "no variant has the SKU " + sku)))
                 .flatMap(variantId -> db.sql("""
                                 INSERT INTO back_in_stock_subscriptions (merchant_id, variant_id, email)
@@ -40,31 +43,33 @@ public class BackInStock {
                                 ON CONFLICT (variant_id, email) WHERE notified_at IS NULL DO NOTHING
                                 """)
                         .bind("merchant", merchantId).bind("variant", variantId).bind("email", normalized)
-                        .then())
-                .then(db.sql("""
-                                SELECT s.id, v.sku, s.email, s.created_at, s.notified_at
-                                FROM back_in_stock_subscriptions s JOIN variants v ON v.id = s.variant_id
-                                WHERE s.merchant_id = :merchant AND v.sku = :sku AND s.email = :email AND s.notified_at IS NULL
-                                """)
-                        .bind("merchant", merchantId).bind("sku", sku).bind("email", normalized)
-                        .map(BackInStock::subscription).one());
+                        .then()
+                        .then(db.sql("""
+                                        SELECT s.id, s.email, s.created_at, s.notified_at
+                                        FROM back_in_stock_subscriptions s
+                                        WHERE s.merchant_id = :merchant AND s.variant_id = :variant AND s.email = :email AND s.notified_at IS NULL
+                                        """)
+                                .bind("merchant", merchantId).bind("variant", variantId).bind("email", normalized)
+                                .map(row -> subscription(sku, row)).one()));
     }
 
     /** A variant's subscriptions in the order shoppers asked. */
     public Mono<Page<Subscription>> forSku(UUID merchantId, String sku, String afterKey, int limit) {
         CreationCursor after = CreationCursor.parse(afterKey);
-        return db.sql("""
-                        SELECT s.id, v.sku, s.email, s.created_at, s.notified_at
-                        FROM back_in_stock_subscriptions s JOIN variants v ON v.id = s.variant_id
-                        WHERE s.merchant_id = :merchant AND v.sku = :sku
-                          AND (CAST(:afterAt AS timestamptz) IS NULL OR (s.created_at, s.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
-                        ORDER BY s.created_at, s.id LIMIT :limit
-                        """)
-                .bind("merchant", merchantId).bind("sku", sku)
-                .bind("afterAt", Params.nullable(after == null ? null : after.createdAt(), OffsetDateTime.class))
-                .bind("afterId", Params.nullable(after == null ? null : after.id(), UUID.class))
-                .bind("limit", limit + 1)
-                .map(BackInStock::subscription).all().collectList()
+        return variants.bySku(merchantId, sku).map(VariantRef::id)
+                .flatMap(variantId -> db.sql("""
+                                SELECT s.id, s.email, s.created_at, s.notified_at
+                                FROM back_in_stock_subscriptions s
+                                WHERE s.merchant_id = :merchant AND s.variant_id = :variant
+                                  AND (CAST(:afterAt AS timestamptz) IS NULL OR (s.created_at, s.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
+                                ORDER BY s.created_at, s.id LIMIT :limit
+                                """)
+                        .bind("merchant", merchantId).bind("variant", variantId)
+                        .bind("afterAt", Params.nullable(after == null ? null : after.createdAt(), OffsetDateTime.class))
+                        .bind("afterId", Params.nullable(after == null ? null : after.id(), UUID.class))
+                        .bind("limit", limit + 1)
+                        .map(row -> subscription(sku, row)).all().collectList())
+                .defaultIfEmpty(List.of())
                 .map(rows -> Page.of(rows, limit, subscription -> CreationCursor.key(subscription.createdAt(), subscription.id())));
     }
 
@@ -75,8 +80,8 @@ public class BackInStock {
                 .flatMap(deleted -> deleted == 1 ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Subscription", id)));
     }
 
-    private static Subscription subscription(Readable row) {
-        return new Subscription(row.get("id", UUID.class), row.get("sku", String.class), row.get("email", String.class),
+    private static Subscription subscription(String sku, Readable row) {
+        return new Subscription(row.get("id", UUID.class), sku, row.get("email", String.class),
                 row.get("created_at", OffsetDateTime.class), row.get("notified_at", OffsetDateTime.class));
     }
 }

@@ -1,5 +1,6 @@
 package io.stowage.api.carriers;
 
+import io.stowage.api.Published;
 import io.stowage.carriers.ratecard.RateCard;
 import io.stowage.carriers.ratecard.RateCardLoader;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * directory is what makes an unknown code a 400 instead of a wave nobody can ship.
  */
 @Component
+@Published
 public class CarrierDirectory {
 
     private final Map<String, CarrierServiceView> byCode;

@@ -1,11 +1,14 @@
 package io.stowage.api.catalog;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -24,9 +26,11 @@ import reactor.core.publisher.Mono;
 class CatalogController {
 
     private final CatalogService catalog;
+    private final Commands commands;
 
-    CatalogController(CatalogService catalog) {
+    CatalogController(CatalogService catalog, Commands commands) {
         this.catalog = catalog;
+        this.commands = commands;
     }
 
     record AlternativesRequest(@NotNull @Size(max = 20) List<String> alternatives) {
@@ -34,10 +38,12 @@ class CatalogController {
 
     /** Creates (201) or replaces (200) a product; its fields are checked by the service so that all problems come at once. */
     @PutMapping("/api/v1/products/{productCode}")
-    Mono<ResponseEntity<ProductSaved>> save(@AuthenticationPrincipal Caller caller, @PathVariable String productCode,
-                                            @RequestBody ProductInput product) {
-        return catalog.saveProduct(caller.asMerchant().merchantId(), productCode, product)
-                .map(saved -> ResponseEntity.status(saved.productCreated() ? HttpStatus.CREATED : HttpStatus.OK).body(saved));
+    Mono<ResponseEntity<String>> save(@AuthenticationPrincipal Caller caller, @PathVariable String productCode,
+                                      @RequestBody ProductInput product) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return commands.run(CommandScope.merchant(merchantId), product, HttpStatus.OK,
+                () -> catalog.saveProduct(merchantId, productCode, product)
+                        .map(saved -> ResponseEntity.status(saved.productCreated() ? HttpStatus.CREATED : HttpStatus.OK).body(saved)));
     }
 
     @GetMapping("/api/v1/products")
@@ -64,14 +70,16 @@ class CatalogController {
     }
 
     @PutMapping("/api/v1/variants/{sku}/alternatives")
-    Mono<Variant> alternatives(@AuthenticationPrincipal Caller caller, @PathVariable String sku,
-                               @Valid @RequestBody AlternativesRequest request) {
-        return catalog.replaceAlternatives(caller.asMerchant().merchantId(), sku, request.alternatives());
+    Mono<ResponseEntity<String>> alternatives(@AuthenticationPrincipal Caller caller, @PathVariable String sku,
+                                              @Valid @RequestBody AlternativesRequest request) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return commands.run(CommandScope.merchant(merchantId), request, HttpStatus.OK,
+                () -> catalog.replaceAlternatives(merchantId, sku, request.alternatives()));
     }
 
     @DeleteMapping("/api/v1/variants/{sku}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> delete(@AuthenticationPrincipal Caller caller, @PathVariable String sku) {
-        return catalog.deleteVariant(caller.asMerchant().merchantId(), sku);
+    Mono<ResponseEntity<String>> delete(@AuthenticationPrincipal Caller caller, @PathVariable String sku) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return commands.run(CommandScope.merchant(merchantId), null, HttpStatus.NO_CONTENT, () -> catalog.deleteVariant(merchantId, sku));
     }
 }

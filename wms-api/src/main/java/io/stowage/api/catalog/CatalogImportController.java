@@ -1,7 +1,8 @@
 package io.stowage.api.catalog;
 
 import io.stowage.api.access.Caller;
-import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -9,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -24,34 +24,28 @@ class CatalogImportController {
     private static final String PATH = "/api/v1/catalog/imports";
 
     private final CatalogService catalog;
-    private final Idempotency idempotency;
+    private final Commands commands;
     private final ImportBodyReader bodies;
 
-    CatalogImportController(CatalogService catalog, Idempotency idempotency, ImportBodyReader bodies) {
+    CatalogImportController(CatalogService catalog, Commands commands, ImportBodyReader bodies) {
         this.catalog = catalog;
-        this.idempotency = idempotency;
+        this.commands = commands;
         this.bodies = bodies;
     }
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<String>> importJson(@AuthenticationPrincipal Caller caller,
-                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                             ServerHttpRequest request) {
         UUID merchantId = caller.asMerchant().merchantId();
         return bodies.json(request).flatMap(input ->
-                idempotency.run(scope(merchantId), key, input, HttpStatus.OK, () -> catalog.importProducts(merchantId, input)));
+                commands.run(CommandScope.merchant(merchantId), input, HttpStatus.OK, () -> catalog.importProducts(merchantId, input)));
     }
 
     @PostMapping(path = PATH, consumes = TEXT_CSV)
     Mono<ResponseEntity<String>> importCsv(@AuthenticationPrincipal Caller caller,
-                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                            ServerHttpRequest request) {
         UUID merchantId = caller.asMerchant().merchantId();
         return bodies.text(request).flatMap(csv ->
-                idempotency.run(scope(merchantId), key, csv, HttpStatus.OK, () -> catalog.importCsv(merchantId, csv)));
-    }
-
-    private static String scope(UUID merchantId) {
-        return "merchant:" + merchantId;
+                commands.run(CommandScope.merchant(merchantId), csv, HttpStatus.OK, () -> catalog.importCsv(merchantId, csv)));
     }
 }

@@ -1,8 +1,10 @@
 package io.stowage.api.catalog;
 
+import io.stowage.api.Published;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import io.stowage.barcodes.gs1.Gtin;
 import io.stowage.barcodes.gs1.InvalidBarcodeException;
 import java.util.HashSet;
@@ -22,6 +24,7 @@ import reactor.core.publisher.Mono;
  * whole request first and then writes in one transaction, so bad input leaves nothing behind.
  */
 @Service
+@Published
 public class CatalogService {
 
     /** Larger catalogs are imported in several requests, each all-or-nothing. */
@@ -181,12 +184,10 @@ public class CatalogService {
                         .bind("merchant", merchantId).bind("variant", variant.id())
                         .map(row -> Boolean.TRUE.equals(row.get("moved", Boolean.class))).one()
                         .flatMap(moved -> moved
-                                ? Mono.error(ApiProblem.conflict("variant-has-stock-history", "The variant has stock history",
-                                        "SKU " + sku + " has stock movements, so it stays in the catalog"))
+                                ? Mono.error(ApiProblem.of(ProblemType.VARIANT_HAS_STOCK_HISTORY, "SKU " + sku + " has stock movements, so it stays in the catalog"))
                                 : db.sql("DELETE FROM variants WHERE merchant_id = :merchant AND id = :variant")
                                         .bind("merchant", merchantId).bind("variant", variant.id()).then()))
-                .onErrorMap(DataIntegrityViolationException.class, e -> ApiProblem.conflict("variant-in-use", "The variant is in use",
-                        "SKU " + sku + " is referred to by stock, orders or other records, so it stays in the catalog"))
+                .onErrorMap(DataIntegrityViolationException.class, e -> ApiProblem.of(ProblemType.VARIANT_IN_USE, "SKU " + sku + " is referred to by stock, orders or other records, so it stays in the catalog"))
                 .as(tx::transactional);
     }
 }

@@ -1,12 +1,12 @@
 package io.stowage.api.catalog;
 
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -36,8 +36,7 @@ class ImportBodyReader {
                 ImportInput input = json.readValue(body, ImportInput.class);
                 return input == null ? new ImportInput(null) : input;
             } catch (JacksonException e) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "The request could not be read",
-                        "The body is not a JSON catalog import: " + e.getOriginalMessage(), List.of());
+                throw new ApiProblem(ProblemType.MALFORMED_REQUEST, "The body is not a JSON catalog import: " + e.getOriginalMessage(), List.of());
             }
         });
     }
@@ -60,8 +59,7 @@ class ImportBodyReader {
                     }
                 })
                 .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "import-too-large",
-                        "The import is too large", "An import may be at most " + MAX_BYTES / (1024 * 1024)
+                .onErrorMap(DataBufferLimitException.class, e -> new ApiProblem(ProblemType.IMPORT_TOO_LARGE, "An import may be at most " + MAX_BYTES / (1024 * 1024)
                         + " MiB; split it into several requests", List.of()));
     }
 }

@@ -1,8 +1,13 @@
 package io.stowage.api.catalog;
 
+import io.stowage.api.Published;
 import java.util.UUID;
 
-/** What other features need to know of a variant: its identity, how it is tracked, and its size. */
-public record VariantRef(UUID id, String sku, String productCode, String name, boolean lotTracked, boolean expiryTracked,
-                         int lowStockThreshold, int weightG, int lengthMm, int widthMm, int heightMm) {
+/**
+ * What other features need to know of a variant: its identity, how it is tracked, and its size.
+ * The size and threshold are null when the merchant did not give them.
+ */
+@Published
+public record VariantRef(UUID id, UUID merchantId, String sku, String productCode, String name, boolean lotTracked, boolean expiryTracked,
+                         Integer lowStockThreshold, Integer weightG, Integer lengthMm, Integer widthMm, Integer heightMm) {
 }

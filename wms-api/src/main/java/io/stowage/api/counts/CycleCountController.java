@@ -4,8 +4,8 @@ import io.stowage.api.input.LineQuantity;
 import jakarta.validation.constraints.Max;
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
-import io.stowage.api.idempotency.Idempotency;
-import io.stowage.api.inventory.Transactions;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
@@ -19,12 +19,10 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -33,13 +31,11 @@ import reactor.core.publisher.Mono;
 class CycleCountController {
 
     private final CycleCounts counts;
-    private final Idempotency idempotency;
-    private final TransactionalOperator tx;
+    private final Commands commands;
 
-    CycleCountController(CycleCounts counts, Idempotency idempotency, TransactionalOperator tx) {
+    CycleCountController(CycleCounts counts, Commands commands) {
         this.counts = counts;
-        this.idempotency = idempotency;
-        this.tx = tx;
+        this.commands = commands;
     }
 
     record OpenRequest(@NotEmpty @Size(max = 1000) List<@NotBlank String> locationCodes) {
@@ -53,10 +49,9 @@ class CycleCountController {
 
     @PostMapping("/api/v1/count-tasks")
     Mono<ResponseEntity<String>> open(@AuthenticationPrincipal Caller caller,
-                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                       @Valid @RequestBody OpenRequest request) {
         Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
-        return idempotency.run("worker:" + supervisor.workerId(), key, request, HttpStatus.CREATED,
+        return commands.run(CommandScope.worker(supervisor), request, HttpStatus.CREATED,
                 () -> counts.open(supervisor, request.locationCodes()));
     }
 
@@ -70,12 +65,11 @@ class CycleCountController {
 
     @PostMapping("/api/v1/count-tasks/{id}/counts")
     Mono<ResponseEntity<String>> count(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                        @Valid @RequestBody CountRequest request) {
         Caller.Worker worker = caller.asWorker();
         List<CycleCounts.CountedItem> items = request.lines().stream()
                 .map(l -> new CycleCounts.CountedItem(l.merchantId(), l.sku(), l.gtin(), l.lotNumber(), l.quantity())).toList();
-        return idempotency.require("worker:" + worker.workerId(), key, List.of(id, request), HttpStatus.CREATED,
+        return commands.require(CommandScope.worker(worker), request, HttpStatus.CREATED,
                 () -> counts.count(worker, id, items));
     }
 
@@ -85,13 +79,14 @@ class CycleCountController {
     }
 
     @PostMapping("/api/v1/count-tasks/{id}/approve")
-    Mono<CycleCounts.Review> approve(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+    Mono<ResponseEntity<String>> approve(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
-        return counts.approve(supervisor, id).as(tx::transactional).retryWhen(Transactions.retryOnDeadlock());
+        return commands.run(CommandScope.worker(supervisor), null, HttpStatus.OK, () -> counts.approve(supervisor, id));
     }
 
     @PostMapping("/api/v1/count-tasks/{id}/reject")
-    Mono<CycleCounts.Review> reject(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return counts.reject(caller.asWorker(WorkerRole.SUPERVISOR), id).as(tx::transactional);
+    Mono<ResponseEntity<String>> reject(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
+        return commands.run(CommandScope.worker(supervisor), null, HttpStatus.OK, () -> counts.reject(supervisor, id));
     }
 }

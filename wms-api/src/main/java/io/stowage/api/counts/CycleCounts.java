@@ -8,6 +8,7 @@ import io.stowage.api.inventory.StockRefs;
 import io.stowage.api.inventory.StockStatus;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public class CycleCounts {
     public Mono<CountTask> count(Caller.Worker counter, UUID taskId, List<CountedItem> items) {
         return task(counter, taskId, true).flatMap(task -> {
             if (!"open".equals(task.status())) {
-                return Mono.error(ApiProblem.conflict("count-not-open", "Count not open", "This count task is " + task.status()));
+                return Mono.error(ApiProblem.of(ProblemType.COUNT_NOT_OPEN, "This count task is " + task.status()));
             }
             Mono<Map<Key, Integer>> expected = db.sql("""
                             SELECT merchant_id, variant_id, lot_key, sum(on_hand) AS on_hand FROM stock_balances
@@ -175,8 +176,7 @@ public class CycleCounts {
     private Mono<TaskRow> decide(Caller.Worker supervisor, UUID taskId, String decision) {
         return task(supervisor, taskId, true).flatMap(task -> {
             if (!"counted".equals(task.status())) {
-                return Mono.error(ApiProblem.conflict("count-not-counted", "Nothing to decide",
-                        "This count task is " + task.status() + "; only a counted task can be approved or rejected"));
+                return Mono.error(ApiProblem.of(ProblemType.COUNT_NOT_COUNTED, "This count task is " + task.status() + "; only a counted task can be approved or rejected"));
             }
             return db.sql("UPDATE count_tasks SET status = :decision, decided_by = :actor, decided_at = now() WHERE id = :id")
                     .bind("decision", decision).bind("actor", supervisor.actor()).bind("id", taskId)

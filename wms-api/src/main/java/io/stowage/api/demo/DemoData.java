@@ -1,5 +1,6 @@
 package io.stowage.api.demo;
 
+import io.stowage.api.Published;
 import io.stowage.api.access.ApiKeys;
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
@@ -42,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * It is loaded through the same services the API uses, once, into an empty database.
  */
 @Component
+@Published
 public class DemoData {
 
     /** Serialises demo loading between instances started together against one database. */

@@ -3,7 +3,8 @@ package io.stowage.api.inbound;
 import io.stowage.api.input.LineQuantity;
 import jakarta.validation.constraints.Max;
 import io.stowage.api.access.Caller;
-import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -30,11 +31,11 @@ import reactor.core.publisher.Mono;
 class AsnController {
 
     private final Asns asns;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    AsnController(Asns asns, Idempotency idempotency) {
+    AsnController(Asns asns, Commands commands) {
         this.asns = asns;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     record AsnRequest(
@@ -50,12 +51,11 @@ class AsnController {
 
     @PostMapping("/api/v1/asns")
     Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller,
-                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         @Valid @RequestBody AsnRequest request) {
         Caller.Merchant merchant = caller.asMerchant();
         Asns.NewAsn asn = new Asns.NewAsn(request.reference(), request.nodeCode(), request.supplier(), request.expectedOn(),
                 request.lines().stream().map(l -> new Asns.NewLine(l.sku(), l.quantity(), l.lotNumber(), l.expiresOn())).toList());
-        return idempotency.run("merchant:" + merchant.merchantId(), key, request, HttpStatus.CREATED,
+        return commands.run(CommandScope.merchant(merchant.merchantId()), request, HttpStatus.CREATED,
                 () -> asns.create(merchant.merchantId(), asn));
     }
 
@@ -73,8 +73,9 @@ class AsnController {
     }
 
     @PostMapping("/api/v1/asns/{reference}/close")
-    Mono<Asns.Asn> close(@AuthenticationPrincipal Caller caller, @PathVariable String reference) {
-        return asns.close(caller.asMerchant().merchantId(), reference);
+    Mono<ResponseEntity<String>> close(@AuthenticationPrincipal Caller caller, @PathVariable String reference) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return commands.run(CommandScope.merchant(merchantId), null, HttpStatus.OK, () -> asns.close(merchantId, reference));
     }
 
     /** What the receiving dock of the worker's node expects, across merchants. */

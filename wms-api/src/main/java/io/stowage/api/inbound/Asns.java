@@ -1,5 +1,6 @@
 package io.stowage.api.inbound;
 
+import io.stowage.api.Published;
 import io.stowage.api.database.Params;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
@@ -22,6 +23,7 @@ import reactor.core.publisher.Mono;
  * as incoming stock until they are received or the notice is closed.
  */
 @Service
+@Published
 public class Asns {
 
     private final DatabaseClient db;

@@ -1,5 +1,6 @@
 package io.stowage.api.inbound;
 
+import io.stowage.api.Published;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Mono;
  * Nearness is the rectilinear distance, which is how a person walks between parallel aisles.
  */
 @Service
+@Published
 public class Putaway {
 
     private final DatabaseClient db;

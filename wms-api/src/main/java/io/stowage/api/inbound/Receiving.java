@@ -1,6 +1,7 @@
 package io.stowage.api.inbound;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.catalog.VariantRef;
 import io.stowage.api.database.Params;
 import io.stowage.api.inventory.Movement;
 import io.stowage.api.inventory.MovementKind;
@@ -8,6 +9,7 @@ import io.stowage.api.inventory.StockLedger;
 import io.stowage.api.inventory.StockRefs;
 import io.stowage.api.inventory.StockStatus;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,15 +87,14 @@ public class Receiving {
                         return Mono.error(ApiProblem.invalid("asn_id", "ASN " + header.reference() + " is expected at another warehouse"));
                     }
                     if ("closed".equals(header.status())) {
-                        return Mono.error(ApiProblem.conflict("asn-closed", "ASN closed",
-                                "ASN " + header.reference() + " is closed; receive blind or ask the merchant to reopen it"));
+                        return Mono.error(ApiProblem.of(ProblemType.ASN_CLOSED, "ASN " + header.reference() + " is closed; receive blind or ask the merchant to reopen it"));
                     }
                     return Mono.just(header);
                 });
     }
 
     /** Counts the units on the first line of this variant (and lot, when the line names one) that still expects some. */
-    private Mono<AsnProgress> countOnAsn(AsnHeader header, StockRefs.VariantRef variant, ReceiveCommand command) {
+    private Mono<AsnProgress> countOnAsn(AsnHeader header, VariantRef variant, ReceiveCommand command) {
         return db.sql("""
                         UPDATE asn_lines SET received_quantity = received_quantity + :qty
                         WHERE asn_id = :asn AND line_no = (

@@ -4,11 +4,12 @@ import io.stowage.api.input.LineQuantity;
 import jakarta.validation.constraints.Max;
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
-import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.inventory.StockRefs;
 import io.stowage.api.inventory.StockStatus;
-import io.stowage.api.inventory.Transactions;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +22,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -32,13 +32,13 @@ class ReceivingController {
     private final Receiving receiving;
     private final Putaway putaway;
     private final StockRefs refs;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    ReceivingController(Receiving receiving, Putaway putaway, StockRefs refs, Idempotency idempotency) {
+    ReceivingController(Receiving receiving, Putaway putaway, StockRefs refs, Commands commands) {
         this.receiving = receiving;
         this.putaway = putaway;
         this.refs = refs;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     record ReceiptRequest(
@@ -51,17 +51,15 @@ class ReceivingController {
 
     @PostMapping("/api/v1/receipts")
     Mono<ResponseEntity<String>> receive(@AuthenticationPrincipal Caller caller,
-                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                          @Valid @RequestBody ReceiptRequest request) {
         Caller.Worker worker = caller.asWorker(WorkerRole.RECEIVER, WorkerRole.SUPERVISOR);
         if (request.asnId() == null && request.merchantId() == null && request.sku() != null) {
             throw ApiProblem.invalid("merchant_id", "a blind receipt by SKU needs the merchant_id");
         }
         StockStatus status = request.status() == null ? StockStatus.AVAILABLE : request.status();
-        return idempotency.require("worker:" + worker.workerId(), key, request, HttpStatus.CREATED,
+        return commands.require(CommandScope.worker(worker), request, HttpStatus.CREATED,
                         () -> receiving.receive(worker, new Receiving.ReceiveCommand(request.asnId(), request.merchantId(), request.sku(),
-                                request.gtin(), request.quantity(), request.lotNumber(), request.expiresOn(), request.locationCode(), status)))
-                .retryWhen(Transactions.retryOnDeadlock());
+                                request.gtin(), request.quantity(), request.lotNumber(), request.expiresOn(), request.locationCode(), status)));
     }
 
     /** Where to put units standing at a location, for the scanner's putaway screen. */
@@ -75,7 +73,6 @@ class ReceivingController {
         return refs.location(worker.nodeId(), "location_code", locationCode)
                 .zipWith(refs.variant(merchantId, sku, gtin))
                 .flatMap(found -> putaway.suggest(worker.nodeId(), found.getT2().id(), found.getT1().id()))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("no-free-location", "No free location",
-                        "No pick face or free storage location is left in this warehouse")));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.of(ProblemType.NO_FREE_LOCATION, "No pick face or free storage location is left in this warehouse")));
     }
 }

@@ -1,13 +1,13 @@
 package io.stowage.api.input;
 
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import io.stowage.api.problem.ProblemWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -68,7 +68,7 @@ public class StorableRequestFilter implements WebFilter {
     }
 
     private static ApiProblem badRequest(String field, String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "The request could not be read", detail,
+        return new ApiProblem(ProblemType.MALFORMED_REQUEST, detail,
                 List.of(new ApiProblem.FieldProblem(field, detail)));
     }
 }

@@ -1,11 +1,13 @@
 package io.stowage.api.inventory;
 
+import io.stowage.api.Published;
 import java.util.UUID;
 
 /**
  * One change of stock as the ledger records it. Units leave {@code from} (location and status) and
  * arrive at {@code to}; a receipt has no {@code from}, a write-off no {@code to}.
  */
+@Published
 public record Movement(
         UUID merchantId,
         UUID nodeId,

@@ -1,8 +1,10 @@
 package io.stowage.api.inventory;
 
+import io.stowage.api.Published;
 import java.util.Locale;
 
 /** Why units moved. Later workflows (picking, shipping, returns) add their kinds here. */
+@Published
 public enum MovementKind {
     RECEIPT, PUTAWAY, MOVE, ADJUSTMENT, COUNT_ADJUSTMENT, STATUS_CHANGE,
     /** A picker takes units from a pick location to the node's pack station. */

@@ -1,6 +1,8 @@
 package io.stowage.api.inventory;
 
+import io.stowage.api.Published;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ import reactor.core.publisher.Mono;
  * hand, so even a caller that skipped the lock could not promise a unit twice.
  */
 @Service
+@Published
 public class Reservations {
 
     /** Units of one variant at one node. */
@@ -122,8 +125,7 @@ public class Reservations {
                 .bind("quantities", ordered.stream().map(Hold::quantity).toArray(Integer[]::new))
                 .fetch().rowsUpdated()
                 .flatMap(updated -> updated == ordered.size() ? Mono.<Void>empty() : Mono.error(sign > 0
-                        ? ApiProblem.conflict("insufficient-stock", "Not enough stock",
-                                "A node no longer has the unreserved units of a variant this needs")
+                        ? ApiProblem.of(ProblemType.INSUFFICIENT_STOCK, "A node no longer has the unreserved units of a variant this needs")
                         : new IllegalStateException("Releasing " + ordered + " of which some is not reserved")))
                 .then(totals.adjustAll(merchantId, perVariant, sign > 0 ? "reserved" : "released"));
     }

@@ -1,7 +1,9 @@
 package io.stowage.api.inventory;
 
+import io.stowage.api.Published;
 import io.stowage.api.database.Params;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,6 +17,7 @@ import reactor.core.publisher.Mono;
  * number of service instances can never take the same unit.
  */
 @Service
+@Published
 public class StockLedger {
 
     /** Lots are optional; untracked stock is keyed under the nil UUID so the balance key stays unique. */
@@ -45,8 +48,7 @@ public class StockLedger {
                 .bind("qty", m.quantity()).bind("location", m.fromLocationId()).bind("variant", m.variantId())
                 .bind("lot", lotKey).bind("status", m.fromStatus().db()).bind("merchant", m.merchantId())
                 .fetch().rowsUpdated()
-                .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(ApiProblem.conflict("insufficient-stock",
-                        "Not enough stock", "The location does not hold " + m.quantity() + " " + m.fromStatus().db()
+                .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(ApiProblem.of(ProblemType.INSUFFICIENT_STOCK, "The location does not hold " + m.quantity() + " " + m.fromStatus().db()
                                 + " units of this variant" + (m.lotId() == null ? "" : " and lot"))));
     }
 
@@ -105,8 +107,7 @@ public class StockLedger {
         Mono<Void> level = db.sql(levelSql)
                 .bind("merchant", m.merchantId()).bind("variant", m.variantId()).bind("node", m.nodeId()).bind("delta", delta)
                 .then()
-                .onErrorMap(DataIntegrityViolationException.class, e -> ApiProblem.conflict("stock-reserved", "Stock is reserved",
-                        "These units are reserved for orders; release the reservation before removing them"));
+                .onErrorMap(DataIntegrityViolationException.class, e -> ApiProblem.of(ProblemType.STOCK_RESERVED, "These units are reserved for orders; release the reservation before removing them"));
         Mono<Void> total = totals.adjust(m.merchantId(), m.variantId(), delta, m.kind().db()).then();
         return level.then(total);
     }

@@ -5,7 +5,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
-import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -25,11 +25,11 @@ import reactor.core.publisher.Mono;
 class StockMoveController {
 
     private final StockMoves moves;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    StockMoveController(StockMoves moves, Idempotency idempotency) {
+    StockMoveController(StockMoves moves, Commands commands) {
         this.moves = moves;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     record MoveRequest(
@@ -52,26 +52,22 @@ class StockMoveController {
 
     @PostMapping("/api/v1/moves")
     Mono<ResponseEntity<String>> move(@AuthenticationPrincipal Caller caller,
-                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                       @Valid @RequestBody MoveRequest request) {
         Caller.Worker worker = caller.asWorker();
         StockStatus from = request.status() == null ? StockStatus.AVAILABLE : request.status();
         StockStatus to = request.toStatus() == null ? from : request.toStatus();
-        return idempotency.require("worker:" + worker.workerId(), key, request, HttpStatus.CREATED,
+        return commands.require(CommandScope.worker(worker), request, HttpStatus.CREATED,
                         () -> moves.move(worker, new StockMoves.MoveCommand(request.merchantId(), request.sku(), request.gtin(),
-                                request.lotNumber(), request.quantity(), request.fromLocationCode(), request.toLocationCode(), from, to)))
-                .retryWhen(Transactions.retryOnDeadlock());
+                                request.lotNumber(), request.quantity(), request.fromLocationCode(), request.toLocationCode(), from, to)));
     }
 
     @PostMapping("/api/v1/adjustments")
     Mono<ResponseEntity<String>> adjust(@AuthenticationPrincipal Caller caller,
-                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         @Valid @RequestBody AdjustmentRequest request) {
         Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
         StockStatus status = request.status() == null ? StockStatus.AVAILABLE : request.status();
-        return idempotency.require("worker:" + supervisor.workerId(), key, request, HttpStatus.CREATED,
+        return commands.require(CommandScope.worker(supervisor), request, HttpStatus.CREATED,
                         () -> moves.adjust(supervisor, new StockMoves.AdjustmentCommand(request.merchantId(), request.sku(), request.gtin(),
-                                request.lotNumber(), request.locationCode(), request.quantityChange(), status, request.reason(), request.note())))
-                .retryWhen(Transactions.retryOnDeadlock());
+                                request.lotNumber(), request.locationCode(), request.quantityChange(), status, request.reason(), request.note())));
     }
 }

@@ -1,50 +1,45 @@
 package io.stowage.api.inventory;
 
+import io.stowage.api.Published;
+import io.stowage.api.catalog.VariantRef;
+import io.stowage.api.catalog.Variants;
 import io.stowage.api.database.Params;
+import io.stowage.api.network.LocationRef;
+import io.stowage.api.network.Network;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.barcodes.gs1.Gtin;
 import io.stowage.barcodes.gs1.InvalidBarcodeException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Turns what a worker scans or a request names (location code, SKU or GTIN, lot number) into the
- * rows stock is kept against, with the problem a person can act on when it does not fit.
+ * rows stock is kept against, with the problem a person can act on when it does not fit. Variants
+ * come from the catalog's {@link Variants}, locations from {@link Network}; lots are inventory's own.
  */
 @Service
+@Published
 public class StockRefs {
 
     private final DatabaseClient db;
+    private final Variants variants;
+    private final Network network;
 
-    public StockRefs(DatabaseClient db) {
+    public StockRefs(DatabaseClient db, Variants variants, Network network) {
         this.db = db;
+        this.variants = variants;
+        this.network = network;
     }
 
-    public record VariantRef(UUID id, UUID merchantId, String sku, boolean lotTracked, boolean expiryTracked) {
-    }
-
-    public record LocationRef(UUID id, UUID nodeId, String code, String type) {
-    }
-
-    /** A location of this node; a code of another node is refused as such. */
+    /** An active location of this node; a code of another node is refused as such. */
     public Mono<LocationRef> location(UUID nodeId, String field, String code) {
-        return db.sql("SELECT id, node_id, code, type FROM locations WHERE node_id = :node AND code = :code AND active")
-                .bind("node", nodeId).bind("code", code)
-                .map(row -> new LocationRef(row.get("id", UUID.class), row.get("node_id", UUID.class),
-                        row.get("code", String.class), row.get("type", String.class)))
-                .one()
-                .switchIfEmpty(Mono.defer(() -> db.sql("SELECT count(*) AS elsewhere FROM locations WHERE code = :code AND active")
-                        .bind("code", code)
-                        .map(row -> row.get("elsewhere", Long.class))
-                        .one()
-                        .flatMap(elsewhere -> Mono.error(ApiProblem.invalid(field, elsewhere > 0
-                                ? "location " + code + " belongs to another warehouse"
-                                : "no active location has the code " + code)))));
+        return network.scannedLocation(nodeId, field, code);
     }
 
     /**
@@ -71,24 +66,24 @@ public class StockRefs {
         }
         String field = sku != null ? "sku" : "gtin";
         String key = sku != null ? sku : gtin;
-        String where = sku != null ? "v.sku = :key" : "v.id IN (SELECT b.variant_id FROM variant_barcodes b WHERE b.gtin = :key)";
-        return db.sql("SELECT v.id, v.merchant_id, v.sku, v.lot_tracked, v.expiry_tracked, "
-                        + "EXISTS (SELECT 1 FROM stock_balances b WHERE b.location_id = :at AND b.variant_id = v.id AND b.on_hand > 0) AS here "
-                        + "FROM variants v WHERE " + where + " AND (CAST(:merchant AS uuid) IS NULL OR v.merchant_id = :merchant)")
-                .bind("key", sku != null ? sku : normalizedGtin)
-                .bind("merchant", Params.nullable(merchantId, UUID.class))
-                .bind("at", Params.nullable(scannedAt, UUID.class))
-                .map(row -> Map.entry(new VariantRef(row.get("id", UUID.class), row.get("merchant_id", UUID.class), row.get("sku", String.class),
-                        Boolean.TRUE.equals(row.get("lot_tracked", Boolean.class)), Boolean.TRUE.equals(row.get("expiry_tracked", Boolean.class))),
-                        Boolean.TRUE.equals(row.get("here", Boolean.class))))
-                .all().collectList()
-                .flatMap(found -> pickOne(found, field, key));
+        return variants.bySkuOrGtin(merchantId, sku, normalizedGtin).collectList()
+                .flatMap(candidates -> candidates.size() > 1 && scannedAt != null
+                        ? heldAt(scannedAt, candidates).flatMap(here -> pickOne(candidates, here, field, key))
+                        : pickOne(candidates, Set.of(), field, key));
     }
 
-    private static Mono<VariantRef> pickOne(List<Map.Entry<VariantRef, Boolean>> candidates, String field, String key) {
-        List<VariantRef> found = candidates.size() > 1 && candidates.stream().filter(Map.Entry::getValue).count() == 1
-                ? candidates.stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList()
-                : candidates.stream().map(Map.Entry::getKey).toList();
+    /** Which of the candidates the location holds units of: a code several merchants sell means the one on that shelf. */
+    private Mono<Set<UUID>> heldAt(UUID locationId, List<VariantRef> candidates) {
+        return db.sql("SELECT DISTINCT variant_id FROM stock_balances WHERE location_id = :at AND variant_id = ANY(:variants) AND on_hand > 0")
+                .bind("at", locationId)
+                .bind("variants", candidates.stream().map(VariantRef::id).toArray(UUID[]::new))
+                .map(row -> row.get("variant_id", UUID.class))
+                .all().collect(Collectors.toSet());
+    }
+
+    private static Mono<VariantRef> pickOne(List<VariantRef> candidates, Set<UUID> here, String field, String key) {
+        List<VariantRef> held = candidates.stream().filter(variant -> here.contains(variant.id())).toList();
+        List<VariantRef> found = candidates.size() > 1 && held.size() == 1 ? held : candidates;
         if (found.isEmpty()) {
             return Mono.error(ApiProblem.invalid(field, "no variant has the " + field + " " + key));
         }

@@ -1,8 +1,10 @@
 package io.stowage.api.inventory;
 
+import io.stowage.api.Published;
 import java.util.Locale;
 
 /** The condition of units on a shelf. Only {@link #AVAILABLE} units can be sold. */
+@Published
 public enum StockStatus {
     AVAILABLE, QUARANTINE, DAMAGED;
 

@@ -2,6 +2,8 @@ package io.stowage.api.merchants;
 
 import io.stowage.api.access.ApiKeys;
 import io.stowage.api.access.Caller;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -17,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -26,10 +28,12 @@ class MerchantController {
 
     private final Merchants merchants;
     private final ApiKeys apiKeys;
+    private final Commands commands;
 
-    MerchantController(Merchants merchants, ApiKeys apiKeys) {
+    MerchantController(Merchants merchants, ApiKeys apiKeys, Commands commands) {
         this.merchants = merchants;
         this.apiKeys = apiKeys;
+        this.commands = commands;
     }
 
     record MerchantRequest(
@@ -48,10 +52,9 @@ class MerchantController {
     }
 
     @PostMapping("/api/v1/admin/merchants")
-    @ResponseStatus(HttpStatus.CREATED)
-    Mono<Merchants.CreatedMerchant> create(@Valid @RequestBody MerchantRequest request) {
-        return merchants.create(new Merchants.NewMerchant(request.name(), request.gs1CompanyPrefix(),
-                Boolean.TRUE.equals(request.shipFromStore())));
+    Mono<ResponseEntity<String>> create(@Valid @RequestBody MerchantRequest request) {
+        return commands.run(CommandScope.admin(), request, HttpStatus.CREATED, () -> merchants.create(new Merchants.NewMerchant(request.name(),
+                request.gs1CompanyPrefix(), Boolean.TRUE.equals(request.shipFromStore()))));
     }
 
     @GetMapping("/api/v1/admin/merchants")
@@ -60,14 +63,14 @@ class MerchantController {
     }
 
     @PatchMapping("/api/v1/admin/merchants/{id}")
-    Mono<Merchants.Merchant> update(@PathVariable UUID id, @Valid @RequestBody MerchantChangeRequest request) {
-        return merchants.update(id, new Merchants.MerchantChange(request.name(), request.gs1CompanyPrefix(), request.shipFromStore()));
+    Mono<ResponseEntity<String>> update(@PathVariable UUID id, @Valid @RequestBody MerchantChangeRequest request) {
+        return commands.run(CommandScope.admin(), request, HttpStatus.OK,
+                () -> merchants.update(id, new Merchants.MerchantChange(request.name(), request.gs1CompanyPrefix(), request.shipFromStore())));
     }
 
     @PostMapping("/api/v1/admin/merchants/{id}/api-keys")
-    @ResponseStatus(HttpStatus.CREATED)
-    Mono<ApiKeys.IssuedApiKey> issueKey(@PathVariable UUID id, @Valid @RequestBody ApiKeyRequest request) {
-        return merchants.get(id).then(apiKeys.issue(id, request.name()));
+    Mono<ResponseEntity<String>> issueKey(@PathVariable UUID id, @Valid @RequestBody ApiKeyRequest request) {
+        return commands.run(CommandScope.admin(), request, HttpStatus.CREATED, () -> merchants.get(id).then(apiKeys.issue(id, request.name())));
     }
 
     /** The merchant behind the calling API key. */

@@ -1,6 +1,7 @@
 package io.stowage.api.merchants;
 
 import io.r2dbc.spi.Readable;
+import io.stowage.api.Published;
 import io.stowage.api.access.ApiKeys;
 import io.stowage.api.database.Params;
 import io.stowage.api.paging.CreationCursor;
@@ -15,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** The 3PL's clients. A merchant is created by the admin together with its first API key. */
 @Service
+@Published
 public class Merchants {
 
     private final DatabaseClient db;
@@ -90,6 +92,11 @@ public class Merchants {
         return db.sql("SELECT id, name, gs1_company_prefix, ship_from_store, created_at FROM merchants WHERE id = :id")
                 .bind("id", id).map(Merchants::merchant).one()
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Merchant", id)));
+    }
+
+    /** Whether a merchant has this id: for features that refer to one (a store node belongs to one). */
+    public Mono<Boolean> exists(UUID id) {
+        return db.sql("SELECT 1 FROM merchants WHERE id = :id").bind("id", id).map(row -> true).one().defaultIfEmpty(false);
     }
 
     private static Merchant merchant(Readable row) {

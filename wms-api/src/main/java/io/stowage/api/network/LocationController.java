@@ -1,7 +1,8 @@
 package io.stowage.api.network;
 
 import io.stowage.api.access.Caller;
-import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import jakarta.validation.Valid;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -37,13 +37,13 @@ class LocationController {
     private final Zones zones;
     private final Locations locations;
     private final RackLayouts rackLayouts;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    LocationController(Zones zones, Locations locations, RackLayouts rackLayouts, Idempotency idempotency) {
+    LocationController(Zones zones, Locations locations, RackLayouts rackLayouts, Commands commands) {
         this.zones = zones;
         this.locations = locations;
         this.rackLayouts = rackLayouts;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     record ZoneRequest(
@@ -150,9 +150,8 @@ class LocationController {
 
     @PostMapping("/api/v1/nodes/{code}/zones")
     Mono<ResponseEntity<String>> createZone(@AuthenticationPrincipal Caller caller, @PathVariable String code,
-                                            @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
                                             @Valid @RequestBody ZoneRequest request) {
-        return idempotency.run(caller.actor(), idempotencyKey, request, HttpStatus.CREATED,
+        return commands.run(CommandScope.node(code), request, HttpStatus.CREATED,
                 () -> zones.create(caller, code, request.code(), request.name()));
     }
 
@@ -165,10 +164,9 @@ class LocationController {
     /** Creates every location of the request or, when one is wrong, none. */
     @PostMapping("/api/v1/nodes/{code}/locations")
     Mono<ResponseEntity<String>> createLocations(@AuthenticationPrincipal Caller caller, @PathVariable String code,
-                                                 @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
                                                  @Valid @RequestBody LocationsRequest request) {
         List<NewLocation> newLocations = request.locations().stream().map(LocationRequest::toNewLocation).toList();
-        return idempotency.run(caller.actor(), idempotencyKey, request, HttpStatus.CREATED,
+        return commands.run(CommandScope.node(code), request, HttpStatus.CREATED,
                 () -> locations.createAll(caller, code, newLocations));
     }
 
@@ -185,18 +183,18 @@ class LocationController {
     }
 
     @PatchMapping("/api/v1/nodes/{code}/locations/{locationCode}")
-    Mono<Location> updateLocation(@AuthenticationPrincipal Caller caller, @PathVariable String code, @PathVariable String locationCode,
-                                  @Valid @RequestBody LocationPatch patch) {
-        return locations.update(caller, code, locationCode, patch.toChange());
+    Mono<ResponseEntity<String>> updateLocation(@AuthenticationPrincipal Caller caller, @PathVariable String code,
+                                                @PathVariable String locationCode, @Valid @RequestBody LocationPatch patch) {
+        return commands.run(CommandScope.node(code), patch.toChange(), HttpStatus.OK,
+                () -> locations.update(caller, code, locationCode, patch.toChange()));
     }
 
     /** Creates the locations of a block of racking; see {@link RackLayout} for codes and coordinates. */
     @PostMapping("/api/v1/nodes/{code}/rack-layouts")
     Mono<ResponseEntity<String>> createRackLayout(@AuthenticationPrincipal Caller caller, @PathVariable String code,
-                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
                                                   @Valid @RequestBody RackLayoutRequest request) {
         RackLayout layout = request.toLayout();
-        return idempotency.run(caller.actor(), idempotencyKey, request, HttpStatus.CREATED,
+        return commands.run(CommandScope.node(code), request, HttpStatus.CREATED,
                 () -> rackLayouts.create(caller, code, layout));
     }
 }

@@ -1,5 +1,6 @@
 package io.stowage.api.network;
 
+import io.stowage.api.Published;
 import java.util.UUID;
 
 /**
@@ -7,6 +8,7 @@ import java.util.UUID;
  * pick face variant is assigned. Coordinates are millimetres on the node's floor plan: see
  * {@link RackLayout} for the convention.
  */
+@Published
 public record LocationRef(UUID id, UUID nodeId, String code, String type, Integer aisle, Integer bay, Integer level,
                           int xMm, int yMm, UUID pickFaceVariantId, int pickFaceMin, boolean active) {
 

@@ -1,9 +1,11 @@
 package io.stowage.api.network;
 
+import io.stowage.api.Published;
 import java.util.Arrays;
 import java.util.Locale;
 
 /** What a location is for; the names are the values of {@code locations.type}. */
+@Published
 public enum LocationType {
     PICK_FACE, RESERVE, DOCK, STAGING, PACK_STATION, RETURNS;
 

@@ -1,11 +1,15 @@
 package io.stowage.api.network;
 
+import io.stowage.api.Published;
 import io.stowage.api.access.Caller;
+import io.stowage.api.catalog.VariantRef;
+import io.stowage.api.catalog.Variants;
 import io.stowage.api.database.Params;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ApiProblem.FieldProblem;
+import io.stowage.api.problem.ProblemType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +28,7 @@ import reactor.core.publisher.Mono;
  * in the request and against the node) before the first one is written.
  */
 @Service
+@Published
 public class Locations {
 
     /** How many codes a conflict problem names before it stops listing. */
@@ -34,11 +39,13 @@ public class Locations {
     private final DatabaseClient db;
     private final Nodes nodes;
     private final TransactionalOperator tx;
+    private final Variants variants;
 
-    public Locations(DatabaseClient db, Nodes nodes, TransactionalOperator tx) {
+    public Locations(DatabaseClient db, Nodes nodes, TransactionalOperator tx, Variants variants) {
         this.db = db;
         this.nodes = nodes;
         this.tx = tx;
+        this.variants = variants;
     }
 
     public record CreatedLocations(int created, List<Location> items) {
@@ -82,8 +89,7 @@ public class Locations {
                 return existingCodes(node.id(), codes).flatMap(taken -> taken.isEmpty()
                         ? insert(node.id(), locations).then(views(node.id(), codes))
                                 .map(created -> new CreatedLocations(created.size(), created))
-                        : Mono.error(ApiProblem.conflict("location-exists", "Locations exist",
-                                "The node " + nodeCode + " already has " + named(taken) + "; none was created")));
+                        : Mono.error(ApiProblem.of(ProblemType.LOCATION_EXISTS, "The node " + nodeCode + " already has " + named(taken) + "; none was created")));
             });
         });
     }
@@ -164,12 +170,10 @@ public class Locations {
                     .map(row -> row.get("code", String.class)).all().collectList();
         }).flatMap(codes -> {
             if (codes.isEmpty()) {
-                return Mono.error(ApiProblem.unprocessable("nothing-to-print", "Nothing to print",
-                        "No location of " + nodeCode + " matches the filters"));
+                return Mono.error(ApiProblem.of(ProblemType.NOTHING_TO_PRINT, "No location of " + nodeCode + " matches the filters"));
             }
             if (codes.size() > MAX_LABELS) {
-                return Mono.error(ApiProblem.unprocessable("too-many-labels", "Too many labels",
-                        "More than " + MAX_LABELS + " locations match; print a zone or an aisle at a time"));
+                return Mono.error(ApiProblem.of(ProblemType.TOO_MANY_LABELS, "More than " + MAX_LABELS + " locations match; print a zone or an aisle at a time"));
             }
             return Mono.just(codes);
         });
@@ -259,10 +263,8 @@ public class Locations {
         if (node.merchantId() != null && !node.merchantId().equals(merchant)) {
             return Mono.error(ApiProblem.invalid("pick_face.merchant_id", "the store " + node.code() + " holds only its own merchant's stock"));
         }
-        return db.sql("SELECT id FROM variants WHERE sku = :sku" + (merchant == null ? "" : " AND merchant_id = :merchant") + " LIMIT 2")
-                .bind("sku", assignment.sku())
-                .bindValues(merchant == null ? Map.of() : Map.of("merchant", merchant))
-                .map(row -> row.get("id", UUID.class)).all().collectList()
+        return variants.bySkuOrGtin(merchant, assignment.sku(), null).take(2)
+                .map(VariantRef::id).collectList()
                 .flatMap(ids -> switch (ids.size()) {
                     case 0 -> Mono.error(ApiProblem.invalid("pick_face.sku", "no variant has the SKU " + assignment.sku()
                             + (merchant == null ? "" : " for merchant " + merchant)));

@@ -1,5 +1,6 @@
 package io.stowage.api.network;
 
+import io.stowage.api.Published;
 import io.stowage.api.problem.ApiProblem;
 import java.util.Comparator;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Mono;
  * by code or id, without any caller's rights. Unknown codes and ids are {@link ApiProblem#notFound}.
  */
 @Service
+@Published
 public class Network {
 
     private final DatabaseClient db;
@@ -38,6 +40,22 @@ public class Network {
         return db.sql("SELECT " + LocationRows.REF_COLUMNS + " FROM locations l WHERE l.node_id = :node AND l.code = :code")
                 .bind("node", nodeId).bind("code", locationCode).map(LocationRows::ref).one()
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Location", locationCode)));
+    }
+
+    /**
+     * The active location a worker or request names in this node; otherwise a {@code field} problem
+     * that says whether the code belongs to another warehouse or to no active location at all.
+     */
+    public Mono<LocationRef> scannedLocation(UUID nodeId, String field, String code) {
+        return db.sql("SELECT " + LocationRows.REF_COLUMNS + " FROM locations l WHERE l.node_id = :node AND l.code = :code AND l.active")
+                .bind("node", nodeId).bind("code", code).map(LocationRows::ref).one()
+                .switchIfEmpty(Mono.defer(() -> db.sql("SELECT count(*) AS elsewhere FROM locations WHERE code = :code AND active")
+                        .bind("code", code)
+                        .map(row -> row.get("elsewhere", Long.class))
+                        .one()
+                        .flatMap(elsewhere -> Mono.error(ApiProblem.invalid(field, elsewhere > 0
+                                ? "location " + code + " belongs to another warehouse"
+                                : "no active location has the code " + code)))));
     }
 
     public Mono<LocationRef> location(UUID locationId) {

@@ -1,6 +1,7 @@
 package io.stowage.api.network;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.stowage.api.Published;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import java.util.UUID;
  * A warehouse or a store: a place that holds stock. Warehouses are the 3PL's and serve every
  * merchant; a store may belong to one merchant ({@code merchantId}).
  */
+@Published
 public record Node(UUID id, String code, String kind, String name, UUID merchantId, Address address,
                    double latitude, double longitude, String timeZone, OffsetDateTime createdAt) {
 

@@ -1,7 +1,8 @@
 package io.stowage.api.network;
 
 import io.stowage.api.access.Caller;
-import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -28,11 +28,11 @@ import reactor.core.publisher.Mono;
 class NodeController {
 
     private final Nodes nodes;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    NodeController(Nodes nodes, Idempotency idempotency) {
+    NodeController(Nodes nodes, Commands commands) {
         this.nodes = nodes;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     record AddressRequest(
@@ -56,13 +56,12 @@ class NodeController {
     /** Adds a warehouse or a store; the administrator only. */
     @PostMapping("/api/v1/nodes")
     Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller,
-                                        @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
                                         @Valid @RequestBody NodeRequest request) {
         AddressRequest a = request.address();
         Nodes.NewNode node = new Nodes.NewNode(request.code(), request.kind(), request.name(), request.merchantId(),
                 new Node.Address(a.line(), a.city(), a.postalCode(), a.country()),
                 request.latitude(), request.longitude(), request.timeZone());
-        return idempotency.run(caller.actor(), idempotencyKey, request, HttpStatus.CREATED, () -> nodes.create(caller, node));
+        return commands.run(CommandScope.of(caller), request, HttpStatus.CREATED, () -> nodes.create(caller, node));
     }
 
     @GetMapping("/api/v1/nodes")

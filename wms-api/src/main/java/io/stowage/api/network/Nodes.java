@@ -1,11 +1,14 @@
 package io.stowage.api.network;
 
+import io.stowage.api.Published;
 import io.stowage.api.access.Caller;
 import io.stowage.api.database.Params;
+import io.stowage.api.merchants.Merchants;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ApiProblem.FieldProblem;
+import io.stowage.api.problem.ProblemType;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import reactor.core.publisher.Mono;
  * not found.
  */
 @Service
+@Published
 public class Nodes {
 
     private static final int NEAR_DEFAULT_LIMIT = 10;
@@ -31,10 +35,12 @@ public class Nodes {
 
     private final DatabaseClient db;
     private final Network network;
+    private final Merchants merchants;
 
-    public Nodes(DatabaseClient db, Network network) {
+    public Nodes(DatabaseClient db, Network network, Merchants merchants) {
         this.db = db;
         this.network = network;
+        this.merchants = merchants;
     }
 
     public record NewNode(String code, String kind, String name, UUID merchantId, Node.Address address,
@@ -132,7 +138,7 @@ public class Nodes {
         if (merchantId == null) {
             return Mono.just(true);
         }
-        return db.sql("SELECT 1 FROM merchants WHERE id = :id").bind("id", merchantId).map(row -> true).one().defaultIfEmpty(false);
+        return merchants.exists(merchantId);
     }
 
     private Mono<Node> insert(NewNode request) {
@@ -157,8 +163,7 @@ public class Nodes {
                 .bind("timeZone", request.timeZone())
                 .map(row -> row.get("id", UUID.class))
                 .one()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("node-exists", "Node exists",
-                        "A warehouse or store with the code " + request.code() + " already exists")))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.of(ProblemType.NODE_EXISTS, "A warehouse or store with the code " + request.code() + " already exists")))
                 .flatMap(network::node);
     }
 }

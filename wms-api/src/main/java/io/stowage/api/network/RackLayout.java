@@ -1,5 +1,6 @@
 package io.stowage.api.network;
 
+import io.stowage.api.Published;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import java.util.Locale;
  *       of the picking optimizer's grid layouts.</li>
  * </ul>
  */
+@Published
 public record RackLayout(String zoneCode, String type, int aisleFrom, int aisleTo, int bayFrom, int bayTo, List<String> levels,
                   int aislePitchMm, int bayWidthMm, int originXMm, int originYMm, boolean bothSides) {
 

@@ -1,7 +1,9 @@
 package io.stowage.api.network;
 
+import io.stowage.api.Published;
 import io.stowage.api.access.Caller;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +18,7 @@ import reactor.core.publisher.Mono;
  * zone, type, position or coordinates is a conflict, and then nothing is created.
  */
 @Service
+@Published
 public class RackLayouts {
 
     static final int MAX_LOCATIONS = 10_000;
@@ -50,8 +53,7 @@ public class RackLayouts {
                                     .filter(location -> byCode.containsKey(location.code()) && !same(location, byCode.get(location.code())))
                                     .map(NewLocation::code).toList();
                             if (!conflicts.isEmpty()) {
-                                return Mono.error(ApiProblem.conflict("location-conflict", "Locations exist with other attributes",
-                                        "The node " + nodeCode + " already has " + Locations.named(conflicts)
+                                return Mono.error(ApiProblem.of(ProblemType.LOCATION_CONFLICT, "The node " + nodeCode + " already has " + Locations.named(conflicts)
                                                 + " with another zone, type, position or coordinates; nothing was created"));
                             }
                             List<NewLocation> missing = planned.stream().filter(location -> !byCode.containsKey(location.code())).toList();

@@ -1,9 +1,11 @@
 package io.stowage.api.network;
 
+import io.stowage.api.Published;
 import io.stowage.api.access.Caller;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -11,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 /** Zones of a node: set up by the administrator or the node's supervisors, read by the staff. */
 @Service
+@Published
 public class Zones {
 
     private final DatabaseClient db;
@@ -30,8 +33,7 @@ public class Zones {
                         .bind("node", node.id()).bind("code", code).bind("name", name)
                         .map(row -> new Zone(row.get("id", UUID.class), row.get("code", String.class), row.get("name", String.class)))
                         .one()
-                        .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("zone-exists", "Zone exists",
-                                "The node " + nodeCode + " already has a zone " + code))));
+                        .switchIfEmpty(Mono.error(() -> ApiProblem.of(ProblemType.ZONE_EXISTS, "The node " + nodeCode + " already has a zone " + code))));
     }
 
     public Mono<Page<Zone>> list(Caller caller, String nodeCode, Integer limit, String after) {

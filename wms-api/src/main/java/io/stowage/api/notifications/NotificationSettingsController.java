@@ -1,6 +1,8 @@
 package io.stowage.api.notifications;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -8,13 +10,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -23,9 +26,11 @@ import reactor.core.publisher.Mono;
 class NotificationSettingsController {
 
     private final NotificationSettings settings;
+    private final Commands commands;
 
-    NotificationSettingsController(NotificationSettings settings) {
+    NotificationSettingsController(NotificationSettings settings, Commands commands) {
         this.settings = settings;
+        this.commands = commands;
     }
 
     record SmtpRequest(
@@ -39,10 +44,12 @@ class NotificationSettingsController {
 
     /** STARTTLS is on unless turned off, so that credentials do not cross the network in the clear by default. */
     @PutMapping("/api/v1/notification-settings")
-    Mono<NotificationSettings.SmtpView> put(@AuthenticationPrincipal Caller caller, @Valid @RequestBody SmtpRequest request) {
-        return settings.put(caller.asMerchant().merchantId(), new NotificationSettings.Smtp(request.smtpHost().trim(), request.smtpPort(),
+    Mono<ResponseEntity<String>> put(@AuthenticationPrincipal Caller caller, @Valid @RequestBody SmtpRequest request) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        NotificationSettings.Smtp smtp = new NotificationSettings.Smtp(request.smtpHost().trim(), request.smtpPort(),
                 blankToNull(request.smtpUsername()), blankToNull(request.smtpPassword()), request.fromAddress().trim(),
-                !Boolean.FALSE.equals(request.starttls())));
+                !Boolean.FALSE.equals(request.starttls()));
+        return commands.run(CommandScope.merchant(merchantId), request, HttpStatus.OK, () -> settings.put(merchantId, smtp));
     }
 
     @GetMapping("/api/v1/notification-settings")
@@ -51,9 +58,9 @@ class NotificationSettingsController {
     }
 
     @DeleteMapping("/api/v1/notification-settings")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> delete(@AuthenticationPrincipal Caller caller) {
-        return settings.delete(caller.asMerchant().merchantId());
+    Mono<ResponseEntity<String>> delete(@AuthenticationPrincipal Caller caller) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return commands.run(CommandScope.merchant(merchantId), null, HttpStatus.NO_CONTENT, () -> settings.delete(merchantId));
     }
 
     private static String blankToNull(String value) {

@@ -1,6 +1,6 @@
 package io.stowage.api.orders;
 
-import io.stowage.api.inventory.Transactions;
+import io.stowage.api.commands.CommandRetry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,7 +64,7 @@ class BackorderAllocator {
                 .all()
                 .concatMap(variant -> serve(variant.getKey(), variant.getValue())
                         .as(tx::transactional)
-                        .retryWhen(Transactions.retryOnDeadlock()))
+                        .retryWhen(CommandRetry.onConflict()))
                 .reduce(0, Integer::sum);
     }
 

@@ -1,8 +1,8 @@
 package io.stowage.api.orders;
 
+import io.stowage.api.commands.CommandRetry;
 import io.stowage.api.inventory.Reservations;
 import io.stowage.api.inventory.StockLedger;
-import io.stowage.api.inventory.Transactions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +98,7 @@ class LotShortfalls {
                 .all()
                 .concatMap(lot -> settle(lot)
                         .as(tx::transactional)
-                        .retryWhen(Transactions.retryOnDeadlock()))
+                        .retryWhen(CommandRetry.onConflict()))
                 .reduce(0, Integer::sum);
     }
 

@@ -3,6 +3,7 @@ package io.stowage.api.orders;
 import io.stowage.api.access.Caller;
 import io.stowage.api.inventory.Reservations;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -40,12 +41,10 @@ class OrderCommands {
                 .then(lockOrder(merchantId, orderId))
                 .flatMap(status -> {
                     if (status == OrderStatus.CANCELLED) {
-                        return Mono.error(ApiProblem.conflict("order-already-cancelled", "Order already cancelled",
-                                "Order " + orderId + " is already cancelled"));
+                        return Mono.error(ApiProblem.of(ProblemType.ORDER_ALREADY_CANCELLED, "Order " + orderId + " is already cancelled"));
                     }
                     if (!status.canMoveTo(OrderStatus.CANCELLED)) {
-                        return Mono.error(ApiProblem.conflict("order-not-cancellable", "Order cannot be cancelled",
-                                "Order " + orderId + " is " + status.db() + "; only orders that have not shipped can be cancelled"));
+                        return Mono.error(ApiProblem.of(ProblemType.ORDER_NOT_CANCELLABLE, "Order " + orderId + " is " + status.db() + "; only orders that have not shipped can be cancelled"));
                     }
                     return openHolds(merchantId, orderId)
                             .flatMap(holds -> db.sql("UPDATE order_allocations SET released_at = now() WHERE order_id = :order AND released_at IS NULL")
@@ -63,8 +62,7 @@ class OrderCommands {
         return lockOrder(merchantId, orderId)
                 .flatMap(status -> status.canMoveTo(OrderStatus.ON_HOLD)
                         ? transitions.move(merchantId, orderId, status, OrderStatus.ON_HOLD, merchant.actor(), reason)
-                        : Mono.error(ApiProblem.conflict("order-not-holdable", "Order cannot be put on hold",
-                                "Order " + orderId + " is " + status.db() + "; only orders that have not shipped can be held")))
+                        : Mono.error(ApiProblem.of(ProblemType.ORDER_NOT_HOLDABLE, "Order " + orderId + " is " + status.db() + "; only orders that have not shipped can be held")))
                 .then(Mono.defer(() -> queries.get(merchantId, orderId)));
     }
 
@@ -72,7 +70,7 @@ class OrderCommands {
         UUID merchantId = merchant.merchantId();
         return lockOrder(merchantId, orderId)
                 .flatMap(status -> status != OrderStatus.ON_HOLD
-                        ? Mono.error(ApiProblem.conflict("order-not-on-hold", "Order is not on hold", "Order " + orderId + " is " + status.db()))
+                        ? Mono.error(ApiProblem.of(ProblemType.ORDER_NOT_ON_HOLD, "Order " + orderId + " is " + status.db()))
                         : db.sql("SELECT status_before_hold FROM orders WHERE id = :order")
                                 .bind("order", orderId)
                                 .map(row -> OrderStatus.fromDb(row.get("status_before_hold", String.class))).one()

@@ -1,8 +1,8 @@
 package io.stowage.api.orders;
 
 import io.stowage.api.access.Caller;
-import io.stowage.api.idempotency.Idempotency;
-import io.stowage.api.inventory.Transactions;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import jakarta.validation.Valid;
@@ -18,13 +18,11 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -37,17 +35,14 @@ class OrderController {
     private final OrderCommands commands;
     private final OrderQueries queries;
     private final ShelfLifeRules shelfLife;
-    private final Idempotency idempotency;
-    private final TransactionalOperator tx;
+    private final Commands runner;
 
-    OrderController(OrderIntake intake, OrderCommands commands, OrderQueries queries, ShelfLifeRules shelfLife, Idempotency idempotency,
-                    TransactionalOperator tx) {
+    OrderController(OrderIntake intake, OrderCommands commands, OrderQueries queries, ShelfLifeRules shelfLife, Commands runner) {
         this.intake = intake;
         this.commands = commands;
         this.queries = queries;
         this.shelfLife = shelfLife;
-        this.idempotency = idempotency;
-        this.tx = tx;
+        this.runner = runner;
     }
 
     record ReasonRequest(@Size(max = 500) String reason) {
@@ -58,18 +53,12 @@ class OrderController {
 
     @PostMapping("/api/v1/orders")
     Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller,
-                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         @Valid @RequestBody OrderRequest request) {
         Caller.Merchant merchant = caller.asMerchant();
-        if (key == null) {
-            // Before any check or read, as the command itself would refuse it.
-            return idempotency.require("merchant:" + merchant.merchantId() + ":orders", null, request, HttpStatus.CREATED, Mono::empty);
-        }
-        // Checks and reads that change nothing run before the transaction, so that it holds the stock locks for less time.
+        // Checks and reads that change nothing run before the command's transaction, so that it holds the stock locks for less time.
         return intake.check(merchant, request)
-                .flatMap(checked -> idempotency.require("merchant:" + merchant.merchantId() + ":orders", key, request, HttpStatus.CREATED,
-                        () -> intake.accept(merchant, request, checked)))
-                .retryWhen(Transactions.retryOnDeadlock());
+                .flatMap(checked -> runner.require(CommandScope.merchant(merchant.merchantId()), request, HttpStatus.CREATED,
+                        () -> intake.accept(merchant, request, checked)));
     }
 
     @GetMapping("/api/v1/orders")
@@ -108,28 +97,33 @@ class OrderController {
     }
 
     @PostMapping("/api/v1/orders/{id}/cancel")
-    Mono<OrderView> cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                           @Valid @RequestBody(required = false) ReasonRequest request) {
+    Mono<ResponseEntity<String>> cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                        @Valid @RequestBody(required = false) ReasonRequest request) {
         Caller.Merchant merchant = caller.asMerchant();
-        return commands.cancel(merchant, id, request == null ? null : request.reason())
-                .as(tx::transactional).retryWhen(Transactions.retryOnDeadlock());
+        return runner.run(CommandScope.merchant(merchant.merchantId()), request, HttpStatus.OK,
+                () -> commands.cancel(merchant, id, request == null ? null : request.reason()));
     }
 
     @PostMapping("/api/v1/orders/{id}/hold")
-    Mono<OrderView> hold(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                         @Valid @RequestBody(required = false) ReasonRequest request) {
-        return commands.hold(caller.asMerchant(), id, request == null ? null : request.reason()).as(tx::transactional);
+    Mono<ResponseEntity<String>> hold(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                      @Valid @RequestBody(required = false) ReasonRequest request) {
+        Caller.Merchant merchant = caller.asMerchant();
+        return runner.run(CommandScope.merchant(merchant.merchantId()), request, HttpStatus.OK,
+                () -> commands.hold(merchant, id, request == null ? null : request.reason()));
     }
 
     @PostMapping("/api/v1/orders/{id}/release-hold")
-    Mono<OrderView> releaseHold(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return commands.releaseHold(caller.asMerchant(), id).as(tx::transactional);
+    Mono<ResponseEntity<String>> releaseHold(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        Caller.Merchant merchant = caller.asMerchant();
+        return runner.run(CommandScope.merchant(merchant.merchantId()), null, HttpStatus.OK, () -> commands.releaseHold(merchant, id));
     }
 
     @PutMapping("/api/v1/shelf-life-rules/{channel}")
-    Mono<ShelfLifeRules.Rule> setShelfLife(@AuthenticationPrincipal Caller caller, @PathVariable String channel,
-                                           @Valid @RequestBody ShelfLifeRequest request) {
-        return shelfLife.set(caller.asMerchant().merchantId(), channel, request.minRemainingDays());
+    Mono<ResponseEntity<String>> setShelfLife(@AuthenticationPrincipal Caller caller, @PathVariable String channel,
+                                              @Valid @RequestBody ShelfLifeRequest request) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return runner.run(CommandScope.merchant(merchantId), request, HttpStatus.OK,
+                () -> shelfLife.set(merchantId, channel, request.minRemainingDays()));
     }
 
     @GetMapping("/api/v1/shelf-life-rules")

@@ -1,7 +1,9 @@
 package io.stowage.api.orders;
 
+import io.stowage.api.Published;
 import io.stowage.api.inventory.Reservations;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import reactor.core.publisher.Mono;
  * call {@link #lock} for the order row.
  */
 @Service
+@Published
 public class OrderFulfilment {
 
     private final DatabaseClient db;
@@ -44,8 +47,7 @@ public class OrderFulfilment {
     public Mono<Void> release(UUID merchantId, UUID orderId, String actor, String note) {
         return lock(merchantId, orderId).flatMap(status -> status == OrderStatus.ALLOCATED
                 ? transitions.move(merchantId, orderId, status, OrderStatus.RELEASED, actor, note)
-                : Mono.error(ApiProblem.conflict("order-not-releasable", "Order cannot be released",
-                        "Order " + orderId + " is " + status.db() + "; only allocated orders are released to the floor")));
+                : Mono.error(ApiProblem.of(ProblemType.ORDER_NOT_RELEASABLE, "Order " + orderId + " is " + status.db() + "; only allocated orders are released to the floor")));
     }
 
     /**

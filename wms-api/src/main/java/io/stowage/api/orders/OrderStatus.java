@@ -1,5 +1,6 @@
 package io.stowage.api.orders;
 
+import io.stowage.api.Published;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.Set;
  * allocated, partially allocated and backordered; the warehouse workflows take it from released to
  * shipped; a carrier delivers it. Until it ships, the merchant may put it on hold or cancel it.
  */
+@Published
 public enum OrderStatus {
     ACCEPTED, ALLOCATED, PARTIALLY_ALLOCATED, BACKORDERED, RELEASED, PICKED, PACKED, SHIPPED, DELIVERED, CANCELLED, ON_HOLD;
 

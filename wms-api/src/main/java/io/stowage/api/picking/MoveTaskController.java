@@ -2,11 +2,10 @@ package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
-import io.stowage.api.idempotency.Idempotency;
-import io.stowage.api.inventory.Transactions;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Page;
 import jakarta.validation.Valid;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -32,12 +30,12 @@ class MoveTaskController {
 
     private final Replenishments replenishments;
     private final PutBacks putBacks;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    MoveTaskController(Replenishments replenishments, PutBacks putBacks, Idempotency idempotency) {
+    MoveTaskController(Replenishments replenishments, PutBacks putBacks, Commands commands) {
         this.replenishments = replenishments;
         this.putBacks = putBacks;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     @GetMapping("/api/v1/replenishment-tasks")
@@ -49,10 +47,9 @@ class MoveTaskController {
 
     @PostMapping("/api/v1/replenishment-tasks/{id}/confirm")
     Mono<ResponseEntity<String>> confirmReplenishment(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                       @Valid @RequestBody ScannedMoves.Scan scan) {
         Caller.Worker worker = caller.asWorker(WorkerRole.PICKER, WorkerRole.RECEIVER, WorkerRole.SUPERVISOR);
-        return once(worker, key, Map.of("replenishment_task_id", id, "scan", scan), () -> replenishments.confirm(worker, id, scan));
+        return once(worker, scan, () -> replenishments.confirm(worker, id, scan));
     }
 
     @GetMapping("/api/v1/put-back-tasks")
@@ -63,15 +60,13 @@ class MoveTaskController {
 
     @PostMapping("/api/v1/put-back-tasks/{id}/confirm")
     Mono<ResponseEntity<String>> confirmPutBack(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                                 @Valid @RequestBody ScannedMoves.Scan scan) {
         Caller.Worker worker = caller.asWorker(WorkerRole.PICKER, WorkerRole.PACKER, WorkerRole.RECEIVER, WorkerRole.SUPERVISOR);
-        return once(worker, key, Map.of("put_back_task_id", id, "scan", scan), () -> putBacks.confirm(worker, id, scan));
+        return once(worker, scan, () -> putBacks.confirm(worker, id, scan));
     }
 
-    /** A confirmation changes stock: the key is required, and a deadlock retried as a whole. */
-    private Mono<ResponseEntity<String>> once(Caller.Worker worker, String key, Map<String, Object> request, Supplier<Mono<?>> confirm) {
-        return idempotency.require("worker:" + worker.workerId(), key, request, HttpStatus.OK, confirm)
-                .retryWhen(Transactions.retryOnDeadlock());
+    /** A confirmation changes stock: the key is required (the task's id is part of the hashed request, as a path variable). */
+    private Mono<ResponseEntity<String>> once(Caller.Worker worker, ScannedMoves.Scan scan, Supplier<Mono<?>> confirm) {
+        return commands.require(CommandScope.worker(worker), scan, HttpStatus.OK, confirm);
     }
 }

@@ -4,14 +4,13 @@ import io.stowage.api.input.LineQuantity;
 import jakarta.validation.constraints.Max;
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
-import io.stowage.api.idempotency.Idempotency;
-import io.stowage.api.inventory.Transactions;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -29,11 +27,11 @@ import reactor.core.publisher.Mono;
 class PickTaskController {
 
     private final PickTasks tasks;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    PickTaskController(PickTasks tasks, Idempotency idempotency) {
+    PickTaskController(PickTasks tasks, Commands commands) {
         this.tasks = tasks;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     record ConfirmRequest(@NotBlank String locationCode, String sku, String gtin, @NotNull @Min(0) @Max(LineQuantity.MAX) Integer quantity,
@@ -50,12 +48,10 @@ class PickTaskController {
 
     @PostMapping("/api/v1/pick-tasks/{id}/confirm")
     Mono<ResponseEntity<String>> confirm(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                          @Valid @RequestBody ConfirmRequest request) {
         Caller.Worker picker = caller.asWorker(WorkerRole.PICKER);
-        return idempotency.require("worker:" + picker.workerId(), key, Map.of("task_id", id, "scan", request), HttpStatus.OK,
+        return commands.require(CommandScope.worker(picker), request, HttpStatus.OK,
                         () -> tasks.confirm(picker, id, new PickTasks.Scan(request.locationCode(), request.sku(), request.gtin(),
-                                request.quantity(), request.tote())))
-                .retryWhen(Transactions.retryOnDeadlock());
+                                request.quantity(), request.tote())));
     }
 }

@@ -12,6 +12,7 @@ import io.stowage.api.orders.OrderStatus;
 import io.stowage.api.picking.WaveView.BatchView;
 import io.stowage.api.picking.WaveView.PickTaskView;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import io.r2dbc.spi.Readable;
 import java.util.List;
 import java.util.UUID;
@@ -128,8 +129,7 @@ class PickTasks {
                             if (status == OrderStatus.CANCELLED) {
                                 return dropCancelled(task);
                             }
-                            return Mono.error(ApiProblem.conflict("order-not-released", "Order is not on the floor",
-                                    "Order " + task.orderId() + " is " + status.db() + "; leave the units on the shelf"));
+                            return Mono.error(ApiProblem.of(ProblemType.ORDER_NOT_RELEASED, "Order " + task.orderId() + " is " + status.db() + "; leave the units on the shelf"));
                         }));
     }
 
@@ -168,26 +168,23 @@ class PickTasks {
 
     private Mono<Void> check(Caller.Worker picker, Task task, Scan scan) {
         if (!"picking".equals(task.batchStatus()) || !picker.workerId().equals(task.pickerId())) {
-            return Mono.error(ApiProblem.conflict("not-your-batch", "Not your batch",
-                    "Pick task " + task.id() + " belongs to a batch you have not taken; ask for the next batch first"));
+            return Mono.error(ApiProblem.of(ProblemType.NOT_YOUR_BATCH, "Pick task " + task.id() + " belongs to a batch you have not taken; ask for the next batch first"));
         }
         if (!"open".equals(task.status())) {
-            return Mono.error(ApiProblem.conflict("task-already-confirmed", "Task already confirmed", "Pick task " + task.id() + " is " + task.status()));
+            return Mono.error(ApiProblem.of(ProblemType.TASK_ALREADY_CONFIRMED, "Pick task " + task.id() + " is " + task.status()));
         }
         if (!task.locationCode().equals(scan.locationCode())) {
-            return Mono.error(ApiProblem.unprocessable("wrong-location", "Wrong location",
-                    "This task picks at " + task.locationCode() + ", not at " + scan.locationCode()));
+            return Mono.error(ApiProblem.of(ProblemType.WRONG_LOCATION, "This task picks at " + task.locationCode() + ", not at " + scan.locationCode()));
         }
         if (scan.tote() != task.tote()) {
-            return Mono.error(ApiProblem.unprocessable("wrong-tote", "Wrong tote", "This task's units go in tote " + task.tote() + ", not " + scan.tote()));
+            return Mono.error(ApiProblem.of(ProblemType.WRONG_TOTE, "This task's units go in tote " + task.tote() + ", not " + scan.tote()));
         }
         if (scan.quantity() > task.quantity()) {
             return Mono.error(ApiProblem.invalid("quantity", "is more than the task's " + task.quantity() + " units"));
         }
         return refs.variant(task.merchantId(), scan.sku(), scan.gtin(), task.locationId())
                 .flatMap(variant -> variant.id().equals(task.variantId()) ? Mono.<Void>empty()
-                        : Mono.error(ApiProblem.unprocessable("wrong-product", "Wrong product",
-                                "This task picks another product than " + variant.sku())));
+                        : Mono.error(ApiProblem.of(ProblemType.WRONG_PRODUCT, "This task picks another product than " + variant.sku())));
     }
 
     private Mono<PickConfirmation> pick(Caller.Worker picker, Task task, int picked) {
@@ -199,7 +196,7 @@ class PickTasks {
                 .bind("status", missing > 0 ? "short" : "picked").bind("picked", picked).bind("actor", picker.actor()).bind("task", task.id())
                 .fetch().rowsUpdated()
                 .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
-                        : Mono.error(ApiProblem.conflict("task-already-confirmed", "Task already confirmed", "Pick task " + task.id() + " was confirmed meanwhile")));
+                        : Mono.error(ApiProblem.of(ProblemType.TASK_ALREADY_CONFIRMED, "Pick task " + task.id() + " was confirmed meanwhile")));
         Mono<Void> move = picked == 0 ? Mono.empty() : dropOff(task.nodeId()).flatMap(dropOff -> ledger.post(new Movement(task.merchantId(),
                 task.nodeId(), task.variantId(), task.lotOrNull(), MovementKind.PICK, picked, task.locationId(), StockStatus.AVAILABLE,
                 dropOff, StockStatus.AVAILABLE, null, "pick_task", task.id().toString(), picker.actor(), picker.deviceId()))).then();
@@ -220,8 +217,7 @@ class PickTasks {
                         ORDER BY type = 'pack_station' DESC, code COLLATE "C" LIMIT 1
                         """)
                 .bind("node", nodeId).map(row -> row.get("id", UUID.class)).one()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("no-drop-off-location", "No pack station",
-                        "The node has no pack station or staging location to take picked units to")));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.of(ProblemType.NO_DROP_OFF_LOCATION, "The node has no pack station or staging location to take picked units to")));
     }
 
     /** When the order's last open task is done, the order is picked (or waits again after a short pick). */

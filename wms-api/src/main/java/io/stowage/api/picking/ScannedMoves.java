@@ -16,6 +16,7 @@ import io.stowage.api.paging.Page;
 import io.stowage.api.picking.MissingUnits.Finding;
 import io.stowage.api.picking.MissingUnits.Shortage;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import io.r2dbc.spi.Readable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -45,13 +46,13 @@ class ScannedMoves {
 
     /** A kind of task: its table, the words its problems use, and how the ledger books it. */
     enum TaskKind {
-        REPLENISHMENT("replenishment_tasks", "Replenishment", "replenishment-done", "the pick face", MovementKind.REPLENISHMENT,
+        REPLENISHMENT("replenishment_tasks", "Replenishment", ProblemType.REPLENISHMENT_DONE, "the pick face", MovementKind.REPLENISHMENT,
                 Finding.REPLENISHMENT, true),
-        PUT_BACK("put_back_tasks", "Put-back", "put-back-done", "the shelf", MovementKind.PUT_BACK, Finding.PUT_BACK, false);
+        PUT_BACK("put_back_tasks", "Put-back", ProblemType.PUT_BACK_DONE, "the shelf", MovementKind.PUT_BACK, Finding.PUT_BACK, false);
 
         private final String table;
         private final String name;
-        private final String doneProblem;
+        private final ProblemType doneProblem;
         private final String destination;
         private final MovementKind movement;
         private final Finding finding;
@@ -61,7 +62,7 @@ class ScannedMoves {
          */
         private final boolean emptiesSource;
 
-        TaskKind(String table, String name, String doneProblem, String destination, MovementKind movement, Finding finding,
+        TaskKind(String table, String name, ProblemType doneProblem, String destination, MovementKind movement, Finding finding,
                  boolean emptiesSource) {
             this.table = table;
             this.name = name;
@@ -153,17 +154,14 @@ class ScannedMoves {
 
     private Mono<Void> check(TaskKind kind, Task task, Scan scan) {
         if (!"open".equals(task.status())) {
-            return Mono.error(ApiProblem.conflict(kind.doneProblem, kind.name + " already done",
-                    kind.name + " task " + task.id() + " was confirmed before"));
+            return Mono.error(ApiProblem.of(kind.doneProblem, kind.name + " task " + task.id() + " was confirmed before"));
         }
         if (!task.fromCode().equals(scan.fromLocationCode())) {
-            return Mono.error(ApiProblem.unprocessable("wrong-location", "Wrong location",
-                    "This task takes units from " + task.fromCode() + ", not from " + scan.fromLocationCode()));
+            return Mono.error(ApiProblem.of(ProblemType.WRONG_LOCATION, "This task takes units from " + task.fromCode() + ", not from " + scan.fromLocationCode()));
         }
         Mono<Void> rest = Mono.defer(() -> {
             if (!task.toCode().equals(scan.toLocationCode())) {
-                return Mono.error(ApiProblem.unprocessable("wrong-destination", "Wrong destination",
-                        "This task brings units to " + kind.destination + " " + task.toCode() + ", not to " + scan.toLocationCode()));
+                return Mono.error(ApiProblem.of(ProblemType.WRONG_DESTINATION, "This task brings units to " + kind.destination + " " + task.toCode() + ", not to " + scan.toLocationCode()));
             }
             if (scan.quantity() > task.quantity()) {
                 return Mono.error(ApiProblem.invalid("quantity", "is more than the task's " + task.quantity() + " units"));
@@ -176,8 +174,7 @@ class ScannedMoves {
         });
         return refs.variant(task.merchantId(), scan.sku(), scan.gtin(), task.fromLocationId())
                 .flatMap(variant -> variant.id().equals(task.variantId()) ? rest
-                        : Mono.error(ApiProblem.unprocessable("wrong-product", "Wrong product",
-                                "This task moves another product than " + variant.sku())));
+                        : Mono.error(ApiProblem.of(ProblemType.WRONG_PRODUCT, "This task moves another product than " + variant.sku())));
     }
 
     /**

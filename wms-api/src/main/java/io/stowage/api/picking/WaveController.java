@@ -2,6 +2,8 @@ package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
@@ -37,9 +39,11 @@ class WaveController {
     static final long DEFAULT_MAX_WEIGHT_G = 150_000;
 
     private final Waves waves;
+    private final Commands commands;
 
-    WaveController(Waves waves) {
+    WaveController(Waves waves, Commands commands) {
         this.waves = waves;
+        this.commands = commands;
     }
 
     record FilterRequest(LocalDate cutOffBefore,
@@ -56,14 +60,14 @@ class WaveController {
     }
 
     @PostMapping("/api/v1/waves")
-    Mono<ResponseEntity<WaveView>> create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody WaveRequest request) {
+    Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody WaveRequest request) {
         Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
         FilterRequest filter = request.filter() == null ? new FilterRequest(null, null, null, null) : request.filter();
         CartRequest cart = request.cart();
-        return waves.create(supervisor, new Waves.NewWave(filter.cutOffBefore(), filter.serviceLevel(), filter.zoneCode(), filter.carrier(), cart.totes(),
-                        cart.toteVolumeCm3() == null ? DEFAULT_TOTE_VOLUME_CM3 : cart.toteVolumeCm3(),
-                        cart.maxWeightG() == null ? DEFAULT_MAX_WEIGHT_G : cart.maxWeightG(), request.timeLimitSeconds()))
-                .map(wave -> ResponseEntity.status(HttpStatus.ACCEPTED).body(wave));
+        Waves.NewWave wave = new Waves.NewWave(filter.cutOffBefore(), filter.serviceLevel(), filter.zoneCode(), filter.carrier(), cart.totes(),
+                cart.toteVolumeCm3() == null ? DEFAULT_TOTE_VOLUME_CM3 : cart.toteVolumeCm3(),
+                cart.maxWeightG() == null ? DEFAULT_MAX_WEIGHT_G : cart.maxWeightG(), request.timeLimitSeconds());
+        return commands.run(CommandScope.worker(supervisor), request, HttpStatus.ACCEPTED, () -> waves.create(supervisor, wave));
     }
 
     /** The worker's node's waves, newest first. */
@@ -90,19 +94,20 @@ class WaveController {
     }
 
     @PostMapping("/api/v1/waves/{id}/stop-planning")
-    Mono<ResponseEntity<WaveView>> stopPlanning(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return waves.stopPlanning(caller.asWorker(WorkerRole.SUPERVISOR), id)
-                .map(wave -> ResponseEntity.status(HttpStatus.ACCEPTED).body(wave));
+    Mono<ResponseEntity<String>> stopPlanning(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
+        return commands.run(CommandScope.worker(supervisor), null, HttpStatus.ACCEPTED, () -> waves.stopPlanning(supervisor, id));
     }
 
     @PostMapping("/api/v1/waves/{id}/replan")
-    Mono<ResponseEntity<WaveView>> replan(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return waves.replan(caller.asWorker(WorkerRole.SUPERVISOR), id)
-                .map(wave -> ResponseEntity.status(HttpStatus.ACCEPTED).body(wave));
+    Mono<ResponseEntity<String>> replan(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
+        return commands.run(CommandScope.worker(supervisor), null, HttpStatus.ACCEPTED, () -> waves.replan(supervisor, id));
     }
 
     @PostMapping("/api/v1/waves/{id}/release")
-    Mono<WaveView> release(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return waves.release(caller.asWorker(WorkerRole.SUPERVISOR), id);
+    Mono<ResponseEntity<String>> release(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
+        return commands.run(CommandScope.worker(supervisor), null, HttpStatus.OK, () -> waves.release(supervisor, id));
     }
 }

@@ -2,11 +2,12 @@ package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
 import io.stowage.api.carriers.CarrierDirectory;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.database.Params;
-import io.stowage.api.inventory.Transactions;
 import io.stowage.api.orders.OrderFulfilment;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -96,11 +97,10 @@ class Waves {
                         .bind("serviceLevel", Params.nullable(wave.serviceLevel(), String.class))
                         .bind("carrier", Params.nullable(wave.carrierCode(), String.class))
                         .fetch().rowsUpdated()
-                        .flatMap(taken -> taken > 0 ? Mono.just(waveId) : Mono.error(ApiProblem.unprocessable("no-orders-for-wave",
-                                "No orders for a wave", "No allocated order of this node matches the filter outside another wave"))));
-        return created.as(tx::transactional)
-                .retryWhen(Transactions.retryOnDeadlock())
-                .doOnNext(waveId -> planning.start(waveId, 1))
+                        .flatMap(taken -> taken > 0 ? Mono.just(waveId) : Mono.error(ApiProblem.of(ProblemType.NO_ORDERS_FOR_WAVE, "No allocated order of this node matches the filter outside another wave"))));
+        // The solve reads the wave on its own connection: it starts once the wave is committed.
+        return created.flatMap(waveId -> Commands.afterCommit(() -> planning.start(waveId, 1)).thenReturn(waveId))
+                .as(tx::transactional)
                 .flatMap(waveId -> queries.wave(nodeId, waveId));
     }
 
@@ -116,10 +116,10 @@ class Waves {
     Mono<WaveView> stopPlanning(Caller.Worker supervisor, UUID waveId) {
         return lock(supervisor.nodeId(), waveId)
                 .flatMap(wave -> wave.status() != WaveStatus.PLANNING
-                        ? Mono.error(ApiProblem.conflict("wave-not-planning", "Wave is not planning", "Wave " + waveId + " is " + wave.status().db()))
-                        : db.sql("UPDATE waves SET stop_requested = true WHERE id = :wave").bind("wave", waveId).then())
+                        ? Mono.error(ApiProblem.of(ProblemType.WAVE_NOT_PLANNING, "Wave " + waveId + " is " + wave.status().db()))
+                        : db.sql("UPDATE waves SET stop_requested = true WHERE id = :wave").bind("wave", waveId).then()
+                                .then(Commands.afterCommit(() -> planning.stopLocally(waveId))))
                 .as(tx::transactional)
-                .then(Mono.fromRunnable(() -> planning.stopLocally(waveId)))
                 .then(Mono.defer(() -> queries.wave(supervisor.nodeId(), waveId)));
     }
 
@@ -128,8 +128,7 @@ class Waves {
         return lock(supervisor.nodeId(), waveId)
                 .flatMap(wave -> {
                     if (!wave.status().replannable()) {
-                        return Mono.error(ApiProblem.conflict("wave-released", "Wave already released",
-                                "Wave " + waveId + " is " + wave.status().db() + "; only waves not yet released can be planned again"));
+                        return Mono.error(ApiProblem.of(ProblemType.WAVE_RELEASED, "Wave " + waveId + " is " + wave.status().db() + "; only waves not yet released can be planned again"));
                     }
                     int version = wave.planVersion() + 1;
                     return db.sql("DELETE FROM pick_tasks WHERE wave_id = :wave").bind("wave", waveId).then()
@@ -141,13 +140,12 @@ class Waves {
                                             WHERE id = :wave
                                             """)
                                     .bind("version", version).bind("wave", waveId).then())
-                            .thenReturn(version);
+                            .then(Commands.afterCommit(() -> {
+                                planning.stopLocally(waveId);
+                                planning.start(waveId, version);
+                            }));
                 })
                 .as(tx::transactional)
-                .doOnNext(version -> {
-                    planning.stopLocally(waveId);
-                    planning.start(waveId, version);
-                })
                 .then(Mono.defer(() -> queries.wave(supervisor.nodeId(), waveId)));
     }
 
@@ -161,8 +159,8 @@ class Waves {
         return lock(supervisor.nodeId(), waveId)
                 .flatMap(wave -> wave.status() != WaveStatus.PLANNED
                         ? Mono.error(wave.status() == WaveStatus.RELEASED || wave.status() == WaveStatus.COMPLETED
-                                ? ApiProblem.conflict("wave-released", "Wave already released", "Wave " + waveId + " is " + wave.status().db())
-                                : ApiProblem.conflict("wave-not-planned", "Wave is not planned", "Wave " + waveId + " is " + wave.status().db()))
+                                ? ApiProblem.of(ProblemType.WAVE_RELEASED, "Wave " + waveId + " is " + wave.status().db())
+                                : ApiProblem.of(ProblemType.WAVE_NOT_PLANNED, "Wave " + waveId + " is " + wave.status().db()))
                         : plannedOrders(waveId)
                                 .concatMap(order -> orders.release(order.merchantId(), order.orderId(), supervisor.actor(), note))
                                 .then(db.sql("UPDATE wave_orders SET open = false WHERE wave_id = :wave").bind("wave", waveId).then())

@@ -6,63 +6,59 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The one error type of the API. Every refusal the service gives is one of these, rendered as
- * RFC 9457 {@code application/problem+json} with a machine-readable {@code type}.
+ * RFC 9457 {@code application/problem+json} with a machine-readable {@code type}, one of the
+ * {@link ProblemType} constants.
  */
 public class ApiProblem extends RuntimeException {
 
-    private static final String TYPE_BASE = "https://stowage.io/problems/";
-
-    private final HttpStatus status;
-    private final String slug;
-    private final String title;
+    private final ProblemType type;
     private final List<FieldProblem> fieldProblems;
 
-    public ApiProblem(HttpStatus status, String slug, String title, String detail, List<FieldProblem> fieldProblems) {
+    public ApiProblem(ProblemType type, String detail, List<FieldProblem> fieldProblems) {
         super(detail);
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.type = type;
         this.fieldProblems = List.copyOf(fieldProblems);
     }
 
+    /** A problem of this type, explained by {@code detail}. */
+    public static ApiProblem of(ProblemType type, String detail) {
+        return new ApiProblem(type, detail, List.of());
+    }
+
     public static ApiProblem notFound(String what, Object key) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " " + key + " does not exist", List.of());
+        return of(ProblemType.NOT_FOUND, what + " " + key + " does not exist");
     }
 
     public static ApiProblem invalid(String detail, List<FieldProblem> fieldProblems) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "The request is not valid", detail, fieldProblems);
+        return new ApiProblem(ProblemType.INVALID_REQUEST, detail, fieldProblems);
     }
 
     public static ApiProblem invalid(String field, String message) {
         return invalid(field + ": " + message, List.of(new FieldProblem(field, message)));
     }
 
-    public static ApiProblem conflict(String slug, String title, String detail) {
-        return new ApiProblem(HttpStatus.CONFLICT, slug, title, detail, List.of());
-    }
-
-    public static ApiProblem unprocessable(String slug, String title, String detail) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, slug, title, detail, List.of());
-    }
-
     public static ApiProblem forbidden(String detail) {
-        return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, List.of());
+        return of(ProblemType.FORBIDDEN, detail);
     }
 
     public static ApiProblem unauthorized(String detail) {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail, List.of());
+        return of(ProblemType.UNAUTHORIZED, detail);
+    }
+
+    public ProblemType problemType() {
+        return type;
     }
 
     public HttpStatus status() {
-        return status;
+        return type.status();
     }
 
     public URI type() {
-        return URI.create(TYPE_BASE + slug);
+        return type.uri();
     }
 
     public String title() {
-        return title;
+        return type.title();
     }
 
     public List<FieldProblem> fieldProblems() {

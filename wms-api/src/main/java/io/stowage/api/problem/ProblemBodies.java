@@ -44,16 +44,14 @@ public class ProblemBodies implements NettyServerCustomizer {
 
     byte[] body(HttpResponseStatus status) {
         HttpStatus known = HttpStatus.resolve(status.code());
-        String title = known == null ? status.reasonPhrase() : known.getReasonPhrase();
-        String slug = status.code() == 400 ? "malformed-request" : title.toLowerCase().replace(' ', '-');
+        ProblemType type = known == null || known == HttpStatus.BAD_REQUEST ? ProblemType.MALFORMED_REQUEST : ProblemType.forStatus(known);
         String detail = switch (status.code()) {
             case 400 -> "The request could not be read: its request line, path or headers are malformed";
             case 414 -> "The URI is longer than this service reads; send long input in a request body";
             case 431 -> "The request's headers are larger than this service reads";
-            default -> title;
+            default -> type.title();
         };
-        HttpStatus httpStatus = known == null ? HttpStatus.BAD_REQUEST : known;
-        return json.writeValueAsBytes(ProblemHandler.render(new ApiProblem(httpStatus, slug, title, detail, List.of())).getBody());
+        return json.writeValueAsBytes(ProblemHandler.render(new ApiProblem(type, detail, List.of())).getBody());
     }
 
     /** One per connection: remembers whether the request being answered was a HEAD, whose answer has no body. */

@@ -56,20 +56,19 @@ public class ProblemHandler {
         String reason = e.getReason() == null ? "The request could not be read" : e.getReason();
         Throwable cause = e.getMostSpecificCause();
         String detail = cause != e && cause.getMessage() != null ? reason + ": " + firstLine(cause.getMessage()) : reason;
-        return render(new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "The request could not be read", detail, List.of()));
+        return render(new ApiProblem(ProblemType.MALFORMED_REQUEST, detail, List.of()));
     }
 
     @ExceptionHandler(MethodNotAllowedException.class)
     public ResponseEntity<ProblemDetail> methodNotAllowed(MethodNotAllowedException e) {
-        return withHeaders(render(new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+        return withHeaders(render(new ApiProblem(ProblemType.METHOD_NOT_ALLOWED,
                 e.getReason() == null ? "Method not allowed" : e.getReason(), List.of())), e.getHeaders());
     }
 
     @ExceptionHandler(ResponseStatusException.class)
     public ResponseEntity<ProblemDetail> status(ResponseStatusException e) {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
-        String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
-        return withHeaders(render(new ApiProblem(status, slug, status.getReasonPhrase(),
+        return withHeaders(render(new ApiProblem(ProblemType.forStatus(status),
                 e.getReason() == null ? status.getReasonPhrase() : e.getReason(), List.of())), e.getHeaders());
     }
 
@@ -82,11 +81,10 @@ public class ProblemHandler {
         String message = e.getMostSpecificCause().getMessage();
         Matcher unique = UNIQUE_DETAIL.matcher(message == null ? "" : message);
         if (unique.find()) {
-            return render(ApiProblem.conflict("already-exists", "Already exists",
-                    "A resource with " + unique.group(1) + " = " + unique.group(2) + " already exists"));
+            return render(ApiProblem.of(ProblemType.ALREADY_EXISTS, "A resource with " + unique.group(1) + " = " + unique.group(2) + " already exists"));
         }
         log.warn("Integrity violation", e);
-        return render(ApiProblem.conflict("integrity-violation", "The change breaks a rule of the data", firstLine(message)));
+        return render(ApiProblem.of(ProblemType.INTEGRITY_VIOLATION, firstLine(message)));
     }
 
     @ExceptionHandler(Exception.class)
@@ -99,8 +97,7 @@ public class ProblemHandler {
             return render(tooLarge());
         }
         log.error("Unexpected failure", e);
-        return render(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The service failed unexpectedly; nothing was changed", List.of()));
+        return render(new ApiProblem(ProblemType.INTERNAL_ERROR, "The service failed unexpectedly; nothing was changed", List.of()));
     }
 
     /**
@@ -153,7 +150,7 @@ public class ProblemHandler {
     }
 
     private static ApiProblem tooLarge() {
-        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "The request is too large",
+        return new ApiProblem(ProblemType.REQUEST_TOO_LARGE,
                 "The body is larger than this endpoint reads", List.of());
     }
 

@@ -1,5 +1,6 @@
 package io.stowage.api.webhooks;
 
+import io.stowage.api.Published;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -8,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * time up to {@code max}. The jitter (plus or minus a fifth) spreads the retries of many deliveries
  * that failed together, so a recovering receiver is not hit by all of them in the same second.
  */
+@Published
 public record Backoff(Duration first, Duration max) {
 
     /** The wait after the given failed attempt (1 for the first attempt). */

@@ -1,14 +1,16 @@
 package io.stowage.api.webhooks;
 
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -17,9 +19,11 @@ import reactor.core.publisher.Mono;
 class FanOutFailureController {
 
     private final FanOutFailures failures;
+    private final Commands commands;
 
-    FanOutFailureController(FanOutFailures failures) {
+    FanOutFailureController(FanOutFailures failures, Commands commands) {
         this.failures = failures;
+        this.commands = commands;
     }
 
     @GetMapping("/api/v1/admin/outbox/failures")
@@ -31,8 +35,7 @@ class FanOutFailureController {
 
     /** Accepted: the event is due again and goes out with the next fan-out pass. */
     @PostMapping("/api/v1/admin/outbox/failures/{eventId}/retry")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<FanOutFailures.FailedEvent> retry(@PathVariable UUID eventId) {
-        return failures.retry(eventId);
+    Mono<ResponseEntity<String>> retry(@PathVariable UUID eventId) {
+        return commands.run(CommandScope.admin(), null, HttpStatus.ACCEPTED, () -> failures.retry(eventId));
     }
 }

@@ -3,6 +3,7 @@ package io.stowage.api.webhooks;
 import io.r2dbc.spi.Readable;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -68,8 +69,7 @@ class FanOutFailures {
                 .one()
                 .switchIfEmpty(Mono.defer(() -> db.sql("SELECT 1 FROM outbox_events WHERE event_id = :event").bind("event", eventId)
                         .fetch().one()
-                        .flatMap(exists -> Mono.<FailedEvent>error(ApiProblem.conflict("event-not-given-up", "Event was not given up",
-                                "Event " + eventId + " is not a given-up fan-out; only those can be retried")))
+                        .flatMap(exists -> Mono.<FailedEvent>error(ApiProblem.of(ProblemType.EVENT_NOT_GIVEN_UP, "Event " + eventId + " is not a given-up fan-out; only those can be retried")))
                         .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Event", eventId)))));
     }
 }

@@ -1,5 +1,6 @@
 package io.stowage.api.webhooks;
 
+import io.stowage.api.Published;
 import reactor.core.publisher.Mono;
 
 /**
@@ -7,6 +8,7 @@ import reactor.core.publisher.Mono;
  * calls it inside the transaction that claims the event, so what it writes is committed together
  * with the event being marked as handled: exactly once, whichever instance claims it.
  */
+@Published
 public interface OutboxSubscriber {
 
     boolean wants(String eventType);

@@ -1,18 +1,20 @@
 package io.stowage.api.webhooks;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -22,10 +24,12 @@ class WebhookDeliveryController {
 
     private final WebhookDeliveries deliveries;
     private final EventLog events;
+    private final Commands commands;
 
-    WebhookDeliveryController(WebhookDeliveries deliveries, EventLog events) {
+    WebhookDeliveryController(WebhookDeliveries deliveries, EventLog events, Commands commands) {
         this.deliveries = deliveries;
         this.events = events;
+        this.commands = commands;
     }
 
     @GetMapping("/api/v1/webhook-deliveries")
@@ -56,10 +60,10 @@ class WebhookDeliveryController {
 
     /** Accepted: the deliveries are queued and go out with the next delivery pass. */
     @PostMapping("/api/v1/events/{eventId}/replay")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<WebhookDeliveries.Replay> replay(@AuthenticationPrincipal Caller caller, @PathVariable UUID eventId,
-                                          @RequestParam(name = "endpoint_id", required = false) UUID endpointId) {
-        return deliveries.replay(caller.asMerchant().merchantId(), eventId, endpointId);
+    Mono<ResponseEntity<String>> replay(@AuthenticationPrincipal Caller caller, @PathVariable UUID eventId,
+                                        @RequestParam(name = "endpoint_id", required = false) UUID endpointId) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return commands.run(CommandScope.merchant(merchantId), null, HttpStatus.ACCEPTED, () -> deliveries.replay(merchantId, eventId, endpointId));
     }
 
     private static DeliveryStatus status(String status) {

@@ -1,7 +1,8 @@
 package io.stowage.api.webhooks;
 
 import io.stowage.api.access.Caller;
-import io.stowage.api.idempotency.Idempotency;
+import io.stowage.api.commands.CommandScope;
+import io.stowage.api.commands.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,8 +19,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -28,11 +27,11 @@ import reactor.core.publisher.Mono;
 class WebhookEndpointController {
 
     private final WebhookEndpoints endpoints;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    WebhookEndpointController(WebhookEndpoints endpoints, Idempotency idempotency) {
+    WebhookEndpointController(WebhookEndpoints endpoints, Commands commands) {
         this.endpoints = endpoints;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     record EndpointRequest(
@@ -50,10 +49,9 @@ class WebhookEndpointController {
 
     @PostMapping("/api/v1/webhook-endpoints")
     Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller,
-                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         @Valid @RequestBody EndpointRequest request) {
         UUID merchantId = caller.asMerchant().merchantId();
-        return idempotency.run("merchant:" + merchantId, key, request, HttpStatus.CREATED,
+        return commands.run(CommandScope.merchant(merchantId), request, HttpStatus.CREATED,
                 () -> endpoints.create(merchantId, new WebhookEndpoints.NewEndpoint(request.url(), request.eventTypes(), request.description())));
     }
 
@@ -68,20 +66,22 @@ class WebhookEndpointController {
     }
 
     @PatchMapping("/api/v1/webhook-endpoints/{id}")
-    Mono<WebhookEndpoints.WebhookEndpoint> change(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                                                  @Valid @RequestBody EndpointPatch patch) {
-        return endpoints.change(caller.asMerchant().merchantId(), id,
-                new WebhookEndpoints.EndpointChange(patch.url(), patch.eventTypes(), patch.description(), patch.enabled()));
+    Mono<ResponseEntity<String>> change(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                        @Valid @RequestBody EndpointPatch patch) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return commands.run(CommandScope.merchant(merchantId), patch, HttpStatus.OK, () -> endpoints.change(merchantId, id,
+                new WebhookEndpoints.EndpointChange(patch.url(), patch.eventTypes(), patch.description(), patch.enabled())));
     }
 
     @DeleteMapping("/api/v1/webhook-endpoints/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> delete(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return endpoints.delete(caller.asMerchant().merchantId(), id);
+    Mono<ResponseEntity<String>> delete(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return commands.run(CommandScope.merchant(merchantId), null, HttpStatus.NO_CONTENT, () -> endpoints.delete(merchantId, id));
     }
 
     @PostMapping("/api/v1/webhook-endpoints/{id}/secret-rotation")
-    Mono<WebhookEndpoints.EndpointWithSecret> rotateSecret(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return endpoints.rotateSecret(caller.asMerchant().merchantId(), id);
+    Mono<ResponseEntity<String>> rotateSecret(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        return commands.run(CommandScope.merchant(merchantId), null, HttpStatus.OK, () -> endpoints.rotateSecret(merchantId, id));
     }
 }

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import io.stowage.api.database.Params;
 import io.stowage.api.egress.EgressGuard;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
@@ -62,8 +63,7 @@ public class WebhookEndpoints {
                 .bind("merchant", merchantId)
                 .map(row -> row.get("n", Long.class)).one()
                 .flatMap(count -> count >= settings.maxEndpointsPerMerchant()
-                        ? Mono.error(ApiProblem.conflict("too-many-webhook-endpoints", "Too many webhook endpoints",
-                        "A merchant may have at most " + settings.maxEndpointsPerMerchant() + " webhook endpoints; delete one first"))
+                        ? Mono.error(ApiProblem.of(ProblemType.TOO_MANY_WEBHOOK_ENDPOINTS, "A merchant may have at most " + settings.maxEndpointsPerMerchant() + " webhook endpoints; delete one first"))
                         : db.sql("INSERT INTO webhook_endpoints (merchant_id, url, description, event_types, secret) "
                                         + "VALUES (:merchant, :url, :description, :types, :secret) RETURNING " + COLUMNS)
                         .bind("merchant", merchantId).bind("url", url)

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.stowage.api.outbox.Outbox;
-import io.stowage.api.support.ApiTest;
-import io.stowage.api.support.OwnDatabase;
+import io.stowage.api.support.FastDeliveryTest;
 import io.stowage.api.support.World;
 import io.stowage.api.webhooks.WebhookReceiver;
 import jakarta.mail.Message;
@@ -24,20 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Back-in-stock: each waiting shopper is emailed once through a real SMTP server, and the merchant's webhook gets the list. */
-@TestPropertySource(properties = {
-        "stowage.webhooks.poll-interval=100ms",
-        "stowage.notifications.poll-interval=100ms",
-        "stowage.notifications.smtp-timeout=5s",
-        "stowage.notifications.lease=20s",
-        "stowage.egress.allow-private-networks=true"
-})
-@OwnDatabase
-class BackInStockNotificationTest extends ApiTest {
+class BackInStockNotificationTest extends FastDeliveryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static GreenMail smtp;
@@ -106,13 +96,13 @@ class BackInStockNotificationTest extends ApiTest {
         // More stock, and even the variant coming back again, reach no one who was told already.
         receive(world, "more", "TEE-M-NAVY", 3);
         String again = backInStockAgain(world, "TEE-M-NAVY");
-        awaitFannedOutAndSent(again);
+        awaitFannedOutAndSent(world, again);
         assertThat(mailTo("@example.com")).hasSize(2);
         assertThat(receiver.at("/list")).hasSize(1);
 
         // A shopper who subscribes again is told again, alone, the next time.
         subscribe(world, "TEE-M-NAVY", "ona@example.com");
-        awaitFannedOutAndSent(backInStockAgain(world, "TEE-M-NAVY"));
+        awaitFannedOutAndSent(world, backInStockAgain(world, "TEE-M-NAVY"));
         assertThat(smtp.waitForIncomingEmail(PATIENCE.toMillis(), 3)).isTrue();
         assertThat(recipientsOf(mailTo("ona@example.com"))).hasSize(2);
         assertThat(recipientsOf(mailTo("jonas@example.com"))).hasSize(1);
@@ -182,9 +172,10 @@ class BackInStockNotificationTest extends ApiTest {
     }
 
     /** Waits until the event was fanned out and no email is waiting to be sent, so counting mail is final. */
-    private void awaitFannedOutAndSent(String eventId) {
+    private void awaitFannedOutAndSent(World world, String eventId) {
         await(() -> count("SELECT count(*) AS n FROM outbox_events WHERE event_id = CAST('" + eventId + "' AS uuid) AND fanned_out_at IS NOT NULL") == 1
-                && count("SELECT count(*) AS n FROM notification_emails WHERE status = 'pending'") == 0);
+                && count("SELECT count(*) AS n FROM notification_emails WHERE status = 'pending' AND merchant_id = CAST('"
+                        + world.merchantId + "' AS uuid)") == 0);
     }
 
     private void await(BooleanSupplier condition) {

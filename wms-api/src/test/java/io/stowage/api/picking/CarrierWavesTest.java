@@ -2,8 +2,7 @@ package io.stowage.api.picking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stowage.api.support.ApiTest;
-import io.stowage.api.support.OwnDatabase;
+import io.stowage.api.support.DrivenLoopsTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,15 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Orders that name the carrier service the shopper chose, waves cut for one carrier, and waves whose
  * planning instance died. The lease is short here so that a take-over happens within a test.
  */
-@TestPropertySource(properties = "stowage.picking.planning-lease=PT3S")
-@OwnDatabase
-class CarrierWavesTest extends ApiTest {
+class CarrierWavesTest extends DrivenLoopsTest {
 
     @Autowired
     DatabaseClient db;

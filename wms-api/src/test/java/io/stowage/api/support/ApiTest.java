@@ -35,11 +35,21 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  *
  * <p>A class that truly needs another configuration (properties of its own such as short polling
  * intervals or leases, a loop switched off so that the test drives it, extra beans, the demo data)
- * gets a second context: annotate it {@link OwnDatabase} so that this context runs on a database of
- * its own, where no other context's loops act on its rows (nor its loops on theirs). Each distinct
- * configuration costs a service start and a migration, so reuse an existing property set where the
- * test allows it (classes with identical configuration share their context and database), and
- * prefer the shared context whenever a test can do without.
+ * gets a second context, and that context must run on a database of its own, where no other
+ * context's loops act on its rows (nor its loops on theirs): a second configuration on the shared
+ * database is refused at start with this advice. Each distinct configuration costs a service start
+ * and a migration, so choose in this order:
+ * <ol>
+ *   <li>the shared context, whenever the test can do without settings of its own;</li>
+ *   <li>an existing group: {@link FastDeliveryTest} (webhooks and emails delivered within seconds to
+ *       receivers on this machine) or {@link DrivenLoopsTest} (delivery driven by the test, short
+ *       leases for take-overs); a group's classes share one context and database, so a property
+ *       added to a group must suit every class in it;</li>
+ *   <li>a configuration of its own, annotated {@link OwnDatabase}, for a test that fits neither, such
+ *       as one that sweeps whole tables (RetentionTest) or loads the demo data (DemoDataTest).</li>
+ * </ol>
+ * A test that starts a second service instance itself ({@code SpringApplicationBuilder}) points it
+ * at this context's database, read from the {@code Environment}.
  *
  * <p>Tests that start processes, kill things or run for tens of seconds are
  * {@code @Tag("slow")}: the plain {@code mvn verify} skips them and {@code mvn verify -Pslow} (CI)
@@ -48,7 +58,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "stowage.database.embedded=false",
         "stowage.admin-key=" + ApiTest.ADMIN_KEY,
-        "stowage.demo=false"
+        "stowage.demo=false",
+        // The lot shortfall pass runs every 2 s in service; tests wait for it, so it runs more often here.
+        "stowage.orders.lot-shortfall-poll=PT0.25S"
 })
 @AutoConfigureWebTestClient
 @ContextCustomizerFactories(TestDatabaseCustomizerFactory.class)

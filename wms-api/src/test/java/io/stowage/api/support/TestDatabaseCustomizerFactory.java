@@ -23,10 +23,31 @@ public final class TestDatabaseCustomizerFactory implements ContextCustomizerFac
         return new Customizer(TestContextAnnotationUtils.hasAnnotation(testClass, OwnDatabase.class));
     }
 
+    /** The configuration of the context on the shared database, once one has started. */
+    private static MergedContextConfiguration sharedConfiguration;
+
+    /**
+     * Two differently configured contexts on the shared database would run each other's background
+     * work with the wrong settings: a second configuration there is refused with what to do instead.
+     */
+    private static synchronized void claimSharedDatabase(MergedContextConfiguration mergedConfig) {
+        if (sharedConfiguration == null) {
+            sharedConfiguration = mergedConfig;
+        } else if (!sharedConfiguration.equals(mergedConfig)) {
+            throw new IllegalStateException(mergedConfig.getTestClass().getName() + " configures its application context differently from "
+                    + sharedConfiguration.getTestClass().getName() + " (properties, beans or imports of its own), but both would run on the"
+                    + " shared test database. Drop the extra configuration, or annotate the class @OwnDatabase (or extend an existing"
+                    + " group such as FastDeliveryTest or DrivenLoopsTest): see ApiTest's javadoc.");
+        }
+    }
+
     private record Customizer(boolean ownDatabase) implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+            if (!ownDatabase) {
+                claimSharedDatabase(mergedConfig);
+            }
             DatabaseUrl url = ownDatabase ? TestDatabases.freshDatabase() : TestDatabases.shared();
             TestDatabases.Server server = TestDatabases.server();
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("stowage-test-database", Map.of(

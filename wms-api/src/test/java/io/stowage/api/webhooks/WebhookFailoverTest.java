@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.StowageApplication;
 import io.stowage.api.outbox.Outbox;
-import io.stowage.api.support.ApiTest;
-import io.stowage.api.support.OwnDatabase;
+import io.stowage.api.support.DrivenLoopsTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Two instances share delivery through the database. A second instance claims a delivery whose
@@ -23,15 +22,8 @@ import org.springframework.test.context.TestPropertySource;
  * that the test drives it pass by pass, cannot take the delivery while the lease runs and delivers
  * it once the lease has run out.
  */
-@TestPropertySource(properties = {
-        "stowage.webhooks.delivery-enabled=false",
-        "stowage.webhooks.poll-interval=100ms",
-        "stowage.webhooks.lease=3s",
-        "stowage.webhooks.timeout=2s",
-        "stowage.egress.allow-private-networks=true"
-})
-@OwnDatabase
-class WebhookFailoverTest extends ApiTest {
+@Tag("slow")
+class WebhookFailoverTest extends DrivenLoopsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(40);
 

@@ -3,8 +3,7 @@ package io.stowage.api.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.outbox.Outbox;
-import io.stowage.api.support.ApiTest;
-import io.stowage.api.support.OwnDatabase;
+import io.stowage.api.support.FastDeliveryTest;
 import io.stowage.api.support.World;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,22 +14,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Endpoints, signed delivery, retries, the delivery log, replays, type filters and tenant isolation. */
-@TestPropertySource(properties = {
-        "stowage.webhooks.poll-interval=100ms",
-        "stowage.webhooks.first-retry=200ms",
-        "stowage.webhooks.max-retry=1s",
-        "stowage.webhooks.retry-window=8s",
-        "stowage.webhooks.lease=5s",
-        "stowage.webhooks.timeout=3s",
-        "stowage.egress.allow-private-networks=true"
-})
-@OwnDatabase
-class WebhookTest extends ApiTest {
+class WebhookTest extends FastDeliveryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 

@@ -1,0 +1,68 @@
+package io.stowage.api.catalog;
+
+import io.r2dbc.spi.Readable;
+import io.stowage.api.Published;
+import io.stowage.api.database.Params;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The catalog's published query class: how other features (inventory, orders, receiving, picking,
+ * counts) find variants without reading the catalog's tables. Lookups return nothing when nothing
+ * matches; what that means (not found, a field problem) is the asking feature's call.
+ */
+@Service
+@Published
+public class Variants {
+
+    private static final String SELECT = """
+            SELECT v.id, v.merchant_id, v.sku, p.product_code, v.name, v.lot_tracked, v.expiry_tracked, v.low_stock_threshold,
+                   v.weight_g, v.length_mm, v.width_mm, v.height_mm
+            FROM variants v JOIN products p ON p.id = v.product_id
+            """;
+
+    private final DatabaseClient db;
+
+    public Variants(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** The merchant's variant with this SKU. */
+    public Mono<VariantRef> bySku(UUID merchantId, String sku) {
+        return db.sql(SELECT + " WHERE v.merchant_id = :merchant AND v.sku = :sku")
+                .bind("merchant", merchantId).bind("sku", sku)
+                .map(Variants::ref).one();
+    }
+
+    /**
+     * Every variant with this SKU, or with this GTIN (normalised to 14 digits) among its barcodes:
+     * of the merchant, or of any merchant when {@code merchantId} is null (a worker scanning on the
+     * floor does not say whose goods they hold). Exactly one of {@code sku} and {@code gtin14} is given.
+     */
+    public Flux<VariantRef> bySkuOrGtin(UUID merchantId, String sku, String gtin14) {
+        String where = sku != null ? "v.sku = :key" : "v.id IN (SELECT b.variant_id FROM variant_barcodes b WHERE b.gtin = :key)";
+        return db.sql(SELECT + " WHERE " + where + " AND (CAST(:merchant AS uuid) IS NULL OR v.merchant_id = :merchant)")
+                .bind("key", sku != null ? sku : gtin14)
+                .bind("merchant", Params.nullable(merchantId, UUID.class))
+                .map(Variants::ref).all();
+    }
+
+    private static VariantRef ref(Readable row) {
+        return new VariantRef(
+                row.get("id", UUID.class),
+                row.get("merchant_id", UUID.class),
+                row.get("sku", String.class),
+                row.get("product_code", String.class),
+                row.get("name", String.class),
+                Boolean.TRUE.equals(row.get("lot_tracked", Boolean.class)),
+                Boolean.TRUE.equals(row.get("expiry_tracked", Boolean.class)),
+                row.get("low_stock_threshold", Integer.class),
+                row.get("weight_g", Integer.class),
+                row.get("length_mm", Integer.class),
+                row.get("width_mm", Integer.class),
+                row.get("height_mm", Integer.class));
+    }
+}

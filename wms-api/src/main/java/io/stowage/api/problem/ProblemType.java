@@ -1,0 +1,88 @@
+package io.stowage.api.problem;
+
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A kind of refusal: the {@code type} URI clients switch on, the HTTP status and the title of
+ * every problem of that kind. The constants below are every type the service answers with; a new
+ * refusal adds one here rather than spelling a slug at the call site. Only a status the framework
+ * itself raises without one of these (for example 415) gets a type derived from the status, see
+ * {@link #forStatus(HttpStatus)}.
+ */
+public record ProblemType(String slug, HttpStatus status, String title) {
+
+    private static final String TYPE_BASE = "https://stowage.io/problems/";
+
+    // Requests that cannot be served as sent
+    public static final ProblemType INVALID_REQUEST = new ProblemType("invalid-request", HttpStatus.UNPROCESSABLE_CONTENT, "The request is not valid");
+    public static final ProblemType MALFORMED_REQUEST = new ProblemType("malformed-request", HttpStatus.BAD_REQUEST, "The request could not be read");
+    public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed");
+    public static final ProblemType NOT_FOUND = new ProblemType("not-found", HttpStatus.NOT_FOUND, "Not found");
+    public static final ProblemType UNAUTHORIZED = new ProblemType("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized");
+    public static final ProblemType FORBIDDEN = new ProblemType("forbidden", HttpStatus.FORBIDDEN, "Forbidden");
+    public static final ProblemType BADGE_LOCKED = new ProblemType("badge-locked", HttpStatus.TOO_MANY_REQUESTS, "Badge locked");
+    public static final ProblemType REQUEST_TOO_LARGE = new ProblemType("request-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request is too large");
+    public static final ProblemType IMPORT_TOO_LARGE = new ProblemType("import-too-large", HttpStatus.CONTENT_TOO_LARGE, "The import is too large");
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused");
+    public static final ProblemType ALREADY_EXISTS = new ProblemType("already-exists", HttpStatus.CONFLICT, "Already exists");
+    public static final ProblemType INTEGRITY_VIOLATION = new ProblemType("integrity-violation", HttpStatus.CONFLICT, "The change breaks a rule of the data");
+    public static final ProblemType INTERNAL_ERROR = new ProblemType("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    // Catalog
+    public static final ProblemType VARIANT_HAS_STOCK_HISTORY = new ProblemType("variant-has-stock-history", HttpStatus.CONFLICT, "The variant has stock history");
+    public static final ProblemType VARIANT_IN_USE = new ProblemType("variant-in-use", HttpStatus.CONFLICT, "The variant is in use");
+
+    // Network
+    public static final ProblemType NODE_EXISTS = new ProblemType("node-exists", HttpStatus.CONFLICT, "Node exists");
+    public static final ProblemType ZONE_EXISTS = new ProblemType("zone-exists", HttpStatus.CONFLICT, "Zone exists");
+    public static final ProblemType LOCATION_EXISTS = new ProblemType("location-exists", HttpStatus.CONFLICT, "Locations exist");
+    public static final ProblemType LOCATION_CONFLICT = new ProblemType("location-conflict", HttpStatus.CONFLICT, "Locations exist with other attributes");
+    public static final ProblemType NOTHING_TO_PRINT = new ProblemType("nothing-to-print", HttpStatus.UNPROCESSABLE_CONTENT, "Nothing to print");
+    public static final ProblemType TOO_MANY_LABELS = new ProblemType("too-many-labels", HttpStatus.UNPROCESSABLE_CONTENT, "Too many labels");
+
+    // Inventory and inbound
+    public static final ProblemType INSUFFICIENT_STOCK = new ProblemType("insufficient-stock", HttpStatus.CONFLICT, "Not enough stock");
+    public static final ProblemType STOCK_RESERVED = new ProblemType("stock-reserved", HttpStatus.CONFLICT, "Stock is reserved");
+    public static final ProblemType NO_FREE_LOCATION = new ProblemType("no-free-location", HttpStatus.CONFLICT, "No free location");
+    public static final ProblemType ASN_CLOSED = new ProblemType("asn-closed", HttpStatus.CONFLICT, "ASN closed");
+    public static final ProblemType COUNT_NOT_OPEN = new ProblemType("count-not-open", HttpStatus.CONFLICT, "Count not open");
+    public static final ProblemType COUNT_NOT_COUNTED = new ProblemType("count-not-counted", HttpStatus.CONFLICT, "Nothing to decide");
+
+    // Orders
+    public static final ProblemType ORDER_ALREADY_CANCELLED = new ProblemType("order-already-cancelled", HttpStatus.CONFLICT, "Order already cancelled");
+    public static final ProblemType ORDER_NOT_CANCELLABLE = new ProblemType("order-not-cancellable", HttpStatus.CONFLICT, "Order cannot be cancelled");
+    public static final ProblemType ORDER_NOT_HOLDABLE = new ProblemType("order-not-holdable", HttpStatus.CONFLICT, "Order cannot be put on hold");
+    public static final ProblemType ORDER_NOT_ON_HOLD = new ProblemType("order-not-on-hold", HttpStatus.CONFLICT, "Order is not on hold");
+    public static final ProblemType ORDER_NOT_RELEASABLE = new ProblemType("order-not-releasable", HttpStatus.CONFLICT, "Order cannot be released");
+    public static final ProblemType ORDER_NOT_RELEASED = new ProblemType("order-not-released", HttpStatus.CONFLICT, "Order is not on the floor");
+
+    // Waves and floor tasks
+    public static final ProblemType NO_ORDERS_FOR_WAVE = new ProblemType("no-orders-for-wave", HttpStatus.UNPROCESSABLE_CONTENT, "No orders for a wave");
+    public static final ProblemType WAVE_NOT_PLANNING = new ProblemType("wave-not-planning", HttpStatus.CONFLICT, "Wave is not planning");
+    public static final ProblemType WAVE_NOT_PLANNED = new ProblemType("wave-not-planned", HttpStatus.CONFLICT, "Wave is not planned");
+    public static final ProblemType WAVE_RELEASED = new ProblemType("wave-released", HttpStatus.CONFLICT, "Wave already released");
+    public static final ProblemType NOT_YOUR_BATCH = new ProblemType("not-your-batch", HttpStatus.CONFLICT, "Not your batch");
+    public static final ProblemType TASK_ALREADY_CONFIRMED = new ProblemType("task-already-confirmed", HttpStatus.CONFLICT, "Task already confirmed");
+    public static final ProblemType REPLENISHMENT_DONE = new ProblemType("replenishment-done", HttpStatus.CONFLICT, "Replenishment already done");
+    public static final ProblemType PUT_BACK_DONE = new ProblemType("put-back-done", HttpStatus.CONFLICT, "Put-back already done");
+    public static final ProblemType NO_DROP_OFF_LOCATION = new ProblemType("no-drop-off-location", HttpStatus.CONFLICT, "No pack station");
+    public static final ProblemType WRONG_LOCATION = new ProblemType("wrong-location", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong location");
+    public static final ProblemType WRONG_DESTINATION = new ProblemType("wrong-destination", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong destination");
+    public static final ProblemType WRONG_PRODUCT = new ProblemType("wrong-product", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong product");
+    public static final ProblemType WRONG_TOTE = new ProblemType("wrong-tote", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong tote");
+
+    // Webhooks
+    public static final ProblemType TOO_MANY_WEBHOOK_ENDPOINTS = new ProblemType("too-many-webhook-endpoints", HttpStatus.CONFLICT, "Too many webhook endpoints");
+    public static final ProblemType EVENT_NOT_GIVEN_UP = new ProblemType("event-not-given-up", HttpStatus.CONFLICT, "Event was not given up");
+
+    public URI uri() {
+        return URI.create(TYPE_BASE + slug);
+    }
+
+    /** The type of a status the web framework raised on its own: named after the status (for example {@code unsupported-media-type}). */
+    public static ProblemType forStatus(HttpStatus status) {
+        return new ProblemType(status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-'), status, status.getReasonPhrase());
+    }
+}
