@@ -1,6 +1,7 @@
 package io.stowage.api.inventory;
 
 import io.stowage.api.outbox.Outbox;
+import io.stowage.api.webhooks.EventTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public class AvailableTotals {
                 .bind("delta", delta).bind("variant", variantId)
                 .map(row -> new Total(variantId, row.get("sku", String.class), row.get("available_total", Integer.class)))
                 .one()
-                .flatMap(after -> outbox.append(merchantId, "stock.level_changed", after.sku(),
+                .flatMap(after -> outbox.append(merchantId, EventTypes.STOCK_LEVEL_CHANGED, after.sku(),
                                 Map.of("sku", after.sku(), "variant_id", variantId, "available", after.available(), "change", delta,
                                         "reason", reason))
                         .then(after.available() > 0 && after.available() - delta <= 0 ? backInStock(merchantId, after) : Mono.empty())
@@ -77,7 +78,7 @@ public class AvailableTotals {
                     List<Change> ordered = new ArrayList<>(changed);
                     ordered.sort((a, b) -> a.after().variantId().compareTo(b.after().variantId()));
                     List<Outbox.Event> events = ordered.stream()
-                            .map(change -> new Outbox.Event("stock.level_changed", change.after().sku(),
+                            .map(change -> new Outbox.Event(EventTypes.STOCK_LEVEL_CHANGED, change.after().sku(),
                                     Map.of("sku", change.after().sku(), "variant_id", change.after().variantId(), "available", change.after().available(),
                                             "change", change.delta(), "reason", reason)))
                             .toList();
@@ -98,7 +99,7 @@ public class AvailableTotals {
                 .bind("variant", total.variantId())
                 .map(row -> row.get("waiting", Long.class))
                 .one()
-                .flatMap(waiting -> outbox.append(merchantId, "variant.back_in_stock", total.sku(),
+                .flatMap(waiting -> outbox.append(merchantId, EventTypes.VARIANT_BACK_IN_STOCK, total.sku(),
                         Map.of("sku", total.sku(), "variant_id", total.variantId(), "available", total.available(),
                                 "waiting_subscribers", waiting)));
     }

@@ -2,6 +2,7 @@ package io.stowage.api.orders;
 
 import io.stowage.api.database.Params;
 import io.stowage.api.outbox.Outbox;
+import io.stowage.api.webhooks.EventTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ class OrderTransitions {
 
     /** The accepted order's {@code order.accepted} event; intake writes its first history entry with the order row. */
     Mono<Void> accepted(UUID merchantId, UUID orderId, Object payload) {
-        return outbox.append(merchantId, "order.accepted", orderId.toString(), payload);
+        return outbox.append(merchantId, EventTypes.ORDER_ACCEPTED, orderId.toString(), payload);
     }
 
     Mono<Void> move(UUID merchantId, UUID orderId, OrderStatus from, OrderStatus to, String actor, String note) {
@@ -63,17 +64,17 @@ class OrderTransitions {
     /** The events of a move: {@code order.status_changed}, and the move's own event where it has one. */
     static List<Outbox.Event> events(UUID orderId, OrderStatus from, OrderStatus to, Map<String, Object> payload) {
         List<Outbox.Event> events = new ArrayList<>();
-        events.add(new Outbox.Event("order.status_changed", orderId.toString(), payload));
+        events.add(new Outbox.Event(EventTypes.ORDER_STATUS_CHANGED, orderId.toString(), payload));
         switch (to) {
-            case ALLOCATED -> events.add(new Outbox.Event("order.allocated", orderId.toString(), Map.of("order_id", orderId, "complete", true)));
+            case ALLOCATED -> events.add(new Outbox.Event(EventTypes.ORDER_ALLOCATED, orderId.toString(), Map.of("order_id", orderId, "complete", true)));
             case PARTIALLY_ALLOCATED -> {
-                events.add(new Outbox.Event("order.allocated", orderId.toString(), Map.of("order_id", orderId, "complete", false)));
+                events.add(new Outbox.Event(EventTypes.ORDER_ALLOCATED, orderId.toString(), Map.of("order_id", orderId, "complete", false)));
                 if (from != OrderStatus.BACKORDERED) {
-                    events.add(new Outbox.Event("order.backordered", orderId.toString(), Map.of("order_id", orderId, "complete", false)));
+                    events.add(new Outbox.Event(EventTypes.ORDER_BACKORDERED, orderId.toString(), Map.of("order_id", orderId, "complete", false)));
                 }
             }
-            case BACKORDERED -> events.add(new Outbox.Event("order.backordered", orderId.toString(), Map.of("order_id", orderId, "complete", true)));
-            case CANCELLED -> events.add(new Outbox.Event("order.cancelled", orderId.toString(), payload));
+            case BACKORDERED -> events.add(new Outbox.Event(EventTypes.ORDER_BACKORDERED, orderId.toString(), Map.of("order_id", orderId, "complete", true)));
+            case CANCELLED -> events.add(new Outbox.Event(EventTypes.ORDER_CANCELLED, orderId.toString(), payload));
             default -> {
             }
         }
