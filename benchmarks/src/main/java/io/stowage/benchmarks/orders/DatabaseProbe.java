@@ -148,7 +148,7 @@ final class DatabaseProbe implements AutoCloseable {
             try (Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("""
                          SELECT CASE WHEN state = 'active' THEN 'active ' || coalesce(wait_event_type || ':' || wait_event, 'on CPU')
-                                     ELSE state END AS what, count(*)
+                                     ELSE coalesce(state, 'starting') END AS what, count(*)
                          FROM pg_stat_activity
                          WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND datname = current_database()
                          GROUP BY 1

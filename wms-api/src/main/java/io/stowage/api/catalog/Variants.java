@@ -3,6 +3,7 @@ package io.stowage.api.catalog;
 import io.r2dbc.spi.Readable;
 import io.stowage.api.Published;
 import io.stowage.api.database.Params;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,13 @@ public class Variants {
         return db.sql(SELECT + " WHERE v.merchant_id = :merchant AND v.sku = :sku")
                 .bind("merchant", merchantId).bind("sku", sku)
                 .map(Variants::ref).one();
+    }
+
+    /** The merchant's variants with these SKUs, those that exist; unknown SKUs are simply missing. */
+    public Flux<VariantRef> bySkus(UUID merchantId, Collection<String> skus) {
+        return db.sql(SELECT + " WHERE v.merchant_id = :merchant AND v.sku = ANY(:skus)")
+                .bind("merchant", merchantId).bind("skus", skus.toArray(String[]::new))
+                .map(Variants::ref).all();
     }
 
     /**

@@ -11,8 +11,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -28,6 +30,13 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
     private static EmbeddedPostgres embedded;
     private static boolean stopsAtExit;
 
+    /** Logging is not set up yet when this runs: the deferred log prints once it is. */
+    private final Log log;
+
+    public DatabaseEnvironmentPostProcessor(DeferredLogFactory logs) {
+        this.log = logs.getLog(DatabaseEnvironmentPostProcessor.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.getPropertySources().contains(SOURCE_NAME) || environment.containsProperty("spring.r2dbc.url")) {
@@ -42,7 +51,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             put(properties, url, user, password);
         } else if (environment.getProperty("stowage.database.embedded", Boolean.class, true)) {
             Path dataDir = Path.of(environment.getProperty("STOWAGE_DATA_DIR", "./data")).toAbsolutePath().normalize();
-            int port = startEmbedded(dataDir.resolve("postgres"));
+            int port = startEmbedded(dataDir.resolve("postgres"), log);
             put(properties, new DatabaseUrl("localhost", port, "postgres"), "postgres", "postgres");
         } else {
             return;
@@ -59,11 +68,11 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         properties.put("spring.flyway.password", password);
     }
 
-    private static synchronized int startEmbedded(Path directory) {
+    private static synchronized int startEmbedded(Path directory, Log log) {
         if (embedded == null) {
             try {
                 Files.createDirectories(directory);
-                clearLeftovers(directory);
+                clearLeftovers(directory, log);
                 embedded = EmbeddedPostgres.builder()
                         .setDataDirectory(directory)
                         .setCleanDataDirectory(false)
@@ -92,7 +101,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
      * A service killed with its data directory in use leaves its PostgreSQL running, or a pid file
      * behind. The library's lock file tells a live service (which holds it) from a dead one.
      */
-    private static void clearLeftovers(Path directory) throws IOException {
+    private static void clearLeftovers(Path directory, Log log) throws IOException {
         if (!Files.exists(directory.resolve("postgresql.conf"))) {
             // No cluster yet, so no server to clear; initdb wants the directory empty.
             return;
@@ -103,7 +112,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
                 throw new IllegalStateException("Another running Stowage uses the database in " + directory
                         + ": stop it, or give this one its own STOWAGE_DATA_DIR");
             }
-            LeftoverPostmaster.clear(directory, STARTUP_PATIENCE);
+            LeftoverPostmaster.clear(directory, STARTUP_PATIENCE, log);
         }
     }
 

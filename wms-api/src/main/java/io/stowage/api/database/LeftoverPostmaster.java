@@ -11,8 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 
 /**
  * Clears what a killed service leaves on its embedded data directory so the next start comes up
@@ -26,13 +25,11 @@ import org.slf4j.LoggerFactory;
  */
 final class LeftoverPostmaster {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LeftoverPostmaster.class);
-
     private LeftoverPostmaster() {
     }
 
     /** Leaves no running server on {@code dataDirectory}, waiting at most about twice {@code patience}. */
-    static void clear(Path dataDirectory, Duration patience) {
+    static void clear(Path dataDirectory, Duration patience, Log log) {
         Optional<PostmasterPidFile> pidFile = PostmasterPidFile.in(dataDirectory);
         if (pidFile.isEmpty()) {
             return;
@@ -40,49 +37,67 @@ final class LeftoverPostmaster {
         PostmasterPidFile found = pidFile.get();
         Optional<ProcessHandle> process = ProcessHandle.of(found.pid()).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
-            LOG.info("PostgreSQL on {} was killed (pid {} is gone): it recovers from its log as it starts", dataDirectory, found.pid());
+            log.info("PostgreSQL on " + dataDirectory + " was killed (pid " + found.pid() + " is gone): it recovers from its log as it starts");
             return;
         }
-        if (!isPostgresOn(process.get(), dataDirectory)) {
-            // The pid was reused by an unrelated process after a crash or reboot; PostgreSQL would
-            // refuse to start while a live process holds "its" pid, so the file is stale for sure.
-            LOG.warn("{} names pid {}, which is not a PostgreSQL on this data directory: removing the stale file", found.file(), found.pid());
-            delete(found.file());
-            return;
+        switch (identify(process.get(), dataDirectory)) {
+            case THIS_SERVER -> {
+                log.warn("PostgreSQL (pid " + found.pid() + ", port " + found.port() + ") still runs on " + dataDirectory
+                        + " from a service that did not stop: stopping it");
+                stop(process.get(), patience, log);
+            }
+            case OTHER_PROCESS -> {
+                // The pid was reused by an unrelated process after a crash or reboot; PostgreSQL would
+                // refuse to start while a live process holds "its" pid, so the file is stale for sure.
+                log.warn(found.file() + " names pid " + found.pid() + ", which is not a PostgreSQL on this data directory: removing the stale file");
+                delete(found.file());
+            }
+            case UNKNOWN -> log.warn(found.file() + " names pid " + found.pid() + ", whose command this user cannot see: leaving it to PostgreSQL");
         }
-        LOG.warn("PostgreSQL (pid {}, port {}) still runs on {} from a service that did not stop: stopping it", found.pid(), found.port(), dataDirectory);
-        stop(process.get(), patience);
     }
+
+    /** Whose pid it is, as far as this user can tell. */
+    enum Identity { THIS_SERVER, OTHER_PROCESS, UNKNOWN }
 
     /** True when the process is a PostgreSQL server whose data directory is {@code dataDirectory}. */
     static boolean isPostgresOn(ProcessHandle process, Path dataDirectory) {
+        return identify(process, dataDirectory) == Identity.THIS_SERVER;
+    }
+
+    static Identity identify(ProcessHandle process, Path dataDirectory) {
         ProcessHandle.Info info = process.info();
-        boolean postgres = info.command().map(command -> Path.of(command).getFileName().toString())
-                .map(name -> name.equals("postgres") || name.equals("postgres.exe"))
-                .orElse(false);
-        if (!postgres) {
-            return false;
+        Optional<String> command = info.command();
+        if (command.isEmpty()) {
+            // Another user's process: never remove a pid file (or stop a server) on a guess.
+            return Identity.UNKNOWN;
+        }
+        String name = Path.of(command.get()).getFileName().toString();
+        if (!name.equals("postgres") && !name.equals("postgres.exe")) {
+            return Identity.OTHER_PROCESS;
         }
         Path wanted = realPath(dataDirectory);
         String[] arguments = info.arguments().orElse(new String[0]);
         for (int i = 0; i + 1 < arguments.length; i++) {
-            if (arguments[i].equals("-D") && realPath(Path.of(arguments[i + 1])).equals(wanted)) {
-                return true;
+            if (arguments[i].equals("-D")) {
+                return realPath(Path.of(arguments[i + 1])).equals(wanted) ? Identity.THIS_SERVER : Identity.OTHER_PROCESS;
             }
         }
         // PostgreSQL works in its data directory; Linux shows that when the arguments do not.
         Path workingDirectory = Path.of("/proc", Long.toString(process.pid()), "cwd");
-        return Files.exists(workingDirectory) && realPath(workingDirectory).equals(wanted);
+        if (Files.exists(workingDirectory)) {
+            return realPath(workingDirectory).equals(wanted) ? Identity.THIS_SERVER : Identity.OTHER_PROCESS;
+        }
+        return Identity.UNKNOWN;
     }
 
-    private static void stop(ProcessHandle postmaster, Duration patience) {
+    private static void stop(ProcessHandle postmaster, Duration patience, Log log) {
         List<ProcessHandle> children = new ArrayList<>(postmaster.descendants().toList());
         // SIGTERM: a smart shutdown, which writes a checkpoint. The dead service's sessions are gone already.
         postmaster.destroy();
         if (exited(postmaster, patience)) {
             return;
         }
-        LOG.warn("PostgreSQL (pid {}) did not stop within {}: killing it and its processes; it recovers from its log at start", postmaster.pid(), patience);
+        log.warn("PostgreSQL (pid " + postmaster.pid() + ") did not stop within " + patience + ": killing it and its processes; it recovers from its log at start");
         children.addAll(postmaster.descendants().toList());
         postmaster.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);

@@ -6,10 +6,13 @@ import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
 import io.stowage.api.access.Workers;
 import io.stowage.api.catalog.CatalogService;
+import io.stowage.api.catalog.VariantRef;
+import io.stowage.api.catalog.Variants;
 import io.stowage.api.inbound.Asns;
 import io.stowage.api.inventory.Movement;
 import io.stowage.api.inventory.MovementKind;
 import io.stowage.api.inventory.StockLedger;
+import io.stowage.api.inventory.StockRefs;
 import io.stowage.api.inventory.StockStatus;
 import io.stowage.api.merchants.Merchants;
 import io.stowage.api.network.Locations;
@@ -64,10 +67,12 @@ public class DemoData {
     private final Workers workers;
     private final StockLedger ledger;
     private final Asns asns;
+    private final Variants variants;
+    private final StockRefs refs;
 
     public DemoData(DatabaseClient db, TransactionalOperator tx, JsonMapper json, Merchants merchants, ApiKeys apiKeys,
                     CatalogService catalog, Nodes nodes, Zones zones, Locations locations, RackLayouts rackLayouts, Network network,
-                    Workers workers, StockLedger ledger, Asns asns) {
+                    Workers workers, StockLedger ledger, Asns asns, Variants variants, StockRefs refs) {
         this.db = db;
         this.tx = tx;
         this.json = json;
@@ -82,6 +87,8 @@ public class DemoData {
         this.workers = workers;
         this.ledger = ledger;
         this.asns = asns;
+        this.variants = variants;
+        this.refs = refs;
     }
 
     public record Loaded(UUID merchantId, int variants) {
@@ -92,8 +99,8 @@ public class DemoData {
         DemoNetwork demo = read("demo/network.json", DemoNetwork.class);
         String catalogCsv = read("demo/catalog.csv");
         return db.sql("SELECT pg_advisory_xact_lock(:key)").bind("key", LOCK_KEY).then()
-                .then(db.sql("SELECT count(*) AS merchants FROM merchants").map(row -> row.get("merchants", Long.class)).one())
-                .filter(count -> count == 0)
+                .then(merchants.anyExists())
+                .filter(any -> !any)
                 .flatMap(empty -> load(demo, catalogCsv))
                 .as(tx::transactional);
     }
@@ -139,17 +146,12 @@ public class DemoData {
     }
 
     private Mono<Void> receive(DemoNetwork.DemoStock stock, UUID merchantId) {
-        Mono<UUID> variant = db.sql("SELECT id FROM variants WHERE merchant_id = :merchant AND sku = :sku")
-                .bind("merchant", merchantId).bind("sku", stock.sku()).map(row -> row.get("id", UUID.class)).one();
-        Mono<UUID> lot = stock.lotNumber() == null ? Mono.just(StockLedger.NO_LOT) : variant.flatMap(variantId -> db.sql("""
-                        INSERT INTO lots (merchant_id, variant_id, lot_number, expires_on) VALUES (:merchant, :variant, :lot, :expires)
-                        RETURNING id
-                        """)
-                .bind("merchant", merchantId).bind("variant", variantId).bind("lot", stock.lotNumber()).bind("expires", stock.expiresOn())
-                .map(row -> row.get("id", UUID.class)).one());
+        Mono<VariantRef> variant = variants.bySku(merchantId, stock.sku());
+        Mono<UUID> lot = stock.lotNumber() == null ? Mono.just(StockLedger.NO_LOT)
+                : variant.flatMap(found -> refs.lot(found, stock.lotNumber(), stock.expiresOn(), true));
         return network.node(stock.nodeCode())
                 .flatMap(node -> network.location(node.id(), stock.locationCode())
-                        .zipWith(variant)
+                        .zipWith(variant.map(VariantRef::id))
                         .zipWith(lot)
                         .flatMap(found -> ledger.post(new Movement(merchantId, node.id(), found.getT1().getT2(),
                                 StockLedger.NO_LOT.equals(found.getT2()) ? null : found.getT2(), MovementKind.RECEIPT, stock.quantity(),

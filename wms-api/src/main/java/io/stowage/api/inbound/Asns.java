@@ -1,6 +1,8 @@
 package io.stowage.api.inbound;
 
 import io.stowage.api.Published;
+import io.stowage.api.catalog.VariantRef;
+import io.stowage.api.catalog.Variants;
 import io.stowage.api.database.Params;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
@@ -27,9 +29,11 @@ import reactor.core.publisher.Mono;
 public class Asns {
 
     private final DatabaseClient db;
+    private final Variants catalog;
 
-    public Asns(DatabaseClient db) {
+    public Asns(DatabaseClient db, Variants catalog) {
         this.db = db;
+        this.catalog = catalog;
     }
 
     public record NewAsn(String reference, String nodeCode, String supplier, LocalDate expectedOn, List<NewLine> lines) {
@@ -56,10 +60,7 @@ public class Asns {
                 .bind("code", request.nodeCode()).bind("merchant", merchantId)
                 .map(row -> row.get("id", UUID.class)).one()
                 .switchIfEmpty(Mono.error(() -> ApiProblem.invalid("node_code", "no warehouse or store has the code " + request.nodeCode())));
-        Mono<Map<String, UUID>> variants = db.sql("SELECT id, sku FROM variants WHERE merchant_id = :merchant AND sku = ANY(:skus)")
-                .bind("merchant", merchantId).bind("skus", skus.toArray(String[]::new))
-                .map(row -> Map.entry(row.get("sku", String.class), row.get("id", UUID.class)))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        Mono<Map<String, UUID>> variants = catalog.bySkus(merchantId, skus).collectMap(VariantRef::sku, VariantRef::id);
         return node.zipWith(variants, Target::new)
                 .flatMap(target -> {
                     List<ApiProblem.FieldProblem> unknown = new ArrayList<>();

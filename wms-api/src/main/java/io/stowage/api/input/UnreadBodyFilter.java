@@ -15,12 +15,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * An answer given before the request's body was read (a 401 from the security filters, a 404, 405 or
- * 415 from routing, a refusal of a filter) left that body unread on a kept-alive connection, and the
- * next request on the connection then sometimes got no answer at all (3-8 % waited more than 10 s).
- * Reading and dropping the body before answering raced with Reactor Netty's own discarding of it
- * (buffers released twice). So such an answer says {@code Connection: close}: the body is dropped with
- * the connection and the client's next request goes on a fresh one, as HTTP/1.1 allows a server to do.
+ * Answers given early, before the server has taken in the end of the request (a refusal thrown at once,
+ * a 401 from the security filters, a 404, 405 or 415 from routing), left a kept-alive connection deaf
+ * now and then: the next request on it got no answer at all. So an answer to a request without a body
+ * waits for the request's (empty) end before it is committed, and an answer committed before a request
+ * body was read says {@code Connection: close}: the body goes with the connection and the client's next
+ * request takes a fresh one, as HTTP/1.1 allows. (Reading and dropping a body before answering raced
+ * with Reactor Netty's own discarding of it: buffers released twice.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,6 +34,10 @@ public class UnreadBodyFilter implements WebFilter {
         long length = headers.getContentLength();
         boolean chunked = headers.containsHeaderValue(HttpHeaders.TRANSFER_ENCODING, "chunked");
         if (length <= 0 && !chunked) {
+            // A request without a body still ends with an (empty) last part. An answer committed before the
+            // server has taken that part in (a refusal thrown at once, a 401) left the connection waiting,
+            // and the next request on it went unanswered: the answer waits for the request's end first.
+            exchange.getResponse().beforeCommit(() -> request.getBody().then().onErrorResume(e -> Mono.empty()));
             return chain.filter(exchange);
         }
         AtomicBoolean read = new AtomicBoolean();

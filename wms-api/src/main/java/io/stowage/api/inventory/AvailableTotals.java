@@ -1,10 +1,14 @@
 package io.stowage.api.inventory;
 
 import io.stowage.api.outbox.Outbox;
+import io.stowage.api.webhooks.EventTypes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,11 +43,54 @@ public class AvailableTotals {
                 .bind("delta", delta).bind("variant", variantId)
                 .map(row -> new Total(variantId, row.get("sku", String.class), row.get("available_total", Integer.class)))
                 .one()
-                .flatMap(after -> outbox.append(merchantId, "stock.level_changed", after.sku(),
+                .flatMap(after -> outbox.append(merchantId, EventTypes.STOCK_LEVEL_CHANGED, after.sku(),
                                 Map.of("sku", after.sku(), "variant_id", variantId, "available", after.available(), "change", delta,
                                         "reason", reason))
                         .then(after.available() > 0 && after.available() - delta <= 0 ? backInStock(merchantId, after) : Mono.empty())
                         .thenReturn(after));
+    }
+
+    /**
+     * {@link #adjust} for several variants at once: one update and one append of the events, in
+     * variant order; the back-in-stock check for the variants that came back.
+     */
+    public Mono<Void> adjustAll(UUID merchantId, Map<UUID, Integer> deltas, String reason) {
+        if (deltas.isEmpty()) {
+            return Mono.empty();
+        }
+        if (deltas.size() == 1) {
+            Map.Entry<UUID, Integer> only = deltas.entrySet().iterator().next();
+            return adjust(merchantId, only.getKey(), only.getValue(), reason).then();
+        }
+        UUID[] ids = deltas.keySet().toArray(UUID[]::new);
+        Integer[] changes = deltas.values().toArray(Integer[]::new);
+        return db.sql("""
+                        UPDATE variants v SET available_total = v.available_total + d.delta
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:deltas AS integer[])) AS d(id, delta)
+                        WHERE v.id = d.id
+                        RETURNING v.id, v.sku, v.available_total, d.delta
+                        """)
+                .bind("ids", ids).bind("deltas", changes)
+                .map(row -> new Change(new Total(row.get("id", UUID.class), row.get("sku", String.class), row.get("available_total", Integer.class)),
+                        row.get("delta", Integer.class)))
+                .all().collectList()
+                .flatMap(changed -> {
+                    List<Change> ordered = new ArrayList<>(changed);
+                    ordered.sort((a, b) -> a.after().variantId().compareTo(b.after().variantId()));
+                    List<Outbox.Event> events = ordered.stream()
+                            .map(change -> new Outbox.Event(EventTypes.STOCK_LEVEL_CHANGED, change.after().sku(),
+                                    Map.of("sku", change.after().sku(), "variant_id", change.after().variantId(), "available", change.after().available(),
+                                            "change", change.delta(), "reason", reason)))
+                            .toList();
+                    return outbox.appendAll(merchantId, events)
+                            .thenMany(Flux.fromIterable(ordered))
+                            .concatMap(change -> change.after().available() > 0 && change.after().available() - change.delta() <= 0
+                                    ? backInStock(merchantId, change.after()) : Mono.empty())
+                            .then();
+                });
+    }
+
+    private record Change(Total after, int delta) {
     }
 
     /** Out of stock to in stock: the event the back-in-stock subscribers wait for, in this transaction. */
@@ -52,7 +99,7 @@ public class AvailableTotals {
                 .bind("variant", total.variantId())
                 .map(row -> row.get("waiting", Long.class))
                 .one()
-                .flatMap(waiting -> outbox.append(merchantId, "variant.back_in_stock", total.sku(),
+                .flatMap(waiting -> outbox.append(merchantId, EventTypes.VARIANT_BACK_IN_STOCK, total.sku(),
                         Map.of("sku", total.sku(), "variant_id", total.variantId(), "available", total.available(),
                                 "waiting_subscribers", waiting)));
     }

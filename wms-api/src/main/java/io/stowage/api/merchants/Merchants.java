@@ -99,6 +99,11 @@ public class Merchants {
         return db.sql("SELECT 1 FROM merchants WHERE id = :id").bind("id", id).map(row -> true).one().defaultIfEmpty(false);
     }
 
+    /** Whether any merchant exists yet: the demo loads only into an empty service. */
+    public Mono<Boolean> anyExists() {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM merchants) AS any").map(row -> Boolean.TRUE.equals(row.get("any", Boolean.class))).one();
+    }
+
     private static Merchant merchant(Readable row) {
         return new Merchant(row.get("id", UUID.class), row.get("name", String.class), row.get("gs1_company_prefix", String.class),
                 Boolean.TRUE.equals(row.get("ship_from_store", Boolean.class)), row.get("created_at", OffsetDateTime.class));

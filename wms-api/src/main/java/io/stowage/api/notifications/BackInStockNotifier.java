@@ -1,6 +1,7 @@
 package io.stowage.api.notifications;
 
 import io.stowage.api.outbox.Outbox;
+import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.webhooks.OutboxEvent;
 import io.stowage.api.webhooks.OutboxSubscriber;
 import java.time.OffsetDateTime;
@@ -23,9 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class BackInStockNotifier implements OutboxSubscriber {
 
-    public static final String BACK_IN_STOCK = "variant.back_in_stock";
-    public static final String SUBSCRIBERS = "variant.back_in_stock_subscribers";
-
     private final DatabaseClient db;
     private final Outbox outbox;
     private final JsonMapper json;
@@ -41,7 +39,7 @@ public class BackInStockNotifier implements OutboxSubscriber {
 
     @Override
     public boolean wants(String eventType) {
-        return BACK_IN_STOCK.equals(eventType);
+        return EventTypes.VARIANT_BACK_IN_STOCK.equals(eventType);
     }
 
     @Override
@@ -66,7 +64,7 @@ public class BackInStockNotifier implements OutboxSubscriber {
                 .<Map<String, Object>>map(s -> Map.of("email", s.email(), "subscribed_at", s.subscribedAt().toInstant().toString()))
                 .toList();
         // The subject is the back-in-stock event it answers, so the pair can be matched up.
-        return outbox.append(event.merchantId(), SUBSCRIBERS, event.eventId().toString(), Map.of(
+        return outbox.append(event.merchantId(), EventTypes.VARIANT_BACK_IN_STOCK_SUBSCRIBERS, event.eventId().toString(), Map.of(
                 "sku", payload.get("sku").asString(),
                 "variant_id", variantId,
                 "available", payload.path("available").asInt(),

@@ -1,5 +1,6 @@
 package io.stowage.api.picking;
 
+import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.webhooks.OutboxEvent;
 import io.stowage.api.webhooks.OutboxSubscriber;
 import java.util.UUID;
@@ -15,7 +16,6 @@ import reactor.core.publisher.Mono;
 @Component
 class PutBackOnCancel implements OutboxSubscriber {
 
-    static final String ORDER_CANCELLED = "order.cancelled";
 
     private final PutBacks putBacks;
 
@@ -25,7 +25,7 @@ class PutBackOnCancel implements OutboxSubscriber {
 
     @Override
     public boolean wants(String eventType) {
-        return ORDER_CANCELLED.equals(eventType);
+        return EventTypes.ORDER_CANCELLED.equals(eventType);
     }
 
     @Override

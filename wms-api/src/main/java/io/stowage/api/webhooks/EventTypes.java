@@ -1,16 +1,33 @@
 package io.stowage.api.webhooks;
 
+import io.stowage.api.Published;
 import io.stowage.api.problem.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What an endpoint subscribes to: exact types ({@code order.accepted}), a family of types
- * ({@code order.*}) or everything ({@code *}). The same rule is written once in SQL, so the fan-out
- * and a replay choose the same endpoints.
+ * The event types the service writes to the outbox, the one place they are named, and what an
+ * endpoint subscribes to: exact types ({@code order.accepted}), a family of types ({@code order.*})
+ * or everything ({@code *}). The same rule is written once in SQL, so the fan-out and a replay
+ * choose the same endpoints. Each type's payload is described by a JSON Schema in
+ * {@code docs/events/<type>.json}; the tests check every event written against it.
  */
-final class EventTypes {
+@Published
+public final class EventTypes {
+
+    public static final String ORDER_ACCEPTED = "order.accepted";
+    public static final String ORDER_STATUS_CHANGED = "order.status_changed";
+    public static final String ORDER_ALLOCATED = "order.allocated";
+    public static final String ORDER_BACKORDERED = "order.backordered";
+    public static final String ORDER_CANCELLED = "order.cancelled";
+    public static final String STOCK_LEVEL_CHANGED = "stock.level_changed";
+    public static final String VARIANT_BACK_IN_STOCK = "variant.back_in_stock";
+    public static final String VARIANT_BACK_IN_STOCK_SUBSCRIBERS = "variant.back_in_stock_subscribers";
+
+    /** Every type above; a type written to the outbox that is not here has no schema and fails the tests. */
+    public static final List<String> ALL = List.of(ORDER_ACCEPTED, ORDER_STATUS_CHANGED, ORDER_ALLOCATED, ORDER_BACKORDERED,
+            ORDER_CANCELLED, STOCK_LEVEL_CHANGED, VARIANT_BACK_IN_STOCK, VARIANT_BACK_IN_STOCK_SUBSCRIBERS);
 
     private static final Pattern WELL_FORMED = Pattern.compile("\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?");
     static final int MAX_PATTERNS = 50;

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -19,6 +20,7 @@ import org.springframework.core.env.Environment;
  * A request refused before its body is read (no key: 401) must leave the kept-alive connection
  * usable: the next request on it gets its answer, every time.
  */
+@Tag("slow")
 class KeepAliveAfterRefusalTest extends ApiTest {
 
     @Autowired

@@ -88,6 +88,8 @@ class CrashRecoveryIT {
         progress("killed the service alone (PostgreSQL pid %d left running) with %d orders answered in all", orphan, placed.size());
 
         Service third = start();
+        assertThat(Files.readString(third.log())).contains("from a service that did not stop: stopping it");
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).as("the orphan was stopped").isFalse();
         assertEveryOrderIsThereAndReplays(third, placed);
         progress("restarted over the orphan: all %d there, each key replays its order", placed.size());
 
@@ -156,7 +158,7 @@ class CrashRecoveryIT {
         Service second = launch();
         Process exited = second.process().onExit().orTimeout(START_PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
         assertThat(exited.exitValue()).as("second service on the same data directory: %s", tail(second)).isNotZero();
-        assertThat(tail(second)).contains("Another running Stowage uses the database in");
+        assertThat(Files.readString(second.log())).contains("Another running Stowage uses the database in");
         assertThat(postmaster().orElseThrow().pid()).isEqualTo(server);
         assertThat(ProcessHandle.of(server).map(ProcessHandle::isAlive)).contains(true);
         services.remove(second);

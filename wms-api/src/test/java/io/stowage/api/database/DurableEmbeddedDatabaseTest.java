@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class DurableEmbeddedDatabaseTest {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("STOWAGE_DATA_DIR", dataDir.toString())));
 
-        new DatabaseEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        new DatabaseEnvironmentPostProcessor(Supplier::get).postProcessEnvironment(environment, new SpringApplication());
 
         String url = environment.getProperty("spring.flyway.url");
         try (Connection connection = DriverManager.getConnection(url, environment.getProperty("spring.flyway.user"),
@@ -50,7 +51,7 @@ class DurableEmbeddedDatabaseTest {
     void stoppingTheServiceStopsItsPostgresql() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("STOWAGE_DATA_DIR", dataDir.toString())));
-        new DatabaseEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        new DatabaseEnvironmentPostProcessor(Supplier::get).postProcessEnvironment(environment, new SpringApplication());
         long pid = PostmasterPidFile.in(dataDir.resolve("postgres")).orElseThrow().pid();
 
         DatabaseEnvironmentPostProcessor.stopEmbedded();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class LeftoverPostmasterTest {
         Path pidFile = writePidFile(ProcessHandle.current().pid());
 
         assertThat(LeftoverPostmaster.isPostgresOn(ProcessHandle.current(), dataDir)).isFalse();
-        LeftoverPostmaster.clear(dataDir, Duration.ofSeconds(5));
+        LeftoverPostmaster.clear(dataDir, Duration.ofSeconds(5), LogFactory.getLog(LeftoverPostmasterTest.class));
 
         assertThat(Files.exists(pidFile)).isFalse();
         assertThat(ProcessHandle.current().isAlive()).isTrue();
@@ -34,7 +35,7 @@ class LeftoverPostmasterTest {
         finished.waitFor();
         Path pidFile = writePidFile(finished.pid());
 
-        LeftoverPostmaster.clear(dataDir, Duration.ofSeconds(5));
+        LeftoverPostmaster.clear(dataDir, Duration.ofSeconds(5), LogFactory.getLog(LeftoverPostmasterTest.class));
 
         assertThat(Files.exists(pidFile)).isTrue();
     }

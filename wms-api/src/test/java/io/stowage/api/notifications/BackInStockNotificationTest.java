@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.FastDeliveryTest;
 import io.stowage.api.support.World;
+import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.webhooks.WebhookReceiver;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
@@ -165,7 +166,7 @@ class BackInStockNotificationTest extends FastDeliveryTest {
         UUID variantId = db.sql("SELECT id FROM variants WHERE merchant_id = CAST(:m AS uuid) AND sku = :sku")
                 .bind("m", world.merchantId).bind("sku", sku).map(row -> row.get("id", UUID.class)).one().block();
         UUID merchantId = UUID.fromString(world.merchantId);
-        outbox.append(merchantId, "variant.back_in_stock", sku, Map.of("sku", sku, "variant_id", variantId, "available", 1, "waiting_subscribers", 0))
+        outbox.append(merchantId, EventTypes.VARIANT_BACK_IN_STOCK, sku, Map.of("sku", sku, "variant_id", variantId, "available", 1, "waiting_subscribers", 0))
                 .block();
         return db.sql("SELECT event_id::text AS id FROM outbox_events WHERE merchant_id = :m ORDER BY id DESC LIMIT 1")
                 .bind("m", merchantId).map(row -> row.get("id", String.class)).one().block();

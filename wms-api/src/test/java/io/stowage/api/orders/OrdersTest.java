@@ -159,6 +159,34 @@ class OrdersTest extends ApiTest {
     }
 
     @Test
+    void theAnswerToAnOrderIsTheOrderAsReadBack() {
+        // Intake builds its answer from what it wrote instead of reading the order back: every kind of line must come out the same.
+        World world = World.create(this);
+        world.merchant(this).put().uri("/api/v1/products/{code}", "MILK").bodyValue(Map.of("name", "Oat milk",
+                        "variants", List.of(Map.of("sku", "MILK-1L", "name", "Oat milk 1 l", "weight_g", 1050, "length_mm", 70,
+                                "width_mm", 70, "height_mm", 200, "lot_tracked", true, "expiry_tracked", true))))
+                .exchange().expectStatus().is2xxSuccessful();
+        LocalDate today = LocalDate.now();
+        receiveLot(world, "view-lot-a", "L-SHORT", today.plusDays(10), 2);
+        receiveLot(world, "view-lot-b", "L-LONG", today.plusDays(60), 5);
+        world.merchant(this).post().uri("/api/v1/asns").header("Idempotency-Key", "view-asn")
+                .bodyValue(Map.of("reference", "ASN-VIEW", "node_code", world.node, "expected_on", today.plusDays(6).toString(),
+                        "lines", List.of(Map.of("sku", "TEE-S-SAND", "quantity", 4))))
+                .exchange().expectStatus().isCreated();
+        receive(world, "view-navy", "TEE-M-NAVY", 1);
+        Map<String, Object> body = new java.util.HashMap<>(order(List.of(line("MILK-1L", 3), line("TEE-S-SAND", 2),
+                line("TEE-L-NAVY", 1), line("TEE-M-NAVY", 1))));
+        body.put("gift_message", "Happy birthday");
+        body.put("promised_on", today.plusDays(3).toString());
+
+        Map<?, ?> answer = placed(world, "view-1", body);
+
+        assertThat(answer.get("status")).isEqualTo("partially_allocated");
+        assertThat(answer).isEqualTo(read(world, answer.get("id")));
+        assertBooksAgree(world.merchantId);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void lotsShipEarliestExpiryFirstWithinTheChannelsShelfLifeRule() {
         World world = World.create(this);

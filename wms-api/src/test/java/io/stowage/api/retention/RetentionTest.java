@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.OwnDatabase;
+import io.stowage.api.support.SampleEvents;
 import io.stowage.api.support.World;
+import io.stowage.api.webhooks.EventTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,10 +42,10 @@ class RetentionTest extends ApiTest {
                 .bodyValue(Map.of("url", "https://store.example.com/hooks", "event_types", List.of("order.*")))
                 .exchange().expectStatus().isCreated();
         for (int i = 0; i < 5; i++) {
-            outbox.append(merchant, "order.accepted", "order/old-" + i, Map.of("n", i)).block();
+            outbox.append(merchant, EventTypes.ORDER_ACCEPTED, "order/old-" + i, SampleEvents.orderAccepted("web")).block();
         }
-        outbox.append(merchant, "order.accepted", "order/old-pending", Map.of("n", 9)).block();
-        outbox.append(merchant, "order.accepted", "order/young", Map.of("n", 10)).block();
+        outbox.append(merchant, EventTypes.ORDER_ACCEPTED, "order/old-pending", SampleEvents.orderAccepted("web")).block();
+        outbox.append(merchant, EventTypes.ORDER_ACCEPTED, "order/young", SampleEvents.orderAccepted("web")).block();
         awaitFannedOut();
         sql("UPDATE webhook_deliveries SET status = 'delivered' WHERE event_id IN (SELECT event_id FROM outbox_events WHERE subject LIKE 'order/old-_')");
         sql("INSERT INTO webhook_delivery_attempts (delivery_id, attempted_at, response_status, duration_ms) "

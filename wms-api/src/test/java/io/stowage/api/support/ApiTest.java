@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -63,6 +65,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "stowage.orders.lot-shortfall-poll=PT0.25S"
 })
 @AutoConfigureWebTestClient
+@Import(SchemaCheckingOutbox.Config.class)
 @ContextCustomizerFactories(TestDatabaseCustomizerFactory.class)
 public abstract class ApiTest {
 
@@ -76,6 +79,12 @@ public abstract class ApiTest {
     @Autowired
     void useClient(WebTestClient client) {
         this.web = client.mutate().responseTimeout(RESPONSE_TIMEOUT).build();
+    }
+
+    /** Every event written during the test matched its published schema (docs/events). */
+    @AfterEach
+    void eventsMatchTheirSchemas() {
+        EventSchemas.assertNoViolations();
     }
 
     /** A client that sends the given bearer secret. */

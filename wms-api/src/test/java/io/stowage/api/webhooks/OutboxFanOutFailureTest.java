@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.DrivenLoopsTest;
+import io.stowage.api.support.SampleEvents;
 import io.stowage.api.support.World;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,9 @@ class OutboxFanOutFailureTest extends DrivenLoopsTest {
                 .bodyValue(Map.of("url", "https://store.example.com/hooks", "event_types", List.of("order.*")))
                 .exchange().expectStatus().isCreated();
         UUID merchant = UUID.fromString(world.merchantId);
-        outbox.append(merchant, "order.accepted", "order/poisoned", Map.of("poison", true)).block();
+        outbox.append(merchant, EventTypes.ORDER_ACCEPTED, "order/poisoned", SampleEvents.orderAccepted("poison")).block();
         for (int i = 0; i < 45; i++) {
-            outbox.append(merchant, "order.accepted", "order/" + i, Map.of("order_no", i)).block();
+            outbox.append(merchant, EventTypes.ORDER_ACCEPTED, "order/" + i, SampleEvents.orderAccepted("web")).block();
         }
 
         await(() -> count("webhook_deliveries WHERE merchant_id = '" + merchant + "'") == 45);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.OwnDatabase;
+import io.stowage.api.support.SampleEvents;
 import io.stowage.api.support.World;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +51,14 @@ class WebhookEndpointDisablingTest extends ApiTest {
         String alive = endpoint(world, receiver.url("/alive", 200));
         UUID merchant = UUID.fromString(world.merchantId);
 
-        outbox.append(merchant, "order.accepted", "order/first", Map.of("n", 1)).block();
+        outbox.append(merchant, EventTypes.ORDER_ACCEPTED, "order/first", SampleEvents.orderAccepted("web")).block();
         await(() -> count("webhook_deliveries WHERE endpoint_id = '" + dead + "' AND status = 'failed'") == 1);
         // A failure alone is not enough: the endpoint must have failed for disable-after (2 s) with nothing delivered.
         assertThat(endpointView(world, dead).get("enabled")).isEqualTo(true);
         await(() -> db.sql("SELECT now() - created_at > interval '2 seconds' AS old FROM webhook_deliveries WHERE endpoint_id = CAST(:e AS uuid)")
                 .bind("e", dead).map(row -> Boolean.TRUE.equals(row.get("old", Boolean.class))).one().block());
 
-        outbox.append(merchant, "order.accepted", "order/second", Map.of("n", 2)).block();
+        outbox.append(merchant, EventTypes.ORDER_ACCEPTED, "order/second", SampleEvents.orderAccepted("web")).block();
         await(() -> Boolean.FALSE.equals(endpointView(world, dead).get("enabled")));
         Map<?, ?> switchedOff = endpointView(world, dead);
         assertThat((String) switchedOff.get("disabled_reason")).contains("every delivery failed for 2 second(s)");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stowage.api.StowageApplication;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.DrivenLoopsTest;
+import io.stowage.api.support.SampleEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class WebhookFailoverTest extends DrivenLoopsTest {
 
             ConfigurableApplicationContext second = secondInstance();
             try {
-                outbox.append(merchantId, "order.accepted", "ORD-7", Map.of("order_number", "ORD-7")).block();
+                outbox.append(merchantId, EventTypes.ORDER_ACCEPTED, "ORD-7", SampleEvents.orderAccepted("web")).block();
                 receiver.await("/slow", PATIENCE, got -> got.size() == 1);
             } finally {
                 second.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.FastDeliveryTest;
+import io.stowage.api.support.SampleEvents;
 import io.stowage.api.support.World;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -83,8 +84,8 @@ class WebhookTest extends FastDeliveryTest {
         Merchant merchant = merchant("Retrying");
         Map<?, ?> flaky = createEndpoint(merchant.key(), receiver.url("/flaky", 500, 500, 200), List.of("order.accepted"), null);
         Map<?, ?> dead = createEndpoint(merchant.key(), receiver.url("/dead", 503), List.of("order.cancelled"), null);
-        String accepted = append(merchant, "order.accepted", "ORD-1", Map.of("order_number", "ORD-1"));
-        String cancelled = append(merchant, "order.cancelled", "ORD-2", Map.of("order_number", "ORD-2"));
+        String accepted = append(merchant, EventTypes.ORDER_ACCEPTED, "ORD-1", SampleEvents.orderAccepted("web"));
+        String cancelled = append(merchant, EventTypes.ORDER_CANCELLED, "ORD-2", SampleEvents.orderCancelled());
 
         Map<?, ?> delivered = awaitDelivery(merchant.key(), accepted, id(flaky), "delivered");
         assertThat(((List<?>) delivered.get("attempts")).stream().<Object>map(a -> asMap(a).get("response_status")).toList())
@@ -122,9 +123,10 @@ class WebhookTest extends FastDeliveryTest {
         as(merchant.key()).patch().uri("/api/v1/webhook-endpoints/{id}", id(switchedOff)).bodyValue(Map.of("enabled", false))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(false);
 
-        String order = append(merchant, "order.accepted", "ORD-9", Map.of("order_number", "ORD-9"));
-        String level = append(merchant, "stock.level_changed", "TEE-M", Map.of("sku", "TEE-M", "available", 4));
-        String other = append(merchant, "return.received", "RMA-1", Map.of("rma", "RMA-1"));
+        Map<String, Object> accepted = SampleEvents.orderAccepted("ORD-9");
+        String order = append(merchant, EventTypes.ORDER_ACCEPTED, "ORD-9", accepted);
+        String level = append(merchant, EventTypes.STOCK_LEVEL_CHANGED, "TEE-M", SampleEvents.stockLevelChanged("TEE-M", 4));
+        String other = append(merchant, EventTypes.VARIANT_BACK_IN_STOCK, "TEE-L", SampleEvents.variantBackInStock("TEE-L", 2));
 
         receiver.await("/all", PATIENCE, got -> got.size() == 3);
         awaitDelivery(merchant.key(), other, id(everything), "delivered");
@@ -145,7 +147,7 @@ class WebhookTest extends FastDeliveryTest {
         assertThat(last.get("next_cursor")).isNull();
         as(merchant.key()).get().uri("/api/v1/events?type=order.*").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.items[0].event_id").isEqualTo(order)
-                .jsonPath("$.items[0].data.order_number").isEqualTo("ORD-9");
+                .jsonPath("$.items[0].data.order_id").isEqualTo(accepted.get("order_id").toString());
 
         as(merchant.key()).post().uri("/api/v1/events/{id}/replay", order).exchange().expectStatus().isAccepted()
                 .expectBody().jsonPath("$.deliveries.length()").isEqualTo(2);
@@ -177,7 +179,7 @@ class WebhookTest extends FastDeliveryTest {
                 .exchange().expectStatus().isEqualTo(422);
         as(owner.key()).get().uri("/api/v1/webhook-endpoints/{id}", endpoint).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.url").isEqualTo(receiver.url("/owner", 200)).jsonPath("$.description").isEqualTo("orders");
-        String event = append(owner, "order.accepted", "ORD-1", Map.of("order_number", "ORD-1"));
+        String event = append(owner, EventTypes.ORDER_ACCEPTED, "ORD-1", SampleEvents.orderAccepted("web"));
         Map<?, ?> delivery = awaitDelivery(owner.key(), event, endpoint, "delivered");
 
         as(stranger.key()).get().uri("/api/v1/webhook-endpoints/{id}", endpoint).exchange().expectStatus().isNotFound();
@@ -197,7 +199,7 @@ class WebhookTest extends FastDeliveryTest {
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         String newSecret = (String) rotated.get("secret");
         assertThat(newSecret).startsWith("whsec_").isNotEqualTo(oldSecret);
-        append(owner, "order.shipped", "ORD-1", Map.of("order_number", "ORD-1"));
+        append(owner, EventTypes.ORDER_STATUS_CHANGED, "ORD-1", SampleEvents.orderStatusChanged());
         WebhookReceiver.Received afterRotation = receiver.await("/owner", PATIENCE, got -> got.size() == 2).get(1);
         assertThat(afterRotation.header("webhook-signature").split(" ")).hasSize(2);
         assertThat(StandardWebhooksVerifier.verifies(newSecret, afterRotation)).isTrue();

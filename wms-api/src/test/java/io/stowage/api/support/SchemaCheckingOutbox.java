@@ -1,0 +1,52 @@
+package io.stowage.api.support;
+
+import io.stowage.api.outbox.Outbox;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox of every test context: before an event is written it is checked against its
+ * published schema, as the JSON that will be stored. A mismatch, or a type without a schema, fails
+ * the write and is kept for {@link EventSchemas#assertNoViolations()}, which {@link ApiTest} calls
+ * after each test, so events written by background work are caught too. Checked when the write is
+ * subscribed to, as an event built but never written is not emitted.
+ */
+class SchemaCheckingOutbox extends Outbox {
+
+    private final JsonMapper json;
+
+    SchemaCheckingOutbox(DatabaseClient db, JsonMapper json) {
+        super(db, json);
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> append(UUID merchantId, String type, String subject, Object payload) {
+        return Mono.defer(() -> {
+            String stored = json.writeValueAsString(payload);
+            List<String> problems = EventSchemas.problems(type, json.readTree(stored));
+            if (!problems.isEmpty()) {
+                String violation = type + " " + stored + ": " + String.join("; ", problems);
+                EventSchemas.record(violation);
+                return Mono.error(new AssertionError("event does not match its schema: " + violation));
+            }
+            return super.append(merchantId, type, subject, payload);
+        });
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Config {
+
+        @Bean
+        @Primary
+        Outbox schemaCheckingOutbox(DatabaseClient db, JsonMapper json) {
+            return new SchemaCheckingOutbox(db, json);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.stowage.api.support;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The tests' outbox refuses, and remembers, events that do not match their published schema. */
+class SchemaCheckingOutboxTest {
+
+    // No database: a refused event fails before anything is written.
+    private final SchemaCheckingOutbox outbox = new SchemaCheckingOutbox(null, JsonMapper.builder().build());
+
+    @Test
+    void aPayloadThatDriftedFromItsSchemaFailsTheWriteAndTheTest() {
+        assertThatThrownBy(() -> outbox.append(UUID.randomUUID(), "order.allocated", "o-1",
+                Map.of("order_id", UUID.randomUUID(), "complete", true, "lines", 3)).block())
+                .hasMessageContaining("order.allocated").hasMessageContaining("lines");
+
+        assertThatThrownBy(EventSchemas::assertNoViolations).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("do not match their schemas").hasMessageContaining("lines");
+    }
+
+    @Test
+    void anEventTypeWithoutASchemaFailsTheWriteAndTheTest() {
+        assertThatThrownBy(() -> outbox.append(UUID.randomUUID(), "order.teleported", "o-1", Map.of()).block())
+                .hasMessageContaining("has no schema");
+
+        assertThatThrownBy(EventSchemas::assertNoViolations).hasMessageContaining("order.teleported");
+    }
+
+    @Test
+    void nothingIsCheckedUntilTheWriteIsSubscribedTo() {
+        outbox.append(UUID.randomUUID(), "order.teleported", "o-1", Map.of());
+
+        EventSchemas.assertNoViolations();
+    }
+}
