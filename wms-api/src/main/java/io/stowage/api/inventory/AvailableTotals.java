@@ -2,10 +2,13 @@ package io.stowage.api.inventory;
 
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.webhooks.EventTypes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,6 +48,49 @@ public class AvailableTotals {
                                         "reason", reason))
                         .then(after.available() > 0 && after.available() - delta <= 0 ? backInStock(merchantId, after) : Mono.empty())
                         .thenReturn(after));
+    }
+
+    /**
+     * {@link #adjust} for several variants at once: one update and one append of the events, in
+     * variant order; the back-in-stock check for the variants that came back.
+     */
+    public Mono<Void> adjustAll(UUID merchantId, Map<UUID, Integer> deltas, String reason) {
+        if (deltas.isEmpty()) {
+            return Mono.empty();
+        }
+        if (deltas.size() == 1) {
+            Map.Entry<UUID, Integer> only = deltas.entrySet().iterator().next();
+            return adjust(merchantId, only.getKey(), only.getValue(), reason).then();
+        }
+        UUID[] ids = deltas.keySet().toArray(UUID[]::new);
+        Integer[] changes = deltas.values().toArray(Integer[]::new);
+        return db.sql("""
+                        UPDATE variants v SET available_total = v.available_total + d.delta
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:deltas AS integer[])) AS d(id, delta)
+                        WHERE v.id = d.id
+                        RETURNING v.id, v.sku, v.available_total, d.delta
+                        """)
+                .bind("ids", ids).bind("deltas", changes)
+                .map(row -> new Change(new Total(row.get("id", UUID.class), row.get("sku", String.class), row.get("available_total", Integer.class)),
+                        row.get("delta", Integer.class)))
+                .all().collectList()
+                .flatMap(changed -> {
+                    List<Change> ordered = new ArrayList<>(changed);
+                    ordered.sort((a, b) -> a.after().variantId().compareTo(b.after().variantId()));
+                    List<Outbox.Event> events = ordered.stream()
+                            .map(change -> new Outbox.Event(EventTypes.STOCK_LEVEL_CHANGED, change.after().sku(),
+                                    Map.of("sku", change.after().sku(), "variant_id", change.after().variantId(), "available", change.after().available(),
+                                            "change", change.delta(), "reason", reason)))
+                            .toList();
+                    return outbox.appendAll(merchantId, events)
+                            .thenMany(Flux.fromIterable(ordered))
+                            .concatMap(change -> change.after().available() > 0 && change.after().available() - change.delta() <= 0
+                                    ? backInStock(merchantId, change.after()) : Mono.empty())
+                            .then();
+                });
+    }
+
+    private record Change(Total after, int delta) {
     }
 
     /** Out of stock to in stock: the event the back-in-stock subscribers wait for, in this transaction. */

@@ -5,6 +5,7 @@ import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ProblemType;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,34 +88,45 @@ public class Reservations {
         return change(merchantId, holds, -1);
     }
 
+    /**
+     * One statement changes every level (the caller holds their locks), one the variants' totals:
+     * an order's reservation costs the same round trips whatever its number of lines.
+     */
     private Mono<Void> change(UUID merchantId, List<Hold> holds, int sign) {
-        List<Hold> ordered = holds.stream()
+        if (holds.isEmpty()) {
+            return Mono.empty();
+        }
+        // One entry per level: an UPDATE ... FROM changes a row once however many entries name it.
+        Map<List<UUID>, Integer> perLevel = new HashMap<>();
+        holds.forEach(hold -> perLevel.merge(List.of(hold.variantId(), hold.nodeId()), hold.quantity(), Integer::sum));
+        List<Hold> ordered = perLevel.entrySet().stream()
+                .map(e -> new Hold(e.getKey().get(0), e.getKey().get(1), e.getValue()))
                 .sorted(Comparator.comparing(Hold::variantId).thenComparing(Hold::nodeId))
                 .toList();
         Map<UUID, Integer> perVariant = new TreeMap<>();
-        ordered.forEach(hold -> perVariant.merge(hold.variantId(), hold.quantity(), Integer::sum));
-        return Flux.fromIterable(ordered)
-                .concatMap(hold -> level(merchantId, hold, sign))
-                .thenMany(Flux.fromIterable(perVariant.entrySet()))
-                .concatMap(entry -> totals.adjust(merchantId, entry.getKey(), -sign * entry.getValue(), sign > 0 ? "reserved" : "released"))
-                .then();
-    }
-
-    private Mono<Void> level(UUID merchantId, Hold hold, int sign) {
+        ordered.forEach(hold -> perVariant.merge(hold.variantId(), -sign * hold.quantity(), Integer::sum));
         String sql = sign > 0
                 ? """
-                  UPDATE stock_levels SET reserved = reserved + :qty
-                  WHERE merchant_id = :merchant AND variant_id = :variant AND node_id = :node AND on_hand - reserved >= :qty
+                  UPDATE stock_levels s SET reserved = s.reserved + h.quantity
+                  FROM unnest(CAST(:variants AS uuid[]), CAST(:nodes AS uuid[]), CAST(:quantities AS integer[])) AS h(variant_id, node_id, quantity)
+                  WHERE s.merchant_id = :merchant AND s.variant_id = h.variant_id AND s.node_id = h.node_id
+                    AND s.on_hand - s.reserved >= h.quantity
                   """
                 : """
-                  UPDATE stock_levels SET reserved = reserved - :qty
-                  WHERE merchant_id = :merchant AND variant_id = :variant AND node_id = :node AND reserved >= :qty
+                  UPDATE stock_levels s SET reserved = s.reserved - h.quantity
+                  FROM unnest(CAST(:variants AS uuid[]), CAST(:nodes AS uuid[]), CAST(:quantities AS integer[])) AS h(variant_id, node_id, quantity)
+                  WHERE s.merchant_id = :merchant AND s.variant_id = h.variant_id AND s.node_id = h.node_id
+                    AND s.reserved >= h.quantity
                   """;
         return db.sql(sql)
-                .bind("qty", hold.quantity()).bind("merchant", merchantId).bind("variant", hold.variantId()).bind("node", hold.nodeId())
+                .bind("merchant", merchantId)
+                .bind("variants", ordered.stream().map(Hold::variantId).toArray(UUID[]::new))
+                .bind("nodes", ordered.stream().map(Hold::nodeId).toArray(UUID[]::new))
+                .bind("quantities", ordered.stream().map(Hold::quantity).toArray(Integer[]::new))
                 .fetch().rowsUpdated()
-                .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(sign > 0
-                        ? ApiProblem.of(ProblemType.INSUFFICIENT_STOCK, "The node no longer has " + hold.quantity() + " unreserved units of this variant")
-                        : new IllegalStateException("Releasing " + hold + " that is not reserved")));
+                .flatMap(updated -> updated == ordered.size() ? Mono.<Void>empty() : Mono.error(sign > 0
+                        ? ApiProblem.of(ProblemType.INSUFFICIENT_STOCK, "A node no longer has the unreserved units of a variant this needs")
+                        : new IllegalStateException("Releasing " + ordered + " of which some is not reserved")))
+                .then(totals.adjustAll(merchantId, perVariant, sign > 0 ? "reserved" : "released"));
     }
 }

@@ -2,6 +2,7 @@ package io.stowage.api.orders;
 
 import io.stowage.api.inventory.Reservations;
 import io.stowage.api.inventory.StockLedger;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
 @Service
 class Allocator {
 
-    /** Units of a line allocated at a node, from one lot (or {@link StockLedger#NO_LOT}). */
-    record Placed(int lineNo, UUID variantId, UUID nodeId, UUID lotKey, int quantity) {
+    /** Units of a line allocated at a node, from one lot (or {@link StockLedger#NO_LOT}, without number and expiry). */
+    record Placed(int lineNo, UUID variantId, UUID nodeId, UUID lotKey, String lotNumber, LocalDate expiresOn, int quantity) {
     }
 
     /** A line to place: its variant, how many units, and whether that variant is allocated by lot. */
@@ -42,6 +42,15 @@ class Allocator {
     }
 
     Mono<List<Placed>> allocate(UUID orderId, UUID merchantId, List<Need> needs, RoutingContext routing) {
+        return plan(merchantId, needs, routing)
+                .flatMap(placed -> write(orderId, merchantId, placed).then(reserve(merchantId, placed)).thenReturn(placed));
+    }
+
+    /**
+     * Locks the levels, reads them and decides, writing nothing: the caller writes the allocations
+     * (as {@link #allocate} does) and then {@link #reserve}s them, in the same transaction.
+     */
+    Mono<List<Placed>> plan(UUID merchantId, List<Need> needs, RoutingContext routing) {
         if (needs.isEmpty() || routing.candidates().isEmpty()) {
             return Mono.just(List.of());
         }
@@ -59,25 +68,39 @@ class Allocator {
                         UUID variant = variantOfLine.get(assignment.lineNo());
                         List<FefoLots.LotStock> lots = stock.lots(assignment.nodeId(), variant);
                         if (lots == null) {
-                            placed.add(new Placed(assignment.lineNo(), variant, assignment.nodeId(), StockLedger.NO_LOT, assignment.quantity()));
+                            placed.add(new Placed(assignment.lineNo(), variant, assignment.nodeId(), StockLedger.NO_LOT, null, null, assignment.quantity()));
                         } else {
                             FefoLots.take(lots, assignment.quantity()).forEach(take -> placed.add(
-                                    new Placed(assignment.lineNo(), variant, assignment.nodeId(), take.lot().lotKey(), take.quantity())));
+                                    new Placed(assignment.lineNo(), variant, assignment.nodeId(), take.lot().lotKey(), take.lot().lotNumber(),
+                                            take.lot().expiresOn(), take.quantity())));
                         }
                     }
-                    return write(orderId, merchantId, placed).then(reservations.reserve(merchantId, holds(placed))).thenReturn(placed);
+                    return Mono.just(placed);
                 });
     }
 
+    /** Holds the placed units at their nodes. */
+    Mono<Void> reserve(UUID merchantId, List<Placed> placed) {
+        return placed.isEmpty() ? Mono.empty() : reservations.reserve(merchantId, holds(placed));
+    }
+
+    /** Every allocation of the order in one statement. */
     private Mono<Void> write(UUID orderId, UUID merchantId, List<Placed> placed) {
-        return Flux.fromIterable(placed)
-                .concatMap(p -> db.sql("""
-                                INSERT INTO order_allocations (merchant_id, order_id, line_no, variant_id, node_id, lot_key, quantity)
-                                VALUES (:merchant, :order, :line, :variant, :node, :lot, :qty)
-                                """)
-                        .bind("merchant", merchantId).bind("order", orderId).bind("line", p.lineNo()).bind("variant", p.variantId())
-                        .bind("node", p.nodeId()).bind("lot", p.lotKey()).bind("qty", p.quantity())
-                        .then())
+        if (placed.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        INSERT INTO order_allocations (merchant_id, order_id, line_no, variant_id, node_id, lot_key, quantity)
+                        SELECT :merchant, :order, p.line_no, p.variant_id, p.node_id, p.lot_key, p.quantity
+                        FROM unnest(CAST(:lines AS integer[]), CAST(:variants AS uuid[]), CAST(:nodes AS uuid[]), CAST(:lots AS uuid[]),
+                                    CAST(:quantities AS integer[])) AS p(line_no, variant_id, node_id, lot_key, quantity)
+                        """)
+                .bind("merchant", merchantId).bind("order", orderId)
+                .bind("lines", placed.stream().map(Placed::lineNo).toArray(Integer[]::new))
+                .bind("variants", placed.stream().map(Placed::variantId).toArray(UUID[]::new))
+                .bind("nodes", placed.stream().map(Placed::nodeId).toArray(UUID[]::new))
+                .bind("lots", placed.stream().map(Placed::lotKey).toArray(UUID[]::new))
+                .bind("quantities", placed.stream().map(Placed::quantity).toArray(Integer[]::new))
                 .then();
     }
 

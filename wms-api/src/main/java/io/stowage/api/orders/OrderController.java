@@ -55,8 +55,10 @@ class OrderController {
     Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller,
                                         @Valid @RequestBody OrderRequest request) {
         Caller.Merchant merchant = caller.asMerchant();
-        return runner.require(CommandScope.merchant(merchant.merchantId()), request, HttpStatus.CREATED,
-                () -> intake.accept(merchant, request));
+        // Checks and reads that change nothing run before the command's transaction, so that it holds the stock locks for less time.
+        return intake.check(merchant, request)
+                .flatMap(checked -> runner.require(CommandScope.merchant(merchant.merchantId()), request, HttpStatus.CREATED,
+                        () -> intake.accept(merchant, request, checked)));
     }
 
     @GetMapping("/api/v1/orders")

@@ -6,9 +6,12 @@ import io.stowage.api.carriers.CarrierServiceView;
 import io.stowage.api.database.Params;
 import io.stowage.api.network.Network;
 import io.stowage.api.network.Node;
+import io.stowage.api.outbox.Outbox;
 import io.stowage.api.problem.ApiProblem;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,56 +37,83 @@ class OrderIntake {
     private final Allocator allocator;
     private final Preorders preorders;
     private final OrderTransitions transitions;
-    private final OrderQueries queries;
+    private final Outbox outbox;
     private final CarrierDirectory carriers;
 
     OrderIntake(DatabaseClient db, Network network, OrderRouting routing, Allocator allocator, Preorders preorders,
-                OrderTransitions transitions, OrderQueries queries, CarrierDirectory carriers) {
+                OrderTransitions transitions, Outbox outbox, CarrierDirectory carriers) {
         this.db = db;
         this.network = network;
         this.routing = routing;
         this.allocator = allocator;
         this.preorders = preorders;
         this.transitions = transitions;
-        this.queries = queries;
+        this.outbox = outbox;
         this.carriers = carriers;
     }
 
-    private record Variant(UUID id, String sku, boolean byLot) {
+    record Variant(UUID id, String sku, boolean byLot) {
     }
 
     /** Where the order is routed from, and why that point. */
-    private record RoutePoint(double latitude, double longitude, String basis, UUID pickupNodeId) {
+    record RoutePoint(double latitude, double longitude, String basis, UUID pickupNodeId) {
     }
 
-    /** What intake checked before writing anything; no carrier service when the store let the warehouse choose. */
-    private record Checked(Map<String, Variant> variants, RoutePoint point, CarrierServiceView carrierService) {
+    /**
+     * What intake checked and read before its transaction: the lines' variants, where the order is
+     * routed from, the carrier service (none when the store let the warehouse choose) and the nodes
+     * that may ship it. None of it changes anything, so none of it waits in the transaction that
+     * holds the stock locks.
+     */
+    record Checked(Map<String, Variant> variants, RoutePoint point, CarrierServiceView carrierService, RoutingContext routing) {
     }
 
-    Mono<OrderView> accept(Caller.Merchant merchant, OrderRequest request) {
+    /** Checks the order and reads what intake decides on, outside any transaction; fails with a problem for bad input. */
+    Mono<Checked> check(Caller.Merchant merchant, OrderRequest request) {
         UUID merchantId = merchant.merchantId();
         return Mono.defer(() -> {
             checkLines(request);
             CarrierServiceView carrierService = carrierService(request);
             return Mono.zip(variants(merchantId, request), routePoint(merchantId, request))
-                    .map(checked -> new Checked(checked.getT1(), checked.getT2(), carrierService));
-        }).flatMap(checked -> {
-            Map<String, Variant> variants = checked.variants();
-            RoutePoint point = checked.point();
-            String channel = request.channelOrDefault();
-            return insertOrder(merchantId, request, point, checked.carrierService())
-                    .flatMap(orderId -> insertLines(orderId, merchantId, request, variants)
-                            .then(transitions.accepted(merchantId, orderId, merchant.actor(), acceptedPayload(orderId, request)))
-                            .then(routing.context(merchantId, channel, point.pickupNodeId(), point.latitude(), point.longitude()))
-                            .flatMap(context -> allocator.allocate(orderId, merchantId, needs(request, variants), context))
-                            .flatMap(placed -> recordWaiting(orderId, merchantId, request, variants, placed))
-                            .flatMap(waiting -> {
-                                int units = request.lines().stream().mapToInt(OrderRequest.Line::quantity).sum();
-                                OrderStatus status = OrderTransitions.afterAllocation(units, waiting);
-                                return transitions.move(merchantId, orderId, OrderStatus.ACCEPTED, status, "system:allocation", null);
-                            })
-                            .then(Mono.defer(() -> queries.get(merchantId, orderId))));
+                    .flatMap(found -> routing.context(merchantId, request.channelOrDefault(), found.getT2().pickupNodeId(),
+                                    found.getT2().latitude(), found.getT2().longitude())
+                            .map(context -> new Checked(found.getT1(), found.getT2(), carrierService, context)));
         });
+    }
+
+    /** The order row as stored: its id and when it was accepted. */
+    private record Stored(UUID id, OffsetDateTime acceptedAt) {
+    }
+
+    /** What the lines wait for after allocation: units per line, and the date per preordered line. */
+    private record Waiting(Map<Integer, Integer> units, Map<Integer, LocalDate> expectedOn) {
+        int total() {
+            return units.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * Stores the checked order and allocates it, in the caller's transaction. The stock locks are
+     * taken after the order is stored and held for as few round trips as possible: the decision,
+     * one statement for the allocations, waiting lines, status and history, the reservation, the
+     * events; the answer is built from what was written instead of read back.
+     */
+    Mono<OrderView> accept(Caller.Merchant merchant, OrderRequest request, Checked checked) {
+        UUID merchantId = merchant.merchantId();
+        Map<String, Variant> variants = checked.variants();
+        int units = request.lines().stream().mapToInt(OrderRequest.Line::quantity).sum();
+        return insertOrder(merchantId, request, checked.point(), checked.carrierService(), variants, merchant.actor())
+                .flatMap(stored -> transitions.accepted(merchantId, stored.id(), acceptedPayload(stored.id(), request))
+                        .then(allocator.plan(merchantId, needs(request, variants), checked.routing()))
+                        .flatMap(placed -> waiting(stored.id(), merchantId, request, variants, placed)
+                                .flatMap(waiting -> {
+                                    OrderStatus status = OrderTransitions.afterAllocation(units, waiting.total());
+                                    return settle(stored.id(), merchantId, request.lines().size(), placed, waiting, status)
+                                            .flatMap(updatedAt -> allocator.reserve(merchantId, placed)
+                                                    .then(outbox.appendAll(merchantId, OrderTransitions.events(stored.id(), OrderStatus.ACCEPTED, status,
+                                                            OrderTransitions.statusChanged(stored.id(), OrderStatus.ACCEPTED, status, null))))
+                                                    .then(Mono.fromSupplier(() -> view(stored, updatedAt, status, request, checked, placed, waiting))));
+                                })));
     }
 
     private static void checkLines(OrderRequest request) {
@@ -158,16 +187,38 @@ class OrderIntake {
         return Node.STORE.equals(node.kind()) && (node.merchantId() == null || node.merchantId().equals(merchantId));
     }
 
-    private Mono<UUID> insertOrder(UUID merchantId, OrderRequest request, RoutePoint point, CarrierServiceView carrierService) {
+    /** The order as accepted, its lines (all waiting until allocation) and its first history entry: one statement. */
+    private Mono<Stored> insertOrder(UUID merchantId, OrderRequest request, RoutePoint point, CarrierServiceView carrierService,
+                                   Map<String, Variant> variants, String actor) {
         OrderRequest.Customer customer = request.customer();
         OrderRequest.Address address = customer.address();
+        List<OrderRequest.Line> lines = request.lines();
+        Integer[] lineNos = new Integer[lines.size()];
+        UUID[] variantIds = new UUID[lines.size()];
+        Integer[] quantities = new Integer[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            lineNos[i] = i + 1;
+            variantIds[i] = variants.get(lines.get(i).sku()).id();
+            quantities[i] = lines.get(i).quantity();
+        }
         return db.sql("""
-                        INSERT INTO orders (merchant_id, status, service_level, channel, pickup_node_id, customer_name, customer_email,
-                            customer_phone, address_line, city, postal_code, country, latitude, longitude,
-                            route_latitude, route_longitude, route_basis, promised_on, gift_message, carrier_code, carrier_service_code)
-                        VALUES (:merchant, 'accepted', :level, :channel, :pickup, :name, :email, :phone, :line, :city, :postal, :country,
-                            :lat, :lon, :routeLat, :routeLon, :basis, :promised, :gift, :carrier, :carrierService)
-                        RETURNING id
+                        WITH placed AS (
+                            INSERT INTO orders (merchant_id, status, service_level, channel, pickup_node_id, customer_name, customer_email,
+                                customer_phone, address_line, city, postal_code, country, latitude, longitude,
+                                route_latitude, route_longitude, route_basis, promised_on, gift_message, carrier_code, carrier_service_code)
+                            VALUES (:merchant, 'accepted', :level, :channel, :pickup, :name, :email, :phone, :line, :city, :postal, :country,
+                                :lat, :lon, :routeLat, :routeLon, :basis, :promised, :gift, :carrier, :carrierService)
+                            RETURNING id, accepted_at
+                        ), lines AS (
+                            INSERT INTO order_lines (order_id, line_no, merchant_id, variant_id, quantity, waiting)
+                            SELECT placed.id, l.line_no, :merchant, l.variant_id, l.quantity, l.quantity
+                            FROM placed, unnest(CAST(:lineNos AS integer[]), CAST(:variants AS uuid[]), CAST(:quantities AS integer[]))
+                                 AS l(line_no, variant_id, quantity)
+                        ), entry AS (
+                            INSERT INTO order_history (order_id, merchant_id, from_status, to_status, actor)
+                            SELECT placed.id, :merchant, NULL, 'accepted', :actor FROM placed
+                        )
+                        SELECT id, accepted_at FROM placed
                         """)
                 .bind("merchant", merchantId).bind("level", request.serviceLevelOrDefault().db()).bind("channel", request.channelOrDefault())
                 .bind("pickup", Params.nullable(point.pickupNodeId(), UUID.class))
@@ -181,28 +232,10 @@ class OrderIntake {
                 .bind("gift", Params.nullable(request.giftMessage(), String.class))
                 .bind("carrier", Params.nullable(carrierService == null ? null : carrierService.carrierCode(), String.class))
                 .bind("carrierService", Params.nullable(carrierService == null ? null : carrierService.serviceCode(), String.class))
-                .map(row -> row.get("id", UUID.class))
-                .one();
-    }
-
-    private Mono<Void> insertLines(UUID orderId, UUID merchantId, OrderRequest request, Map<String, Variant> variants) {
-        List<OrderRequest.Line> lines = request.lines();
-        Integer[] lineNos = new Integer[lines.size()];
-        UUID[] variantIds = new UUID[lines.size()];
-        Integer[] quantities = new Integer[lines.size()];
-        for (int i = 0; i < lines.size(); i++) {
-            lineNos[i] = i + 1;
-            variantIds[i] = variants.get(lines.get(i).sku()).id();
-            quantities[i] = lines.get(i).quantity();
-        }
-        return db.sql("""
-                        INSERT INTO order_lines (order_id, line_no, merchant_id, variant_id, quantity, waiting)
-                        SELECT :order, l.line_no, :merchant, l.variant_id, l.quantity, l.quantity
-                        FROM unnest(:lineNos, :variants, :quantities) AS l(line_no, variant_id, quantity)
-                        """)
-                .bind("order", orderId).bind("merchant", merchantId)
                 .bind("lineNos", lineNos).bind("variants", variantIds).bind("quantities", quantities)
-                .then();
+                .bind("actor", actor)
+                .map(row -> new Stored(row.get("id", UUID.class), row.get("accepted_at", OffsetDateTime.class)))
+                .one();
     }
 
     private static List<Allocator.Need> needs(OrderRequest request, Map<String, Variant> variants) {
@@ -215,9 +248,9 @@ class OrderIntake {
         return needs;
     }
 
-    /** Stores what each line still waits for, with the preorder date where open ASNs bring it; returns the units waiting. */
-    private Mono<Integer> recordWaiting(UUID orderId, UUID merchantId, OrderRequest request, Map<String, Variant> variants,
-                                        List<Allocator.Placed> placed) {
+    /** What each line still waits for, with the preorder date where open ASNs bring it. */
+    private Mono<Waiting> waiting(UUID orderId, UUID merchantId, OrderRequest request, Map<String, Variant> variants,
+                                  List<Allocator.Placed> placed) {
         Map<Integer, Integer> allocated = new HashMap<>();
         placed.forEach(p -> allocated.merge(p.lineNo(), p.quantity(), Integer::sum));
         Map<Integer, Integer> waiting = new LinkedHashMap<>();
@@ -232,23 +265,110 @@ class OrderIntake {
                 waitingVariants.add(variant);
             }
         }
-        int total = waiting.values().stream().mapToInt(Integer::intValue).sum();
+        if (waiting.isEmpty()) {
+            return Mono.just(new Waiting(waiting, Map.of()));
+        }
         return Mono.zip(preorders.incoming(merchantId, waitingVariants), preorders.waitingAhead(merchantId, orderId, waitingVariants))
-                .flatMap(known -> Flux.fromIterable(waiting.entrySet())
-                        .concatMap(entry -> {
-                            UUID variant = variantOf.get(entry.getKey());
-                            LocalDate expected = Preorders.expectedOn(known.getT1().getOrDefault(variant, List.of()),
-                                    known.getT2().getOrDefault(variant, 0), entry.getValue());
-                            return db.sql("UPDATE order_lines SET waiting = :waiting, expected_on = :expected WHERE order_id = :order AND line_no = :line")
-                                    .bind("waiting", entry.getValue()).bind("expected", Params.nullable(expected, LocalDate.class))
-                                    .bind("order", orderId).bind("line", entry.getKey())
-                                    .then();
-                        })
-                        .then())
-                .then(db.sql("UPDATE order_lines SET waiting = 0 WHERE order_id = :order AND NOT (line_no = ANY(:waitingLines))")
-                        .bind("order", orderId).bind("waitingLines", waiting.keySet().toArray(Integer[]::new))
-                        .then())
-                .thenReturn(total);
+                .map(known -> {
+                    Map<Integer, LocalDate> on = new HashMap<>();
+                    waiting.forEach((lineNo, units) -> {
+                        UUID variant = variantOf.get(lineNo);
+                        LocalDate date = Preorders.expectedOn(known.getT1().getOrDefault(variant, List.of()),
+                                known.getT2().getOrDefault(variant, 0), units);
+                        if (date != null) {
+                            on.put(lineNo, date);
+                        }
+                    });
+                    return new Waiting(waiting, on);
+                });
+    }
+
+    /**
+     * After the decision, one statement: the allocations, what every line still waits for, the
+     * status and its history entry. Returns when the order was updated.
+     */
+    private Mono<OffsetDateTime> settle(UUID orderId, UUID merchantId, int lines, List<Allocator.Placed> placed, Waiting waiting,
+                                        OrderStatus status) {
+        Integer[] lineNos = new Integer[lines];
+        Integer[] units = new Integer[lines];
+        String[] dates = new String[lines];
+        for (int i = 0; i < lines; i++) {
+            lineNos[i] = i + 1;
+            units[i] = waiting.units().getOrDefault(i + 1, 0);
+            LocalDate on = waiting.expectedOn().get(i + 1);
+            dates[i] = on == null ? null : on.toString();
+        }
+        return db.sql("""
+                        WITH allocated AS (
+                            INSERT INTO order_allocations (merchant_id, order_id, line_no, variant_id, node_id, lot_key, quantity)
+                            SELECT :merchant, :order, p.line_no, p.variant_id, p.node_id, p.lot_key, p.quantity
+                            FROM unnest(CAST(:placedLines AS integer[]), CAST(:placedVariants AS uuid[]), CAST(:placedNodes AS uuid[]),
+                                        CAST(:placedLots AS uuid[]), CAST(:placedQuantities AS integer[]))
+                                 AS p(line_no, variant_id, node_id, lot_key, quantity)
+                        ), waiting AS (
+                            UPDATE order_lines l SET waiting = w.waiting, expected_on = CAST(w.expected_on AS date)
+                            FROM unnest(CAST(:lines AS integer[]), CAST(:waiting AS integer[]), CAST(:expected AS text[]))
+                                 AS w(line_no, waiting, expected_on)
+                            WHERE l.order_id = :order AND l.line_no = w.line_no
+                        ), moved AS (
+                            UPDATE orders SET status = :status, updated_at = clock_timestamp()
+                            WHERE id = :order AND merchant_id = :merchant AND status = 'accepted'
+                            RETURNING updated_at
+                        ), entry AS (
+                            INSERT INTO order_history (order_id, merchant_id, from_status, to_status, actor)
+                            SELECT :order, :merchant, 'accepted', :status, 'system:allocation' FROM moved
+                        )
+                        SELECT updated_at FROM moved
+                        """)
+                .bind("merchant", merchantId).bind("order", orderId)
+                .bind("placedLines", placed.stream().map(Allocator.Placed::lineNo).toArray(Integer[]::new))
+                .bind("placedVariants", placed.stream().map(Allocator.Placed::variantId).toArray(UUID[]::new))
+                .bind("placedNodes", placed.stream().map(Allocator.Placed::nodeId).toArray(UUID[]::new))
+                .bind("placedLots", placed.stream().map(Allocator.Placed::lotKey).toArray(UUID[]::new))
+                .bind("placedQuantities", placed.stream().map(Allocator.Placed::quantity).toArray(Integer[]::new))
+                .bind("lines", lineNos).bind("waiting", units).bind("expected", dates)
+                .bind("status", status.db())
+                .map(row -> row.get("updated_at", OffsetDateTime.class))
+                .one()
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("Order " + orderId + " was not accepted")));
+    }
+
+    /** The order as {@link OrderQueries#get} reads it, from what intake just wrote. */
+    private static OrderView view(Stored stored, OffsetDateTime updatedAt, OrderStatus status, OrderRequest request, Checked checked,
+                                  List<Allocator.Placed> placed, Waiting waiting) {
+        OrderRequest.Customer customer = request.customer();
+        OrderRequest.Address address = customer.address();
+        Map<UUID, String> codes = new HashMap<>();
+        checked.routing().candidates().forEach(candidate -> codes.put(candidate.nodeId(), candidate.code()));
+        String pickupCode = checked.point().pickupNodeId() == null ? null
+                : codes.getOrDefault(checked.point().pickupNodeId(), request.pickupStoreCode());
+        CarrierServiceView carrierService = checked.carrierService();
+        List<OrderView.Line> lines = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            int lineNo = i + 1;
+            OrderRequest.Line line = request.lines().get(i);
+            List<OrderView.ShipFrom> shipsFrom = placed.stream()
+                    .filter(p -> p.lineNo() == lineNo)
+                    .map(p -> new OrderView.ShipFrom(codes.get(p.nodeId()), checked.routing().kinds().get(p.nodeId()), p.quantity(),
+                            p.lotNumber(), p.expiresOn()))
+                    .sorted(Comparator.comparing(OrderView.ShipFrom::nodeCode)
+                            .thenComparing(OrderView.ShipFrom::expiresOn, Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparing(OrderView.ShipFrom::lotNumber, Comparator.nullsLast(Comparator.naturalOrder())))
+                    .toList();
+            int rest = waiting.units().getOrDefault(lineNo, 0);
+            LocalDate expectedOn = waiting.expectedOn().get(lineNo);
+            boolean preorder = expectedOn != null;
+            lines.add(new OrderView.Line(lineNo, checked.variants().get(line.sku()).sku(), line.quantity(),
+                    shipsFrom.stream().mapToInt(OrderView.ShipFrom::quantity).sum(),
+                    preorder ? 0 : rest, preorder ? rest : 0, expectedOn, shipsFrom));
+        }
+        return new OrderView(stored.id(), status.db(), request.serviceLevelOrDefault().db(), request.channelOrDefault(),
+                new OrderView.Customer(customer.name(), customer.email(), customer.phone(),
+                        new OrderView.Address(address.line(), address.city(), address.postalCode(), address.country(),
+                                address.latitude(), address.longitude())),
+                pickupCode, request.promisedOn(),
+                carrierService == null ? null : carrierService.carrierCode() + "/" + carrierService.serviceCode(),
+                request.giftMessage(), checked.point().basis(), stored.acceptedAt(), updatedAt, List.copyOf(lines));
     }
 
     private static Map<String, Object> acceptedPayload(UUID orderId, OrderRequest request) {

@@ -2,6 +2,7 @@ package io.stowage.api.orders;
 
 import io.stowage.api.network.Network;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -38,9 +39,11 @@ class OrderRouting {
                             .filter(near -> near.node().isWarehouse()
                                     || near.node().id().equals(pickupNodeId)
                                     || shipFromStore && merchantId.equals(near.node().merchantId()))
-                            .map(near -> new RoutingPolicy.Candidate(near.node().id(), near.node().code(), near.distanceKm()))
                             .collectList()
-                            .map(candidates -> new RoutingContext(candidates, (Integer) settings[1]));
+                            .map(near -> new RoutingContext(
+                                    near.stream().map(n -> new RoutingPolicy.Candidate(n.node().id(), n.node().code(), n.distanceKm())).toList(),
+                                    (Integer) settings[1],
+                                    near.stream().collect(Collectors.toMap(n -> n.node().id(), n -> n.node().kind()))));
                 });
     }
 }

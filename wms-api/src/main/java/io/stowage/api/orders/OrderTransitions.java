@@ -3,7 +3,9 @@ package io.stowage.api.orders;
 import io.stowage.api.database.Params;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.webhooks.EventTypes;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -27,16 +29,60 @@ class OrderTransitions {
         this.outbox = outbox;
     }
 
-    /** Records the accepted order's first history entry and its {@code order.accepted} event. */
-    Mono<Void> accepted(UUID merchantId, UUID orderId, String actor, Object payload) {
-        return history(merchantId, orderId, null, OrderStatus.ACCEPTED, actor, null)
-                .then(outbox.append(merchantId, EventTypes.ORDER_ACCEPTED, orderId.toString(), payload));
+    /** The accepted order's {@code order.accepted} event; intake writes its first history entry with the order row. */
+    Mono<Void> accepted(UUID merchantId, UUID orderId, Object payload) {
+        return outbox.append(merchantId, EventTypes.ORDER_ACCEPTED, orderId.toString(), payload);
     }
 
     Mono<Void> move(UUID merchantId, UUID orderId, OrderStatus from, OrderStatus to, String actor, String note) {
         if (!from.canMoveTo(to)) {
             return Mono.error(new IllegalStateException("An order cannot move from " + from + " to " + to));
         }
+        List<Outbox.Event> events = events(orderId, from, to, statusChanged(orderId, from, to, note));
+        // The status and its history entry in one statement, the events in another: a move costs two round trips.
+        return db.sql("""
+                        WITH moved AS (
+                            UPDATE orders SET status = :to, updated_at = clock_timestamp(),
+                                   status_before_hold = CASE WHEN :to = 'on_hold' THEN :from END
+                            WHERE id = :order AND merchant_id = :merchant AND status = :from
+                            RETURNING id
+                        ), entry AS (
+                            INSERT INTO order_history (order_id, merchant_id, from_status, to_status, actor, note)
+                            SELECT id, :merchant, :from, :to, :actor, :note FROM moved
+                        )
+                        SELECT count(*) AS moved FROM moved
+                        """)
+                .bind("to", to.db()).bind("from", from.db()).bind("order", orderId).bind("merchant", merchantId)
+                .bind("actor", actor).bind("note", Params.nullable(note, String.class))
+                .map(row -> row.get("moved", Long.class))
+                .one()
+                .flatMap(moved -> moved == 1 ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("Order " + orderId + " was not in status " + from)))
+                .then(outbox.appendAll(merchantId, events));
+    }
+
+    /** The events of a move: {@code order.status_changed}, and the move's own event where it has one. */
+    static List<Outbox.Event> events(UUID orderId, OrderStatus from, OrderStatus to, Map<String, Object> payload) {
+        List<Outbox.Event> events = new ArrayList<>();
+        events.add(new Outbox.Event(EventTypes.ORDER_STATUS_CHANGED, orderId.toString(), payload));
+        switch (to) {
+            case ALLOCATED -> events.add(new Outbox.Event(EventTypes.ORDER_ALLOCATED, orderId.toString(), Map.of("order_id", orderId, "complete", true)));
+            case PARTIALLY_ALLOCATED -> {
+                events.add(new Outbox.Event(EventTypes.ORDER_ALLOCATED, orderId.toString(), Map.of("order_id", orderId, "complete", false)));
+                if (from != OrderStatus.BACKORDERED) {
+                    events.add(new Outbox.Event(EventTypes.ORDER_BACKORDERED, orderId.toString(), Map.of("order_id", orderId, "complete", false)));
+                }
+            }
+            case BACKORDERED -> events.add(new Outbox.Event(EventTypes.ORDER_BACKORDERED, orderId.toString(), Map.of("order_id", orderId, "complete", true)));
+            case CANCELLED -> events.add(new Outbox.Event(EventTypes.ORDER_CANCELLED, orderId.toString(), payload));
+            default -> {
+            }
+        }
+        return events;
+    }
+
+    /** The payload of {@code order.status_changed}. */
+    static Map<String, Object> statusChanged(UUID orderId, OrderStatus from, OrderStatus to, String note) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("order_id", orderId);
         payload.put("from", from.db());
@@ -44,27 +90,7 @@ class OrderTransitions {
         if (note != null) {
             payload.put("note", note);
         }
-        Mono<Void> specific = switch (to) {
-            case ALLOCATED -> outbox.append(merchantId, EventTypes.ORDER_ALLOCATED, orderId.toString(), Map.of("order_id", orderId, "complete", true));
-            case PARTIALLY_ALLOCATED -> outbox.append(merchantId, EventTypes.ORDER_ALLOCATED, orderId.toString(), Map.of("order_id", orderId, "complete", false))
-                    .then(from == OrderStatus.BACKORDERED ? Mono.empty()
-                            : outbox.append(merchantId, EventTypes.ORDER_BACKORDERED, orderId.toString(), Map.of("order_id", orderId, "complete", false)));
-            case BACKORDERED -> outbox.append(merchantId, EventTypes.ORDER_BACKORDERED, orderId.toString(), Map.of("order_id", orderId, "complete", true));
-            case CANCELLED -> outbox.append(merchantId, EventTypes.ORDER_CANCELLED, orderId.toString(), payload);
-            default -> Mono.empty();
-        };
-        return db.sql("""
-                        UPDATE orders SET status = :to, updated_at = clock_timestamp(),
-                               status_before_hold = CASE WHEN :to = 'on_hold' THEN :from END
-                        WHERE id = :order AND merchant_id = :merchant AND status = :from
-                        """)
-                .bind("to", to.db()).bind("from", from.db()).bind("order", orderId).bind("merchant", merchantId)
-                .fetch().rowsUpdated()
-                .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
-                        : Mono.error(new IllegalStateException("Order " + orderId + " was not in status " + from)))
-                .then(history(merchantId, orderId, from, to, actor, note))
-                .then(outbox.append(merchantId, EventTypes.ORDER_STATUS_CHANGED, orderId.toString(), payload))
-                .then(specific);
+        return payload;
     }
 
     /** Records in the history why an order changed without changing its status: an entry from the status to itself. */

@@ -1,5 +1,6 @@
 package io.stowage.api.outbox;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,10 @@ public class Outbox {
         this.json = json;
     }
 
+    /** An event to append: its type, what it is about, and its payload. */
+    public record Event(String type, String subject, Object payload) {
+    }
+
     /**
      * @param type    the event type, such as {@code variant.back_in_stock}
      * @param subject what the event is about, such as a SKU or an order id
@@ -34,6 +39,34 @@ public class Outbox {
                 .bind("type", type)
                 .bind("subject", subject)
                 .bind("payload", json.writeValueAsString(payload))
+                .then();
+    }
+
+    /** Appends several events of one merchant in one statement, in the order given; as {@link #append}, inside the change's transaction. */
+    public Mono<Void> appendAll(UUID merchantId, List<Event> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
+        if (events.size() == 1) {
+            Event event = events.get(0);
+            return append(merchantId, event.type(), event.subject(), event.payload());
+        }
+        String[] types = new String[events.size()];
+        String[] subjects = new String[events.size()];
+        String[] payloads = new String[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            types[i] = events.get(i).type();
+            subjects[i] = events.get(i).subject();
+            payloads[i] = json.writeValueAsString(events.get(i).payload());
+        }
+        return db.sql("""
+                        INSERT INTO outbox_events (merchant_id, type, subject, payload)
+                        SELECT :merchant, e.type, e.subject, CAST(e.payload AS jsonb)
+                        FROM unnest(CAST(:types AS text[]), CAST(:subjects AS text[]), CAST(:payloads AS text[])) WITH ORDINALITY
+                             AS e(type, subject, payload, position)
+                        ORDER BY e.position
+                        """)
+                .bind("merchant", merchantId).bind("types", types).bind("subjects", subjects).bind("payloads", payloads)
                 .then();
     }
 }
