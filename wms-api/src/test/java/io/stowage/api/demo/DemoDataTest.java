@@ -1,11 +1,10 @@
 package io.stowage.api.demo;
 
+import io.stowage.api.support.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.OwnDatabase;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
-    void theDemoNetworkIsLoadedOnceWithTrueStock() throws InterruptedException {
+    void theDemoNetworkIsLoadedOnceWithTrueStock() {
         awaitDemo();
 
         List<?> nodes = ((List<?>) as(DEMO_KEY).get().uri("/api/v1/nodes").exchange()
@@ -52,16 +51,8 @@ class DemoDataTest extends ApiTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1);
     }
 
-    private void awaitDemo() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            int status = as(DEMO_KEY).get().uri("/api/v1/availability?sku=BALM-15ML-NATURAL").exchange()
-                    .returnResult(String.class).getStatus().value();
-            if (status == 200) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("The demo was not loaded within 60 s");
+    private void awaitDemo() {
+        Eventually.await(() -> as(DEMO_KEY).get().uri("/api/v1/availability?sku=BALM-15ML-NATURAL").exchange()
+                .returnResult(String.class).getStatus().value() == 200);
     }
 }

@@ -1,5 +1,6 @@
 package io.stowage.api.notifications;
 
+import io.stowage.api.support.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -17,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,7 +107,7 @@ class BackInStockNotificationTest extends FastDeliveryTest {
         assertThat(smtp.waitForIncomingEmail(PATIENCE.toMillis(), 3)).isTrue();
         assertThat(recipientsOf(mailTo("ona@example.com"))).hasSize(2);
         assertThat(recipientsOf(mailTo("jonas@example.com"))).hasSize(1);
-        await(() -> count("SELECT count(*) AS n FROM notification_emails WHERE status = 'sent' AND merchant_id = CAST('"
+        Eventually.await(PATIENCE, () -> count("SELECT count(*) AS n FROM notification_emails WHERE status = 'sent' AND merchant_id = CAST('"
                 + world.merchantId + "' AS uuid)") == 3);
     }
 
@@ -174,23 +174,11 @@ class BackInStockNotificationTest extends FastDeliveryTest {
 
     /** Waits until the event was fanned out and no email is waiting to be sent, so counting mail is final. */
     private void awaitFannedOutAndSent(World world, String eventId) {
-        await(() -> count("SELECT count(*) AS n FROM outbox_events WHERE event_id = CAST('" + eventId + "' AS uuid) AND fanned_out_at IS NOT NULL") == 1
+        Eventually.await(PATIENCE, () -> count("SELECT count(*) AS n FROM outbox_events WHERE event_id = CAST('" + eventId + "' AS uuid) AND fanned_out_at IS NOT NULL") == 1
                 && count("SELECT count(*) AS n FROM notification_emails WHERE status = 'pending' AND merchant_id = CAST('"
                         + world.merchantId + "' AS uuid)") == 0);
     }
 
-    private void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s", PATIENCE).isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 
     private long count(String sql) {
         return db.sql(sql).map(row -> row.get("n", Long.class)).one().block();

@@ -1,5 +1,6 @@
 package io.stowage.api.orders;
 
+import io.stowage.api.support.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
@@ -142,11 +143,8 @@ class LotShortfallTest extends ApiTest {
                 .bodyValue(Map.of("filter", Map.of("service_level", "express"), "cart", Map.of("totes", 2), "time_limit_seconds", 2))
                 .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
         Object waveId = wave.get("id");
-        for (int attempt = 0; attempt < 300 && "planning".equals(wave.get("status")); attempt++) {
-            pause();
-            wave = world.worker(this).get().uri("/api/v1/waves/{id}", waveId).exchange().expectStatus().isOk()
-                    .expectBody(Map.class).returnResult().getResponseBody();
-        }
+        wave = Eventually.until(() -> world.worker(this).get().uri("/api/v1/waves/{id}", waveId).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody(), read -> !"planning".equals(read.get("status")));
         assertThat(wave.get("status")).as("wave failed with %s", wave.get("failure")).isEqualTo("planned");
         assertThat((List<?>) wave.get("order_ids")).hasSize(1);
         return (String) waveId;
@@ -159,22 +157,7 @@ class LotShortfallTest extends ApiTest {
 
     /** The background loops run every half second: wait for them, a bounded number of times. */
     private Map<?, ?> await(World world, Object id, Predicate<Map<?, ?>> done) {
-        Map<?, ?> order = read(world, id);
-        for (int attempt = 0; attempt < 100 && !done.test(order); attempt++) {
-            pause();
-            order = read(world, id);
-        }
-        assertThat(done.test(order)).as("order now %s", order).isTrue();
-        return order;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Eventually.until(() -> read(world, id), done);
     }
 
     /** Units per lot number across the order's first line. */

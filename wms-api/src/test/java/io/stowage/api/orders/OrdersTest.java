@@ -1,5 +1,6 @@
 package io.stowage.api.orders;
 
+import io.stowage.api.support.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
@@ -276,18 +277,7 @@ class OrdersTest extends ApiTest {
 
     /** The background allocator runs every half second: wait for it, a bounded number of times. */
     private Map<?, ?> awaitStatus(World world, Object id, String status) {
-        Map<?, ?> order = read(world, id);
-        for (int attempt = 0; attempt < 100 && !status.equals(order.get("status")); attempt++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            order = read(world, id);
-        }
-        assertThat(order.get("status")).isEqualTo(status);
-        return order;
+        return Eventually.until(() -> read(world, id), order -> status.equals(order.get("status")));
     }
 
     private static Map<?, ?> lineOf(Map<?, ?> order) {

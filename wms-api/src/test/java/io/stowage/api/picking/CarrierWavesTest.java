@@ -1,8 +1,10 @@
 package io.stowage.api.picking;
 
+import io.stowage.api.support.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.DrivenLoopsTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,11 +128,7 @@ class CarrierWavesTest extends DrivenLoopsTest {
                 .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
         String waveId = (String) created.get("id");
         try {
-            Thread.sleep(6_000);
-            assertThat(floor.wave(waveId).get("status")).isEqualTo("planning");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            Eventually.throughout(Duration.ofSeconds(6), () -> "planning".equals(floor.wave(waveId).get("status")));
         } finally {
             // A solve of up to ten minutes must not outlive the test, whatever happened above.
             floor.supervisor().post().uri("/api/v1/waves/{id}/stop-planning", waveId).exchange();

@@ -1,5 +1,6 @@
 package io.stowage.api.picking;
 
+import io.stowage.api.support.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
@@ -111,16 +112,7 @@ final class PickingFloor {
     }
 
     Map<?, ?> awaitPlanned(String waveId) {
-        Map<?, ?> wave = wave(waveId);
-        for (int attempt = 0; attempt < 600 && "planning".equals(wave.get("status")); attempt++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            wave = wave(waveId);
-        }
+        Map<?, ?> wave = Eventually.until(() -> wave(waveId), read -> !"planning".equals(read.get("status")));
         assertThat(wave.get("status")).as("wave %s failed with %s", waveId, wave.get("failure")).isEqualTo("planned");
         return wave;
     }

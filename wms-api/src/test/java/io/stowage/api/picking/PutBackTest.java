@@ -1,5 +1,6 @@
 package io.stowage.api.picking;
 
+import io.stowage.api.support.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
@@ -149,16 +150,7 @@ class PutBackTest extends ApiTest {
 
     /** The cancellation's event is fanned out by a background loop: waits for its task, a bounded number of times. */
     private static Map<?, ?> awaitOpenPutBack(PickingFloor floor) {
-        List<Map<?, ?>> open = openPutBacks(floor);
-        for (int attempt = 0; attempt < 150 && open.isEmpty(); attempt++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            open = openPutBacks(floor);
-        }
+        List<Map<?, ?>> open = Eventually.until(() -> openPutBacks(floor), tasks -> !tasks.isEmpty());
         assertThat(open).as("put-back tasks after the cancellation").isNotEmpty();
         return open.get(0);
     }

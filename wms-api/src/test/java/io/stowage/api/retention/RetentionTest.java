@@ -1,5 +1,6 @@
 package io.stowage.api.retention;
 
+import io.stowage.api.support.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.outbox.Outbox;
@@ -72,15 +73,7 @@ class RetentionTest extends ApiTest {
     }
 
     private void awaitFannedOut() {
-        for (int attempt = 0; attempt < 300 && count("outbox_events WHERE fanned_out_at IS NULL") > 0; attempt++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        assertThat(count("outbox_events WHERE fanned_out_at IS NULL")).isZero();
+        Eventually.await(() -> count("outbox_events WHERE fanned_out_at IS NULL") == 0);
     }
 
     private void sql(String statement) {

@@ -1,5 +1,6 @@
 package io.stowage.api.webhooks;
 
+import io.stowage.api.support.Eventually;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -65,14 +66,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Waits up to {@code limit} for requests at the path that satisfy the condition, and returns them. */
     public List<Received> await(String path, Duration limit, Predicate<List<Received>> condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.test(at(path))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The receiver did not get the expected requests at " + path + " within " + limit
-                        + "; it got " + at(path).size());
-            }
-            sleep();
-        }
+        Eventually.await(limit, () -> condition.test(at(path)));
         return at(path);
     }
 
@@ -101,15 +95,6 @@ public final class WebhookReceiver implements AutoCloseable {
             // the sender hung up (a killed instance); nothing is left to answer
         } finally {
             exchange.close();
-        }
-    }
-
-    static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 

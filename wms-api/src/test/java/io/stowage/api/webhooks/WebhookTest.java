@@ -1,5 +1,6 @@
 package io.stowage.api.webhooks;
 
+import io.stowage.api.support.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.outbox.Outbox;
@@ -249,19 +250,11 @@ class WebhookTest extends FastDeliveryTest {
     }
 
     private Map<?, ?> awaitDelivery(String key, String eventId, String endpointId, String status, int minAttempts) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        Map<?, ?> last = null;
-        while (System.nanoTime() < deadline) {
-            Map<?, ?> page = deliveries(key, "event_id=" + eventId + "&endpoint_id=" + endpointId)
-                    .expectBody(Map.class).returnResult().getResponseBody();
-            List<?> items = (List<?>) page.get("items");
-            last = items.isEmpty() ? null : (Map<?, ?>) items.get(0);
-            if (last != null && status.equals(last.get("status")) && ((List<?>) last.get("attempts")).size() >= minAttempts) {
-                return last;
-            }
-            WebhookReceiver.sleep();
-        }
-        throw new AssertionError("The delivery of " + eventId + " to " + endpointId + " did not become " + status + "; last seen " + last);
+        return Eventually.until(() -> {
+            List<?> items = (List<?>) deliveries(key, "event_id=" + eventId + "&endpoint_id=" + endpointId)
+                    .expectBody(Map.class).returnResult().getResponseBody().get("items");
+            return items.isEmpty() ? null : (Map<?, ?>) items.get(0);
+        }, last -> last != null && status.equals(last.get("status")) && ((List<?>) last.get("attempts")).size() >= minAttempts);
     }
 
     private static List<Object> ids(Map<?, ?> page) {
