@@ -1,15 +1,12 @@
 package io.stowage.api.access;
 
-import io.stowage.api.StowageApplication;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.World;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -19,20 +16,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Tag("slow")
 class TwoInstancesPinLockTest extends ApiTest {
 
-    @Autowired
-    Environment environment;
 
     @Test
     void fiveWrongPinsAcrossTwoInstancesLockTheBadgeOnBoth() {
         World world = World.create(this);
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(StowageApplication.class).properties(
-                "spring.r2dbc.url=" + environment.getProperty("spring.r2dbc.url"),
-                "spring.r2dbc.username=" + environment.getProperty("spring.r2dbc.username"),
-                "spring.r2dbc.password=" + environment.getProperty("spring.r2dbc.password"),
-                "spring.flyway.url=" + environment.getProperty("spring.flyway.url"),
-                "spring.flyway.user=" + environment.getProperty("spring.flyway.user"),
-                "spring.flyway.password=" + environment.getProperty("spring.flyway.password"),
-                "server.port=0", "stowage.database.embedded=false", "stowage.admin-key=" + ADMIN_KEY, "stowage.demo=false").run()) {
+        try (ConfigurableApplicationContext second = secondInstance()) {
             WebTestClient one = web;
             WebTestClient two = WebTestClient.bindToServer()
                     .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port")).build();

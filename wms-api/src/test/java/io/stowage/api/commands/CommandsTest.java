@@ -3,7 +3,6 @@ package io.stowage.api.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stowage.api.StowageApplication;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.World;
 import java.util.List;
@@ -15,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -30,8 +27,6 @@ import reactor.core.publisher.Mono;
 
 class CommandsTest extends ApiTest {
 
-    @Autowired
-    Environment environment;
 
     @Autowired
     Commands commands;
@@ -158,14 +153,4 @@ class CommandsTest extends ApiTest {
         return MockServerWebExchange.from(request);
     }
 
-    private ConfigurableApplicationContext secondInstance() {
-        return new SpringApplicationBuilder(StowageApplication.class).properties(
-                "spring.r2dbc.url=" + environment.getProperty("spring.r2dbc.url"),
-                "spring.r2dbc.username=" + environment.getProperty("spring.r2dbc.username"),
-                "spring.r2dbc.password=" + environment.getProperty("spring.r2dbc.password"),
-                "spring.flyway.url=" + environment.getProperty("spring.flyway.url"),
-                "spring.flyway.user=" + environment.getProperty("spring.flyway.user"),
-                "spring.flyway.password=" + environment.getProperty("spring.flyway.password"),
-                "server.port=0", "stowage.database.embedded=false", "stowage.admin-key=" + ADMIN_KEY, "stowage.demo=false").run();
-    }
 }

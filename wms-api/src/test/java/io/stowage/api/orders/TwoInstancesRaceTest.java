@@ -2,7 +2,6 @@ package io.stowage.api.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stowage.api.StowageApplication;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.World;
 import java.util.ArrayList;
@@ -15,9 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -25,8 +22,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Tag("slow")
 class TwoInstancesRaceTest extends ApiTest {
 
-    @Autowired
-    Environment environment;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -36,14 +31,7 @@ class TwoInstancesRaceTest extends ApiTest {
                 .bodyValue(Map.of("merchant_id", world.merchantId, "sku", "TEE-S-SAND", "quantity", 7, "location_code", "DOCK-1"))
                 .exchange().expectStatus().isCreated();
 
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(StowageApplication.class).properties(
-                "spring.r2dbc.url=" + environment.getProperty("spring.r2dbc.url"),
-                "spring.r2dbc.username=" + environment.getProperty("spring.r2dbc.username"),
-                "spring.r2dbc.password=" + environment.getProperty("spring.r2dbc.password"),
-                "spring.flyway.url=" + environment.getProperty("spring.flyway.url"),
-                "spring.flyway.user=" + environment.getProperty("spring.flyway.user"),
-                "spring.flyway.password=" + environment.getProperty("spring.flyway.password"),
-                "server.port=0", "stowage.database.embedded=false", "stowage.admin-key=" + ADMIN_KEY, "stowage.demo=false").run()) {
+        try (ConfigurableApplicationContext second = secondInstance()) {
             WebTestClient one = world.merchant(this);
             WebTestClient two = WebTestClient.bindToServer()
                     .responseTimeout(RESPONSE_TIMEOUT)

@@ -2,16 +2,21 @@ package io.stowage.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stowage.api.StowageApplication;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -50,8 +55,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  *   <li>a configuration of its own, annotated {@link OwnDatabase}, for a test that fits neither, such
  *       as one that sweeps whole tables (RetentionTest) or loads the demo data (DemoDataTest).</li>
  * </ol>
- * A test that starts a second service instance itself ({@code SpringApplicationBuilder}) points it
- * at this context's database, read from the {@code Environment}.
+ * A test that needs a second service instance starts it with {@link #secondInstance}, on this
+ * context's database.
  *
  * <p>Tests that start processes, kill things or run for tens of seconds are
  * {@code @Tag("slow")}: the plain {@code mvn verify} skips them and {@code mvn verify -Pslow} (CI)
@@ -72,6 +77,9 @@ public abstract class ApiTest {
     public static final String ADMIN_KEY = "test-admin-key";
 
     public WebTestClient web;
+
+    @Autowired
+    private Environment testEnvironment;
 
     /** Generous: the suite shares two cores, and a test should fail on a wrong answer, not a slow one. */
     public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(120);
@@ -126,5 +134,23 @@ public abstract class ApiTest {
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         return (String) ((Map<String, Object>) created.get("api_key")).get("secret");
+    }
+
+    /**
+     * Another instance of the service on this context's database, as a second node behind the load
+     * balancer would be; {@code properties} ({@code name=value}) are added to or override its settings.
+     */
+    public ConfigurableApplicationContext secondInstance(String... properties) {
+        List<String> arguments = new ArrayList<>();
+        for (String name : List.of("spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password",
+                "spring.flyway.url", "spring.flyway.user", "spring.flyway.password")) {
+            arguments.add("--" + name + "=" + testEnvironment.getProperty(name));
+        }
+        arguments.addAll(List.of("--server.port=0", "--stowage.database.embedded=false", "--stowage.admin-key=" + ADMIN_KEY,
+                "--stowage.demo=false"));
+        for (String property : properties) {
+            arguments.add("--" + property);
+        }
+        return new SpringApplicationBuilder(StowageApplication.class).run(arguments.toArray(String[]::new));
     }
 }

@@ -3,7 +3,6 @@ package io.stowage.api.webhooks;
 import io.stowage.api.support.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stowage.api.StowageApplication;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.DrivenLoopsTest;
 import io.stowage.api.support.SampleEvents;
@@ -14,9 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 
 /**
  * Two instances share delivery through the database. A second instance claims a delivery whose
@@ -29,8 +26,6 @@ class WebhookFailoverTest extends DrivenLoopsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(40);
 
-    @Autowired
-    Environment environment;
 
     @Autowired
     Outbox outbox;
@@ -48,7 +43,7 @@ class WebhookFailoverTest extends DrivenLoopsTest {
                     .bodyValue(Map.of("url", receiver.url("/slow", 0, 200), "event_types", List.of("order.*")))
                     .exchange().expectStatus().isCreated();
 
-            ConfigurableApplicationContext second = secondInstance();
+            ConfigurableApplicationContext second = deliveringInstance();
             try {
                 outbox.append(merchantId, EventTypes.ORDER_ACCEPTED, "ORD-7", SampleEvents.orderAccepted("web")).block();
                 receiver.await("/slow", PATIENCE, got -> got.size() == 1);
@@ -74,24 +69,14 @@ class WebhookFailoverTest extends DrivenLoopsTest {
     }
 
     /** Another instance of the service on the same database, which only delivers. */
-    private ConfigurableApplicationContext secondInstance() {
-        return new SpringApplicationBuilder(StowageApplication.class).run(
-                "--spring.r2dbc.url=" + environment.getProperty("spring.r2dbc.url"),
-                "--spring.r2dbc.username=" + environment.getProperty("spring.r2dbc.username"),
-                "--spring.r2dbc.password=" + environment.getProperty("spring.r2dbc.password"),
-                "--spring.flyway.url=" + environment.getProperty("spring.flyway.url"),
-                "--spring.flyway.user=" + environment.getProperty("spring.flyway.user"),
-                "--spring.flyway.password=" + environment.getProperty("spring.flyway.password"),
-                "--server.port=0",
-                "--stowage.database.embedded=false",
-                "--stowage.admin-key=second-instance-admin-key",
-                "--stowage.demo=false",
-                "--stowage.notifications.enabled=false",
-                "--stowage.webhooks.fan-out-enabled=false",
-                "--stowage.webhooks.poll-interval=100ms",
-                "--stowage.webhooks.lease=9s",
-                "--stowage.webhooks.timeout=8s",
-                "--stowage.egress.allow-private-networks=true");
+    private ConfigurableApplicationContext deliveringInstance() {
+        return secondInstance(
+                "stowage.notifications.enabled=false",
+                "stowage.webhooks.fan-out-enabled=false",
+                "stowage.webhooks.poll-interval=100ms",
+                "stowage.webhooks.lease=9s",
+                "stowage.webhooks.timeout=8s",
+                "stowage.egress.allow-private-networks=true");
     }
 
     private Map<?, ?> delivery(String key, String eventId) {
