@@ -73,6 +73,15 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType WRONG_PRODUCT = new ProblemType("wrong-product", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong product");
     public static final ProblemType WRONG_TOTE = new ProblemType("wrong-tote", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong tote");
 
+    // Shipping
+    public static final ProblemType SHIPMENT_NOT_LABELLED = new ProblemType("shipment-not-labelled", HttpStatus.CONFLICT, "Shipment has no label");
+    public static final ProblemType SHIPMENT_NOT_VOIDABLE = new ProblemType("shipment-not-voidable", HttpStatus.CONFLICT, "Shipment cannot be voided");
+    public static final ProblemType SHIPMENT_NOT_RETRYABLE = new ProblemType("shipment-not-retryable", HttpStatus.CONFLICT, "Shipment label is not failed");
+    public static final ProblemType SHIPMENT_NOT_SHIPPABLE = new ProblemType("shipment-not-shippable", HttpStatus.CONFLICT, "Shipment cannot be loaded or shipped");
+    public static final ProblemType CARRIER_REFUSED_VOID = new ProblemType("carrier-refused-void", HttpStatus.CONFLICT, "The carrier refused to void the label");
+    public static final ProblemType CARRIER_UNAVAILABLE = new ProblemType("carrier-unavailable", HttpStatus.BAD_GATEWAY, "The carrier did not answer");
+    public static final ProblemType UNKNOWN_CARRIER = new ProblemType("unknown-carrier", HttpStatus.UNPROCESSABLE_CONTENT, "Unknown carrier");
+
     // Dispatch: loading cartons onto carriers' trailers, manifests
     public static final ProblemType WRONG_CARRIER = new ProblemType("wrong-carrier", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong carrier");
     public static final ProblemType CARTON_NOT_LABELLED = new ProblemType("carton-not-labelled", HttpStatus.CONFLICT, "Carton has no label");
