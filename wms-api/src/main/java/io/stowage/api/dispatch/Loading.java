@@ -134,6 +134,8 @@ class Loading {
                 .map(row -> row.get("scanned_at", java.time.OffsetDateTime.class))
                 .one()
                 .switchIfEmpty(Mono.defer(() -> alreadyLoaded(load, shipment)))
+                // Shipping knows the carton is on a trailer: its label can no longer be voided under the driver's feet.
+                .flatMap(scannedAt -> shipments.markLoaded(shipment.id(), load.id()).thenReturn(scannedAt))
                 .flatMap(scannedAt -> queries.header(load.id(), worker.nodeId(), null).map(totals -> new Scanned(
                         new LoadView.Carton(shipment.id(), shipment.sscc(), shipment.trackingNumber(), shipment.weightGrams(), shipment.orderId(),
                                 shipment.orderNumber(), shipment.cartonNumber(), shipment.serviceCode(), worker.actor(), scannedAt.toInstant()),
@@ -154,11 +156,11 @@ class Loading {
         String sscc = ScannedSscc.parse("sscc", scan);
         return queries.header(loadId, worker.nodeId(), "SHARE")
                 .flatMap(load -> load.isOpen() ? Mono.just(load) : Mono.error(closed(load)))
-                .flatMap(load -> db.sql("DELETE FROM load_cartons WHERE load_id = :load AND sscc = :sscc")
+                .flatMap(load -> db.sql("DELETE FROM load_cartons WHERE load_id = :load AND sscc = :sscc RETURNING shipment_id")
                         .bind("load", load.id()).bind("sscc", sscc)
-                        .fetch().rowsUpdated())
-                .flatMap(deleted -> deleted == 1 ? Mono.<Void>empty()
-                        : Mono.error(ApiProblem.of(ProblemType.NOT_FOUND, "Carton " + sscc + " is not on this load")));
+                        .map(row -> row.get("shipment_id", UUID.class)).one()
+                        .switchIfEmpty(Mono.error(() -> ApiProblem.of(ProblemType.NOT_FOUND, "Carton " + sscc + " is not on this load")))
+                        .flatMap(shipmentId -> shipments.markUnloaded(shipmentId, load.id())));
     }
 
     static ApiProblem closed(LoadQueries.Header load) {
