@@ -92,6 +92,16 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType UNITS_NOT_PACKED = new ProblemType("units-not-packed", HttpStatus.CONFLICT, "Units are not packed yet");
     public static final ProblemType WEIGHT_RECHECK = new ProblemType("weight-recheck", HttpStatus.CONFLICT, "Carton weight needs a re-check");
 
+    // Shipping
+    public static final ProblemType SHIPMENT_NOT_LABELLED = new ProblemType("shipment-not-labelled", HttpStatus.CONFLICT, "Shipment has no label");
+    public static final ProblemType SHIPMENT_NOT_VOIDABLE = new ProblemType("shipment-not-voidable", HttpStatus.CONFLICT, "Shipment cannot be voided");
+    public static final ProblemType SHIPMENT_NOT_RETRYABLE = new ProblemType("shipment-not-retryable", HttpStatus.CONFLICT, "Shipment label is not failed");
+    public static final ProblemType SHIPMENT_NOT_SHIPPABLE = new ProblemType("shipment-not-shippable", HttpStatus.CONFLICT, "Shipment cannot be loaded or shipped");
+    public static final ProblemType CARRIER_REFUSED_VOID = new ProblemType("carrier-refused-void", HttpStatus.CONFLICT, "The carrier refused to void the label");
+    public static final ProblemType CARRIER_UNAVAILABLE = new ProblemType("carrier-unavailable", HttpStatus.BAD_GATEWAY, "The carrier did not answer");
+    public static final ProblemType UNKNOWN_CARRIER = new ProblemType("unknown-carrier", HttpStatus.UNPROCESSABLE_CONTENT, "Unknown carrier");
+
+
     // Webhooks
     public static final ProblemType TOO_MANY_WEBHOOK_ENDPOINTS = new ProblemType("too-many-webhook-endpoints", HttpStatus.CONFLICT, "Too many webhook endpoints");
     public static final ProblemType EVENT_NOT_GIVEN_UP = new ProblemType("event-not-given-up", HttpStatus.CONFLICT, "Event was not given up");
