@@ -84,6 +84,30 @@ public class OrderFulfilment {
     }
 
     /**
+     * The cartons of a packed order have left the building: it is shipped. An order shipped already
+     * stays so. Any other status (held, cancelled, not packed yet) is a 409 naming it, so that the
+     * carton is taken off the trailer rather than leaving with an order that must not ship.
+     */
+    public Mono<Void> shipped(UUID merchantId, UUID orderId, String actor, String note) {
+        return lock(merchantId, orderId).flatMap(status -> switch (status) {
+            case PACKED -> transitions.move(merchantId, orderId, status, OrderStatus.SHIPPED, actor, note);
+            case SHIPPED -> Mono.<Void>empty();
+            default -> Mono.<Void>error(notPacked(orderId, status));
+        });
+    }
+
+    /** The order may ship: it is packed (or shipped, by an earlier carton); otherwise a 409 naming its status. Locks the order row. */
+    public Mono<OrderStatus> requireShippable(UUID merchantId, UUID orderId) {
+        return lock(merchantId, orderId).flatMap(status -> status == OrderStatus.PACKED || status == OrderStatus.SHIPPED
+                ? Mono.just(status) : Mono.error(notPacked(orderId, status)));
+    }
+
+    private static ApiProblem notPacked(UUID orderId, OrderStatus status) {
+        return ApiProblem.of(ProblemType.ORDER_NOT_PACKED, "Order " + orderId + " is " + status.db()
+                + "; only a packed order ships, so its cartons stay off the trailer");
+    }
+
+    /**
      * Gives {@code units} of a line held at a node (and lot) back to sale and makes them wait: the
      * open allocations shrink, the reservation is released and the line's waiting count rises, so
      * that reserved stock keeps matching open allocations. Callers hold the level lock.

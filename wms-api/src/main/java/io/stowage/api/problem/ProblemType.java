@@ -101,6 +101,15 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType CARRIER_UNAVAILABLE = new ProblemType("carrier-unavailable", HttpStatus.BAD_GATEWAY, "The carrier did not answer");
     public static final ProblemType UNKNOWN_CARRIER = new ProblemType("unknown-carrier", HttpStatus.UNPROCESSABLE_CONTENT, "Unknown carrier");
 
+    // Dispatch: loading cartons onto carriers' trailers, manifests
+    public static final ProblemType WRONG_CARRIER = new ProblemType("wrong-carrier", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong carrier");
+    public static final ProblemType CARTON_NOT_LABELLED = new ProblemType("carton-not-labelled", HttpStatus.CONFLICT, "Carton has no label");
+    public static final ProblemType CARTON_VOIDED = new ProblemType("carton-voided", HttpStatus.CONFLICT, "Carton's label is voided");
+    public static final ProblemType CARTON_ALREADY_LOADED = new ProblemType("carton-already-loaded", HttpStatus.CONFLICT, "Carton already loaded");
+    public static final ProblemType ORDER_NOT_PACKED = new ProblemType("order-not-packed", HttpStatus.CONFLICT, "Order is not packed");
+    public static final ProblemType LOAD_CLOSED = new ProblemType("load-closed", HttpStatus.CONFLICT, "Load closed");
+    public static final ProblemType LOAD_OPEN = new ProblemType("load-open", HttpStatus.CONFLICT, "Load not closed yet");
+    public static final ProblemType LOAD_EMPTY = new ProblemType("load-empty", HttpStatus.UNPROCESSABLE_CONTENT, "Load is empty");
 
     // Webhooks
     public static final ProblemType TOO_MANY_WEBHOOK_ENDPOINTS = new ProblemType("too-many-webhook-endpoints", HttpStatus.CONFLICT, "Too many webhook endpoints");
