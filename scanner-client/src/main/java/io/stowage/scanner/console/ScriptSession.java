@@ -32,6 +32,8 @@ public final class ScriptSession {
 
     /** Runs the whole script; the queue is left on disk for the next start when the service did not answer. */
     public void run(BufferedReader script) throws IOException {
+        // What a previous run left waiting goes first, before the worker's first scan.
+        handheld.tick();
         print(handheld.frame());
         String line;
         while ((line = script.readLine()) != null) {

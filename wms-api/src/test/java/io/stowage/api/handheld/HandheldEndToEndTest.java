@@ -109,7 +109,7 @@ class HandheldEndToEndTest extends ApiTest {
      * Walks the batch as the screens say: go to the location, scan it, scan the item (and type the
      * count when more than one), scan the tote. A wrong shelf and a wrong tote are tried once each.
      */
-    static int pickTheBatch(ScriptedHandheld rf, HandheldFloor floor, String... shelves) {
+    static int pickTheBatch(HandheldScreen rf, HandheldFloor floor, String... shelves) {
         int picks = 0;
         boolean triedWrongOnes = false;
         while (rf.screen().contains("Go to ")) {
