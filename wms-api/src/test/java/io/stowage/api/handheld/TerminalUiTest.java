@@ -81,9 +81,10 @@ class TerminalUiTest extends ApiTest {
         }
     }
 
-    /** Waits until the pane shows the text; returns the pane's lines. */
+    /** Waits until the pane shows the text (read across the lines it was wrapped over); returns the pane's lines. */
     private static List<String> await(String socket, String text) {
-        return Eventually.until(() -> capture(socket), lines -> String.join("\n", lines).contains(text));
+        return Eventually.until(() -> capture(socket),
+                lines -> String.join(" ", lines.stream().map(String::strip).filter(line -> !line.isEmpty()).toList()).contains(text));
     }
 
     private static List<String> capture(String socket) {
