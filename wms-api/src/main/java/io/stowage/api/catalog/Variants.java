@@ -45,6 +45,13 @@ public class Variants {
                 .map(Variants::ref).all();
     }
 
+    /** The merchant's variants with these ids, those that exist. */
+    public Flux<VariantRef> byIds(UUID merchantId, Collection<UUID> ids) {
+        return db.sql(SELECT + " WHERE v.merchant_id = :merchant AND v.id = ANY(:ids)")
+                .bind("merchant", merchantId).bind("ids", ids.toArray(UUID[]::new))
+                .map(Variants::ref).all();
+    }
+
     /**
      * Every variant with this SKU, or with this GTIN (normalised to 14 digits) among its barcodes:
      * of the merchant, or of any merchant when {@code merchantId} is null (a worker scanning on the
