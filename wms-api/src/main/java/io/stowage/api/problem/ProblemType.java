@@ -115,6 +115,9 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType TOO_MANY_WEBHOOK_ENDPOINTS = new ProblemType("too-many-webhook-endpoints", HttpStatus.CONFLICT, "Too many webhook endpoints");
     public static final ProblemType EVENT_NOT_GIVEN_UP = new ProblemType("event-not-given-up", HttpStatus.CONFLICT, "Event was not given up");
 
+    // Packing slips and inserts
+    public static final ProblemType TOO_MANY_INSERT_RULES = new ProblemType("too-many-insert-rules", HttpStatus.CONFLICT, "Too many insert rules");
+
     public URI uri() {
         return URI.create(TYPE_BASE + slug);
     }
