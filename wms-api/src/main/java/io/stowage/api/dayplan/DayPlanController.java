@@ -41,8 +41,8 @@ import reactor.core.publisher.Mono;
 /**
  * The day plan over HTTP. Merchants read their own parcels of a node's plan, their order's planned
  * service and set their preferred carriers; the admin and the node's workers read the whole plan
- * with its runs; the admin and the node's supervisors set carriers' pickup capacities and ask for
- * a run now. A worker sees only their own node; another node answers 404.
+ * with its runs and the carriers' pickup capacities; the admin and the node's supervisors set those
+ * capacities and ask for a run now. A worker sees only their own node; another node answers 404.
  */
 @RestController
 class DayPlanController {
@@ -117,6 +117,10 @@ class DayPlanController {
 
     @GetMapping("/api/v1/nodes/{code}/carrier-capacities")
     Mono<List<CapacityView>> capacities(@AuthenticationPrincipal Caller caller, @PathVariable String code) {
+        if (caller instanceof Caller.Merchant) {
+            // The 3PL's arrangements with carriers; a merchant sees the capacity left for its parcels in the day plan.
+            throw ApiProblem.forbidden("This endpoint is for the admin and the node's workers");
+        }
         return readable(caller, code).flatMap(node -> queries.capacities(node.id()));
     }
 

@@ -171,6 +171,7 @@ class DayPlanTest extends ApiTest {
                 .expectBody().jsonPath("$.length()").isEqualTo(0);
         floor.world.merchant(this).put().uri("/api/v1/nodes/{code}/carrier-capacities/{carrier}", floor.world.node, "omniva")
                 .bodyValue(Map.of("parcels_per_day", 5)).exchange().expectStatus().isForbidden();
+        floor.world.merchant(this).get().uri("/api/v1/nodes/{code}/carrier-capacities", floor.world.node).exchange().expectStatus().isForbidden();
 
         floor.world.merchant(this).put().uri("/api/v1/preferred-carriers").bodyValue(Map.of("carriers", List.of("omniva")))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.carriers[0]").isEqualTo("omniva");
