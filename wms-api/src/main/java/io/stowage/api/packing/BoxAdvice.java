@@ -38,7 +38,7 @@ class BoxAdvice {
         if (ids.isEmpty()) {
             return Mono.just(List.of());
         }
-        return variants.byIds(merchantId, ids).collectMap(VariantRef::id, Function.identity())
+        return variants.byIds(ids).collectMap(VariantRef::id, Function.identity())
                 .map(byId -> shapes(units, byId));
     }
 
