@@ -1,0 +1,26 @@
+package io.stowage.api.shipping;
+
+import io.stowage.api.Published;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One carton's shipment: its SSCC, the carrier and service its label was bought on, and where it
+ * stands ({@code label_pending}, {@code label_failed}, {@code labelled}, {@code voided},
+ * {@code loaded}, {@code shipped}). {@code failureReason} is the carrier's answer when a label
+ * could not be bought; {@code selectionReason} says why the service differs from the one planned.
+ */
+@Published
+public record ShipmentView(UUID id, UUID merchantId, UUID nodeId, UUID orderId, String orderNumber, UUID cartonId,
+                           int cartonNumber, String sscc, String carrier, String serviceCode, String trackingNumber,
+                           String carrierTrackingUrl, String status, String failureReason, int weightGrams, Instant labelledAt,
+                           String requestedService, String selectionReason, Long priceMinor, String currency, int attempts,
+                           Instant createdAt, Instant voidedAt) {
+
+    public static final String LABEL_PENDING = "label_pending";
+    public static final String LABEL_FAILED = "label_failed";
+    public static final String LABELLED = "labelled";
+    public static final String VOIDED = "voided";
+    public static final String LOADED = "loaded";
+    public static final String SHIPPED = "shipped";
+}
