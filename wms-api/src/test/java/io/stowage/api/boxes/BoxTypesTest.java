@@ -25,6 +25,12 @@ class BoxTypesTest extends ApiTest {
     @Autowired
     BoxSuggestions suggestions;
 
+    @Autowired
+    PackagingStock packagingStock;
+
+    @Autowired
+    io.stowage.api.network.Network network;
+
     private static Map<String, Object> box(String name, int l, int w, int h, int tare, int maxWeight, long cost) {
         Map<String, Object> box = new HashMap<>(Map.of("name", name, "inner_length_mm", l, "inner_width_mm", w, "inner_height_mm", h,
                 "tare_grams", tare, "max_weight_grams", maxWeight, "cost_minor", cost, "currency", "EUR"));
@@ -161,6 +167,36 @@ class BoxTypesTest extends ApiTest {
                 .bodyValue(Map.of("node_code", world.node, "reason", "received", "quantity", 5)).exchange()
                 .expectStatus().isEqualTo(422);
         merchant.get().uri("/api/v1/box-types/S").exchange().expectStatus().isOk().expectBody().jsonPath("$.stock[0].on_hand").isEqualTo(0);
+    }
+
+    @Test
+    void aClosedCartonTakesItsBoxFromTheNodesStockOnceAndOnlyWhereTheBoxIsCounted() {
+        World world = World.create(this);
+        WebTestClient merchant = world.merchant(this);
+        putBox(merchant, "S", box("Small", 320, 260, 60, 90, 3_000, 45), 201);
+        putBox(merchant, "M", box("Medium", 400, 300, 200, 250, 10_000, 95), 201);
+        adjust(merchant, "S", world.node, "received", 2).expectStatus().isOk();
+        UUID merchantId = UUID.fromString(world.merchantId);
+        UUID nodeId = network.node(world.node).block().id();
+        UUID firstCarton = UUID.randomUUID();
+
+        packagingStock.takeForCarton(merchantId, nodeId, "S", firstCarton, "worker:test").block();
+        packagingStock.takeForCarton(merchantId, nodeId, "S", firstCarton, "worker:test").block();
+        merchant.get().uri("/api/v1/box-types/S").exchange().expectStatus().isOk().expectBody().jsonPath("$.stock[0].on_hand").isEqualTo(1);
+
+        // Used beyond the count: the close is not refused, the stock says a count is due.
+        packagingStock.takeForCarton(merchantId, nodeId, "S", UUID.randomUUID(), "worker:test").block();
+        packagingStock.takeForCarton(merchantId, nodeId, "S", UUID.randomUUID(), "worker:test").block();
+        merchant.get().uri("/api/v1/box-types/S").exchange().expectStatus().isOk().expectBody().jsonPath("$.stock[0].on_hand").isEqualTo(-1);
+
+        // The node does not count M, and a unit in its own packaging takes no box.
+        packagingStock.takeForCarton(merchantId, nodeId, "M", UUID.randomUUID(), "worker:test").block();
+        packagingStock.takeForCarton(merchantId, nodeId, null, UUID.randomUUID(), "worker:test").block();
+        merchant.get().uri("/api/v1/box-types/M").exchange().expectStatus().isOk().expectBody().jsonPath("$.stock").isEmpty();
+
+        assertThatThrownBy(() -> packagingStock.takeForCarton(merchantId, nodeId, "NO-SUCH-BOX", UUID.randomUUID(), "worker:test").block())
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.fieldProblems())
+                        .extracting(ApiProblem.FieldProblem::field).containsExactly("box_type_code"));
     }
 
     @Test
