@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purchaseLease      how long an instance may take to buy a label before another takes the purchase over
  * @param recoveryPoll       how often each instance looks for purchases whose lease ran out
  * @param currency           the currency carrier quotes are compared in when the planned service cannot be bought
+ * @param defaultCarrier     the carrier of a merchant without carrier accounts when no service was planned or chosen
  * @param easypostBaseUri    EasyPost's API; an administrator may set another per account (a proxy or test server)
  */
 @ConfigurationProperties("stowage.shipping")
@@ -26,6 +27,7 @@ public record ShippingSettings(
         @DefaultValue("5s") Duration recoveryPoll,
         @DefaultValue("true") boolean recoveryEnabled,
         @DefaultValue("EUR") String currency,
+        @DefaultValue("sandbox") String defaultCarrier,
         @DefaultValue("https://api.easypost.com/v2/") URI easypostBaseUri,
         @DefaultValue("20s") Duration easypostRequestTimeout,
         @DefaultValue("sandbox-demo-webhook-secret") String sandboxWebhookSecret) {
