@@ -140,7 +140,8 @@ class CatalogValidator {
             checked.variants.add(new CatalogBatch.Variant(productCode, sku, input.name(), input.attributes(), gtins,
                     input.weightG(), input.lengthMm(), input.widthMm(), input.heightMm(),
                     Boolean.TRUE.equals(input.lotTracked()), Boolean.TRUE.equals(input.expiryTracked()),
-                    input.lowStockThreshold() == null ? 0 : input.lowStockThreshold(), input.alternatives()));
+                    input.lowStockThreshold() == null ? 0 : input.lowStockThreshold(), input.alternatives(),
+                    Boolean.TRUE.equals(input.fragile()), Boolean.TRUE.equals(input.shipsSeparately())));
         }
     }
 

@@ -81,29 +81,31 @@ class CatalogWriter {
     private Mono<Map<UUID, Boolean>> upsertVariants(UUID merchantId, List<CatalogBatch.Variant> variants) {
         return db.sql("""
                         INSERT INTO variants (merchant_id, product_id, sku, name, attributes, weight_g, length_mm, width_mm,
-                                              height_mm, lot_tracked, expiry_tracked, low_stock_threshold)
+                                              height_mm, lot_tracked, expiry_tracked, low_stock_threshold, fragile, ships_separately)
                         SELECT :merchant, p.id, v.sku, v.name, CAST(v.attributes AS jsonb), v.weight_g, v.length_mm, v.width_mm,
-                               v.height_mm, v.lot_tracked, v.expiry_tracked, v.low_stock_threshold
+                               v.height_mm, v.lot_tracked, v.expiry_tracked, v.low_stock_threshold, v.fragile, v.ships_separately
                         FROM unnest(CAST(:productCodes AS text[]), CAST(:skus AS text[]), CAST(:names AS text[]),
                                     CAST(:attributes AS text[]), CAST(:weights AS integer[]), CAST(:lengths AS integer[]),
                                     CAST(:widths AS integer[]), CAST(:heights AS integer[]), CAST(:lotTracked AS boolean[]),
-                                    CAST(:expiryTracked AS boolean[]), CAST(:thresholds AS integer[]))
+                                    CAST(:expiryTracked AS boolean[]), CAST(:thresholds AS integer[]),
+                                    CAST(:fragile AS boolean[]), CAST(:shipsSeparately AS boolean[]))
                              AS v(product_code, sku, name, attributes, weight_g, length_mm, width_mm, height_mm,
-                                  lot_tracked, expiry_tracked, low_stock_threshold)
+                                  lot_tracked, expiry_tracked, low_stock_threshold, fragile, ships_separately)
                         JOIN products p ON p.merchant_id = :merchant AND p.product_code = v.product_code
                         ON CONFLICT (merchant_id, sku) DO UPDATE
                             SET product_id = excluded.product_id, name = excluded.name, attributes = excluded.attributes,
                                 weight_g = excluded.weight_g, length_mm = excluded.length_mm, width_mm = excluded.width_mm,
                                 height_mm = excluded.height_mm, lot_tracked = excluded.lot_tracked,
                                 expiry_tracked = excluded.expiry_tracked, low_stock_threshold = excluded.low_stock_threshold,
+                                fragile = excluded.fragile, ships_separately = excluded.ships_separately,
                                 updated_at = now()
                             WHERE (variants.product_id, variants.name, variants.attributes, variants.weight_g, variants.length_mm,
                                    variants.width_mm, variants.height_mm, variants.lot_tracked, variants.expiry_tracked,
-                                   variants.low_stock_threshold)
+                                   variants.low_stock_threshold, variants.fragile, variants.ships_separately)
                                   IS DISTINCT FROM
                                   (excluded.product_id, excluded.name, excluded.attributes, excluded.weight_g, excluded.length_mm,
                                    excluded.width_mm, excluded.height_mm, excluded.lot_tracked, excluded.expiry_tracked,
-                                   excluded.low_stock_threshold)
+                                   excluded.low_stock_threshold, excluded.fragile, excluded.ships_separately)
                         RETURNING id, (xmax = 0) AS created
                         """)
                 .bind("merchant", merchantId)
@@ -118,6 +120,8 @@ class CatalogWriter {
                 .bind("lotTracked", variants.stream().map(CatalogBatch.Variant::lotTracked).toArray(Boolean[]::new))
                 .bind("expiryTracked", variants.stream().map(CatalogBatch.Variant::expiryTracked).toArray(Boolean[]::new))
                 .bind("thresholds", integers(variants, CatalogBatch.Variant::lowStockThreshold))
+                .bind("fragile", variants.stream().map(CatalogBatch.Variant::fragile).toArray(Boolean[]::new))
+                .bind("shipsSeparately", variants.stream().map(CatalogBatch.Variant::shipsSeparately).toArray(Boolean[]::new))
                 .map(row -> Map.entry(row.get("id", UUID.class), Boolean.TRUE.equals(row.get("created", Boolean.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * One variant as a merchant sends it, in a product or in an import. GTINs are checked by
- * {@link io.stowage.barcodes.gs1.Gtin}; alternatives are SKUs in order of preference.
+ * {@link io.stowage.barcodes.gs1.Gtin}; alternatives are SKUs in order of preference. {@code fragile}
+ * units are packed apart from ordinary ones, {@code shipsSeparately} units leave in their own packaging.
  */
 public record VariantInput(
         @NotNull @Pattern(regexp = Skus.PATTERN, message = Skus.MESSAGE) String sku,
@@ -24,7 +25,9 @@ public record VariantInput(
         Boolean lotTracked,
         Boolean expiryTracked,
         @PositiveOrZero Integer lowStockThreshold,
-        @Size(max = 20) List<String> alternatives) {
+        @Size(max = 20) List<String> alternatives,
+        Boolean fragile,
+        Boolean shipsSeparately) {
 
     public VariantInput {
         attributes = attributes == null ? Map.of() : attributes;

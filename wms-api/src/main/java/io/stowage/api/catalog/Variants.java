@@ -21,7 +21,7 @@ public class Variants {
 
     private static final String SELECT = """
             SELECT v.id, v.merchant_id, v.sku, p.product_code, v.name, v.lot_tracked, v.expiry_tracked, v.low_stock_threshold,
-                   v.weight_g, v.length_mm, v.width_mm, v.height_mm
+                   v.weight_g, v.length_mm, v.width_mm, v.height_mm, v.fragile, v.ships_separately
             FROM variants v JOIN products p ON p.id = v.product_id
             """;
 
@@ -71,6 +71,8 @@ public class Variants {
                 row.get("weight_g", Integer.class),
                 row.get("length_mm", Integer.class),
                 row.get("width_mm", Integer.class),
-                row.get("height_mm", Integer.class));
+                row.get("height_mm", Integer.class),
+                Boolean.TRUE.equals(row.get("fragile", Boolean.class)),
+                Boolean.TRUE.equals(row.get("ships_separately", Boolean.class)));
     }
 }

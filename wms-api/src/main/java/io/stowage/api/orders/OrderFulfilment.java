@@ -13,7 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What the warehouse workflows do to orders: release them to the floor, mark them picked, and give
+ * What the warehouse workflows do to orders: release them to the floor, mark them picked and packed, and give
  * back units a picker could not find so that the line waits for stock again. Each runs in the
  * caller's transaction and writes history and events through {@link OrderTransitions}.
  * <p>
@@ -71,6 +71,40 @@ public class OrderFulfilment {
                     .flatMap(to -> transitions.move(merchantId, orderId, status, to, actor,
                             to == OrderStatus.PICKED ? "all units picked" : "picked short; the rest waits for stock").thenReturn(to));
         });
+    }
+
+    /**
+     * Every unit of a picked order is in a closed carton: it is {@code packed}. Any other status is a
+     * 409 naming it (an order cancelled or put on hold while it was packed is not packed).
+     */
+    public Mono<Void> packed(UUID merchantId, UUID orderId, String actor, String note) {
+        return lock(merchantId, orderId).flatMap(status -> status == OrderStatus.PICKED
+                ? transitions.move(merchantId, orderId, status, OrderStatus.PACKED, actor, note)
+                : Mono.error(ApiProblem.of(ProblemType.ORDER_NOT_PACKABLE, "Order " + orderId + " is " + status.db() + "; only picked orders are packed")));
+    }
+
+    /**
+     * The cartons of a packed order have left the building: it is shipped. An order shipped already
+     * stays so. Any other status (held, cancelled, not packed yet) is a 409 naming it, so that the
+     * carton is taken off the trailer rather than leaving with an order that must not ship.
+     */
+    public Mono<Void> shipped(UUID merchantId, UUID orderId, String actor, String note) {
+        return lock(merchantId, orderId).flatMap(status -> switch (status) {
+            case PACKED -> transitions.move(merchantId, orderId, status, OrderStatus.SHIPPED, actor, note);
+            case SHIPPED -> Mono.<Void>empty();
+            default -> Mono.<Void>error(notPacked(orderId, status));
+        });
+    }
+
+    /** The order may ship: it is packed (or shipped, by an earlier carton); otherwise a 409 naming its status. Locks the order row. */
+    public Mono<OrderStatus> requireShippable(UUID merchantId, UUID orderId) {
+        return lock(merchantId, orderId).flatMap(status -> status == OrderStatus.PACKED || status == OrderStatus.SHIPPED
+                ? Mono.just(status) : Mono.error(notPacked(orderId, status)));
+    }
+
+    private static ApiProblem notPacked(UUID orderId, OrderStatus status) {
+        return ApiProblem.of(ProblemType.ORDER_NOT_PACKED, "Order " + orderId + " is " + status.db()
+                + "; only a packed order ships, so its cartons stay off the trailer");
     }
 
     /**

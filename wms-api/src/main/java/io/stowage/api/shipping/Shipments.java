@@ -77,6 +77,21 @@ public class Shipments {
         return move(shipmentId, loadId, "loaded", "loaded_at", "('labelled', 'loaded')");
     }
 
+    /**
+     * A loaded carton taken off its trailer before the load left (dispatch's unload): labelled again
+     * and on no load, so it may be loaded onto another trailer or voided. Run in the caller's transaction.
+     */
+    public Mono<Void> markUnloaded(UUID shipmentId, UUID loadId) {
+        return db.sql("""
+                        UPDATE shipments SET status = 'labelled', load_id = NULL, loaded_at = NULL, updated_at = clock_timestamp()
+                        WHERE id = :id AND status = 'loaded' AND load_id = :load
+                        """)
+                .bind("id", shipmentId).bind("load", loadId)
+                .fetch().rowsUpdated()
+                .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("Shipment " + shipmentId + " is not loaded on load " + loadId)));
+    }
+
     /** The carton left with its carrier; run in the caller's transaction (dispatch's manifest). */
     public Mono<Void> markShipped(UUID shipmentId, UUID loadId) {
         return move(shipmentId, loadId, "shipped", "shipped_at", "('labelled', 'loaded', 'shipped')");
