@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A closed carton gets its SSCC and label; the label prints in every format, again and again, and voids before pickup. */
 class LabelsTest extends ApiTest {
@@ -25,11 +26,18 @@ class LabelsTest extends ApiTest {
 
     @Test
     void theLabelPrintsAsZplByDefaultAndAsPdfAndPngWhoseGs1128CarriesTheSscc() {
-        ShippingDesk desk = ShippingDesk.create(this);
-        UUID order = desk.order(null);
-        UUID carton = desk.closeCarton(service, order, 1, 1250);
+        PackStation station = PackStation.create(this);
+        ShippingDesk desk = station.desk;
+        station.stock("TEE-M-NAVY", "P-03-01-A", 2);
+        String order = station.order("TEE-M-NAVY", 2);
+        Map<?, ?> batch = station.pickEverything();
+        WebTestClient packer = as(station.packer());
+        UUID carton = PackStation.closeCarton(packer, PackStation.session(packer, batch, order), order, "TEE-M-NAVY", 2, 400);
 
         Map<?, ?> shipment = desk.awaitLabelled(carton);
+        assertThat(shipment.get("order_id")).isEqualTo(order);
+        assertThat(shipment.get("carton_number")).isEqualTo(1);
+        assertThat(shipment.get("weight_grams")).isEqualTo(400);
         String sscc = (String) shipment.get("sscc");
         assertThat(Sscc.parse(sscc).value()).isEqualTo(sscc);
         assertThat(sscc).startsWith("0" + "4750000");

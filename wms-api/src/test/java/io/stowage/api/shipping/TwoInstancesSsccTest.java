@@ -13,41 +13,56 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Packers on two instances closing cartons at the same moment never receive the same SSCC or tracking number. */
+/** Two packers on two instances closing cartons at the same moment never receive the same SSCC or tracking number. */
 @Tag("slow")
 class TwoInstancesSsccTest extends ApiTest {
 
-    @Autowired
-    ApplicationContext service;
+    static final int CARTONS_EACH = 12;
 
     @Test
     void cartonsClosedAtOnceOnTwoInstancesGetDistinctSsccs() throws Exception {
-        ShippingDesk desk = ShippingDesk.create(this);
-        UUID order = desk.order(null);
-        try (ConfigurableApplicationContext second = secondInstance()) {
-            List<ApplicationContext> instances = List.of(service, second);
-            ExecutorService packers = Executors.newFixedThreadPool(8);
+        PackStation station = PackStation.create(this);
+        station.stock("TEE-M-NAVY", "P-03-01-A", CARTONS_EACH);
+        station.stock("TEE-L-NAVY", "P-03-02-A", CARTONS_EACH);
+        String first = station.order("TEE-M-NAVY", CARTONS_EACH);
+        String second = station.order("TEE-L-NAVY", CARTONS_EACH);
+        Map<?, ?> batch = station.pickEverything();
+        try (ConfigurableApplicationContext other = secondInstance()) {
+            WebTestClient packerOne = as(station.packer());
+            WebTestClient packerTwo = WebTestClient.bindToServer().responseTimeout(RESPONSE_TIMEOUT)
+                    .baseUrl("http://localhost:" + other.getEnvironment().getProperty("local.server.port"))
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + station.packer()).build();
+            String sessionOne = PackStation.session(packerOne, batch, first);
+            String sessionTwo = PackStation.session(packerTwo, batch, second);
+
+            ExecutorService packers = Executors.newFixedThreadPool(2);
             try {
-                List<Callable<UUID>> closes = new ArrayList<>();
-                for (int i = 0; i < 40; i++) {
-                    ApplicationContext instance = instances.get(i % 2);
-                    int cartonNumber = i + 1;
-                    closes.add(() -> desk.closeCarton(instance, order, cartonNumber, 700 + cartonNumber));
-                }
+                List<Callable<List<UUID>>> work = List.of(
+                        () -> closeEach(packerOne, sessionOne, first, "TEE-M-NAVY"),
+                        () -> closeEach(packerTwo, sessionTwo, second, "TEE-L-NAVY"));
                 List<UUID> cartons = new ArrayList<>();
-                for (Future<UUID> closed : packers.invokeAll(closes)) {
-                    cartons.add(closed.get());
+                for (Future<List<UUID>> closed : packers.invokeAll(work)) {
+                    cartons.addAll(closed.get());
                 }
-                List<Map<?, ?>> shipments = cartons.stream().map(desk::awaitLabelled).toList();
-                assertThat(shipments).extracting(shipment -> shipment.get("sscc")).doesNotHaveDuplicates().hasSize(40);
+                List<Map<?, ?>> shipments = cartons.stream().map(station.desk::awaitLabelled).toList();
+                assertThat(shipments).hasSize(2 * CARTONS_EACH);
+                assertThat(shipments).extracting(shipment -> shipment.get("sscc")).doesNotHaveDuplicates();
                 assertThat(shipments).extracting(shipment -> shipment.get("tracking_number")).doesNotHaveDuplicates();
             } finally {
                 packers.shutdownNow();
             }
         }
+    }
+
+    private static List<UUID> closeEach(WebTestClient packer, String sessionId, String orderId, String sku) {
+        List<UUID> cartons = new ArrayList<>();
+        for (int i = 0; i < CARTONS_EACH; i++) {
+            cartons.add(PackStation.closeCarton(packer, sessionId, orderId, sku, 1, 200));
+        }
+        return cartons;
     }
 }
