@@ -102,6 +102,9 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType CREDENTIALS_KEY_MISSING = new ProblemType("credentials-key-missing", HttpStatus.CONFLICT, "Carrier credentials cannot be stored");
     public static final ProblemType UNKNOWN_CARRIER = new ProblemType("unknown-carrier", HttpStatus.UNPROCESSABLE_CONTENT, "Unknown carrier");
 
+    // Boxes and cartonization
+    public static final ProblemType BOX_TOO_SMALL = new ProblemType("box-too-small", HttpStatus.UNPROCESSABLE_CONTENT, "The box cannot take these units");
+
     // Dispatch: loading cartons onto carriers' trailers, manifests
     public static final ProblemType WRONG_CARRIER = new ProblemType("wrong-carrier", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong carrier");
     public static final ProblemType CARTON_NOT_LABELLED = new ProblemType("carton-not-labelled", HttpStatus.CONFLICT, "Carton has no label");
