@@ -13,7 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What the warehouse workflows do to orders: release them to the floor, mark them picked, and give
+ * What the warehouse workflows do to orders: release them to the floor, mark them picked and packed, and give
  * back units a picker could not find so that the line waits for stock again. Each runs in the
  * caller's transaction and writes history and events through {@link OrderTransitions}.
  * <p>
@@ -71,6 +71,16 @@ public class OrderFulfilment {
                     .flatMap(to -> transitions.move(merchantId, orderId, status, to, actor,
                             to == OrderStatus.PICKED ? "all units picked" : "picked short; the rest waits for stock").thenReturn(to));
         });
+    }
+
+    /**
+     * Every unit of a picked order is in a closed carton: it is {@code packed}. Any other status is a
+     * 409 naming it (an order cancelled or put on hold while it was packed is not packed).
+     */
+    public Mono<Void> packed(UUID merchantId, UUID orderId, String actor, String note) {
+        return lock(merchantId, orderId).flatMap(status -> status == OrderStatus.PICKED
+                ? transitions.move(merchantId, orderId, status, OrderStatus.PACKED, actor, note)
+                : Mono.error(ApiProblem.of(ProblemType.ORDER_NOT_PACKABLE, "Order " + orderId + " is " + status.db() + "; only picked orders are packed")));
     }
 
     /**

@@ -204,9 +204,9 @@ class OrderIntake {
         return db.sql("""
                         WITH placed AS (
                             INSERT INTO orders (merchant_id, status, service_level, channel, pickup_node_id, customer_name, customer_email,
-                                customer_phone, address_line, city, postal_code, country, latitude, longitude,
+                                customer_phone, customer_language, address_line, city, postal_code, country, latitude, longitude,
                                 route_latitude, route_longitude, route_basis, promised_on, gift_message, carrier_code, carrier_service_code)
-                            VALUES (:merchant, 'accepted', :level, :channel, :pickup, :name, :email, :phone, :line, :city, :postal, :country,
+                            VALUES (:merchant, 'accepted', :level, :channel, :pickup, :name, :email, :phone, :language, :line, :city, :postal, :country,
                                 :lat, :lon, :routeLat, :routeLon, :basis, :promised, :gift, :carrier, :carrierService)
                             RETURNING id, accepted_at
                         ), lines AS (
@@ -224,6 +224,7 @@ class OrderIntake {
                 .bind("pickup", Params.nullable(point.pickupNodeId(), UUID.class))
                 .bind("name", customer.name()).bind("email", Params.nullable(customer.email(), String.class))
                 .bind("phone", Params.nullable(customer.phone(), String.class))
+                .bind("language", Params.nullable(customer.languageTag(), String.class))
                 .bind("line", Params.nullable(address.line(), String.class)).bind("city", Params.nullable(address.city(), String.class))
                 .bind("postal", Params.nullable(address.postalCode(), String.class)).bind("country", address.country())
                 .bind("lat", Params.nullable(address.latitude(), Double.class)).bind("lon", Params.nullable(address.longitude(), Double.class))
@@ -365,7 +366,7 @@ class OrderIntake {
         return new OrderView(stored.id(), status.db(), request.serviceLevelOrDefault().db(), request.channelOrDefault(),
                 new OrderView.Customer(customer.name(), customer.email(), customer.phone(),
                         new OrderView.Address(address.line(), address.city(), address.postalCode(), address.country(),
-                                address.latitude(), address.longitude())),
+                                address.latitude(), address.longitude()), customer.languageTag()),
                 pickupCode, request.promisedOn(),
                 carrierService == null ? null : carrierService.carrierCode() + "/" + carrierService.serviceCode(),
                 request.giftMessage(), checked.point().basis(), stored.acceptedAt(), updatedAt, List.copyOf(lines));

@@ -14,12 +14,14 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A merchant's new order. Without a service level it ships standard; without a channel it is the
  * {@code web} channel. {@code pickupStoreCode} names the store of a {@code store_pickup} order;
  * {@code carrierService} the carrier service the shopper chose at checkout ({@code omniva/locker}),
- * if the store offers a choice.
+ * if the store offers a choice. The customer's {@code language} (a language tag) chooses the language
+ * of what the warehouse puts in the parcel for them, such as the packing slip's thank-you note.
  */
 public record OrderRequest(
         @NotNull @Valid Customer customer,
@@ -38,7 +40,14 @@ public record OrderRequest(
             @NotBlank @Size(max = 200) String name,
             @Email @Size(max = 320) String email,
             @Size(max = 40) String phone,
-            @NotNull @Valid Address address) {
+            @NotNull @Valid Address address,
+            @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as lt, uk or en-GB")
+            String language) {
+
+        /** The language tag in its canonical form ({@code EN-gb} is {@code en-GB}); null when the store did not say. */
+        String languageTag() {
+            return language == null ? null : Locale.forLanguageTag(language).toLanguageTag();
+        }
     }
 
     /** A postal address; coordinates are optional where the country's centre is known (see {@link CountryCentroids}). */

@@ -18,7 +18,7 @@ public record OrderView(UUID id, String status, String serviceLevel, String chan
                 acceptedAt, updatedAt, List.copyOf(withLines));
     }
 
-    public record Customer(String name, String email, String phone, Address address) {
+    public record Customer(String name, String email, String phone, Address address, String language) {
     }
 
     public record Address(String line, String city, String postalCode, String country, Double latitude, Double longitude) {

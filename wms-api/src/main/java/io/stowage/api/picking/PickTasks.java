@@ -211,7 +211,7 @@ class PickTasks {
     }
 
     /** The node's drop-off location: where carts unload at the pack stations. */
-    private Mono<UUID> dropOff(UUID nodeId) {
+    Mono<UUID> dropOff(UUID nodeId) {
         return db.sql("""
                         SELECT id FROM locations WHERE node_id = :node AND active AND type IN ('pack_station', 'staging')
                         ORDER BY type = 'pack_station' DESC, code COLLATE "C" LIMIT 1

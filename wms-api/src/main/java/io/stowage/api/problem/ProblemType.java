@@ -73,6 +73,25 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType WRONG_PRODUCT = new ProblemType("wrong-product", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong product");
     public static final ProblemType WRONG_TOTE = new ProblemType("wrong-tote", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong tote");
 
+    // Packing
+    public static final ProblemType ORDER_NOT_PACKABLE = new ProblemType("order-not-packable", HttpStatus.CONFLICT, "Order cannot be packed");
+    public static final ProblemType NOT_A_PACK_STATION = new ProblemType("not-a-pack-station", HttpStatus.UNPROCESSABLE_CONTENT, "Not a pack station");
+    public static final ProblemType NOTHING_TO_PACK = new ProblemType("nothing-to-pack", HttpStatus.CONFLICT, "Nothing to pack");
+    public static final ProblemType ORDER_IN_ANOTHER_SESSION = new ProblemType("order-in-another-session", HttpStatus.CONFLICT, "Order is packed in another session");
+    public static final ProblemType NOT_YOUR_PACK_SESSION = new ProblemType("not-your-pack-session", HttpStatus.CONFLICT, "Not your pack session");
+    public static final ProblemType ORDER_NOT_IN_SESSION = new ProblemType("order-not-in-session", HttpStatus.CONFLICT, "Order is not in this pack session");
+    public static final ProblemType CARTON_ALREADY_OPEN = new ProblemType("carton-already-open", HttpStatus.CONFLICT, "A carton of the order is open");
+    public static final ProblemType CARTON_NOT_OPEN = new ProblemType("carton-not-open", HttpStatus.CONFLICT, "Carton is not open");
+    public static final ProblemType CARTON_EMPTY = new ProblemType("carton-empty", HttpStatus.CONFLICT, "Carton is empty");
+    public static final ProblemType ITEM_NOT_IN_ORDER = new ProblemType("item-not-in-order", HttpStatus.UNPROCESSABLE_CONTENT, "Item is not in this order");
+    public static final ProblemType ITEM_OF_ANOTHER_ORDER = new ProblemType("item-of-another-order", HttpStatus.UNPROCESSABLE_CONTENT, "Item belongs to another order");
+    public static final ProblemType ONE_TOO_MANY = new ProblemType("one-too-many", HttpStatus.UNPROCESSABLE_CONTENT, "One too many");
+    public static final ProblemType WRONG_LOT = new ProblemType("wrong-lot", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong lot");
+    public static final ProblemType ORDER_CANCELLED_WHILE_PACKING = new ProblemType("order-cancelled-while-packing", HttpStatus.CONFLICT, "Order was cancelled");
+    public static final ProblemType ORDER_ON_HOLD = new ProblemType("order-on-hold", HttpStatus.CONFLICT, "Order is on hold");
+    public static final ProblemType UNITS_NOT_PACKED = new ProblemType("units-not-packed", HttpStatus.CONFLICT, "Units are not packed yet");
+    public static final ProblemType WEIGHT_RECHECK = new ProblemType("weight-recheck", HttpStatus.CONFLICT, "Carton weight needs a re-check");
+
     // Shipping
     public static final ProblemType SHIPMENT_NOT_LABELLED = new ProblemType("shipment-not-labelled", HttpStatus.CONFLICT, "Shipment has no label");
     public static final ProblemType SHIPMENT_NOT_VOIDABLE = new ProblemType("shipment-not-voidable", HttpStatus.CONFLICT, "Shipment cannot be voided");
@@ -95,6 +114,9 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     // Webhooks
     public static final ProblemType TOO_MANY_WEBHOOK_ENDPOINTS = new ProblemType("too-many-webhook-endpoints", HttpStatus.CONFLICT, "Too many webhook endpoints");
     public static final ProblemType EVENT_NOT_GIVEN_UP = new ProblemType("event-not-given-up", HttpStatus.CONFLICT, "Event was not given up");
+
+    // Packing slips and inserts
+    public static final ProblemType TOO_MANY_INSERT_RULES = new ProblemType("too-many-insert-rules", HttpStatus.CONFLICT, "Too many insert rules");
 
     public URI uri() {
         return URI.create(TYPE_BASE + slug);

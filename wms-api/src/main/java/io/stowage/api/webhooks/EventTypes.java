@@ -21,6 +21,8 @@ public final class EventTypes {
     public static final String ORDER_ALLOCATED = "order.allocated";
     public static final String ORDER_BACKORDERED = "order.backordered";
     public static final String ORDER_CANCELLED = "order.cancelled";
+    /** Every unit of the order is in closed cartons at the pack station; the payload lists the parcels. */
+    public static final String ORDER_PACKED = "order.packed";
     public static final String STOCK_LEVEL_CHANGED = "stock.level_changed";
     public static final String VARIANT_BACK_IN_STOCK = "variant.back_in_stock";
     public static final String VARIANT_BACK_IN_STOCK_SUBSCRIBERS = "variant.back_in_stock_subscribers";
@@ -28,7 +30,7 @@ public final class EventTypes {
 
     /** Every type above; a type written to the outbox that is not here has no schema and fails the tests. */
     public static final List<String> ALL = List.of(ORDER_ACCEPTED, ORDER_STATUS_CHANGED, ORDER_ALLOCATED, ORDER_BACKORDERED,
-            ORDER_CANCELLED, STOCK_LEVEL_CHANGED, VARIANT_BACK_IN_STOCK, VARIANT_BACK_IN_STOCK_SUBSCRIBERS,
+            ORDER_CANCELLED, ORDER_PACKED, STOCK_LEVEL_CHANGED, VARIANT_BACK_IN_STOCK, VARIANT_BACK_IN_STOCK_SUBSCRIBERS,
             SHIPMENT_SHIPPED);
 
     private static final Pattern WELL_FORMED = Pattern.compile("\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?");

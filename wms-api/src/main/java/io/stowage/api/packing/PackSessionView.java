@@ -1,0 +1,27 @@
+package io.stowage.api.packing;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The pack station's screen: the session, and per order what must go in (each line's item described
+ * so the packer can tell a navy M from a navy L), what is packed, what remains, and the cartons.
+ * Orders of the tote that cannot be packed (cancelled, on hold) are listed as set aside, with why.
+ */
+record PackSessionView(UUID id, String stationCode, String status, String packerName, UUID batchId, Integer tote, OffsetDateTime openedAt,
+                       OffsetDateTime closedAt, List<OrderToPack> orders, List<SetAside> setAside) {
+
+    record OrderToPack(UUID orderId, String orderNumber, String status, String customerName, int units, int packed, int remaining,
+                       List<LineToPack> lines, List<CartonView> cartons) {
+    }
+
+    /** One order line: the item as the packer sees it, the units expected at this node, packed so far and still to pack. */
+    record LineToPack(int lineNo, String sku, String name, String altText, Map<String, String> attributes, List<String> gtins,
+                      boolean lotTracked, int expected, int packed, int remaining) {
+    }
+
+    record SetAside(UUID orderId, String status, String reason) {
+    }
+}
