@@ -29,10 +29,12 @@ import org.springframework.stereotype.Component;
 public class CarrierDirectory {
 
     private final Map<String, CarrierServiceView> byCode;
+    private final List<RateCard> cards;
 
     CarrierDirectory(@Value("${stowage.carriers.rate-card-dir:}") String rateCardDir) {
         RateCardLoader loader = new RateCardLoader();
         List<RateCard> cards = rateCardDir.isBlank() ? loader.loadSamples() : fromDirectory(loader, Path.of(rateCardDir));
+        this.cards = List.copyOf(cards);
         List<CarrierServiceView> services = new ArrayList<>();
         for (RateCard card : cards) {
             for (RateCard.Service service : card.services()) {
@@ -66,6 +68,11 @@ public class CarrierDirectory {
 
     public boolean knowsCarrier(String carrierCode) {
         return byCode.values().stream().anyMatch(service -> service.carrierCode().equals(carrierCode));
+    }
+
+    /** The rate cards the services come from, for features that price parcels on them (the day plan). */
+    public List<RateCard> rateCards() {
+        return cards;
     }
 
     /** Every service, sorted by code. */

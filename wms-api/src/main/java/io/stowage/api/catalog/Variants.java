@@ -45,6 +45,13 @@ public class Variants {
                 .map(Variants::ref).all();
     }
 
+    /** The variants with these ids, of any merchant (callers hold ids taken from their own merchant's rows); unknown ids are missing. */
+    public Flux<VariantRef> byIds(Collection<UUID> ids) {
+        return db.sql(SELECT + " WHERE v.id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(Variants::ref).all();
+    }
+
     /**
      * Every variant with this SKU, or with this GTIN (normalised to 14 digits) among its barcodes:
      * of the merchant, or of any merchant when {@code merchantId} is null (a worker scanning on the

@@ -2,6 +2,7 @@ package io.stowage.api.dayplan;
 
 import io.stowage.api.Published;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -28,5 +29,16 @@ public class CarrierPlans {
                 .map(row -> new PlannedService(orderId, row.get("service_code", String.class), row.get("reason", String.class),
                         row.get("planned_at", OffsetDateTime.class).toInstant()))
                 .one();
+    }
+
+    /**
+     * The carrier each order of the node is planned on, for the node's orders the plan placed
+     * (labelled or not); picking cuts waves for one carrier's pickup from it.
+     */
+    public Mono<Map<UUID, String>> carriersAt(UUID nodeId) {
+        return db.sql("SELECT order_id, carrier_code FROM planned_parcels WHERE node_id = :node AND carrier_code IS NOT NULL")
+                .bind("node", nodeId)
+                .map(row -> Map.entry(row.get("order_id", UUID.class), row.get("carrier_code", String.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 }

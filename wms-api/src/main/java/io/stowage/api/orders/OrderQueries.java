@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reading orders: one with its lines and where they ship from, a filtered page, the history, and the books check. */
@@ -21,9 +22,11 @@ import reactor.core.publisher.Mono;
 public class OrderQueries {
 
     private final DatabaseClient db;
+    private final List<PlannedCarrierServices> plannedServices;
 
-    public OrderQueries(DatabaseClient db) {
+    public OrderQueries(DatabaseClient db, List<PlannedCarrierServices> plannedServices) {
         this.db = db;
+        this.plannedServices = plannedServices;
     }
 
     /** Where reservations and orders disagree; empty when every reserved unit belongs to an open allocation and every line adds up. */
@@ -45,7 +48,9 @@ public class OrderQueries {
                 .map(OrderQueries::header)
                 .one()
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Order", orderId)))
-                .flatMap(header -> lines(orderId).map(header::withLines));
+                .flatMap(header -> lines(orderId).map(header::withLines))
+                .flatMap(view -> Flux.fromIterable(plannedServices).concatMap(planned -> planned.forOrder(orderId)).next()
+                        .map(view::withPlannedService).defaultIfEmpty(view));
     }
 
     private static OrderView header(Readable row) {

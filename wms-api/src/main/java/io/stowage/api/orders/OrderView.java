@@ -7,15 +7,29 @@ import java.util.UUID;
 
 /**
  * An order as its merchant reads it: status, customer, and per line where it ships from, what is
- * backordered and what is preordered (with the date it is expected).
+ * backordered and what is preordered (with the date it is expected); the carrier service the day
+ * plan chose for it, once planned.
  */
 public record OrderView(UUID id, String status, String serviceLevel, String channel, Customer customer, String pickupStoreCode,
                         LocalDate promisedOn, String carrierService, String giftMessage, String routedFrom, OffsetDateTime acceptedAt,
-                        OffsetDateTime updatedAt, List<Line> lines) {
+                        OffsetDateTime updatedAt, List<Line> lines, PlannedCarrierService plannedService) {
+
+    /** An order with no planned carrier service (yet). */
+    OrderView(UUID id, String status, String serviceLevel, String channel, Customer customer, String pickupStoreCode,
+              LocalDate promisedOn, String carrierService, String giftMessage, String routedFrom, OffsetDateTime acceptedAt,
+              OffsetDateTime updatedAt, List<Line> lines) {
+        this(id, status, serviceLevel, channel, customer, pickupStoreCode, promisedOn, carrierService, giftMessage, routedFrom, acceptedAt,
+                updatedAt, lines, null);
+    }
 
     OrderView withLines(List<Line> withLines) {
         return new OrderView(id, status, serviceLevel, channel, customer, pickupStoreCode, promisedOn, carrierService, giftMessage, routedFrom,
-                acceptedAt, updatedAt, List.copyOf(withLines));
+                acceptedAt, updatedAt, List.copyOf(withLines), plannedService);
+    }
+
+    OrderView withPlannedService(PlannedCarrierService planned) {
+        return new OrderView(id, status, serviceLevel, channel, customer, pickupStoreCode, promisedOn, carrierService, giftMessage, routedFrom,
+                acceptedAt, updatedAt, lines, planned);
     }
 
     public record Customer(String name, String email, String phone, Address address, String language) {

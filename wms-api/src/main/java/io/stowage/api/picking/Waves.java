@@ -4,11 +4,14 @@ import io.stowage.api.access.Caller;
 import io.stowage.api.carriers.CarrierDirectory;
 import io.stowage.api.commands.Commands;
 import io.stowage.api.database.Params;
+import io.stowage.api.dayplan.CarrierPlans;
+import io.stowage.api.dayplan.DayPlanRequests;
 import io.stowage.api.orders.OrderFulfilment;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ProblemType;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -35,9 +38,11 @@ class Waves {
     private final OrderFulfilment orders;
     private final Replenishments replenishments;
     private final CarrierDirectory carriers;
+    private final CarrierPlans carrierPlans;
+    private final DayPlanRequests dayPlans;
 
     Waves(DatabaseClient db, TransactionalOperator tx, WavePlanning planning, WaveQueries queries, OrderFulfilment orders,
-          Replenishments replenishments, CarrierDirectory carriers) {
+          Replenishments replenishments, CarrierDirectory carriers, CarrierPlans carrierPlans, DayPlanRequests dayPlans) {
         this.db = db;
         this.tx = tx;
         this.planning = planning;
@@ -45,13 +50,16 @@ class Waves {
         this.orders = orders;
         this.replenishments = replenishments;
         this.carriers = carriers;
+        this.carrierPlans = carrierPlans;
+        this.dayPlans = dayPlans;
     }
 
     /**
      * Creates the wave with the allocated orders that match the filter and no other unreleased wave
      * holds, and starts planning it. An order's cut-off is its promised date: {@code cut_off_before}
-     * takes orders promised on or before that day; {@code carrier} takes orders whose shopper chose
-     * that carrier's services, so a wave can be cut for the carrier's pickup.
+     * takes orders promised on or before that day; {@code carrier} takes the orders the day plan put
+     * on that carrier, and those it has not planned whose shopper chose that carrier's services, so
+     * a wave can be cut for the carrier's pickup.
      */
     Mono<WaveView> create(Caller.Worker supervisor, NewWave wave) {
         UUID nodeId = supervisor.nodeId();
@@ -59,7 +67,8 @@ class Waves {
             return Mono.error(ApiProblem.invalid("filter.carrier",
                     "no carrier has the code " + wave.carrierCode() + "; GET /api/v1/carrier-services lists them"));
         }
-        Mono<UUID> created = db.sql("""
+        Mono<Map<UUID, String>> planned = wave.carrierCode() == null ? Mono.just(Map.of()) : carrierPlans.carriersAt(nodeId);
+        Mono<UUID> created = planned.flatMap(plannedCarriers -> db.sql("""
                         INSERT INTO waves (node_id, status, cut_off_before, service_level, zone_code, carrier_code, cart_totes, tote_volume_cm3,
                                            max_weight_g, time_limit_seconds, created_by, planning_heartbeat_at)
                         VALUES (:node, 'planning', :cutOff, :serviceLevel, :zone, :carrier, :totes, :toteVolume, :maxWeight, :timeLimit, :actor,
@@ -84,7 +93,8 @@ class Waves {
                                                   WHERE a.order_id = o.id AND a.node_id = :node AND a.released_at IS NULL)
                                       AND (CAST(:cutOff AS date) IS NULL OR o.promised_on <= :cutOff)
                                       AND (CAST(:serviceLevel AS text) IS NULL OR o.service_level = :serviceLevel)
-                                      AND (CAST(:carrier AS text) IS NULL OR o.carrier_code = :carrier)
+                                      AND (CAST(:carrier AS text) IS NULL OR o.id = ANY(:plannedOn)
+                                           OR (o.carrier_code = :carrier AND NOT o.id = ANY(:plannedElsewhere)))
                                     ORDER BY o.id
                                     FOR UPDATE OF o
                                 )
@@ -96,8 +106,10 @@ class Waves {
                         .bind("cutOff", Params.nullable(wave.cutOffBefore(), LocalDate.class))
                         .bind("serviceLevel", Params.nullable(wave.serviceLevel(), String.class))
                         .bind("carrier", Params.nullable(wave.carrierCode(), String.class))
+                        .bind("plannedOn", ordersPlanned(plannedCarriers, carrier -> carrier.equals(wave.carrierCode())))
+                        .bind("plannedElsewhere", ordersPlanned(plannedCarriers, carrier -> !carrier.equals(wave.carrierCode())))
                         .fetch().rowsUpdated()
-                        .flatMap(taken -> taken > 0 ? Mono.just(waveId) : Mono.error(ApiProblem.of(ProblemType.NO_ORDERS_FOR_WAVE, "No allocated order of this node matches the filter outside another wave"))));
+                        .flatMap(taken -> taken > 0 ? Mono.just(waveId) : Mono.error(ApiProblem.of(ProblemType.NO_ORDERS_FOR_WAVE, "No allocated order of this node matches the filter outside another wave")))));
         // The solve reads the wave on its own connection: it starts once the wave is committed.
         return created.flatMap(waveId -> Commands.afterCommit(() -> planning.start(waveId, 1)).thenReturn(waveId))
                 .as(tx::transactional)
@@ -174,9 +186,15 @@ class Waves {
                                                 WHERE id = :wave
                                                 """)
                                         .bind("actor", supervisor.actor()).bind("wave", waveId).then())
-                                .then(replenishments.forWave(waveId, supervisor.actor())))
+                                .then(replenishments.forWave(waveId, supervisor.actor()))
+                                // The node's day is planned again with the released orders, once this commits.
+                                .then(dayPlans.waveReleased(supervisor.nodeId())))
                 .as(tx::transactional)
                 .then(Mono.defer(() -> queries.wave(supervisor.nodeId(), waveId)));
+    }
+
+    private static UUID[] ordersPlanned(Map<UUID, String> plannedCarriers, java.util.function.Predicate<String> carrier) {
+        return plannedCarriers.entrySet().stream().filter(entry -> carrier.test(entry.getValue())).map(Map.Entry::getKey).toArray(UUID[]::new);
     }
 
     private record LockedWave(WaveStatus status, int planVersion) {

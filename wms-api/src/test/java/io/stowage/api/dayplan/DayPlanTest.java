@@ -1,0 +1,194 @@
+package io.stowage.api.dayplan;
+
+import static io.stowage.api.dayplan.DayPlanFloor.maps;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.Eventually;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * The node's day plan through HTTP: runs on request, the shopper's choice kept, capacities
+ * respected, unassigned parcels with their reason, the order showing its planned service, a run at
+ * cut-off that leaves labelled parcels alone, a claimed plan not run twice at once, and bad input.
+ */
+class DayPlanTest extends ApiTest {
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void aRunPlansEveryParcelKeepsTheShoppersChoiceAndTheOrderShowsItsService() {
+        DayPlanFloor floor = DayPlanFloor.create(this, 20);
+        String chosen = floor.order("chosen", "LT", 1, "standard", "omniva/courier", null);
+        String express = floor.order("express", "LV", 1, "express", null, null);
+        String locker = floor.order("locker", "LT", 2, "pickup_point", null, floor.today().plusDays(5));
+
+        Map<?, ?> plan = floor.runAndAwait(1);
+        Map<String, Map<String, Object>> parcels = floor.parcels();
+
+        assertThat(parcels.get(chosen).get("service_code")).isEqualTo("omniva/courier");
+        assertThat((String) parcels.get(chosen).get("reason")).startsWith("the shopper's choice");
+        assertThat(parcels.get(express).get("service_code")).isIn("dpd-baltics/express", "lietuvos-pastas/ems");
+        assertThat(List.of("omniva/locker", "omniva/locker-eco", "lietuvos-pastas/terminal", "dpd-baltics/pickup"))
+                .contains((String) parcels.get(locker).get("service_code"));
+        assertThat((Map<String, Object>) parcels.get(locker).get("estimated_parcel")).containsEntry("weight_g", 2 * 180 + 150);
+        assertThat(parcels.values()).allSatisfy(parcel -> assertThat(parcel.get("unassigned_reason")).isNull());
+
+        Map<String, Object> run = maps(plan.get("runs")).get(0);
+        assertThat(run.get("reason")).isEqualTo("requested");
+        assertThat(((Number) run.get("cost_minor")).longValue()).isPositive().isLessThanOrEqualTo(((Number) run.get("greedy_cost_minor")).longValue());
+
+        Map<?, ?> order = floor.world.merchant(this).get().uri("/api/v1/orders/{id}", chosen).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((Map<String, Object>) order.get("planned_service")).containsEntry("service_code", "omniva/courier");
+        floor.world.merchant(this).get().uri("/api/v1/orders/{id}/carrier-plan", locker).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.service_code").isEqualTo(parcels.get(locker).get("service_code"));
+        // Merchants see their parcels but not the 3PL's run figures.
+        floor.world.merchant(this).get().uri("/api/v1/nodes/{code}/day-plans/{day}", floor.world.node, floor.today()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.runs").doesNotExist();
+        // Another merchant sees nothing of them.
+        String other = newMerchant("Other shop");
+        as(other).get().uri("/api/v1/orders/{id}/carrier-plan", chosen).exchange().expectStatus().isNotFound();
+        Map<?, ?> othersView = as(other).get().uri("/api/v1/nodes/{code}/day-plans/{day}/parcels", floor.world.node, floor.today()).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(maps(othersView.get("items"))).isEmpty();
+    }
+
+    @Test
+    void capacitiesAreRespectedAndWhatDoesNotFitIsLeftUnassignedWithItsReason() {
+        DayPlanFloor floor = DayPlanFloor.create(this, 20);
+        floor.capacity("omniva", 1);
+        floor.capacity("dpd-baltics", 1);
+        floor.capacity("lietuvos-pastas", 1);
+        for (int i = 0; i < 4; i++) {
+            floor.order("o" + i, "LT", 1, "standard", null, null);
+        }
+        String japan = floor.order("far", "JP", 1, "standard", null, null);
+
+        Map<?, ?> plan = floor.runAndAwait(1);
+        Map<String, Map<String, Object>> parcels = floor.parcels();
+
+        Map<Object, Integer> perCarrier = new HashMap<>();
+        parcels.values().stream().filter(parcel -> parcel.get("carrier_code") != null)
+                .forEach(parcel -> perCarrier.merge(parcel.get("carrier_code"), 1, Integer::sum));
+        assertThat(perCarrier).containsOnly(Map.entry("omniva", 1), Map.entry("dpd-baltics", 1), Map.entry("lietuvos-pastas", 1));
+        assertThat(parcels.values()).filteredOn(parcel -> "no_capacity_left".equals(parcel.get("unassigned_reason"))).hasSize(1)
+                .allSatisfy(parcel -> assertThat((String) parcel.get("reason")).contains("collects 1 more parcels"));
+        assertThat(parcels.get(japan).get("unassigned_reason")).isEqualTo("no_quote");
+        assertThat((String) parcels.get(japan).get("reason")).contains("JP");
+        assertThat(plan.get("unassigned")).isEqualTo(2);
+        assertThat(maps(plan.get("carriers"))).filteredOn(load -> "omniva".equals(load.get("carrier_code")))
+                .singleElement().satisfies(load -> assertThat(load).containsEntry("planned", 1).containsEntry("capacity", 1));
+        floor.world.merchant(this).get().uri("/api/v1/nodes/{code}/day-plans/{day}/parcels?status=unassigned", floor.world.node, floor.today())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(2);
+    }
+
+    @Test
+    void aShoppersChoiceThatCannotTakeTheParcelIsUnassignedAndNotMovedToAnotherService() {
+        DayPlanFloor floor = DayPlanFloor.create(this, 5);
+        // Latvijas Pasts collects only in Latvia; this warehouse is in Vilnius.
+        String heavy = floor.order("heavy", "LT", 1, "standard", "latvijas-pasts/parcel", null);
+        floor.runAndAwait(1);
+        Map<String, Object> parcel = floor.parcels().get(heavy);
+        assertThat(parcel.get("service_code")).isNull();
+        assertThat(parcel.get("unassigned_reason")).isEqualTo("choice_not_quoted");
+        assertThat((String) parcel.get("reason")).contains("latvijas-pasts/parcel");
+        floor.world.merchant(this).get().uri("/api/v1/orders/{id}", heavy).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.planned_service").doesNotExist();
+    }
+
+    @Test
+    void aRunAtCutOffReplansOnlyParcelsNotYetLabelled() {
+        DayPlanFloor floor = DayPlanFloor.create(this, 20);
+        String first = floor.order("a", "LT", 1, "standard", null, null);
+        String second = floor.order("b", "LT", 1, "standard", null, null);
+        String third = floor.order("c", "LT", 1, "standard", null, null);
+        Map<?, ?> plan = floor.runAndAwait(1);
+        if (plan.get("next_run_at") != null) {
+            assertThat(plan.get("next_run_reason")).isEqualTo("cut_off");
+            assertThat(OffsetDateTime.parse((String) plan.get("next_run_at"))).isAfter(OffsetDateTime.now().minusMinutes(1));
+        }
+        Map<String, Map<String, Object>> before = floor.parcels();
+        String carrier = (String) before.get(first).get("carrier_code");
+
+        // What a label bought at carton close leaves behind; then the carrier takes no more parcels than that one today.
+        db.sql("UPDATE planned_parcels SET labelled_at = now() WHERE order_id = CAST(:order AS uuid)").bind("order", first).then().block();
+        floor.capacity(carrier, 1);
+        // The carrier's cut-off arrives.
+        db.sql("UPDATE day_plans SET due_at = now(), due_reason = 'cut_off' FROM nodes n WHERE n.id = day_plans.node_id AND n.code = :node")
+                .bind("node", floor.world.node).then().block();
+        Map<?, ?> replanned = floor.awaitRun(2);
+        assertThat(maps(replanned.get("runs")).get(1).get("reason")).isEqualTo("cut_off");
+
+        Map<String, Map<String, Object>> after = floor.parcels();
+        assertThat(after.get(first)).containsEntry("run", 1).containsEntry("labelled", true).containsEntry("carrier_code", carrier)
+                .containsEntry("planned_at", before.get(first).get("planned_at"));
+        for (String order : List.of(second, third)) {
+            assertThat(after.get(order)).containsEntry("run", 2).containsEntry("labelled", false);
+            assertThat(after.get(order).get("carrier_code")).isNotNull().isNotEqualTo(carrier);
+        }
+        assertThat(((Number) maps(replanned.get("runs")).get(1).get("parcels")).intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aPlanClaimedByAnotherInstanceIsNotRunAgainUntilItsLeaseEnds() {
+        DayPlanFloor floor = DayPlanFloor.create(this, 20);
+        floor.order("a", "LT", 1, "standard", null, null);
+        floor.runAndAwait(1);
+        // Another instance is running the plan: it holds the claim with its token and a lease.
+        db.sql("""
+                        UPDATE day_plans SET claim_token = gen_random_uuid(), claimed_until = now() + interval '1 hour'
+                        FROM nodes n WHERE n.id = day_plans.node_id AND n.code = :node
+                        """)
+                .bind("node", floor.world.node).then().block();
+        floor.supervisor().post().uri("/api/v1/nodes/{code}/day-plans/runs", floor.world.node).exchange().expectStatus().isAccepted();
+        Eventually.throughout(Duration.ofSeconds(4), () -> maps(floor.plan().get("runs")).size() == 1 && Boolean.TRUE.equals(floor.plan().get("running")));
+        // That instance died: its lease ends, and the plan is run here.
+        db.sql("UPDATE day_plans SET claimed_until = now() - interval '1 second' FROM nodes n WHERE n.id = day_plans.node_id AND n.code = :node")
+                .bind("node", floor.world.node).then().block();
+        assertThat(maps(floor.awaitRun(2).get("runs"))).hasSize(2);
+    }
+
+    @Test
+    void badInputIsRefusedAndChangesNothing() {
+        DayPlanFloor floor = DayPlanFloor.create(this, 1);
+        floor.supervisor().put().uri("/api/v1/nodes/{code}/carrier-capacities/{carrier}", floor.world.node, "omniva")
+                .bodyValue(Map.of("parcels_per_day", -1)).exchange().expectStatus().isEqualTo(422)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("parcels_per_day");
+        floor.supervisor().put().uri("/api/v1/nodes/{code}/carrier-capacities/{carrier}", floor.world.node, "teleport")
+                .bodyValue(Map.of("parcels_per_day", 5)).exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("carrier");
+        floor.supervisor().get().uri("/api/v1/nodes/{code}/carrier-capacities", floor.world.node).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(0);
+        floor.world.merchant(this).put().uri("/api/v1/nodes/{code}/carrier-capacities/{carrier}", floor.world.node, "omniva")
+                .bodyValue(Map.of("parcels_per_day", 5)).exchange().expectStatus().isForbidden();
+        floor.world.merchant(this).get().uri("/api/v1/nodes/{code}/carrier-capacities", floor.world.node).exchange().expectStatus().isForbidden();
+
+        floor.world.merchant(this).put().uri("/api/v1/preferred-carriers").bodyValue(Map.of("carriers", List.of("omniva")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.carriers[0]").isEqualTo("omniva");
+        floor.world.merchant(this).put().uri("/api/v1/preferred-carriers").bodyValue(Map.of("carriers", List.of("dpd-baltics", "teleport")))
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("carriers[1]");
+        floor.world.merchant(this).get().uri("/api/v1/preferred-carriers").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.carriers.length()").isEqualTo(1).jsonPath("$.carriers[0]").isEqualTo("omniva");
+
+        floor.supervisor().get().uri("/api/v1/nodes/{code}/day-plans/{day}", floor.world.node, "2026-13-01").exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("day");
+        floor.supervisor().get().uri("/api/v1/nodes/{code}/day-plans/{day}/parcels?status=late", floor.world.node, floor.today()).exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("status");
+        DayPlanFloor elsewhere = DayPlanFloor.create(this, 1);
+        floor.supervisor().get().uri("/api/v1/nodes/{code}/day-plans/{day}", elsewhere.world.node, floor.today()).exchange()
+                .expectStatus().isNotFound();
+        floor.supervisor().post().uri("/api/v1/nodes/{code}/day-plans/runs", elsewhere.world.node).exchange().expectStatus().isNotFound();
+        floor.supervisor().get().uri("/api/v1/nodes/{code}/day-plans/{day}", floor.world.node, floor.today()).exchange()
+                .expectStatus().isNotFound();
+    }
+}
