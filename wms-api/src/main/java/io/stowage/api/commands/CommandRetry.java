@@ -8,7 +8,8 @@ import reactor.util.retry.RetryBackoffSpec;
 
 /**
  * PostgreSQL aborts one of two transactions that deadlock (40P01) or that cannot be serialized
- * (40001); the aborted one is safe to run again from the start, in a new transaction. The waits
+ * (40001), and a command that decided on an unlocked read fails with {@link RetryableConflict} when
+ * that read no longer holds; either is safe to run again from the start, in a new transaction. The waits
  * grow and are jittered, so that the two do not collide again in step, and are bounded. The
  * background loops that allocate stock (backorders, lot shortfalls) retry their transactions with
  * the same policy.
@@ -30,10 +31,10 @@ public final class CommandRetry {
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure());
     }
 
-    /** A deadlock or serialization failure, however the driver or Spring wrapped it. */
+    /** A deadlock, a serialization failure or a {@link RetryableConflict}, however the driver or Spring wrapped it. */
     public static boolean retryable(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof R2dbcException r2dbc && RETRYABLE.contains(r2dbc.getSqlState())) {
+            if (e instanceof RetryableConflict || e instanceof R2dbcException r2dbc && RETRYABLE.contains(r2dbc.getSqlState())) {
                 return true;
             }
         }

@@ -31,10 +31,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>the request hash: the body, the path variables and the query parameters as canonical JSON
  *     ({@link CanonicalJson}), so a replay matches on any instance and after any restart, and a key
  *     reused for a different request (another task, another node) is refused with 422;</li>
- * <li>the transaction: the key is claimed, the command runs and its answer is stored in one
- *     transaction; a concurrent request with the same key waits on the claimed row and then replays;
+ * <li>the transaction: the key is claimed, the command runs, its answer is stored and its last
+ *     writes ({@link #beforeCommit}) run, in one transaction; a concurrent request with the same key waits on the claimed row and then replays;
  *     a failed command rolls its claim back, so the client may retry;</li>
- * <li>retry of the whole transaction on deadlock or serialization failure ({@link CommandRetry});</li>
+ * <li>retry of the whole transaction on deadlock, serialization failure or a {@link RetryableConflict}
+ *     ({@link CommandRetry});</li>
  * <li>replay of the stored status and body, with {@code Idempotent-Replayed: true}.</li>
  * </ul>
  * The answer is stored in PostgreSQL ({@code idempotency_keys}), so every instance replays it.
@@ -140,6 +141,24 @@ public class Commands {
                     @Override
                     public Mono<Void> afterCommit() {
                         return Mono.fromRunnable(action);
+                    }
+                }))
+                .then();
+    }
+
+    /**
+     * Runs {@code work} as the command's last writes: in its transaction, after its answer is
+     * stored, just before the commit. For writes that take row locks other commands queue for (a
+     * reservation on stock levels): they are then held for these writes and the commit only. A
+     * failure rolls the whole command back, answer and key claim included; a {@link RetryableConflict}
+     * runs it again. Call it inside the command.
+     */
+    public static Mono<Void> beforeCommit(Supplier<Mono<Void>> work) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> beforeCommit(boolean readOnly) {
+                        return work.get();
                     }
                 }))
                 .then();

@@ -93,6 +93,75 @@ public class AvailableTotals {
     private record Change(Total after, int delta) {
     }
 
+    /** What {@link #reserve} did: how many levels it reserved at, and the variants' totals after. */
+    record Reserved(int levels, List<Total> totals) {
+    }
+
+    /**
+     * Reserves units at levels and lowers their variants' totals by as much, in one statement
+     * (one round trip while the rows are locked): the level rows are locked in variant then node
+     * order, then the variants' rows in id order, so that it never waits in a circle with another
+     * reservation or with a caller of {@link Reservations#lock}. The variants' rows are locked
+     * {@code FOR NO KEY UPDATE}, as an UPDATE locks them: a {@code FOR UPDATE} would also wait for
+     * every open transaction that inserted a row referencing the variant (an order line), which may
+     * itself wait for a level this holds. A level reserves only when it has
+     * the unreserved units; when one does not, the others may have reserved, so the caller must fail
+     * its transaction. The {@code stock.level_changed} events follow with {@link #announceReserved}.
+     *
+     * @param holds one per level, in variant then node order
+     */
+    Mono<Reserved> reserve(UUID merchantId, List<Reservations.Hold> holds) {
+        return db.sql("""
+                        WITH wanted AS (
+                            SELECT h.variant_id, h.node_id, h.quantity
+                            FROM unnest(CAST(:variants AS uuid[]), CAST(:nodes AS uuid[]), CAST(:quantities AS integer[]))
+                                 AS h(variant_id, node_id, quantity)
+                        ), locked AS (
+                            SELECT s.variant_id, s.node_id FROM stock_levels s
+                            JOIN wanted w ON w.variant_id = s.variant_id AND w.node_id = s.node_id
+                            WHERE s.merchant_id = :merchant
+                            ORDER BY s.variant_id, s.node_id
+                            FOR UPDATE OF s
+                        ), reserved AS (
+                            UPDATE stock_levels s SET reserved = s.reserved + w.quantity
+                            FROM wanted w, locked l
+                            WHERE s.merchant_id = :merchant AND s.variant_id = w.variant_id AND s.node_id = w.node_id
+                              AND l.variant_id = s.variant_id AND l.node_id = s.node_id
+                              AND s.on_hand - s.reserved >= w.quantity
+                            RETURNING s.variant_id, w.quantity
+                        ), per_variant AS (
+                            SELECT variant_id, sum(quantity) AS quantity FROM reserved GROUP BY variant_id
+                        ), totals_locked AS (
+                            SELECT v.id FROM variants v WHERE v.id IN (SELECT variant_id FROM per_variant) ORDER BY v.id FOR NO KEY UPDATE
+                        ), totals AS (
+                            UPDATE variants v SET available_total = v.available_total - p.quantity
+                            FROM per_variant p, totals_locked t
+                            WHERE v.id = p.variant_id AND t.id = v.id
+                            RETURNING v.id, v.sku, v.available_total
+                        )
+                        SELECT (SELECT count(*) FROM reserved) AS levels, t.id, t.sku, t.available_total FROM totals t
+                        """)
+                .bind("merchant", merchantId)
+                .bind("variants", holds.stream().map(Reservations.Hold::variantId).toArray(UUID[]::new))
+                .bind("nodes", holds.stream().map(Reservations.Hold::nodeId).toArray(UUID[]::new))
+                .bind("quantities", holds.stream().map(Reservations.Hold::quantity).toArray(Integer[]::new))
+                .map(row -> Map.entry(row.get("levels", Long.class).intValue(),
+                        new Total(row.get("id", UUID.class), row.get("sku", String.class), row.get("available_total", Integer.class))))
+                .all().collectList()
+                .map(rows -> new Reserved(rows.isEmpty() ? 0 : rows.get(0).getKey(), rows.stream().map(Map.Entry::getValue).toList()));
+    }
+
+    /** The {@code stock.level_changed} events of a {@link #reserve}, in variant order, in one statement. */
+    Mono<Void> announceReserved(UUID merchantId, List<Total> totals, Map<UUID, Integer> deltas) {
+        List<Outbox.Event> events = totals.stream()
+                .sorted((a, b) -> a.variantId().compareTo(b.variantId()))
+                .map(total -> new Outbox.Event(EventTypes.STOCK_LEVEL_CHANGED, total.sku(),
+                        Map.of("sku", total.sku(), "variant_id", total.variantId(), "available", total.available(),
+                                "change", deltas.get(total.variantId()), "reason", "reserved")))
+                .toList();
+        return outbox.appendAll(merchantId, events);
+    }
+
     /** Out of stock to in stock: the event the back-in-stock subscribers wait for, in this transaction. */
     private Mono<Void> backInStock(UUID merchantId, Total total) {
         return db.sql("SELECT count(*) AS waiting FROM back_in_stock_subscriptions WHERE variant_id = :variant AND notified_at IS NULL")

@@ -1,6 +1,7 @@
 package io.stowage.api.inventory;
 
 import io.stowage.api.Published;
+import io.stowage.api.commands.RetryableConflict;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ProblemType;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -21,12 +23,17 @@ import reactor.core.publisher.Mono;
  * by the same amount, in the caller's transaction, and tells stores the new availability with a
  * {@code stock.level_changed} event per variant.
  * <p>
- * Safety under concurrency, on any number of service instances: callers first {@link #lock} the
- * level rows they will decide on ({@code SELECT ... FOR UPDATE}, always in variant then node order,
- * so that two commands never wait on each other in a circle), read availability while holding
- * them, and only then reserve. The reserve itself is still a conditional update
- * ({@code on_hand - reserved >= quantity}) and the table's CHECK forbids reserving more than is on
- * hand, so even a caller that skipped the lock could not promise a unit twice.
+ * Safety under concurrency, on any number of service instances, two ways:
+ * <ul>
+ * <li>locked: callers first {@link #lock} the level rows they will decide on ({@code SELECT ... FOR
+ *     UPDATE}, always in variant then node order, so that two commands never wait on each other in
+ *     a circle), read availability while holding them, and only then reserve;</li>
+ * <li>optimistic: callers {@link #read} the levels without locking them, decide, and
+ *     {@link #reserveAsDecided} as their last write, which locks the rows (in the same order) only
+ *     then and fails with a {@link RetryableConflict} when a level no longer has the units.</li>
+ * </ul>
+ * The reserve itself is always a conditional update ({@code on_hand - reserved >= quantity}) and the
+ * table's CHECK forbids reserving more than is on hand, so no caller can promise a unit twice.
  */
 @Service
 @Published
@@ -61,6 +68,18 @@ public class Reservations {
      * them; a variant never stocked at a node has no row and nothing to lock there.
      */
     public Flux<Level> lock(UUID merchantId, Collection<UUID> variantIds, Collection<UUID> nodeIds) {
+        return levels(merchantId, variantIds, nodeIds, "FOR UPDATE");
+    }
+
+    /**
+     * The levels of these variants at these nodes as last committed, without locking them: what a
+     * caller decides on before it {@link #reserveAsDecided}.
+     */
+    public Flux<Level> read(UUID merchantId, Collection<UUID> variantIds, Collection<UUID> nodeIds) {
+        return levels(merchantId, variantIds, nodeIds, "");
+    }
+
+    private Flux<Level> levels(UUID merchantId, Collection<UUID> variantIds, Collection<UUID> nodeIds, String locking) {
         if (variantIds.isEmpty() || nodeIds.isEmpty()) {
             return Flux.empty();
         }
@@ -68,8 +87,7 @@ public class Reservations {
                         SELECT variant_id, node_id, on_hand, reserved FROM stock_levels
                         WHERE merchant_id = :merchant AND variant_id = ANY(:variants) AND node_id = ANY(:nodes)
                         ORDER BY variant_id, node_id
-                        FOR UPDATE
-                        """)
+                        """ + locking)
                 .bind("merchant", merchantId)
                 .bind("variants", variantIds.toArray(UUID[]::new))
                 .bind("nodes", nodeIds.toArray(UUID[]::new))
@@ -80,53 +98,69 @@ public class Reservations {
 
     /** Reserves every hold or, if any node no longer has the units, fails with a 409 problem (the transaction then rolls back). */
     public Mono<Void> reserve(UUID merchantId, List<Hold> holds) {
-        return change(merchantId, holds, +1);
-    }
-
-    /** Gives the units of every hold back to sale. */
-    public Mono<Void> release(UUID merchantId, List<Hold> holds) {
-        return change(merchantId, holds, -1);
+        return reserve(merchantId, holds,
+                () -> ApiProblem.of(ProblemType.INSUFFICIENT_STOCK, "A node no longer has the unreserved units of a variant this needs"));
     }
 
     /**
-     * One statement changes every level (the caller holds their locks), one the variants' totals:
-     * an order's reservation costs the same round trips whatever its number of lines.
+     * Reserves every hold for a caller that decided on levels it {@link #read} without locking
+     * them: the level locks are taken here, so the caller runs this as its command's last write
+     * ({@code Commands.beforeCommit}) and holds them until its commit only. When a level no longer
+     * has the units the caller decided on, fails with a {@link RetryableConflict}: the transaction
+     * rolls back and the command runs again.
      */
-    private Mono<Void> change(UUID merchantId, List<Hold> holds, int sign) {
+    public Mono<Void> reserveAsDecided(UUID merchantId, List<Hold> holds) {
+        return reserve(merchantId, holds, () -> new RetryableConflict("A level no longer has the units decided on: " + holds));
+    }
+
+    /** One statement reserves at every level and lowers the variants' totals, one appends the events. */
+    private Mono<Void> reserve(UUID merchantId, List<Hold> holds, Supplier<RuntimeException> shortfall) {
         if (holds.isEmpty()) {
             return Mono.empty();
         }
-        // One entry per level: an UPDATE ... FROM changes a row once however many entries name it.
+        List<Hold> ordered = perLevel(holds);
+        Map<UUID, Integer> deltas = new TreeMap<>();
+        ordered.forEach(hold -> deltas.merge(hold.variantId(), -hold.quantity(), Integer::sum));
+        return totals.reserve(merchantId, ordered)
+                .flatMap(reserved -> reserved.levels() == ordered.size()
+                        ? totals.announceReserved(merchantId, reserved.totals(), deltas)
+                        : Mono.error(shortfall.get()));
+    }
+
+    /** One hold per level, in variant then node order: an UPDATE ... FROM changes a row once however many entries name it. */
+    private static List<Hold> perLevel(List<Hold> holds) {
         Map<List<UUID>, Integer> perLevel = new HashMap<>();
         holds.forEach(hold -> perLevel.merge(List.of(hold.variantId(), hold.nodeId()), hold.quantity(), Integer::sum));
-        List<Hold> ordered = perLevel.entrySet().stream()
+        return perLevel.entrySet().stream()
                 .map(e -> new Hold(e.getKey().get(0), e.getKey().get(1), e.getValue()))
                 .sorted(Comparator.comparing(Hold::variantId).thenComparing(Hold::nodeId))
                 .toList();
+    }
+
+    /**
+     * Gives the units of every hold back to sale: one statement changes every level (the caller
+     * holds their locks), one the variants' totals.
+     */
+    public Mono<Void> release(UUID merchantId, List<Hold> holds) {
+        if (holds.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Hold> ordered = perLevel(holds);
         Map<UUID, Integer> perVariant = new TreeMap<>();
-        ordered.forEach(hold -> perVariant.merge(hold.variantId(), -sign * hold.quantity(), Integer::sum));
-        String sql = sign > 0
-                ? """
-                  UPDATE stock_levels s SET reserved = s.reserved + h.quantity
-                  FROM unnest(CAST(:variants AS uuid[]), CAST(:nodes AS uuid[]), CAST(:quantities AS integer[])) AS h(variant_id, node_id, quantity)
-                  WHERE s.merchant_id = :merchant AND s.variant_id = h.variant_id AND s.node_id = h.node_id
-                    AND s.on_hand - s.reserved >= h.quantity
-                  """
-                : """
-                  UPDATE stock_levels s SET reserved = s.reserved - h.quantity
-                  FROM unnest(CAST(:variants AS uuid[]), CAST(:nodes AS uuid[]), CAST(:quantities AS integer[])) AS h(variant_id, node_id, quantity)
-                  WHERE s.merchant_id = :merchant AND s.variant_id = h.variant_id AND s.node_id = h.node_id
-                    AND s.reserved >= h.quantity
-                  """;
-        return db.sql(sql)
+        ordered.forEach(hold -> perVariant.merge(hold.variantId(), hold.quantity(), Integer::sum));
+        return db.sql("""
+                        UPDATE stock_levels s SET reserved = s.reserved - h.quantity
+                        FROM unnest(CAST(:variants AS uuid[]), CAST(:nodes AS uuid[]), CAST(:quantities AS integer[])) AS h(variant_id, node_id, quantity)
+                        WHERE s.merchant_id = :merchant AND s.variant_id = h.variant_id AND s.node_id = h.node_id
+                          AND s.reserved >= h.quantity
+                        """)
                 .bind("merchant", merchantId)
                 .bind("variants", ordered.stream().map(Hold::variantId).toArray(UUID[]::new))
                 .bind("nodes", ordered.stream().map(Hold::nodeId).toArray(UUID[]::new))
                 .bind("quantities", ordered.stream().map(Hold::quantity).toArray(Integer[]::new))
                 .fetch().rowsUpdated()
-                .flatMap(updated -> updated == ordered.size() ? Mono.<Void>empty() : Mono.error(sign > 0
-                        ? ApiProblem.of(ProblemType.INSUFFICIENT_STOCK, "A node no longer has the unreserved units of a variant this needs")
-                        : new IllegalStateException("Releasing " + ordered + " of which some is not reserved")))
-                .then(totals.adjustAll(merchantId, perVariant, sign > 0 ? "reserved" : "released"));
+                .flatMap(updated -> updated == ordered.size() ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("Releasing " + ordered + " of which some is not reserved")))
+                .then(totals.adjustAll(merchantId, perVariant, "released"));
     }
 }

@@ -51,13 +51,33 @@ class Allocator {
      * (as {@link #allocate} does) and then {@link #reserve}s them, in the same transaction.
      */
     Mono<List<Placed>> plan(UUID merchantId, List<Need> needs, RoutingContext routing) {
+        return plan(needs, routing, (variants, byLot, nodes) -> snapshot.lockAndRead(merchantId, variants, byLot, nodes, routing.minRemainingDays()));
+    }
+
+    /**
+     * Decides on the levels as last committed, locking nothing, for needs none of which is by lot:
+     * the caller writes the allocations and then {@link #reserveAsDecided}s them as its last write.
+     */
+    Mono<List<Placed>> planUnlocked(UUID merchantId, List<Need> needs, RoutingContext routing) {
+        if (needs.stream().anyMatch(Need::byLot)) {
+            return Mono.error(new IllegalArgumentException("Lots are allocated under the level locks only"));
+        }
+        return plan(needs, routing, (variants, byLot, nodes) -> snapshot.readUnlocked(merchantId, variants, nodes));
+    }
+
+    /** How a plan reads the stock it decides on: the variants, those of them allocated by lot, the candidate nodes. */
+    private interface StockRead {
+        Mono<StockSnapshot.Snapshot> read(Set<UUID> variants, Set<UUID> byLot, List<UUID> nodes);
+    }
+
+    private Mono<List<Placed>> plan(List<Need> needs, RoutingContext routing, StockRead read) {
         if (needs.isEmpty() || routing.candidates().isEmpty()) {
             return Mono.just(List.of());
         }
         Set<UUID> variants = needs.stream().map(Need::variantId).collect(Collectors.toSet());
         Set<UUID> byLot = needs.stream().filter(Need::byLot).map(Need::variantId).collect(Collectors.toSet());
         List<UUID> nodes = routing.candidates().stream().map(RoutingPolicy.Candidate::nodeId).toList();
-        return snapshot.lockAndRead(merchantId, variants, byLot, nodes, routing.minRemainingDays())
+        return read.read(variants, byLot, nodes)
                 .flatMap(stock -> {
                     List<RoutingPolicy.Demand> demand = needs.stream()
                             .map(need -> new RoutingPolicy.Demand(need.lineNo(), need.variantId(), need.quantity())).toList();
@@ -82,6 +102,14 @@ class Allocator {
     /** Holds the placed units at their nodes. */
     Mono<Void> reserve(UUID merchantId, List<Placed> placed) {
         return placed.isEmpty() ? Mono.empty() : reservations.reserve(merchantId, holds(placed));
+    }
+
+    /**
+     * Holds units placed by {@link #planUnlocked} (or by {@link #plan}), taking the level locks now:
+     * fails with a retryable conflict when a level no longer has them.
+     */
+    Mono<Void> reserveAsDecided(UUID merchantId, List<Placed> placed) {
+        return placed.isEmpty() ? Mono.empty() : reservations.reserveAsDecided(merchantId, holds(placed));
     }
 
     /** Every allocation of the order in one statement. */

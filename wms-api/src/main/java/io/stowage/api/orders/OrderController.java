@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,9 +57,11 @@ class OrderController {
                                         @Valid @RequestBody OrderRequest request) {
         Caller.Merchant merchant = caller.asMerchant();
         // Checks and reads that change nothing run before the command's transaction, so that it holds the stock locks for less time.
+        // The first run decides on unlocked levels; a run again (the stock moved, or a deadlock) decides under the level locks.
+        AtomicInteger runs = new AtomicInteger();
         return intake.check(merchant, request)
                 .flatMap(checked -> runner.require(CommandScope.merchant(merchant.merchantId()), request, HttpStatus.CREATED,
-                        () -> intake.accept(merchant, request, checked)));
+                        () -> intake.accept(merchant, request, checked, runs.getAndIncrement() > 0)));
     }
 
     @GetMapping("/api/v1/orders")

@@ -3,6 +3,7 @@ package io.stowage.api.orders;
 import io.stowage.api.access.Caller;
 import io.stowage.api.carriers.CarrierDirectory;
 import io.stowage.api.carriers.CarrierServiceView;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.database.Params;
 import io.stowage.api.network.Network;
 import io.stowage.api.network.Node;
@@ -36,18 +37,16 @@ class OrderIntake {
     private final OrderRouting routing;
     private final Allocator allocator;
     private final Preorders preorders;
-    private final OrderTransitions transitions;
     private final Outbox outbox;
     private final CarrierDirectory carriers;
 
-    OrderIntake(DatabaseClient db, Network network, OrderRouting routing, Allocator allocator, Preorders preorders,
-                OrderTransitions transitions, Outbox outbox, CarrierDirectory carriers) {
+    OrderIntake(DatabaseClient db, Network network, OrderRouting routing, Allocator allocator, Preorders preorders, Outbox outbox,
+                CarrierDirectory carriers) {
         this.db = db;
         this.network = network;
         this.routing = routing;
         this.allocator = allocator;
         this.preorders = preorders;
-        this.transitions = transitions;
         this.outbox = outbox;
         this.carriers = carriers;
     }
@@ -93,25 +92,34 @@ class OrderIntake {
     }
 
     /**
-     * Stores the checked order and allocates it, in the caller's transaction. The stock locks are
-     * taken after the order is stored and held for as few round trips as possible: the decision,
-     * one statement for the allocations, waiting lines, status and history, the reservation, the
-     * events; the answer is built from what was written instead of read back.
+     * Stores the checked order and allocates it, in the caller's transaction, holding the stock
+     * locks for as few round trips as possible. An order whose variants are not tracked by lot
+     * decides on the levels as last committed, without locks, writes the order, its allocations,
+     * waiting lines, status, history and events, and reserves as the command's last write, just
+     * before the commit ({@link Commands#beforeCommit}): the level and total rows are locked for
+     * that one statement, the stock events and the commit. When a level no longer has the units,
+     * the command runs again ({@code retry}), deciding under the level locks this time, as lot-tracked
+     * orders always do. The answer is built from what was written instead of read back.
      */
-    Mono<OrderView> accept(Caller.Merchant merchant, OrderRequest request, Checked checked) {
+    Mono<OrderView> accept(Caller.Merchant merchant, OrderRequest request, Checked checked, boolean retry) {
         UUID merchantId = merchant.merchantId();
         Map<String, Variant> variants = checked.variants();
         int units = request.lines().stream().mapToInt(OrderRequest.Line::quantity).sum();
+        List<Allocator.Need> needs = needs(request, variants);
+        boolean decideUnlocked = !retry && needs.stream().noneMatch(Allocator.Need::byLot);
         return insertOrder(merchantId, request, checked.point(), checked.carrierService(), variants, merchant.actor())
-                .flatMap(stored -> transitions.accepted(merchantId, stored.id(), acceptedPayload(stored.id(), request))
-                        .then(allocator.plan(merchantId, needs(request, variants), checked.routing()))
+                .flatMap(stored -> (decideUnlocked ? allocator.planUnlocked(merchantId, needs, checked.routing())
+                                : allocator.plan(merchantId, needs, checked.routing()))
                         .flatMap(placed -> waiting(stored.id(), merchantId, request, variants, placed)
                                 .flatMap(waiting -> {
                                     OrderStatus status = OrderTransitions.afterAllocation(units, waiting.total());
+                                    List<Outbox.Event> events = new ArrayList<>();
+                                    events.add(OrderTransitions.accepted(stored.id(), acceptedPayload(stored.id(), request)));
+                                    events.addAll(OrderTransitions.events(stored.id(), OrderStatus.ACCEPTED, status,
+                                            OrderTransitions.statusChanged(stored.id(), OrderStatus.ACCEPTED, status, null)));
                                     return settle(stored.id(), merchantId, request.lines().size(), placed, waiting, status)
-                                            .flatMap(updatedAt -> allocator.reserve(merchantId, placed)
-                                                    .then(outbox.appendAll(merchantId, OrderTransitions.events(stored.id(), OrderStatus.ACCEPTED, status,
-                                                            OrderTransitions.statusChanged(stored.id(), OrderStatus.ACCEPTED, status, null))))
+                                            .flatMap(updatedAt -> outbox.appendAll(merchantId, events)
+                                                    .then(Commands.beforeCommit(() -> allocator.reserveAsDecided(merchantId, placed)))
                                                     .then(Mono.fromSupplier(() -> view(stored, updatedAt, status, request, checked, placed, waiting))));
                                 })));
     }

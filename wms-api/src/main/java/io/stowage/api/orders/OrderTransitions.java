@@ -30,8 +30,8 @@ class OrderTransitions {
     }
 
     /** The accepted order's {@code order.accepted} event; intake writes its first history entry with the order row. */
-    Mono<Void> accepted(UUID merchantId, UUID orderId, Object payload) {
-        return outbox.append(merchantId, EventTypes.ORDER_ACCEPTED, orderId.toString(), payload);
+    static Outbox.Event accepted(UUID orderId, Object payload) {
+        return new Outbox.Event(EventTypes.ORDER_ACCEPTED, orderId.toString(), payload);
     }
 
     Mono<Void> move(UUID merchantId, UUID orderId, OrderStatus from, OrderStatus to, String actor, String note) {

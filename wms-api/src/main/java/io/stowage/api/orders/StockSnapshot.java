@@ -11,10 +11,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The stock an allocation decides on, read under the level locks of {@link Reservations#lock}.
+ * The stock an allocation decides on, read under the level locks of {@link Reservations#lock}, or
+ * for untracked variants only, without locks ({@link Reservations#read}) by a caller that then
+ * reserves with {@link Reservations#reserveAsDecided}.
  * <p>
  * Untracked variants: the node's sellable level minus what is reserved. Lot-tracked variants:
  * per lot, the available units in the node's balances minus the lot's open allocations, filtered
@@ -54,7 +57,20 @@ class StockSnapshot {
     /** Locks the levels and reads them; {@code lotTracked} are the variants allocated by lot. */
     Mono<Snapshot> lockAndRead(UUID merchantId, Collection<UUID> variantIds, Set<UUID> lotTracked, Collection<UUID> nodeIds,
                                int minRemainingDays) {
-        return reservations.lock(merchantId, variantIds, nodeIds)
+        return snapshot(reservations.lock(merchantId, variantIds, nodeIds), merchantId, lotTracked, nodeIds, minRemainingDays);
+    }
+
+    /**
+     * Reads the levels of untracked variants as last committed, without locking them. Lot figures
+     * are not guarded by the conditional reservation, so lot-tracked variants are only read locked.
+     */
+    Mono<Snapshot> readUnlocked(UUID merchantId, Collection<UUID> variantIds, Collection<UUID> nodeIds) {
+        return snapshot(reservations.read(merchantId, variantIds, nodeIds), merchantId, Set.of(), nodeIds, 0);
+    }
+
+    private Mono<Snapshot> snapshot(Flux<Reservations.Level> read, UUID merchantId, Set<UUID> lotTracked, Collection<UUID> nodeIds,
+                                    int minRemainingDays) {
+        return read
                 .collect(HashMap<UUID, Map<UUID, Integer>>::new,
                         (map, level) -> map.computeIfAbsent(level.nodeId(), id -> new HashMap<>()).put(level.variantId(), level.available()))
                 .flatMap(levels -> lotTracked.isEmpty() || nodeIds.isEmpty()

@@ -114,6 +114,42 @@ class CommandsTest extends ApiTest {
     }
 
     @Test
+    void theLastWritesRunAfterTheAnswerIsStoredAndAConflictThereRunsTheWholeCommandAgain() {
+        String key = "last-" + UUID.randomUUID();
+        String marker = "last-" + UUID.randomUUID();
+        AtomicInteger runs = new AtomicInteger();
+        List<String> answersSeenByTheLastWrites = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ResponseEntity<String> answer = commands.require(CommandScope.admin(), Map.of("marker", marker), HttpStatus.CREATED,
+                        () -> {
+                            int run = runs.incrementAndGet();
+                            return mark(marker + "-" + run + "-command")
+                                    .then(Commands.beforeCommit(() -> storedAnswer(key)
+                                            .doOnNext(answersSeenByTheLastWrites::add)
+                                            .then(mark(marker + "-" + run + "-last"))
+                                            .then(run == 1 ? Mono.error(new RetryableConflict("what run 1 decided on changed")) : Mono.empty())))
+                                    .thenReturn(Map.of("runs", run));
+                        })
+                .contextWrite(context -> context.put(ServerWebExchangeContextFilter.EXCHANGE_CONTEXT_ATTRIBUTE, exchange(key)))
+                .block();
+
+        assertThat(runs).hasValue(2);
+        assertThat(answer.getBody()).isEqualTo("{\"runs\":2}");
+        assertThat(answersSeenByTheLastWrites).as("each run's last writes saw its answer stored").containsExactly("{\"runs\":1}", "{\"runs\":2}");
+        assertThat(markers(marker)).as("run 1 was rolled back whole, its last writes too").containsExactly(marker + "-2-command", marker + "-2-last");
+        assertThat(storedAnswer(key).block()).isEqualTo("{\"runs\":2}");
+    }
+
+    private Mono<Void> mark(String marker) {
+        return db.sql("INSERT INTO idempotency_keys (scope, idempotency_key, request_hash) VALUES ('test', :marker, '\\x00')")
+                .bind("marker", marker).then();
+    }
+
+    private Mono<String> storedAnswer(String key) {
+        return db.sql("SELECT response_body FROM idempotency_keys WHERE idempotency_key = :key AND scope LIKE 'admin%'")
+                .bind("key", key).map(row -> row.get("response_body", String.class)).one();
+    }
+
+    @Test
     void otherFailuresAreNotRetriedAndDeadlocksOnlyABoundedNumberOfTimes() {
         AtomicInteger runs = new AtomicInteger();
         assertThatThrownBy(() -> commands.run(CommandScope.admin(), null, HttpStatus.OK, () -> {

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.World;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -40,6 +45,43 @@ class OrdersTest extends ApiTest {
                 .expectBody().jsonPath("$.type").isEqualTo("https://stowage.io/problems/idempotency-key-reused");
         world.merchant(this).get().uri("/api/v1/orders").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items.length()").isEqualTo(1);
+        assertBooksAgree(world.merchantId);
+    }
+
+    /**
+     * Intake decides on unlocked stock and reserves just before its commit: orders racing for the
+     * last units run again under the locks when the units went to another, and none is promised twice.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void ordersRacingForTheLastUnitsAreAllAnsweredAndNoUnitIsPromisedTwice() throws Exception {
+        World world = World.create(this);
+        receive(world, "race-stock", "TEE-S-SAND", 7);
+        int orders = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(orders);
+        List<Callable<Map<?, ?>>> calls = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            String key = "race-" + i;
+            int quantity = 1 + i % 2;
+            calls.add(() -> placed(world, key, order(List.of(line("TEE-S-SAND", quantity)))));
+        }
+        int allocated = 0;
+        int waiting = 0;
+        try {
+            for (Future<Map<?, ?>> result : pool.invokeAll(calls)) {
+                Map<?, ?> line = lineOf(result.get());
+                allocated += (Integer) line.get("allocated");
+                waiting += (Integer) line.get("backordered") + (Integer) line.get("preordered");
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(allocated).isEqualTo(7);
+        assertThat(allocated + waiting).isEqualTo(orders / 2 * 3);
+        List<?> availability = world.merchant(this).get().uri("/api/v1/availability?sku=TEE-S-SAND").exchange().expectStatus().isOk()
+                .expectBody(List.class).returnResult().getResponseBody();
+        assertThat((Map<Object, Object>) availability.get(0)).containsEntry("on_hand", 7).containsEntry("reserved", 7).containsEntry("available", 0);
         assertBooksAgree(world.merchantId);
     }
 
