@@ -3,6 +3,7 @@ package io.stowage.api.boxes;
 import io.stowage.api.Published;
 import io.stowage.api.catalog.VariantRef;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,6 +63,25 @@ public class BoxSuggestions {
                 })
                 .then(boxTypeCode == null ? Mono.just(0) : boxType(merchantId, boxTypeCode).map(BoxType::tareGrams))
                 .map(tare -> tolerance.check(tare + units.stream().mapToInt(UnitShape::weightGrams).sum(), measuredGrams));
+    }
+
+    /**
+     * Refuses ({@code box-too-small}) a box the units cannot go in: one longer than the box however it is
+     * turned, more volume than the box's fill limit, or more weight than it may carry. For a packer who
+     * scans another box than the suggested one.
+     */
+    public Mono<Void> requireFits(UUID merchantId, String boxTypeCode, List<UnitShape> units) {
+        return Mono.fromRunnable(() -> UnitShapes.check(units))
+                .then(boxType(merchantId, boxTypeCode))
+                .flatMap(box -> {
+                    List<Item> items = new java.util.ArrayList<>();
+                    for (int i = 0; i < units.size(); i++) {
+                        items.add(Item.of(i, units.get(i)));
+                    }
+                    return PackedCarton.whyNot(box.candidate(), items)
+                            .<Mono<Void>>map(reason -> Mono.error(ApiProblem.of(ProblemType.BOX_TOO_SMALL, reason)))
+                            .orElse(Mono.empty());
+                });
     }
 
     /** The box this code names for the merchant (its own before the 3PL's), retired or not; unknown codes are not found. */

@@ -61,6 +61,36 @@ class BoxTypeStore {
                 .one();
     }
 
+    /** The box type of exactly this owner (a merchant, or the 3PL when null), retired or not. */
+    Mono<Row> owned(UUID ownerOrNull, String code) {
+        return db.sql("SELECT %s FROM box_types b WHERE b.merchant_id IS NOT DISTINCT FROM CAST(:owner AS uuid) AND b.code = :code"
+                        .formatted(COLUMNS))
+                .bind("owner", Params.nullable(ownerOrNull, UUID.class)).bind("code", code)
+                .map(row -> new Row(row.get("id", UUID.class), boxType(row)))
+                .one();
+    }
+
+    /**
+     * A page of box types by code after {@code afterCode}: with a merchant, those it may use (its own and
+     * the 3PL's it does not shadow, active ones); for the 3PL (null), its own, retired ones too.
+     */
+    Flux<Row> page(UUID merchantIdOrNull, String afterCode, int rows) {
+        String sql = merchantIdOrNull == null
+                ? "SELECT %s FROM box_types b WHERE b.merchant_id IS NULL AND b.code > :after ORDER BY b.code LIMIT :rows"
+                : """
+                  SELECT * FROM (
+                      SELECT DISTINCT ON (b.code) %s FROM box_types b
+                      WHERE (b.merchant_id = :merchant OR b.merchant_id IS NULL) AND b.active AND b.code > :after
+                      ORDER BY b.code, b.merchant_id NULLS LAST
+                  ) b ORDER BY b.code LIMIT :rows
+                  """;
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.formatted(COLUMNS)).bind("after", afterCode).bind("rows", rows);
+        if (merchantIdOrNull != null) {
+            spec = spec.bind("merchant", merchantIdOrNull);
+        }
+        return spec.map(row -> new Row(row.get("id", UUID.class), boxType(row))).all();
+    }
+
     /** A box type with its row id, for writes. */
     record Row(UUID id, BoxType boxType) {
     }

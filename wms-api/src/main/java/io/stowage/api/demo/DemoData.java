@@ -5,6 +5,9 @@ import io.stowage.api.access.ApiKeys;
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
 import io.stowage.api.access.Workers;
+import io.stowage.api.boxes.BoxTypeInput;
+import io.stowage.api.boxes.BoxTypes;
+import io.stowage.api.boxes.StockAdjustment;
 import io.stowage.api.catalog.CatalogService;
 import io.stowage.api.catalog.VariantRef;
 import io.stowage.api.catalog.Variants;
@@ -29,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -69,10 +73,11 @@ public class DemoData {
     private final Asns asns;
     private final Variants variants;
     private final StockRefs refs;
+    private final BoxTypes boxTypes;
 
     public DemoData(DatabaseClient db, TransactionalOperator tx, JsonMapper json, Merchants merchants, ApiKeys apiKeys,
                     CatalogService catalog, Nodes nodes, Zones zones, Locations locations, RackLayouts rackLayouts, Network network,
-                    Workers workers, StockLedger ledger, Asns asns, Variants variants, StockRefs refs) {
+                    Workers workers, StockLedger ledger, Asns asns, Variants variants, StockRefs refs, BoxTypes boxTypes) {
         this.db = db;
         this.tx = tx;
         this.json = json;
@@ -89,6 +94,7 @@ public class DemoData {
         this.asns = asns;
         this.variants = variants;
         this.refs = refs;
+        this.boxTypes = boxTypes;
     }
 
     public record Loaded(UUID merchantId, int variants) {
@@ -117,6 +123,7 @@ public class DemoData {
                                     .then(Flux.fromIterable(demo.pickFaces()).concatMap(face -> assignPickFace(face, merchantId)).then())
                                     .then(Flux.fromIterable(demo.stock()).concatMap(stock -> receive(stock, merchantId)).then())
                                     .then(Flux.fromIterable(demo.asns()).concatMap(asn -> announce(asn, merchantId)).then())
+                                    .then(Flux.fromIterable(demoBoxTypes()).concatMap(box -> createBoxType(box, merchantId)).then())
                                     .thenReturn(new Loaded(merchantId, summary.variantsCreated())));
                 });
     }
@@ -163,6 +170,25 @@ public class DemoData {
         return asns.create(merchantId, new Asns.NewAsn(asn.reference(), asn.nodeCode(), asn.supplier(),
                 LocalDate.now(ZoneOffset.UTC).plusDays(asn.expectedInDays()),
                 asn.lines().stream().map(line -> new Asns.NewLine(line.sku(), line.quantity(), null, null)).toList())).then();
+    }
+
+    /** A box type of the demo ({@code demo/box-types.json}): the 3PL's ({@code shared}) or the merchant's, with its stock per node. */
+    record DemoBoxType(String code, boolean shared, BoxTypeInput box, List<DemoBoxStock> stock) {
+    }
+
+    record DemoBoxStock(String nodeCode, int quantity) {
+    }
+
+    private List<DemoBoxType> demoBoxTypes() {
+        return List.of(read("demo/box-types.json", DemoBoxType[].class));
+    }
+
+    private Mono<Void> createBoxType(DemoBoxType box, UUID merchantId) {
+        UUID owner = box.shared() ? null : merchantId;
+        return boxTypes.save(owner, box.code(), box.box())
+                .thenMany(Flux.fromIterable(box.stock()).concatMap(stock -> boxTypes.adjustStock(owner, box.code(),
+                        new StockAdjustment(stock.nodeCode(), "received", stock.quantity()), null, "demo")))
+                .then();
     }
 
     /** What the start-up banner says about the demo, whether it was loaded now or at an earlier start. */

@@ -65,7 +65,7 @@ class CartonWork {
     Mono<CartonView> open(Caller.Worker packer, UUID sessionId, UUID orderId) {
         return sessions.ownOpenSession(packer, sessionId)
                 .flatMap(session -> requireInSession(sessionId, orderId)
-                        .then(lockedUnits(packer, orderId))
+                        .then(lockedUnits(packer.nodeId(), orderId))
                         .flatMap(units -> {
                             if (units.remaining() <= 0) {
                                 return Mono.error(ApiProblem.of(ProblemType.NOTHING_TO_PACK, "Every unit of order " + orderId + " is in a carton"));
@@ -92,11 +92,11 @@ class CartonWork {
     Mono<ScanResult> scan(Caller.Worker packer, UUID cartonId, Scan scan) {
         return ownCarton(packer, cartonId)
                 .flatMap(carton -> {
-                    if (!"open".equals(carton.status())) {
-                        return Mono.error(ApiProblem.of(ProblemType.CARTON_NOT_OPEN, "Parcel " + carton.cartonNumber() + " is " + carton.status()
+                    if ("closed".equals(carton.status())) {
+                        return Mono.error(ApiProblem.of(ProblemType.CARTON_NOT_OPEN, "Parcel " + carton.cartonNumber() + " is closed"
                                 + "; open a new carton for more units"));
                     }
-                    return lockedUnits(packer, carton.orderId()).flatMap(units -> scanned(scan)
+                    return lockedUnits(packer.nodeId(), carton.orderId()).flatMap(units -> scanned(scan)
                             .flatMap(candidates -> matchLine(carton, units, candidates)
                                     .flatMap(match -> lot(match.variant(), scan.lotNumber())
                                             .flatMap(lotKey -> put(carton, units, match, lotKey, scan)))));
@@ -176,6 +176,9 @@ class CartonWork {
                 .bind("lotNumber", Params.nullable(StockLedger.NO_LOT.equals(lotKey) ? null : scan.lotNumber(), String.class))
                 .bind("qty", scan.quantity())
                 .then()
+                // A unit scanned into a carton waiting for a weight re-check (one was forgotten) makes it open again: it is weighed anew at close.
+                .then(db.sql("UPDATE cartons SET status = 'open', recheck_reason = NULL WHERE id = :carton AND status = 'recheck'")
+                        .bind("carton", carton.id()).then())
                 .then(cartons.byId(null, carton.id()))
                 .map(view -> new ScanResult(view, line.lineNo(), match.variant().sku(), units.remaining(line, null) - scan.quantity(),
                         units.remaining() - scan.quantity()));
@@ -183,21 +186,25 @@ class CartonWork {
 
     /** The carton at the caller's node, packed in the caller's own open session. */
     Mono<Carton> ownCarton(Caller.Worker packer, UUID cartonId) {
+        return carton(packer, cartonId).flatMap(carton -> sessions.ownOpenSession(packer, carton.sessionId()).thenReturn(carton));
+    }
+
+    /** The carton at the caller's node; another node's is not found. */
+    Mono<Carton> carton(Caller.Worker worker, UUID cartonId) {
         return db.sql("""
                         SELECT id, merchant_id, node_id, order_id, session_id, carton_number, status, packer_name
                         FROM cartons WHERE id = :carton AND node_id = :node
                         """)
-                .bind("carton", cartonId).bind("node", packer.nodeId())
+                .bind("carton", cartonId).bind("node", worker.nodeId())
                 .map(row -> new Carton(row.get("id", UUID.class), row.get("merchant_id", UUID.class), row.get("node_id", UUID.class),
                         row.get("order_id", UUID.class), row.get("session_id", UUID.class), row.get("carton_number", Integer.class),
                         row.get("status", String.class), row.get("packer_name", String.class)))
                 .one()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Carton", cartonId)))
-                .flatMap(carton -> sessions.ownOpenSession(packer, carton.sessionId()).thenReturn(carton));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Carton", cartonId)));
     }
 
     /** Locks the order row, refuses an order that is not packable now, and reads what of it is held and packed at the node. */
-    Mono<OrderUnits> lockedUnits(Caller.Worker packer, UUID orderId) {
+    Mono<OrderUnits> lockedUnits(UUID nodeId, UUID orderId) {
         return orders.of(orderId)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Order", orderId)))
                 .flatMap(order -> fulfilment.lock(order.merchantId(), orderId)
@@ -205,7 +212,7 @@ class CartonWork {
                             OrderUnits.requirePackable(orderId, status);
                             // Read again under the lock: a cancellation or a short may have changed the allocations.
                             return Mono.zip(orders.of(orderId), cartons.ofOrder(orderId).collectList())
-                                    .map(parts -> OrderUnits.of(parts.getT1(), packer.nodeId(), parts.getT2()));
+                                    .map(parts -> OrderUnits.of(parts.getT1(), nodeId, parts.getT2()));
                         }));
     }
 

@@ -14,7 +14,14 @@ record PackSessionView(UUID id, String stationCode, String status, String packer
                        OffsetDateTime closedAt, List<OrderToPack> orders, List<SetAside> setAside) {
 
     record OrderToPack(UUID orderId, String orderNumber, String status, String customerName, int units, int packed, int remaining,
-                       List<LineToPack> lines, List<CartonView> cartons) {
+                       List<LineToPack> lines, List<CartonView> cartons, List<SuggestedBox> suggestedBoxes) {
+    }
+
+    /**
+     * A box the cartonization suggests for the units not yet in a closed carton, cheapest total first
+     * (several when they do not fit one); a null box type is an item that ships in its own packaging.
+     */
+    record SuggestedBox(String boxTypeCode, int lengthMm, int widthMm, int heightMm, int expectedWeightGrams, int units) {
     }
 
     /** One order line: the item as the packer sees it, the units expected at this node, packed so far and still to pack. */

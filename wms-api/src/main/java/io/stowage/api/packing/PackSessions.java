@@ -12,6 +12,7 @@ import io.stowage.api.problem.ProblemType;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -42,14 +43,17 @@ class PackSessions {
     private final OrderContents orders;
     private final VariantDescriptions descriptions;
     private final Cartons cartons;
+    private final BoxAdvice advice;
 
-    PackSessions(DatabaseClient db, Network network, PickedUnits picked, OrderContents orders, VariantDescriptions descriptions, Cartons cartons) {
+    PackSessions(DatabaseClient db, Network network, PickedUnits picked, OrderContents orders, VariantDescriptions descriptions, Cartons cartons,
+                 BoxAdvice advice) {
         this.db = db;
         this.network = network;
         this.picked = picked;
         this.orders = orders;
         this.descriptions = descriptions;
         this.cartons = cartons;
+        this.advice = advice;
     }
 
     /** Opens a session in the caller's transaction; checks come first and refuse without writing. */
@@ -219,14 +223,25 @@ class PackSessions {
                     OrderContents.Contents order = parts.getT1();
                     OrderUnits units = OrderUnits.of(order, nodeId, parts.getT2());
                     List<UUID> variantIds = order.lines().stream().map(OrderContents.Line::variantId).distinct().toList();
-                    return descriptions.of(variantIds).collectMap(VariantDescriptions.Description::id, Function.identity())
-                            .map(described -> {
+                    OrderUnits closed = OrderUnits.of(order, nodeId, parts.getT2().stream().filter(CartonView::isClosed).toList());
+                    List<BoxAdvice.Units> unboxed = order.lines().stream()
+                            .map(line -> new BoxAdvice.Units(line.variantId(), Math.max(0, closed.remaining(line, null))))
+                            .filter(left -> left.quantity() > 0).toList();
+                    Mono<List<PackSessionView.SuggestedBox>> suggestion = advice.shapes(order.merchantId(), unboxed)
+                            .flatMap(shapes -> advice.cheapest(order.merchantId(), nodeId, shapes))
+                            .map(choice -> choice.cartons().stream().map(carton -> new PackSessionView.SuggestedBox(carton.boxTypeCode(),
+                                    carton.lengthMm(), carton.widthMm(), carton.heightMm(), carton.expectedWeightGrams(),
+                                    carton.variantIdsPerUnit().size())).toList())
+                            .defaultIfEmpty(List.of());
+                    return Mono.zip(descriptions.of(variantIds).collectMap(VariantDescriptions.Description::id, Function.identity()), suggestion)
+                            .map(both -> {
+                                Map<UUID, VariantDescriptions.Description> described = both.getT1();
                                 List<PackSessionView.LineToPack> lines = order.lines().stream()
                                         .filter(line -> units.held(line, null) > 0 || units.packed(line.lineNo(), null) > 0)
                                         .map(line -> lineToPack(line, units, described.get(line.variantId())))
                                         .toList();
                                 return new PackSessionView.OrderToPack(order.id(), order.id().toString(), order.status().db(), order.customerName(),
-                                        units.held(), units.packed(), units.remaining(), lines, parts.getT2());
+                                        units.held(), units.packed(), units.remaining(), lines, parts.getT2(), both.getT2());
                             });
                 });
     }

@@ -125,6 +125,13 @@ class PackingController {
                 new CartonClosing.Close(request.boxTypeCode(), request.lengthMm(), request.widthMm(), request.heightMm(), request.weightGrams())));
     }
 
+    /** A supervisor accepts the weight of a carton waiting for a re-check: it closes as weighed. */
+    @PostMapping("/api/v1/cartons/{id}/confirm-weight")
+    Mono<ResponseEntity<String>> confirmWeight(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
+        return commands.run(CommandScope.worker(supervisor), null, HttpStatus.OK, () -> closing.confirmWeight(supervisor, id));
+    }
+
     /** A carton: a worker sees those of their node, a merchant its own, the administrator any. */
     @GetMapping("/api/v1/cartons/{id}")
     Mono<CartonView> carton(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {

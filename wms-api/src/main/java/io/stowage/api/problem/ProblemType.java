@@ -89,8 +89,8 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType WRONG_LOT = new ProblemType("wrong-lot", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong lot");
     public static final ProblemType ORDER_CANCELLED_WHILE_PACKING = new ProblemType("order-cancelled-while-packing", HttpStatus.CONFLICT, "Order was cancelled");
     public static final ProblemType ORDER_ON_HOLD = new ProblemType("order-on-hold", HttpStatus.CONFLICT, "Order is on hold");
-    public static final ProblemType UNITS_NOT_PACKED = new ProblemType("units-not-packed", HttpStatus.CONFLICT, "Units are not packed yet");
-    public static final ProblemType WEIGHT_RECHECK = new ProblemType("weight-recheck", HttpStatus.CONFLICT, "Carton weight needs a re-check");
+    public static final ProblemType CARTON_NOT_IN_RECHECK = new ProblemType("carton-not-in-recheck", HttpStatus.CONFLICT, "Carton is not waiting for a weight re-check");
+    public static final ProblemType NO_BOX_FITS = new ProblemType("no-box-fits", HttpStatus.UNPROCESSABLE_CONTENT, "No box fits");
 
     // Shipping
     public static final ProblemType SHIPMENT_NOT_LABELLED = new ProblemType("shipment-not-labelled", HttpStatus.CONFLICT, "Shipment has no label");
@@ -100,6 +100,9 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType CARRIER_REFUSED_VOID = new ProblemType("carrier-refused-void", HttpStatus.CONFLICT, "The carrier refused to void the label");
     public static final ProblemType CARRIER_UNAVAILABLE = new ProblemType("carrier-unavailable", HttpStatus.BAD_GATEWAY, "The carrier did not answer");
     public static final ProblemType UNKNOWN_CARRIER = new ProblemType("unknown-carrier", HttpStatus.UNPROCESSABLE_CONTENT, "Unknown carrier");
+
+    // Boxes and cartonization
+    public static final ProblemType BOX_TOO_SMALL = new ProblemType("box-too-small", HttpStatus.UNPROCESSABLE_CONTENT, "The box cannot take these units");
 
     // Dispatch: loading cartons onto carriers' trailers, manifests
     public static final ProblemType WRONG_CARRIER = new ProblemType("wrong-carrier", HttpStatus.UNPROCESSABLE_CONTENT, "Wrong carrier");

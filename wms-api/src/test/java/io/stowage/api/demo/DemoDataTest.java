@@ -45,6 +45,13 @@ class DemoDataTest extends ApiTest {
         as((String) session.get("token")).get().uri("/api/v1/inbound/asns?status=open").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.items[0].reference").isEqualTo("ASN-DEMO-1");
 
+        // The demo's boxes: the 3PL's, stocked at the warehouses, and the merchant's own gift box.
+        as(DEMO_KEY).get().uri("/api/v1/box-suggestions?item=TEE-M-NAVY:2").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.choices[0].cartons[0].box_type_code").isEqualTo("BOX-S")
+                .jsonPath("$.choices[0].total_cost_minor").isEqualTo(45);
+        as(DEMO_KEY).get().uri("/api/v1/box-types/AMBER-GIFT").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.shared").isEqualTo(false).jsonPath("$.stock[0].node_code").isEqualTo("VNO1").jsonPath("$.stock[0].on_hand").isEqualTo(80);
+
         admin().get().uri("/api/v1/admin/stock/reconciliation").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
         admin().get().uri("/api/v1/admin/merchants").exchange()

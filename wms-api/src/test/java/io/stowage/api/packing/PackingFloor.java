@@ -87,6 +87,27 @@ public final class PackingFloor {
                 .exchange().expectStatus().isCreated();
     }
 
+    /** A lot-tracked product with one variant, {@code VITC-60}: vitamin C tablets. */
+    void lotTrackedVitamins() {
+        world.merchant(test).put().uri("/api/v1/products/{code}", "VITC").bodyValue(Map.of("name", "Vitamin C",
+                        "variants", List.of(Map.of("sku", "VITC-60", "name", "Vitamin C 60 tablets", "attributes", Map.of("size", "60"),
+                                "weight_g", 90, "length_mm", 60, "width_mm", 60, "height_mm", 110, "lot_tracked", true, "expiry_tracked", true))))
+                .exchange().expectStatus().is2xxSuccessful();
+    }
+
+    /** Receives units of a lot at the dock and puts them away at the location. */
+    void stockLot(String sku, String locationCode, int quantity, String lotNumber, String expiresOn) {
+        String key = "stock-" + UUID.randomUUID();
+        supervisor().post().uri("/api/v1/receipts").header("Idempotency-Key", key + "-in")
+                .bodyValue(Map.of("merchant_id", world.merchantId, "sku", sku, "quantity", quantity, "location_code", "DOCK-1",
+                        "lot_number", lotNumber, "expires_on", expiresOn))
+                .exchange().expectStatus().isCreated();
+        supervisor().post().uri("/api/v1/moves").header("Idempotency-Key", key + "-away")
+                .bodyValue(Map.of("merchant_id", world.merchantId, "sku", sku, "quantity", quantity, "lot_number", lotNumber,
+                        "from_location_code", "DOCK-1", "to_location_code", locationCode))
+                .exchange().expectStatus().isCreated();
+    }
+
     /** Places an order of (sku, quantity) pairs and returns its id; it must be allocated. */
     String order(Object... skuAndQuantity) {
         List<Map<String, Object>> lines = new ArrayList<>();
