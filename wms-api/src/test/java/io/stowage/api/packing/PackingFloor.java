@@ -87,6 +87,21 @@ final class PackingFloor {
                 .exchange().expectStatus().isCreated();
     }
 
+    /** The merchant's box type: inner size, tare and cost in euro cents. */
+    void boxType(String code, int length, int width, int height, int tare, long cost) {
+        world.merchant(test).put().uri("/api/v1/box-types/{code}", code).bodyValue(Map.of("name", "Box " + code, "inner_length_mm", length,
+                        "inner_width_mm", width, "inner_height_mm", height, "tare_grams", tare, "max_weight_grams", 20_000, "cost_minor", cost,
+                        "currency", "EUR"))
+                .exchange().expectStatus().is2xxSuccessful();
+    }
+
+    /** Boxes of the type received at the node's packaging stock. */
+    void receiveBoxes(String code, int quantity) {
+        world.merchant(test).post().uri("/api/v1/box-types/{code}/stock-adjustments", code).header("Idempotency-Key", "boxes-" + UUID.randomUUID())
+                .bodyValue(Map.of("node_code", world.node, "reason", "received", "quantity", quantity))
+                .exchange().expectStatus().isOk();
+    }
+
     /** A lot-tracked product with one variant, {@code VITC-60}: vitamin C tablets. */
     void lotTrackedVitamins() {
         world.merchant(test).put().uri("/api/v1/products/{code}", "VITC").bodyValue(Map.of("name", "Vitamin C",
