@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class ScanParser {
 
     private static final String GS = String.valueOf(ElementString.GROUP_SEPARATOR);
+    private static final java.util.regex.Pattern BRACKETED_AI = java.util.regex.Pattern.compile("\\(\\d{2,4}\\)");
 
     private final WedgeSettings settings;
 
@@ -52,7 +53,19 @@ public final class ScanParser {
 
     /** The reason the data of a GS1 scan is not a valid element string, for showing to the worker. */
     public static Optional<String> gs1Problem(Scan scan) {
-        if (scan.gs1().isPresent() || !scan.symbology().gs1()) {
+        if (scan.gs1().isPresent()) {
+            return Optional.empty();
+        }
+        if (scan.symbology() == Symbology.UNKNOWN && BRACKETED_AI.matcher(scan.raw()).lookingAt()) {
+            // Typed by hand (or a wedge without AIM identifiers) in the human-readable form: say what is wrong in it too.
+            try {
+                ElementString.parseBracketed(scan.raw());
+                return Optional.empty();
+            } catch (InvalidBarcodeException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+        if (!scan.symbology().gs1()) {
             return Optional.empty();
         }
         try {

@@ -82,6 +82,19 @@ class ScanClassifierTest {
     }
 
     @Test
+    void reportsWhyAHandTypedBracketedLabelWasRejected() {
+        ClassifiedScan wrongCheckDigit = classify("(01)09506000134353(17)261231");
+        assertThat(wrongCheckDigit.kind()).isEqualTo(ScanKind.UNKNOWN);
+        assertThat(wrongCheckDigit.problem()).hasValueSatisfying(p -> assertThat(p).contains("AI (01)"));
+
+        ClassifiedScan impossibleDate = classify("(01)09506000134352(17)261332");
+        assertThat(impossibleDate.kind()).isEqualTo(ScanKind.UNKNOWN);
+        assertThat(impossibleDate.problem()).hasValueSatisfying(p -> assertThat(p).contains("AI (17)"));
+
+        assertThat(classify("(hello)").problem()).isEmpty();
+    }
+
+    @Test
     void usesTheSitesOwnPatterns() {
         ScanClassifier custom = new ScanClassifier(new ScanPatterns(
                 Pattern.compile("LOC\\d{6}"), Pattern.compile("TOTE-\\d+"), Pattern.compile("EMP\\d{4}")));

@@ -1,0 +1,99 @@
+package io.stowage.scanner.flow;
+
+import io.stowage.scanner.offline.Courier;
+import io.stowage.scanner.offline.Delivery;
+import io.stowage.scanner.offline.Outbox;
+import io.stowage.scanner.service.Answer;
+import io.stowage.scanner.service.WmsClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What every flow works with: the service, the offline queue, the worker's session and the
+ * device's identity. Reads go straight to the service (a screen that needs fresh data says so
+ * when it cannot have it); confirmations always go through the queue.
+ */
+public final class Floor {
+
+    private final WmsClient api;
+    private final Outbox outbox;
+    private final Courier courier;
+    private final String deviceId;
+    private final Clock clock;
+    private WorkerSession session;
+
+    public Floor(WmsClient api, Outbox outbox, String deviceId, Clock clock) {
+        this.api = api;
+        this.outbox = outbox;
+        this.courier = new Courier(outbox, api);
+        this.deviceId = deviceId;
+        this.clock = clock;
+    }
+
+    public WmsClient api() {
+        return api;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Courier courier() {
+        return courier;
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public Optional<WorkerSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    public void loggedIn(WorkerSession session) {
+        this.session = session;
+        outbox.renewToken(session.badge(), session.token());
+    }
+
+    public void loggedOut() {
+        this.session = null;
+    }
+
+    private WorkerSession worker() {
+        if (session == null) {
+            throw new IllegalStateException("No worker is logged in");
+        }
+        return session;
+    }
+
+    /** A read for the logged-in worker. */
+    public Answer get(String path) {
+        return api.get(path, worker().token());
+    }
+
+    /**
+     * A confirmation: saved on the device first, with a new Idempotency-Key, then sent behind
+     * whatever waits. The screen may say "done" only after this returns.
+     */
+    public Delivery confirm(String path, JsonNode body, String summary) {
+        WorkerSession worker = worker();
+        String key = deviceId + "-" + UUID.randomUUID();
+        return courier.submit(key, path, body, summary, worker.badge(), worker.token());
+    }
+
+    public ObjectNode newBody() {
+        return WmsClient.JSON.createObjectNode();
+    }
+
+    /** The time of day on the device, for "as of 07:41" on data read earlier. */
+    public String timeOfDay() {
+        return LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(DateTimeFormatter.ofPattern("HH:mm"));
+    }
+}

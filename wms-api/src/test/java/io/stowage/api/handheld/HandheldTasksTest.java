@@ -1,0 +1,89 @@
+package io.stowage.api.handheld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.Eventually;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/** The handheld's other tasks against the real service: a blind cycle count, and a put-back after a cancelled order. */
+class HandheldTasksTest extends ApiTest {
+
+    @Autowired
+    Environment environment;
+
+    @TempDir
+    Path device;
+
+    private String server() {
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
+    }
+
+    @Test
+    void aBlindCountNeverShowsTheBooksAndTheSupervisorSeesTheVariance() {
+        HandheldFloor floor = HandheldFloor.create(this);
+        floor.stock("TEE-M-NAVY", "P-03-01-A", 5, null, null);
+        floor.supervisor().post().uri("/api/v1/count-tasks").bodyValue(Map.of("location_codes", List.of("P-03-01-A")))
+                .exchange().expectStatus().isCreated();
+        ScriptedHandheld rf = new ScriptedHandheld(server(), device, "RF-COUNT", 20, 16);
+
+        rf.expect(floor.receiverBadge, "Enter PIN");
+        rf.expect(HandheldFloor.RECEIVER_PIN, "Choose a task");
+        rf.choose("Count");
+        rf.expect("1", "Go to P-03-01-A");
+        rf.expectRefused("P-03-03-A", "go to P-03-01-A");
+        rf.expect("P-03-01-A", "Scan every item");
+        rf.expectRefused("5", "Scan an item first");
+        rf.expect(floor.gtins.get("TEE-M-NAVY"), "1 x GTIN");
+        rf.expect("4", "4 x GTIN");
+        rf.expect("", "Enter to send count");
+        assertThat(rf.transcript()).doesNotContain(" 5 ", "expected");
+        rf.expect("", "Count sent for P-03-01-A");
+
+        Map<?, ?> tasks = floor.supervisor().get().uri("/api/v1/count-tasks?status=counted").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String taskId = (String) ((List<Map<?, ?>>) tasks.get("items")).get(0).get("id");
+        Map<?, ?> review = floor.supervisor().get().uri("/api/v1/count-tasks/{id}", taskId).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<?, ?>>) review.get("lines")).singleElement().satisfies(line -> {
+            assertThat(line.get("sku")).isEqualTo("TEE-M-NAVY");
+            assertThat(line.get("counted")).isEqualTo(4);
+            assertThat(line.get("variance")).isEqualTo(-1);
+        });
+        floor.assertBooksAgree();
+    }
+
+    @Test
+    void unitsOfACancelledOrderArePutBackFromThePackStation() {
+        HandheldFloor floor = HandheldFloor.create(this);
+        floor.stock("TEE-L-NAVY", "P-03-03-A", 3, null, null);
+        String order = floor.order("back-" + floor.node, "TEE-L-NAVY", 2);
+        floor.releasedWave();
+        ScriptedHandheld rf = new ScriptedHandheld(server(), device, "RF-BACK", 40, 16);
+        rf.expect(floor.pickerBadge, "Enter PIN");
+        rf.expect(HandheldFloor.PICKER_PIN, "Choose a task");
+        rf.choose("Pick");
+        HandheldEndToEndTest.pickTheBatch(rf, floor, "P-03-03-A", "P-03-01-A");
+        rf.expect("<ESC>", "Choose a task");
+
+        floor.merchant().post().uri("/api/v1/orders/{id}/cancel", order).exchange().expectStatus().is2xxSuccessful();
+        rf.choose("Put back");
+        Eventually.until(() -> rf.feed(""), screen -> screen.contains("Go to PACK-1"));
+        rf.expect("PACK-1", "Scan item");
+        rf.expect(floor.gtins.get("TEE-L-NAVY"), "Qty 1 of 2");
+        rf.expect("", "press F2 to confirm short");
+        rf.expect("2", "Go to ");
+        String shelf = rf.read("Go to (\\S+)");
+        rf.expectRefused("PACK-1", "go to " + shelf);
+        rf.expect(shelf, "Done: Put back TEE-L-NAVY x2 PACK-1>" + shelf);
+
+        assertThat(floor.movements("TEE-L-NAVY")).extracting(m -> m.get("kind")).contains("pick", "put_back");
+        floor.assertBooksAgree();
+    }
+}
