@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
 @Service
 class Loading {
 
-    private static final Pattern CARRIER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern CARRIER = Pattern.compile("[a-z0-9][a-z0-9._:-]{0,63}");
 
     /** What a scan answers: the carton now on the load and the load's totals. */
     record Scanned(LoadView.Carton carton, UUID loadId, int parcels, long weightGrams) {
@@ -172,7 +172,7 @@ class Loading {
     static String carrier(String code) {
         String carrier = code == null ? "" : code.trim().toLowerCase(Locale.ROOT);
         if (!CARRIER.matcher(carrier).matches()) {
-            throw ApiProblem.invalid("carrier", "must be a carrier code such as sandbox or dpd-baltics");
+            throw ApiProblem.invalid("carrier", "must be a carrier code such as sandbox, dpd-baltics or easypost:usps");
         }
         return carrier;
     }

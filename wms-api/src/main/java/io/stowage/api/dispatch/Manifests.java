@@ -97,7 +97,8 @@ class Manifests {
 
     /** The closed load: its manifest number is the node, the carrier, the day and the load's serial. */
     private Mono<ClosedLoad> closeRow(Caller.Worker worker, LoadQueries.Header load, Node node) {
-        String number = node.code() + "-" + load.carrier().toUpperCase(Locale.ROOT) + "-" + load.shipDay().format(DAY) + "-" + load.position();
+        // The number names the manifest's files too: a carrier such as easypost:usps is spelled EASYPOST-USPS.
+        String number = node.code() + "-" + load.carrier().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-") + "-" + load.shipDay().format(DAY) + "-" + load.position();
         return db.sql("""
                         UPDATE loads SET status = 'closed', manifest_number = :number, closed_by = :actor, closed_at = clock_timestamp()
                         WHERE id = :id AND status = 'open'
