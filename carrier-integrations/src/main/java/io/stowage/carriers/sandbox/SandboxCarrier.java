@@ -2,6 +2,8 @@ package io.stowage.carriers.sandbox;
 
 import io.stowage.carriers.label.LabelRenderer;
 import io.stowage.carriers.label.ShippingLabel;
+import io.stowage.carriers.ratecard.InMemoryTrackingNumberSequence;
+import io.stowage.carriers.ratecard.TrackingNumberSequence;
 import io.stowage.carriers.schedule.DeliveryEstimate;
 import io.stowage.carriers.schedule.DeliverySchedule;
 import io.stowage.carriers.spi.BillableWeight;
@@ -51,7 +53,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A carrier that exists only in memory, so the whole system can be exercised end to end without
@@ -76,12 +77,23 @@ public final class SandboxCarrier implements Carrier {
     private final Map<String, CarrierService> services = new LinkedHashMap<>();
     // Replaced whole on every change; cancel and dueWebhooks change existing entries under the carrier's lock.
     private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
-    private final AtomicLong serials = new AtomicLong(1);
+    private final TrackingNumberSequence serials;
     private final Random webhookRandom;
     private final WebhookVerifier signer;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** Tracking numbers counted in memory from 1: for tests and a single demo instance. */
     public SandboxCarrier(SandboxSettings settings, Clock clock, LabelRenderer labels) {
+        this(settings, clock, labels, new InMemoryTrackingNumberSequence(1));
+    }
+
+    /**
+     * @param serials where tracking numbers come from; a service running several instances hands out
+     *                serials from its database, so no two instances print the same tracking number, and
+     *                a label bought again with the serial it was given before prints the same one
+     */
+    public SandboxCarrier(SandboxSettings settings, Clock clock, LabelRenderer labels, TrackingNumberSequence serials) {
+        this.serials = serials;
         this.settings = settings;
         this.clock = clock;
         this.labels = labels;
@@ -155,7 +167,7 @@ public final class SandboxCarrier implements Carrier {
                 .filter(q -> q.service().equals(service)).findFirst()
                 .orElseThrow(() -> new NoEligibleServiceException(service.name() + " cannot carry " + request.parcel() + ": "
                         + service.limits().rejectionReason(request.parcel(), request.to()).orElse("refused")));
-        String trackingNumber = String.format("SBX%010d", serials.getAndIncrement());
+        String trackingNumber = String.format("SBX%010d", serials.next(CODE));
         ShippingLabel label = new ShippingLabel(displayName(), service.name(), request.from(), request.to(),
                 request.parcel().weightGrams(), trackingNumber,
                 settings.trackingUrlTemplate().replace("{trackingNumber}", trackingNumber), request.sscc(),

@@ -70,7 +70,7 @@ public class CarrierDirectory {
         return byCode.values().stream().anyMatch(service -> service.carrierCode().equals(carrierCode));
     }
 
-    /** The rate cards the services come from, for features that price parcels on them (the day plan). */
+    /** The rate cards the services come from, for features that price parcels on them (the day plan) and print labels (shipping). */
     public List<RateCard> rateCards() {
         return cards;
     }

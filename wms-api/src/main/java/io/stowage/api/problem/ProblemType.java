@@ -99,6 +99,7 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType SHIPMENT_NOT_SHIPPABLE = new ProblemType("shipment-not-shippable", HttpStatus.CONFLICT, "Shipment cannot be loaded or shipped");
     public static final ProblemType CARRIER_REFUSED_VOID = new ProblemType("carrier-refused-void", HttpStatus.CONFLICT, "The carrier refused to void the label");
     public static final ProblemType CARRIER_UNAVAILABLE = new ProblemType("carrier-unavailable", HttpStatus.BAD_GATEWAY, "The carrier did not answer");
+    public static final ProblemType CREDENTIALS_KEY_MISSING = new ProblemType("credentials-key-missing", HttpStatus.CONFLICT, "Carrier credentials cannot be stored");
     public static final ProblemType UNKNOWN_CARRIER = new ProblemType("unknown-carrier", HttpStatus.UNPROCESSABLE_CONTENT, "Unknown carrier");
 
     // Boxes and cartonization

@@ -26,12 +26,14 @@ public final class EventTypes {
     public static final String STOCK_LEVEL_CHANGED = "stock.level_changed";
     public static final String VARIANT_BACK_IN_STOCK = "variant.back_in_stock";
     public static final String VARIANT_BACK_IN_STOCK_SUBSCRIBERS = "variant.back_in_stock_subscribers";
+    public static final String SHIPMENT_CREATED = "shipment.created";
+    public static final String SHIPMENT_VOIDED = "shipment.voided";
     public static final String SHIPMENT_SHIPPED = "shipment.shipped";
 
     /** Every type above; a type written to the outbox that is not here has no schema and fails the tests. */
     public static final List<String> ALL = List.of(ORDER_ACCEPTED, ORDER_STATUS_CHANGED, ORDER_ALLOCATED, ORDER_BACKORDERED,
             ORDER_CANCELLED, ORDER_PACKED, STOCK_LEVEL_CHANGED, VARIANT_BACK_IN_STOCK, VARIANT_BACK_IN_STOCK_SUBSCRIBERS,
-            SHIPMENT_SHIPPED);
+            SHIPMENT_CREATED, SHIPMENT_VOIDED, SHIPMENT_SHIPPED);
 
     private static final Pattern WELL_FORMED = Pattern.compile("\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?");
     static final int MAX_PATTERNS = 50;

@@ -66,6 +66,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "stowage.database.embedded=false",
         "stowage.admin-key=" + ApiTest.ADMIN_KEY,
         "stowage.demo=false",
+        // Carrier API keys are encrypted at rest with this key (32 bytes, base64); a test value.
+        "stowage.shipping.credentials-key=" + ApiTest.CARRIER_CREDENTIALS_KEY,
         // The lot shortfall pass runs every 2 s in service; tests wait for it, so it runs more often here.
         "stowage.orders.lot-shortfall-poll=PT0.25S"
 })
@@ -75,6 +77,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class ApiTest {
 
     public static final String ADMIN_KEY = "test-admin-key";
+    public static final String CARRIER_CREDENTIALS_KEY = "c3Rvd2FnZS10ZXN0LWNyZWRlbnRpYWxzLWtleS0zMmI=";
 
     public WebTestClient web;
 
@@ -147,7 +150,7 @@ public abstract class ApiTest {
             arguments.add("--" + name + "=" + testEnvironment.getProperty(name));
         }
         arguments.addAll(List.of("--server.port=0", "--stowage.database.embedded=false", "--stowage.admin-key=" + ADMIN_KEY,
-                "--stowage.demo=false"));
+                "--stowage.demo=false", "--stowage.shipping.credentials-key=" + CARRIER_CREDENTIALS_KEY));
         for (String property : properties) {
             arguments.add("--" + property);
         }
