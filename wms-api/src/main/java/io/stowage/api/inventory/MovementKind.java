@@ -18,7 +18,9 @@ public enum MovementKind {
     /** Units picked for an order cancelled afterwards, brought back from the pack station to a shelf. */
     PUT_BACK,
     /** Units picked for an order cancelled afterwards that a worker putting them back did not find at the pack station, written off to investigate. */
-    SHORT_PUT_BACK;
+    SHORT_PUT_BACK,
+    /** Units of a merchant's insert (a gift, a sample, a leaflet) packed into a carton; they leave the node with it. */
+    PACKING_INSERT;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

@@ -39,6 +39,56 @@ public class StockLedger {
         return take.then(put).then(append(movement)).flatMap(id -> adjustSellable(movement).thenReturn(id));
     }
 
+    /**
+     * What {@link #takeSpare} takes: units of a variant at a node, for work that sends them away with
+     * something else (a packing insert goes out in a carton), with the ledger's who and why.
+     */
+    public record SpareTake(UUID merchantId, UUID nodeId, UUID variantId, int quantity, MovementKind kind, String reason,
+                            String referenceType, String referenceId, String actor, String deviceId) {
+    }
+
+    /**
+     * Takes units the node can spare, from one location that holds them available (the earliest
+     * expiring lot first, then the location holding most), and records the movement; returns its
+     * ledger id. Units promised to orders are not spare: the node's available units less its
+     * reservations must cover the quantity. Empty, with nothing changed, when the node cannot spare
+     * them, so that the caller's transaction goes on (a missing insert must not stop a parcel). The
+     * rows are locked before the checks, so the movement cannot then fail for want of stock.
+     * Must run inside a transaction.
+     */
+    public Mono<Long> takeSpare(SpareTake spare) {
+        if (spare.quantity() <= 0) {
+            return Mono.error(new IllegalArgumentException("A take moves at least one unit"));
+        }
+        // Balance row first, then the node's level: the order in which post() changes them.
+        return db.sql("""
+                        SELECT b.location_id, b.lot_key FROM stock_balances b
+                        LEFT JOIN lots l ON l.id = b.lot_key
+                        WHERE b.merchant_id = :merchant AND b.node_id = :node AND b.variant_id = :variant
+                          AND b.status = 'available' AND b.on_hand >= :qty
+                          AND (l.expires_on IS NULL OR l.expires_on > CURRENT_DATE)
+                        ORDER BY l.expires_on NULLS LAST, b.on_hand DESC, b.location_id
+                        LIMIT 1
+                        FOR UPDATE OF b
+                        """)
+                .bind("merchant", spare.merchantId()).bind("node", spare.nodeId()).bind("variant", spare.variantId())
+                .bind("qty", spare.quantity())
+                .map(row -> new UUID[] {row.get("location_id", UUID.class), row.get("lot_key", UUID.class)})
+                .one()
+                .filterWhen(found -> db.sql("""
+                                SELECT on_hand - reserved AS spare FROM stock_levels
+                                WHERE merchant_id = :merchant AND variant_id = :variant AND node_id = :node
+                                FOR UPDATE
+                                """)
+                        .bind("merchant", spare.merchantId()).bind("variant", spare.variantId()).bind("node", spare.nodeId())
+                        .map(row -> row.get("spare", Integer.class) >= spare.quantity())
+                        .one()
+                        .defaultIfEmpty(false))
+                .flatMap(found -> post(new Movement(spare.merchantId(), spare.nodeId(), spare.variantId(),
+                        NO_LOT.equals(found[1]) ? null : found[1], spare.kind(), spare.quantity(), found[0], StockStatus.AVAILABLE, null, null,
+                        spare.reason(), spare.referenceType(), spare.referenceId(), spare.actor(), spare.deviceId())));
+    }
+
     private Mono<Void> take(Movement m, UUID lotKey) {
         return db.sql("""
                         UPDATE stock_balances SET on_hand = on_hand - :qty

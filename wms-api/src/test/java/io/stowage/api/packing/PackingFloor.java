@@ -15,17 +15,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A {@link World} taken as far as the pack station: a pick-face rack in zone P, a pack station
  * {@code PACK-1}, the world's linen tees (navy M and L, sand S) on pick faces, a picker and a packer.
  * {@link #picked} places orders and walks them through a wave and its picks, so that they wait at
- * the pack station as picking leaves them.
+ * the pack station as picking leaves them. Public for the features that act on a closed carton (slips).
  */
-final class PackingFloor {
+public final class PackingFloor {
 
-    static final String STATION = "PACK-1";
+    public static final String STATION = "PACK-1";
 
     final ApiTest test;
-    final World world;
+    public final World world;
     final String pickerToken;
     final String packerToken;
-    final String packerName;
+    public final String packerName;
 
     private PackingFloor(ApiTest test, World world, String pickerToken, String packerToken, String packerName) {
         this.test = test;
@@ -35,7 +35,7 @@ final class PackingFloor {
         this.packerName = packerName;
     }
 
-    static PackingFloor create(ApiTest test) {
+    public static PackingFloor create(ApiTest test) {
         World world = World.create(test);
         test.admin().post().uri("/api/v1/nodes/{code}/zones", world.node).bodyValue(Map.of("code", "P", "name", "Picking"))
                 .exchange().expectStatus().isCreated();
@@ -71,12 +71,12 @@ final class PackingFloor {
         return test.as(pickerToken);
     }
 
-    WebTestClient packer() {
+    public WebTestClient packer() {
         return test.as(packerToken);
     }
 
     /** Receives units at the dock and puts them away at the location. */
-    void stock(String sku, String locationCode, int quantity) {
+    public void stock(String sku, String locationCode, int quantity) {
         String key = "stock-" + UUID.randomUUID();
         supervisor().post().uri("/api/v1/receipts").header("Idempotency-Key", key + "-in")
                 .bodyValue(Map.of("merchant_id", world.merchantId, "sku", sku, "quantity", quantity, "location_code", "DOCK-1"))
@@ -139,7 +139,7 @@ final class PackingFloor {
     }
 
     /** Releases a wave over the node's allocated orders and picks every task in full; returns the batch as picked. */
-    Map<?, ?> pickEverything() {
+    public Map<?, ?> pickEverything() {
         Map<?, ?> wave = supervisor().post().uri("/api/v1/waves")
                 .bodyValue(Map.of("filter", Map.of(), "cart", Map.of("totes", 6), "time_limit_seconds", 1))
                 .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
@@ -160,7 +160,7 @@ final class PackingFloor {
     }
 
     /** The tote the batch's tasks for the order went into. */
-    static int toteOf(Map<?, ?> batch, String orderId) {
+    public static int toteOf(Map<?, ?> batch, String orderId) {
         return maps(batch.get("tasks")).stream().filter(task -> orderId.equals(task.get("order_id")))
                 .map(task -> (Integer) task.get("tote")).findFirst().orElseThrow();
     }
