@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * A {@link World} taken as far as the pack station: a pick-face rack in zone P, a pack station
  * {@code PACK-1}, the world's linen tees (navy M and L, sand S) on pick faces, a picker and a packer.
- * {@link #picked} places orders and walks them through a wave and its picks, so that they wait at
+ * {@link #pickEverything} walks the placed orders through a wave and its picks, so that they wait at
  * the pack station as picking leaves them. Public for the features that act on a closed carton (slips).
  */
 public final class PackingFloor {
