@@ -54,6 +54,14 @@ public class BackInStock {
                 .all().collectList();
     }
 
+    /** How many shoppers still wait for the variant: the figure the {@code variant.back_in_stock} event carries. */
+    public Mono<Long> waitingFor(UUID variantId) {
+        return db.sql("SELECT count(*) AS waiting FROM back_in_stock_subscriptions WHERE variant_id = :variant AND notified_at IS NULL")
+                .bind("variant", variantId)
+                .map(row -> row.get("waiting", Long.class))
+                .one();
+    }
+
     public Mono<Subscription> subscribe(UUID merchantId, String sku, String email) {
         String normalized = email.trim().toLowerCase(Locale.ROOT);
         return variants.bySku(merchantId, sku).map(VariantRef::id)

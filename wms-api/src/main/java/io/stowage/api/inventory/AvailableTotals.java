@@ -1,5 +1,6 @@
 package io.stowage.api.inventory;
 
+import io.stowage.api.availability.BackInStock;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.webhooks.EventTypes;
 import java.util.ArrayList;
@@ -26,10 +27,12 @@ public class AvailableTotals {
 
     private final DatabaseClient db;
     private final Outbox outbox;
+    private final BackInStock backInStock;
 
-    public AvailableTotals(DatabaseClient db, Outbox outbox) {
+    public AvailableTotals(DatabaseClient db, Outbox outbox, BackInStock backInStock) {
         this.db = db;
         this.outbox = outbox;
+        this.backInStock = backInStock;
     }
 
     /**
@@ -164,10 +167,7 @@ public class AvailableTotals {
 
     /** Out of stock to in stock: the event the back-in-stock subscribers wait for, in this transaction. */
     private Mono<Void> backInStock(UUID merchantId, Total total) {
-        return db.sql("SELECT count(*) AS waiting FROM back_in_stock_subscriptions WHERE variant_id = :variant AND notified_at IS NULL")
-                .bind("variant", total.variantId())
-                .map(row -> row.get("waiting", Long.class))
-                .one()
+        return backInStock.waitingFor(total.variantId())
                 .flatMap(waiting -> outbox.append(merchantId, EventTypes.VARIANT_BACK_IN_STOCK, total.sku(),
                         Map.of("sku", total.sku(), "variant_id", total.variantId(), "available", total.available(),
                                 "waiting_subscribers", waiting)));
