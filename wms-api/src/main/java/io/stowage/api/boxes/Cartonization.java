@@ -23,6 +23,11 @@ final class Cartonization {
 
     static final int MAX_CHOICES = 5;
     static final String NO_CURRENCY = "XXX";
+    /**
+     * Up to this many units a one-box-type alternative is found exactly too; beyond, first-fit, which for
+     * boxes all alike is close to the best, and keeps 20 box types times 3^12 steps out of a packer's wait.
+     */
+    static final int MAX_EXACT_ALTERNATIVE = 8;
 
     private Cartonization() {
     }
@@ -87,7 +92,7 @@ final class Cartonization {
         if (items.isEmpty() || items.stream().anyMatch(item -> !PackedCarton.fits(box, List.of(item)))) {
             return Optional.empty();
         }
-        return items.size() <= ExactPacking.MAX_UNITS ? ExactPacking.pack(items, List.of(box)) : GreedyPacking.packOnly(items, box);
+        return items.size() <= MAX_EXACT_ALTERNATIVE ? ExactPacking.pack(items, List.of(box)) : GreedyPacking.packOnly(items, box);
     }
 
     private static BoxChoice choice(Packing packing, List<Item> separate, String currency) {

@@ -26,6 +26,15 @@ final class ExactPacking {
         }
         int all = (1 << n) - 1;
         CandidateBox[] cheapestBox = cheapestBoxPerSubset(items, boxes);
+        // The cheapest box's cost and volume per subset, unboxed: the loop below reads them 3^n times.
+        long[] boxCost = new long[all + 1];
+        long[] boxVolume = new long[all + 1];
+        for (int mask = 1; mask <= all; mask++) {
+            if (cheapestBox[mask] != null) {
+                boxCost[mask] = cheapestBox[mask].costMinor();
+                boxVolume[mask] = cheapestBox[mask].innerVolume();
+            }
+        }
         // best[mask]: the cheapest packing of the units in mask, compared as Packing.CHEAPEST compares (cost, cartons, volume).
         long[] cost = new long[all + 1];
         int[] cartons = new int[all + 1];
@@ -39,12 +48,11 @@ final class ExactPacking {
             // Every subset of mask that holds its lowest unit, as that unit's carton.
             for (int sub = rest; ; sub = (sub - 1) & rest) {
                 int carton = sub | lowest;
-                CandidateBox box = cheapestBox[carton];
                 int remainder = mask ^ carton;
-                if (box != null && packable[remainder]) {
-                    long c = box.costMinor() + cost[remainder];
+                if (cheapestBox[carton] != null && packable[remainder]) {
+                    long c = boxCost[carton] + cost[remainder];
                     int k = 1 + cartons[remainder];
-                    long v = box.innerVolume() + volume[remainder];
+                    long v = boxVolume[carton] + volume[remainder];
                     if (!packable[mask] || c < cost[mask] || (c == cost[mask] && (k < cartons[mask] || (k == cartons[mask] && v < volume[mask])))) {
                         packable[mask] = true;
                         cost[mask] = c;

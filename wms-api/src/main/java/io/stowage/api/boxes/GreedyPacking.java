@@ -45,34 +45,51 @@ final class GreedyPacking {
      * largest of {@code boxes} that takes it, so units that need a bigger box still find one.
      */
     private static Optional<Packing> firstFit(List<Item> items, CandidateBox preferred, List<CandidateBox> boxes) {
-        List<CandidateBox> openBoxes = new ArrayList<>();
-        List<List<Item>> contents = new ArrayList<>();
+        List<OpenCarton> open = new ArrayList<>();
         for (Item item : items.stream().sorted(LARGEST_FIRST).toList()) {
-            boolean placed = false;
-            for (int c = 0; c < contents.size() && !placed; c++) {
-                List<Item> tried = new ArrayList<>(contents.get(c));
-                tried.add(item);
-                if (PackedCarton.fits(openBoxes.get(c), tried)) {
-                    contents.get(c).add(item);
-                    placed = true;
+            OpenCarton target = null;
+            for (OpenCarton carton : open) {
+                if (carton.takes(item)) {
+                    target = carton;
+                    break;
                 }
             }
-            if (!placed) {
+            if (target == null) {
                 Optional<CandidateBox> box = PackedCarton.fits(preferred, List.of(item)) ? Optional.of(preferred)
                         : boxes.stream().filter(candidate -> PackedCarton.fits(candidate, List.of(item)))
                                 .max(Comparator.comparingLong(CandidateBox::innerVolume));
                 if (box.isEmpty()) {
                     return Optional.empty();
                 }
-                openBoxes.add(box.get());
-                contents.add(new ArrayList<>(List.of(item)));
+                target = new OpenCarton(box.get());
+                open.add(target);
             }
+            target.add(item);
         }
-        List<PackedCarton> cartons = new ArrayList<>();
-        for (int c = 0; c < contents.size(); c++) {
-            cartons.add(new PackedCarton(openBoxes.get(c), contents.get(c)));
+        return Optional.of(new Packing(open.stream().map(carton -> new PackedCarton(carton.box, carton.items)).toList()));
+    }
+
+    /** A carton being filled, with its running volume and weight, so that a large order is not re-added for every unit. */
+    private static final class OpenCarton {
+        final CandidateBox box;
+        final List<Item> items = new ArrayList<>();
+        long volume;
+        long weight;
+
+        OpenCarton(CandidateBox box) {
+            this.box = box;
         }
-        return Optional.of(new Packing(cartons));
+
+        /** The same rule as {@link PackedCarton#fits}, for the contents plus one unit. */
+        boolean takes(Item item) {
+            return item.sides().fitsWithin(box.inner()) && box.holdsVolume(volume + item.volume()) && box.holdsWeight(weight + item.weight());
+        }
+
+        void add(Item item) {
+            items.add(item);
+            volume += item.volume();
+            weight += item.weight();
+        }
     }
 
     private static Packing shrink(Packing packing, List<CandidateBox> boxes) {

@@ -86,4 +86,49 @@ class HandheldTasksTest extends ApiTest {
         assertThat(floor.movements("TEE-L-NAVY")).extracting(m -> m.get("kind")).contains("pick", "put_back");
         floor.assertBooksAgree();
     }
+    @Test
+    void aShortPickSendsThePickerToTheShelfTheServiceChoseForTheRest() {
+        HandheldFloor floor = HandheldFloor.create(this);
+        floor.stock("TEE-M-NAVY", "P-03-01-A", 3, null, null);
+        floor.stock("TEE-M-NAVY", "P-04-04-A", 2, null, null);
+        floor.stock("TEE-L-NAVY", "P-03-03-A", 2, null, null);
+        String order = floor.order("short-" + floor.node, "TEE-M-NAVY", 2, "TEE-L-NAVY", 1);
+        floor.releasedWave();
+        ScriptedHandheld rf = new ScriptedHandheld(server(), device, "RF-SHORT", 40, 16);
+        rf.expect(floor.pickerBadge, "Enter PIN");
+        rf.expect(HandheldFloor.PICKER_PIN, "Choose a task");
+        rf.choose("Pick");
+        String first = rf.read("Go to (\\S+)");
+        rf.expect("<F3>", "Skipped: " + first + " comes last");
+        assertThat(rf.read("Go to (\\S+)")).isNotEqualTo(first);
+
+        boolean shorted = false;
+        List<String> visited = new java.util.ArrayList<>();
+        while (rf.flat().contains("Go to ")) {
+            String location = rf.read("Go to (\\S+)");
+            String sku = rf.read("(\\S+) Qty \\d+ Tote");
+            int tote = Integer.parseInt(rf.read("Tote (\\d+)"));
+            rf.expect(location, "Scan item");
+            rf.expect(floor.gtins.get(sku), "");
+            if ("P-03-01-A".equals(location)) {
+                rf.expect("<F2>", "Short: 1 of 2");
+                rf.expect("T" + tote, "Picked 1 TEE-M-NAVY; rest from 1 other place");
+                shorted = true;
+                visited.add(location);
+                continue;
+            }
+            if (rf.instruction().startsWith("Qty")) {
+                rf.feed(rf.read("Qty \\d+ of (\\d+)"));
+            }
+            rf.expect("T" + tote, "Picked");
+            visited.add(location);
+        }
+        assertThat(shorted).isTrue();
+        assertThat(visited).as("the rest is picked where the service sent the picker after the short")
+                .containsSubsequence("P-03-01-A", "P-04-04-A").hasSize(3);
+        assertThat(rf.flat()).contains("Batch done");
+        assertThat(floor.orderStatus(order)).isEqualTo("picked");
+        assertThat(floor.movements("TEE-M-NAVY")).extracting(m -> m.get("kind")).contains("short_pick");
+        floor.assertBooksAgree();
+    }
 }
