@@ -35,12 +35,12 @@ class LabelsTest extends ApiTest {
         Map<?, ?> plan = Eventually.until(() -> desk.merchant().get().uri("/api/v1/orders/{id}/carrier-plan", order).exchange()
                 .returnResult(Map.class).getResponseBody().blockFirst(), read -> read != null && read.get("service_code") != null);
         WebTestClient packer = as(station.packer());
-        UUID carton = PackStation.closeCarton(packer, PackStation.session(packer, batch, order), order, "TEE-M-NAVY", 2, 400);
+        UUID carton = PackStation.closeCarton(packer, PackStation.session(packer, batch, order), order, "TEE-M-NAVY", 2, 360);
 
         Map<?, ?> shipment = desk.awaitLabelled(carton);
         assertThat(shipment.get("order_id")).isEqualTo(order);
         assertThat(shipment.get("carton_number")).isEqualTo(1);
-        assertThat(shipment.get("weight_grams")).isEqualTo(400);
+        assertThat(shipment.get("weight_grams")).isEqualTo(360);
         assertThat(shipment.get("requested_service")).isEqualTo(plan.get("service_code"));
         assertThat(shipment.get("carrier") + "/" + shipment.get("service_code")).as("the planned service carries the carton")
                 .isEqualTo(plan.get("service_code"));
