@@ -4,6 +4,7 @@ import static io.stowage.api.packing.PackingFloor.maps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.Eventually;
 import io.stowage.api.support.World;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +204,63 @@ class PackingTest extends ApiTest {
         assertThat(((Map<?, ?>) confirmed.get("carton")).get("status")).isEqualTo("closed");
         assertThat(((Map<?, ?>) confirmed.get("carton")).get("weight_grams")).isEqualTo(900);
         assertThat(confirmed.get("order_status")).isEqualTo("packed");
+    }
+
+    @Test
+    void unitsMissingAtThePackStationGoBackToAllocationAndAreRepickedLater() {
+        PackingFloor floor = PackingFloor.create(this);
+        floor.stock("TEE-M-NAVY", "P-03-01-A", 2);
+        String orderId = floor.order("TEE-M-NAVY", 2);
+        floor.pickEverything();
+        String sessionId = (String) floor.packer().post().uri("/api/v1/pack-sessions")
+                .bodyValue(Map.of("station_code", PackingFloor.STATION, "order_id", orderId))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        Object first = openCarton(floor, sessionId, orderId).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        scan(floor, first, Map.of("sku", "TEE-M-NAVY")).expectStatus().isOk();
+        close(floor, first, Map.of("length_mm", 300, "width_mm", 250, "height_mm", 30, "weight_grams", 180)).expectStatus().isOk();
+
+        problem(declareShort(floor, sessionId, orderId, 1, 2), 422, "invalid-request");
+        problem(declareShort(floor, sessionId, orderId, 7, 1), 422, "invalid-request");
+        problem(floor.packer().post().uri("/api/v1/pack-sessions/{id}/orders/{order}/short", sessionId, orderId)
+                .bodyValue(Map.of("lines", List.of(Map.of("line_no", 1, "quantity", 1)))).exchange(), 422, "invalid-request");
+        assertThat(floor.orderView(orderId).get("status")).isEqualTo("picked");
+
+        // The second tee is not at the pack station: it goes back to allocation, written off where picking left it.
+        Map<?, ?> outcome = declareShort(floor, sessionId, orderId, 1, 1).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(outcome.get("units_short")).isEqualTo(1);
+        assertThat(outcome.get("units_written_off")).isEqualTo(1);
+        assertThat(outcome.get("order_status")).isEqualTo("partially_allocated");
+        Map<?, ?> waiting = floor.orderView(orderId);
+        assertThat(maps(waiting.get("lines")).get(0).get("backordered")).isEqualTo(1);
+        assertBooksAgree(floor.world.merchantId);
+        Map<?, ?> session = floor.packer().get().uri("/api/v1/pack-sessions/{id}", sessionId).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(session.get("status")).as("the order left the session, its last").isEqualTo("closed");
+
+        // New stock arrives: the order is allocated again, the next wave picks only the missing tee, and parcel 2 packs the order.
+        floor.stock("TEE-M-NAVY", "P-03-02-A", 1);
+        Eventually.until(() -> floor.orderView(orderId).get("status"), "allocated"::equals);
+        Map<?, ?> batch = floor.pickEverything();
+        assertThat(maps(batch.get("tasks"))).singleElement().satisfies(task -> assertThat(task.get("quantity")).isEqualTo(1));
+        assertThat(floor.orderView(orderId).get("status")).isEqualTo("picked");
+        String again = (String) floor.packer().post().uri("/api/v1/pack-sessions")
+                .bodyValue(Map.of("station_code", PackingFloor.STATION, "order_id", orderId))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        Map<?, ?> second = openCarton(floor, again, orderId).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(second.get("carton_number")).isEqualTo(2);
+        scan(floor, second.get("id"), Map.of("sku", "TEE-M-NAVY")).expectStatus().isOk();
+        problem(scan(floor, second.get("id"), Map.of("sku", "TEE-M-NAVY")), 422, "one-too-many");
+        Map<?, ?> closed = close(floor, second.get("id"), Map.of("length_mm", 300, "width_mm", 250, "height_mm", 30, "weight_grams", 180))
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(closed.get("order_status")).isEqualTo("packed");
+        assertThat(closed.get("parcels")).isEqualTo(2);
+        assertBooksAgree(floor.world.merchantId);
+    }
+
+    static WebTestClient.ResponseSpec declareShort(PackingFloor floor, String sessionId, String orderId, int lineNo, int quantity) {
+        return floor.packer().post().uri("/api/v1/pack-sessions/{id}/orders/{order}/short", sessionId, orderId)
+                .header("Idempotency-Key", "short-" + UUID.randomUUID())
+                .bodyValue(Map.of("lines", List.of(Map.of("line_no", lineNo, "quantity", quantity)))).exchange();
     }
 
     static Map<?, ?> carton(PackingFloor floor, Object cartonId) {
