@@ -20,7 +20,9 @@ public enum MovementKind {
     /** Units picked for an order cancelled afterwards that a worker putting them back did not find at the pack station, written off to investigate. */
     SHORT_PUT_BACK,
     /** Units of a merchant's insert (a gift, a sample, a leaflet) packed into a carton; they leave the node with it. */
-    PACKING_INSERT;
+    PACKING_INSERT,
+    /** Units picked for an order that the packer did not find at the pack station, written off to investigate. */
+    SHORT_PACK;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

@@ -108,6 +108,27 @@ public class OrderFulfilment {
     }
 
     /**
+     * Units of a picked order were missing at the pack station and were given back to wait ({@link
+     * #returnToWaiting}); once nothing of it is left to pack, the order waits with them: {@code
+     * partially_allocated} (or {@code backordered} when nothing of it is held), where the backorder
+     * allocator serves it and a later wave picks the units again. Answers the order's status.
+     */
+    public Mono<OrderStatus> packedShort(UUID merchantId, UUID orderId, String actor, String note) {
+        return lock(merchantId, orderId).flatMap(status -> {
+            if (status != OrderStatus.PICKED) {
+                return Mono.just(status);
+            }
+            return db.sql("SELECT sum(quantity) AS units, sum(waiting) AS waiting FROM order_lines WHERE order_id = :order")
+                    .bind("order", orderId)
+                    .map(row -> row.get("waiting", Number.class).intValue() == 0 ? OrderStatus.PICKED
+                            : OrderTransitions.afterAllocation(row.get("units", Number.class).intValue(), row.get("waiting", Number.class).intValue()))
+                    .one()
+                    .flatMap(to -> to == OrderStatus.PICKED ? Mono.just(to)
+                            : transitions.move(merchantId, orderId, status, to, actor, note).thenReturn(to));
+        });
+    }
+
+    /**
      * Gives {@code units} of a line held at a node (and lot) back to sale and makes them wait: the
      * open allocations shrink, the reservation is released and the line's waiting count rises, so
      * that reserved stock keeps matching open allocations. Callers hold the level lock.

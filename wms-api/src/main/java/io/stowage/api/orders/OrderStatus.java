@@ -45,7 +45,8 @@ public enum OrderStatus {
             case ALLOCATED -> EnumSet.of(RELEASED, PARTIALLY_ALLOCATED, BACKORDERED);
             // A short pick sends units back to wait for stock: the order waits with them.
             case RELEASED -> EnumSet.of(PICKED, PARTIALLY_ALLOCATED, BACKORDERED);
-            case PICKED -> EnumSet.of(PACKED);
+            // Units missing at the pack station go back to allocation: the order waits for them again.
+            case PICKED -> EnumSet.of(PACKED, PARTIALLY_ALLOCATED, BACKORDERED);
             case PACKED -> EnumSet.of(SHIPPED);
             case SHIPPED -> EnumSet.of(DELIVERED);
             case ON_HOLD -> EnumSet.copyOf(BEFORE_SHIPPING);

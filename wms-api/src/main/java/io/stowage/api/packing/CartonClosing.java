@@ -3,6 +3,7 @@ package io.stowage.api.packing;
 import io.stowage.api.access.Caller;
 import io.stowage.api.boxes.BoxChoice;
 import io.stowage.api.boxes.BoxSuggestions;
+import io.stowage.api.boxes.PackagingStock;
 import io.stowage.api.boxes.UnitShape;
 import io.stowage.api.boxes.WeightCheck;
 import io.stowage.api.database.Params;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
  * one), else the outer size the packer gave (the item's own packaging), else the box {@code boxes}
  * suggests for the carton's units. The measured weight is checked against tare plus the units'
  * catalog weights: outside the tolerance the carton waits in {@code recheck} (the packer re-weighs,
- * or a supervisor confirms the weight) instead of closing. A closed carton is handed to every
+ * or a supervisor confirms the weight) instead of closing. A closed carton takes its box from the
+ * node's packaging stock ({@code boxes.PackagingStock}) and is handed to every
  * {@link CartonClosedHandler} in the same transaction (a refusal from one undoes the close), and when
  * it held the order's last units the order is packed ({@link OrderPacking}).
  */
@@ -48,16 +50,18 @@ class CartonClosing {
     private final OrderPacking packing;
     private final BoxAdvice advice;
     private final BoxSuggestions boxes;
+    private final PackagingStock packaging;
     private final ObjectProvider<CartonClosedHandler> handlers;
 
     CartonClosing(DatabaseClient db, CartonWork work, Cartons cartons, OrderPacking packing, BoxAdvice advice, BoxSuggestions boxes,
-                  ObjectProvider<CartonClosedHandler> handlers) {
+                  PackagingStock packaging, ObjectProvider<CartonClosedHandler> handlers) {
         this.db = db;
         this.work = work;
         this.cartons = cartons;
         this.packing = packing;
         this.advice = advice;
         this.boxes = boxes;
+        this.packaging = packaging;
         this.handlers = handlers;
     }
 
@@ -165,6 +169,7 @@ class CartonClosing {
                 .fetch().rowsUpdated()
                 .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
                         : Mono.error(ApiProblem.of(ProblemType.CARTON_NOT_OPEN, "Parcel " + view.cartonNumber() + " was closed meanwhile")))
+                .then(packaging.takeForCarton(view.merchantId(), view.nodeId(), box.code(), carton.id(), worker.actor()))
                 .then(cartons.byId(null, carton.id()))
                 .flatMap(closed -> handle(closed).thenReturn(closed))
                 .flatMap(closed -> packing.finishIfComplete(worker, carton.sessionId(), order, carton.nodeId())

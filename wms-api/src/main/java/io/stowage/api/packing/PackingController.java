@@ -38,14 +38,17 @@ class PackingController {
     private final CartonClosing closing;
     private final Cartons cartons;
     private final OrderContents orders;
+    private final PackShorts shorts;
     private final Commands commands;
 
-    PackingController(PackSessions sessions, CartonWork work, CartonClosing closing, Cartons cartons, OrderContents orders, Commands commands) {
+    PackingController(PackSessions sessions, CartonWork work, CartonClosing closing, Cartons cartons, OrderContents orders, PackShorts shorts,
+                      Commands commands) {
         this.sessions = sessions;
         this.work = work;
         this.closing = closing;
         this.cartons = cartons;
         this.orders = orders;
+        this.shorts = shorts;
         this.commands = commands;
     }
 
@@ -61,6 +64,12 @@ class PackingController {
 
     record ScanRequest(@Size(max = 100) String sku, @Size(max = 20) String gtin, @Size(max = 100) String lotNumber,
                        @Positive @Max(LineQuantity.MAX) Integer quantity) {
+    }
+
+    record ShortRequest(@NotNull @Size(min = 1, max = 200) List<@NotNull @Valid ShortLine> lines) {
+    }
+
+    record ShortLine(@NotNull @Positive Integer lineNo, @NotNull @Positive @Max(LineQuantity.MAX) Integer quantity) {
     }
 
     record CloseCartonRequest(@Size(max = 100) String boxTypeCode, @Positive @Max(10_000) Integer lengthMm, @Positive @Max(10_000) Integer widthMm,
@@ -115,6 +124,15 @@ class PackingController {
         Caller.Worker packer = caller.asWorker(WorkerRole.PACKER);
         return commands.require(CommandScope.worker(packer), request, HttpStatus.OK, () -> work.scan(packer, id,
                 new CartonWork.Scan(request.sku(), request.gtin(), request.lotNumber(), request.quantity() == null ? 1 : request.quantity())));
+    }
+
+    /** Units of the order the packer does not find: they go back to allocation (with an Idempotency-Key: a retry must not declare them twice). */
+    @PostMapping("/api/v1/pack-sessions/{id}/orders/{orderId}/short")
+    Mono<ResponseEntity<String>> declareShort(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @PathVariable UUID orderId,
+                                              @Valid @RequestBody ShortRequest request) {
+        Caller.Worker packer = caller.asWorker(WorkerRole.PACKER);
+        return commands.require(CommandScope.worker(packer), request, HttpStatus.OK, () -> shorts.declare(packer, id, orderId,
+                request.lines().stream().map(line -> new PackShorts.Short(line.lineNo(), line.quantity())).toList()));
     }
 
     @PostMapping("/api/v1/cartons/{id}/close")

@@ -79,7 +79,7 @@ class WaveInputs {
                             WHERE a.node_id = :node AND a.released_at IS NULL
                             GROUP BY a.merchant_id, a.order_id, a.line_no, a.variant_id, a.lot_key
                         ), picked AS (
-                            SELECT t.order_id, t.line_no, t.lot_key, sum(t.picked_quantity) AS quantity
+                            SELECT t.order_id, t.line_no, t.lot_key, sum(t.picked_quantity - t.lost_quantity) AS quantity
                             FROM pick_tasks t JOIN wave_orders w ON w.order_id = t.order_id AND w.wave_id = :wave
                             WHERE t.node_id = :node AND t.status IN ('picked', 'short')
                             GROUP BY t.order_id, t.line_no, t.lot_key

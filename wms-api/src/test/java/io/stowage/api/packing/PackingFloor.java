@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * A {@link World} taken as far as the pack station: a pick-face rack in zone P, a pack station
  * {@code PACK-1}, the world's linen tees (navy M and L, sand S) on pick faces, a picker and a packer.
- * {@link #picked} places orders and walks them through a wave and its picks, so that they wait at
+ * {@link #pickEverything} walks the placed orders through a wave and its picks, so that they wait at
  * the pack station as picking leaves them. Public for the features that act on a closed carton (slips).
  */
 public final class PackingFloor {
@@ -85,6 +85,21 @@ public final class PackingFloor {
                 .bodyValue(Map.of("merchant_id", world.merchantId, "sku", sku, "quantity", quantity,
                         "from_location_code", "DOCK-1", "to_location_code", locationCode))
                 .exchange().expectStatus().isCreated();
+    }
+
+    /** The merchant's box type: inner size, tare and cost in euro cents. */
+    void boxType(String code, int length, int width, int height, int tare, long cost) {
+        world.merchant(test).put().uri("/api/v1/box-types/{code}", code).bodyValue(Map.of("name", "Box " + code, "inner_length_mm", length,
+                        "inner_width_mm", width, "inner_height_mm", height, "tare_grams", tare, "max_weight_grams", 20_000, "cost_minor", cost,
+                        "currency", "EUR"))
+                .exchange().expectStatus().is2xxSuccessful();
+    }
+
+    /** Boxes of the type received at the node's packaging stock. */
+    void receiveBoxes(String code, int quantity) {
+        world.merchant(test).post().uri("/api/v1/box-types/{code}/stock-adjustments", code).header("Idempotency-Key", "boxes-" + UUID.randomUUID())
+                .bodyValue(Map.of("node_code", world.node, "reason", "received", "quantity", quantity))
+                .exchange().expectStatus().isOk();
     }
 
     /** A lot-tracked product with one variant, {@code VITC-60}: vitamin C tablets. */

@@ -4,6 +4,7 @@ import static io.stowage.api.packing.PackingFloor.maps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.Eventually;
 import io.stowage.api.support.World;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,11 @@ class PackingTest extends ApiTest {
         floor.stock("TEE-M-NAVY", "P-03-01-A", 3);
         floor.stock("TEE-L-NAVY", "P-03-02-A", 2);
         String orderId = floor.order("TEE-M-NAVY", 2, "TEE-L-NAVY", 1);
+        String smallBox = unique("S");
+        String bigBox = unique("L");
+        floor.boxType(smallBox, 320, 260, 80, 40, 50);
+        floor.boxType(bigBox, 600, 400, 300, 200, 150);
+        floor.receiveBoxes(bigBox, 5);
         Map<?, ?> batch = floor.pickEverything();
         assertThat(floor.orderView(orderId).get("status")).isEqualTo("picked");
 
@@ -39,6 +45,7 @@ class PackingTest extends ApiTest {
         assertThat(maps(toPack.get("lines"))).extracting(line -> (Object) line.get("alt_text"))
                 .containsExactly("Linen tee M Navy: size M, colour Navy", "Linen tee L Navy: size L, colour Navy");
         assertThat(maps(toPack.get("lines")).get(0).get("gtins")).isEqualTo(List.of("0" + World.GTINS.get(0)));
+        assertThat(maps(toPack.get("suggested_boxes"))).as("a box is suggested for the three tees").isNotEmpty();
         String sessionId = (String) session.get("id");
 
         Map<?, ?> first = openCarton(floor, sessionId, orderId).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
@@ -48,15 +55,19 @@ class PackingTest extends ApiTest {
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(scanned.get("line_remaining")).isEqualTo(0);
         assertThat(scanned.get("order_remaining")).isEqualTo(1);
-        // Two tees weigh 360 g by the catalog: 420 g is outside the tolerance, so the carton waits for a re-check instead of closing.
-        Map<?, ?> rechecked = close(floor, first.get("id"), Map.of("length_mm", 300, "width_mm", 250, "height_mm", 60, "weight_grams", 420))
+        // No box scanned: the suggested box is taken. 5 kg is far from two tees and a box: the carton waits for a re-check.
+        Map<?, ?> rechecked = close(floor, first.get("id"), Map.of("weight_grams", 5000))
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(((Map<?, ?>) rechecked.get("carton")).get("status")).isEqualTo("recheck");
-        assertThat(((Map<?, ?>) rechecked.get("carton")).get("expected_weight_grams")).isEqualTo(360);
+        Map<?, ?> recheckCarton = (Map<?, ?>) rechecked.get("carton");
+        assertThat(recheckCarton.get("status")).isEqualTo("recheck");
+        assertThat(recheckCarton.get("box_type_code")).isNotNull().isEqualTo(rechecked.get("suggested_box_type_code"));
+        assertThat(rechecked.get("box_overridden")).isEqualTo(false);
         assertThat(((Map<?, ?>) rechecked.get("weight_check")).get("within_tolerance")).isEqualTo(false);
-        openCarton(floor, sessionId, orderId).expectStatus().isEqualTo(409);
-        // The packer re-weighs: 370 g is within it.
-        Map<?, ?> closedFirst = close(floor, first.get("id"), Map.of("length_mm", 300, "width_mm", 250, "height_mm", 60, "weight_grams", 370))
+        int expected = (Integer) recheckCarton.get("expected_weight_grams");
+        assertThat(expected).isGreaterThanOrEqualTo(360);
+        problem(openCarton(floor, sessionId, orderId), 409, "carton-already-open");
+        // The packer re-weighs: the expected weight closes it.
+        Map<?, ?> closedFirst = close(floor, first.get("id"), Map.of("weight_grams", expected))
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(closedFirst.get("order_status")).isEqualTo("picked");
         assertThat(((Map<?, ?>) closedFirst.get("carton")).get("status")).isEqualTo("closed");
@@ -64,16 +75,22 @@ class PackingTest extends ApiTest {
         Map<?, ?> second = openCarton(floor, sessionId, orderId).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(second.get("carton_number")).isEqualTo(2);
         scan(floor, second.get("id"), Map.of("sku", "TEE-L-NAVY")).expectStatus().isOk();
-        Map<?, ?> closedSecond = close(floor, second.get("id"), Map.of("length_mm", 320, "width_mm", 260, "height_mm", 30, "weight_grams", 185))
+        // The packer scans the big box instead of the suggested one: an override, and the box leaves the node's packaging stock.
+        Map<?, ?> closedSecond = close(floor, second.get("id"), Map.of("box_type_code", bigBox, "weight_grams", 380))
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(closedSecond.get("box_overridden")).isEqualTo(true);
         assertThat(closedSecond.get("order_status")).isEqualTo("packed");
         assertThat(closedSecond.get("parcels")).isEqualTo(2);
         assertThat(floor.orderView(orderId).get("status")).isEqualTo("packed");
+        Map<?, ?> big = floor.world.merchant(this).get().uri("/api/v1/box-types/{code}", bigBox).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(maps(big.get("stock"))).singleElement().satisfies(stock -> assertThat(stock.get("on_hand")).isEqualTo(4));
 
         List<Map<?, ?>> cartons = maps(floor.world.merchant(this).get().uri("/api/v1/orders/{id}/cartons", orderId).exchange()
                 .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody());
         assertThat(cartons).extracting(carton -> (Object) carton.get("carton_number")).containsExactly(1, 2);
-        assertThat(cartons).extracting(carton -> (Object) carton.get("weight_grams")).containsExactly(370, 185);
+        assertThat(cartons).extracting(carton -> (Object) carton.get("weight_grams")).containsExactly(expected, 380);
+        assertThat(cartons.get(1).get("box_type_code")).isEqualTo(bigBox);
         assertThat(maps(cartons.get(0).get("lines"))).singleElement().satisfies(line -> {
             assertThat(line.get("sku")).isEqualTo("TEE-M-NAVY");
             assertThat(line.get("quantity")).isEqualTo(2);
@@ -187,6 +204,63 @@ class PackingTest extends ApiTest {
         assertThat(((Map<?, ?>) confirmed.get("carton")).get("status")).isEqualTo("closed");
         assertThat(((Map<?, ?>) confirmed.get("carton")).get("weight_grams")).isEqualTo(900);
         assertThat(confirmed.get("order_status")).isEqualTo("packed");
+    }
+
+    @Test
+    void unitsMissingAtThePackStationGoBackToAllocationAndAreRepickedLater() {
+        PackingFloor floor = PackingFloor.create(this);
+        floor.stock("TEE-M-NAVY", "P-03-01-A", 2);
+        String orderId = floor.order("TEE-M-NAVY", 2);
+        floor.pickEverything();
+        String sessionId = (String) floor.packer().post().uri("/api/v1/pack-sessions")
+                .bodyValue(Map.of("station_code", PackingFloor.STATION, "order_id", orderId))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        Object first = openCarton(floor, sessionId, orderId).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        scan(floor, first, Map.of("sku", "TEE-M-NAVY")).expectStatus().isOk();
+        close(floor, first, Map.of("length_mm", 300, "width_mm", 250, "height_mm", 30, "weight_grams", 180)).expectStatus().isOk();
+
+        problem(declareShort(floor, sessionId, orderId, 1, 2), 422, "invalid-request");
+        problem(declareShort(floor, sessionId, orderId, 7, 1), 422, "invalid-request");
+        problem(floor.packer().post().uri("/api/v1/pack-sessions/{id}/orders/{order}/short", sessionId, orderId)
+                .bodyValue(Map.of("lines", List.of(Map.of("line_no", 1, "quantity", 1)))).exchange(), 422, "invalid-request");
+        assertThat(floor.orderView(orderId).get("status")).isEqualTo("picked");
+
+        // The second tee is not at the pack station: it goes back to allocation, written off where picking left it.
+        Map<?, ?> outcome = declareShort(floor, sessionId, orderId, 1, 1).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(outcome.get("units_short")).isEqualTo(1);
+        assertThat(outcome.get("units_written_off")).isEqualTo(1);
+        assertThat(outcome.get("order_status")).isEqualTo("partially_allocated");
+        Map<?, ?> waiting = floor.orderView(orderId);
+        assertThat(maps(waiting.get("lines")).get(0).get("backordered")).isEqualTo(1);
+        assertBooksAgree(floor.world.merchantId);
+        Map<?, ?> session = floor.packer().get().uri("/api/v1/pack-sessions/{id}", sessionId).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(session.get("status")).as("the order left the session, its last").isEqualTo("closed");
+
+        // New stock arrives: the order is allocated again, the next wave picks only the missing tee, and parcel 2 packs the order.
+        floor.stock("TEE-M-NAVY", "P-03-02-A", 1);
+        Eventually.until(() -> floor.orderView(orderId).get("status"), "allocated"::equals);
+        Map<?, ?> batch = floor.pickEverything();
+        assertThat(maps(batch.get("tasks"))).singleElement().satisfies(task -> assertThat(task.get("quantity")).isEqualTo(1));
+        assertThat(floor.orderView(orderId).get("status")).isEqualTo("picked");
+        String again = (String) floor.packer().post().uri("/api/v1/pack-sessions")
+                .bodyValue(Map.of("station_code", PackingFloor.STATION, "order_id", orderId))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        Map<?, ?> second = openCarton(floor, again, orderId).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(second.get("carton_number")).isEqualTo(2);
+        scan(floor, second.get("id"), Map.of("sku", "TEE-M-NAVY")).expectStatus().isOk();
+        problem(scan(floor, second.get("id"), Map.of("sku", "TEE-M-NAVY")), 422, "one-too-many");
+        Map<?, ?> closed = close(floor, second.get("id"), Map.of("length_mm", 300, "width_mm", 250, "height_mm", 30, "weight_grams", 180))
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(closed.get("order_status")).isEqualTo("packed");
+        assertThat(closed.get("parcels")).isEqualTo(2);
+        assertBooksAgree(floor.world.merchantId);
+    }
+
+    static WebTestClient.ResponseSpec declareShort(PackingFloor floor, String sessionId, String orderId, int lineNo, int quantity) {
+        return floor.packer().post().uri("/api/v1/pack-sessions/{id}/orders/{order}/short", sessionId, orderId)
+                .header("Idempotency-Key", "short-" + UUID.randomUUID())
+                .bodyValue(Map.of("lines", List.of(Map.of("line_no", lineNo, "quantity", quantity)))).exchange();
     }
 
     static Map<?, ?> carton(PackingFloor floor, Object cartonId) {

@@ -29,15 +29,28 @@ class SchemaCheckingOutbox extends Outbox {
     @Override
     public Mono<Void> append(UUID merchantId, String type, String subject, Object payload) {
         return Mono.defer(() -> {
-            String stored = json.writeValueAsString(payload);
-            List<String> problems = EventSchemas.problems(type, json.readTree(stored));
-            if (!problems.isEmpty()) {
-                String violation = type + " " + stored + ": " + String.join("; ", problems);
-                EventSchemas.record(violation);
-                return Mono.error(new AssertionError("event does not match its schema: " + violation));
-            }
+            check(type, payload);
             return super.append(merchantId, type, subject, payload);
         });
+    }
+
+    /** Several events written in one statement are checked one by one, as if appended one at a time. */
+    @Override
+    public Mono<Void> appendAll(UUID merchantId, List<Event> events) {
+        return Mono.defer(() -> {
+            events.forEach(event -> check(event.type(), event.payload()));
+            return super.appendAll(merchantId, events);
+        });
+    }
+
+    private void check(String type, Object payload) {
+        String stored = json.writeValueAsString(payload);
+        List<String> problems = EventSchemas.problems(type, json.readTree(stored));
+        if (!problems.isEmpty()) {
+            String violation = type + " " + stored + ": " + String.join("; ", problems);
+            EventSchemas.record(violation);
+            throw new AssertionError("event does not match its schema: " + violation);
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -2,6 +2,8 @@ package io.stowage.api.support;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stowage.api.outbox.Outbox;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,17 @@ class SchemaCheckingOutboxTest {
 
         assertThatThrownBy(EventSchemas::assertNoViolations).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("do not match their schemas").hasMessageContaining("lines");
+    }
+
+    @Test
+    void everyEventOfSeveralWrittenInOneStatementIsChecked() {
+        UUID order = UUID.randomUUID();
+        assertThatThrownBy(() -> outbox.appendAll(UUID.randomUUID(), List.of(
+                new Outbox.Event("order.status_changed", order.toString(), Map.of("order_id", order, "from", "accepted", "to", "allocated")),
+                new Outbox.Event("order.allocated", order.toString(), Map.of("order_id", order, "complete", true, "lines", 3)))).block())
+                .hasMessageContaining("order.allocated").hasMessageContaining("lines");
+
+        assertThatThrownBy(EventSchemas::assertNoViolations).hasMessageContaining("lines");
     }
 
     @Test

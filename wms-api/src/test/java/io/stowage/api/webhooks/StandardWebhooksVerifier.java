@@ -13,12 +13,12 @@ import javax.crypto.spec.SecretKeySpec;
  * over the raw bytes received, and accept when one of the space-separated {@code v1,} signatures
  * matches in constant time and the timestamp is within five minutes.
  */
-final class StandardWebhooksVerifier {
+public final class StandardWebhooksVerifier {
 
     private StandardWebhooksVerifier() {
     }
 
-    static boolean verifies(String secret, WebhookReceiver.Received request) throws Exception {
+    public static boolean verifies(String secret, WebhookReceiver.Received request) throws Exception {
         String id = request.header("webhook-id");
         String timestamp = request.header("webhook-timestamp");
         String signatures = request.header("webhook-signature");
