@@ -58,8 +58,8 @@ public final class Scans {
         if (scanned.kind() == ScanKind.PRODUCT_GTIN) {
             return Optional.of(new Item(Optional.of(scanned.scan().code()), Optional.empty(), scanned.scan().lot(), scanned.scan().expiry()));
         }
-        if (scanned.kind() == ScanKind.UNKNOWN && scanned.scan().problem().isEmpty() && expectedSku.isPresent()
-                && scanned.text().equalsIgnoreCase(expectedSku.get())) {
+        // A label carrying the SKU itself; a SKU such as SOCK-1 may look like a site code, so its kind does not matter.
+        if (scanned.scan().problem().isEmpty() && expectedSku.isPresent() && scanned.text().equalsIgnoreCase(expectedSku.get())) {
             return Optional.of(new Item(Optional.empty(), expectedSku, Optional.empty(), Optional.empty()));
         }
         return Optional.empty();

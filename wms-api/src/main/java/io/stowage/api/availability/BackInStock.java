@@ -1,6 +1,7 @@
 package io.stowage.api.availability;
 
 import io.r2dbc.spi.Readable;
+import io.stowage.api.Published;
 import io.stowage.api.catalog.VariantRef;
 import io.stowage.api.catalog.Variants;
 import io.stowage.api.database.Params;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
  * waiting subscription; the ledger writes the {@code variant.back_in_stock} event when it happens.
  */
 @Service
+@Published
 public class BackInStock {
 
     private final DatabaseClient db;
@@ -31,6 +33,25 @@ public class BackInStock {
     }
 
     public record Subscription(UUID id, String sku, String email, OffsetDateTime createdAt, OffsetDateTime notifiedAt) {
+    }
+
+    /** A shopper who was waiting for a variant, as the notifier tells them. */
+    public record Waiting(UUID subscriptionId, String email, OffsetDateTime subscribedAt) {
+    }
+
+    /**
+     * Marks the shoppers waiting for the merchant's variant notified and answers who they were: a
+     * command for the back-in-stock notifier, in its transaction, so that each is told once.
+     */
+    public Mono<List<Waiting>> markNotified(UUID merchantId, UUID variantId) {
+        return db.sql("""
+                        UPDATE back_in_stock_subscriptions SET notified_at = now()
+                        WHERE merchant_id = :merchant AND variant_id = :variant AND notified_at IS NULL
+                        RETURNING id, email, created_at
+                        """)
+                .bind("merchant", merchantId).bind("variant", variantId)
+                .map(row -> new Waiting(row.get("id", UUID.class), row.get("email", String.class), row.get("created_at", OffsetDateTime.class)))
+                .all().collectList();
     }
 
     public Mono<Subscription> subscribe(UUID merchantId, String sku, String email) {

@@ -5,23 +5,24 @@ import io.stowage.api.webhooks.OutboxEvent;
 import io.stowage.api.webhooks.OutboxSubscriber;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hears through the outbox that an order left the planned parcels: packed (its cartons are
- * labelled) or shipped, its plan is kept and frozen, so later runs neither move it nor give its
- * place on the carrier to another parcel; cancelled, its plan is dropped. Runs in the fan-out's
- * transaction, once per event, whichever instance claims it.
+ * Hears through the outbox what happened to planned parcels, so that runs leave labelled ones alone
+ * and count them against their carrier's capacity. A carton's label bought ({@code shipment.created})
+ * freezes the order's plan on the service actually bought (at carton close shipping may have had to
+ * choose another); an order packed or shipped is frozen as planned; a cancelled order's plan is
+ * dropped. Runs in the fan-out's transaction, once per event, whichever instance claims it.
  */
 @Component
 class LabelledParcels implements OutboxSubscriber {
 
-    private static final Pattern TO = Pattern.compile("\"to\"\\s*:\\s*\"([a-z_]+)\"");
     private static final Set<String> LABELLED = Set.of("packed", "shipped", "delivered");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DatabaseClient db;
 
@@ -31,28 +32,47 @@ class LabelledParcels implements OutboxSubscriber {
 
     @Override
     public boolean wants(String eventType) {
-        return EventTypes.ORDER_STATUS_CHANGED.equals(eventType);
+        return EventTypes.ORDER_STATUS_CHANGED.equals(eventType) || EventTypes.SHIPMENT_CREATED.equals(eventType);
     }
 
     @Override
     public Mono<Void> handle(OutboxEvent event) {
+        JsonNode payload = JSON.readTree(event.payload());
         UUID orderId;
         try {
-            orderId = UUID.fromString(event.subject());
+            orderId = UUID.fromString(payload.path("order_id").asString(""));
         } catch (IllegalArgumentException notAnOrderId) {
             return Mono.empty();
         }
-        Matcher to = TO.matcher(event.payload());
-        if (!to.find()) {
-            return Mono.empty();
+        if (EventTypes.SHIPMENT_CREATED.equals(event.type())) {
+            return labelled(orderId, payload.path("carrier").asString(""), payload.path("service_code").asString(""));
         }
-        if (LABELLED.contains(to.group(1))) {
+        String to = payload.path("to").asString("");
+        if (LABELLED.contains(to)) {
             return db.sql("UPDATE planned_parcels SET labelled_at = clock_timestamp() WHERE order_id = :order AND labelled_at IS NULL")
                     .bind("order", orderId).then();
         }
-        if ("cancelled".equals(to.group(1))) {
+        if ("cancelled".equals(to)) {
             return db.sql("DELETE FROM planned_parcels WHERE order_id = :order AND labelled_at IS NULL").bind("order", orderId).then();
         }
         return Mono.empty();
+    }
+
+    /** The first label of the order fixes its plan to the service bought; later cartons' labels change nothing. */
+    private Mono<Void> labelled(UUID orderId, String carrier, String service) {
+        if (carrier.isEmpty() || service.isEmpty()) {
+            return Mono.empty();
+        }
+        String bought = service.contains("/") ? service : carrier + "/" + service;
+        return db.sql("""
+                        UPDATE planned_parcels SET labelled_at = clock_timestamp(), carrier_code = :carrier, service_code = :service,
+                               unassigned_reason = NULL,
+                               reason = CASE WHEN service_code = :service THEN reason
+                                             ELSE 'labelled on ' || :service || ' at carton close instead of '
+                                                  || coalesce('the planned ' || service_code, 'no planned service') || '; the plan: ' || reason END
+                        WHERE order_id = :order AND labelled_at IS NULL
+                        """)
+                .bind("carrier", carrier).bind("service", bought).bind("order", orderId)
+                .then();
     }
 }

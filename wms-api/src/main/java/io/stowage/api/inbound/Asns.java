@@ -4,8 +4,11 @@ import io.stowage.api.Published;
 import io.stowage.api.catalog.VariantRef;
 import io.stowage.api.catalog.Variants;
 import io.stowage.api.database.Params;
+import io.stowage.api.network.Network;
+import io.stowage.api.network.Node;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,10 +33,12 @@ public class Asns {
 
     private final DatabaseClient db;
     private final Variants catalog;
+    private final Network network;
 
-    public Asns(DatabaseClient db, Variants catalog) {
+    public Asns(DatabaseClient db, Variants catalog, Network network) {
         this.db = db;
         this.catalog = catalog;
+        this.network = network;
     }
 
     public record NewAsn(String reference, String nodeCode, String supplier, LocalDate expectedOn, List<NewLine> lines) {
@@ -56,9 +61,11 @@ public class Asns {
     public Mono<Asn> create(UUID merchantId, NewAsn request) {
         Set<String> skus = new HashSet<>();
         request.lines().forEach(line -> skus.add(line.sku()));
-        Mono<UUID> node = db.sql("SELECT id FROM nodes WHERE code = :code AND (merchant_id IS NULL OR merchant_id = :merchant)")
-                .bind("code", request.nodeCode()).bind("merchant", merchantId)
-                .map(row -> row.get("id", UUID.class)).one()
+        // A warehouse (no merchant) or one of the merchant's own stores; another merchant's store is as unknown as a missing code.
+        Mono<UUID> node = network.node(request.nodeCode())
+                .onErrorResume(e -> e instanceof ApiProblem problem && problem.problemType() == ProblemType.NOT_FOUND, e -> Mono.empty())
+                .filter(found -> found.merchantId() == null || found.merchantId().equals(merchantId))
+                .map(Node::id)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.invalid("node_code", "no warehouse or store has the code " + request.nodeCode())));
         Mono<Map<String, UUID>> variants = catalog.bySkus(merchantId, skus).collectMap(VariantRef::sku, VariantRef::id);
         return node.zipWith(variants, Target::new)
@@ -108,8 +115,8 @@ public class Asns {
     /** A merchant's notices (merchantId set) or a node's (nodeId set), ordered by reference. */
     public Mono<Page<Asn>> list(UUID merchantId, UUID nodeId, String reference, String status, String after, int limit) {
         return db.sql("""
-                        SELECT a.id, a.reference, n.code AS node_code, a.supplier, a.expected_on, a.status, a.created_at, a.closed_at,
-                               l.line_no, v.sku, l.expected_quantity, l.received_quantity, l.lot_number, l.expires_on
+                        SELECT a.id, a.reference, a.node_id, a.supplier, a.expected_on, a.status, a.created_at, a.closed_at,
+                               l.line_no, l.variant_id, l.expected_quantity, l.received_quantity, l.lot_number, l.expires_on
                         FROM (SELECT * FROM asns
                               WHERE (CAST(:merchant AS uuid) IS NULL OR merchant_id = :merchant)
                                 AND (CAST(:node AS uuid) IS NULL OR node_id = :node)
@@ -117,9 +124,7 @@ public class Asns {
                                 AND (CAST(:status AS text) IS NULL OR status = :status)
                                 AND reference || '/' || id > :after
                               ORDER BY reference, id LIMIT :limit) a
-                        JOIN nodes n ON n.id = a.node_id
                         JOIN asn_lines l ON l.asn_id = a.id
-                        JOIN variants v ON v.id = l.variant_id
                         ORDER BY a.reference, a.id, l.line_no
                         """)
                 .bind("merchant", Params.nullable(merchantId, UUID.class))
@@ -130,18 +135,37 @@ public class Asns {
                 .bind("limit", limit + 1)
                 .fetch().all()
                 .collectList()
-                .map(rows -> {
+                .flatMap(rows -> codesOf(rows).map(codes -> {
                     Map<UUID, Asn> byId = new LinkedHashMap<>();
                     for (Map<String, Object> row : rows) {
                         Asn asn = byId.computeIfAbsent((UUID) row.get("id"), id -> new Asn(id, (String) row.get("reference"),
-                                (String) row.get("node_code"), (String) row.get("supplier"), (LocalDate) row.get("expected_on"),
+                                codes.nodeCodes().get((UUID) row.get("node_id")), (String) row.get("supplier"), (LocalDate) row.get("expected_on"),
                                 (String) row.get("status"), (OffsetDateTime) row.get("created_at"), (OffsetDateTime) row.get("closed_at"),
                                 new ArrayList<>()));
-                        asn.lines().add(new Line((Integer) row.get("line_no"), (String) row.get("sku"), (Integer) row.get("expected_quantity"),
-                                (Integer) row.get("received_quantity"), (String) row.get("lot_number"), (LocalDate) row.get("expires_on")));
+                        asn.lines().add(new Line((Integer) row.get("line_no"), codes.skus().get((UUID) row.get("variant_id")),
+                                (Integer) row.get("expected_quantity"), (Integer) row.get("received_quantity"),
+                                (String) row.get("lot_number"), (LocalDate) row.get("expires_on")));
                     }
                     return Page.of(new ArrayList<>(byId.values()), limit, asn -> asn.reference() + "/" + asn.id());
-                });
+                }));
+    }
+
+    private record Codes(Map<UUID, String> nodeCodes, Map<UUID, String> skus) {
+    }
+
+    /** The node codes and SKUs of a page of rows: one look-up at network and one at the catalog, whatever the page's size. */
+    private Mono<Codes> codesOf(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return Mono.just(new Codes(Map.of(), Map.of()));
+        }
+        Set<UUID> nodeIds = new HashSet<>();
+        Set<UUID> variantIds = new HashSet<>();
+        rows.forEach(row -> {
+            nodeIds.add((UUID) row.get("node_id"));
+            variantIds.add((UUID) row.get("variant_id"));
+        });
+        return network.nodes(nodeIds).collectMap(Node::id, Node::code)
+                .zipWith(catalog.byIds(variantIds).collectMap(VariantRef::id, VariantRef::sku), Codes::new);
     }
 
     /** Closing stops the remaining lines from counting as incoming. */

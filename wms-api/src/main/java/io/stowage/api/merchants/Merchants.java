@@ -8,6 +8,8 @@ import io.stowage.api.paging.CreationCursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -97,6 +99,14 @@ public class Merchants {
     /** Whether a merchant has this id: for features that refer to one (a store node belongs to one). */
     public Mono<Boolean> exists(UUID id) {
         return db.sql("SELECT 1 FROM merchants WHERE id = :id").bind("id", id).map(row -> true).one().defaultIfEmpty(false);
+    }
+
+    /** The names of the merchants with these ids, in one query (unknown ids are missing): for features that sign their own rows with it. */
+    public Mono<Map<UUID, String>> names(Collection<UUID> ids) {
+        return db.sql("SELECT id, name FROM merchants WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("id", UUID.class), row.get("name", String.class))).all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** Whether any merchant exists yet: the demo loads only into an empty service. */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -114,7 +115,8 @@ public class Locations {
             return db.sql(LocationRows.VIEW_SELECT + where + " ORDER BY l.code COLLATE \"C\" LIMIT :limit")
                     .bind("node", node.id()).bind("after", afterCode).bind("limit", size + 1)
                     .bindValues(filters)
-                    .map(LocationRows::view).all().collectList();
+                    .map(LocationRows::view).all().collectList()
+                    .flatMap(this::withPickFaceSkus);
         }).map(rows -> Page.of(rows, size, Location::code));
     }
 
@@ -210,7 +212,8 @@ public class Locations {
     Mono<List<Location>> views(UUID nodeId, List<String> codes) {
         return db.sql(LocationRows.VIEW_SELECT + " WHERE l.node_id = :node AND l.code = ANY(CAST(:codes AS text[])) ORDER BY l.code COLLATE \"C\"")
                 .bind("node", nodeId).bind("codes", codes.toArray(String[]::new))
-                .map(LocationRows::view).all().collectList();
+                .map(LocationRows::view).all().collectList()
+                .flatMap(this::withPickFaceSkus);
     }
 
     /** Lists the first few codes, so that a conflict over thousands of rows stays readable. */
@@ -223,7 +226,25 @@ public class Locations {
         return db.sql(LocationRows.VIEW_SELECT + " WHERE l.node_id = :node AND l.code = :code")
                 .bind("node", nodeId).bind("code", locationCode)
                 .map(LocationRows::view).one()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Location", locationCode)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Location", locationCode)))
+                .flatMap(location -> withPickFaceSkus(List.of(location)).map(named -> named.get(0)));
+    }
+
+    /** Names the locations' pick faces (merchant and SKU) with one catalog look-up for the whole list. */
+    private Mono<List<Location>> withPickFaceSkus(List<Location> locations) {
+        List<UUID> variantIds = locations.stream().map(Location::pickFace).filter(Objects::nonNull)
+                .map(Location.PickFace::variantId).distinct().toList();
+        if (variantIds.isEmpty()) {
+            return Mono.just(locations);
+        }
+        return variants.byIds(variantIds).collectMap(VariantRef::id)
+                .map(byId -> locations.stream().map(location -> {
+                    VariantRef variant = location.pickFace() == null ? null : byId.get(location.pickFace().variantId());
+                    if (variant == null) {
+                        return location;
+                    }
+                    return location.withPickFace(new Location.PickFace(variant.merchantId(), variant.id(), variant.sku()));
+                }).toList());
     }
 
     Mono<Boolean> zoneExists(UUID nodeId, String zoneCode) {

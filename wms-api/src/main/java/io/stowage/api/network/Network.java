@@ -2,6 +2,7 @@ package io.stowage.api.network;
 
 import io.stowage.api.Published;
 import io.stowage.api.problem.ApiProblem;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -33,6 +34,12 @@ public class Network {
         return db.sql("SELECT " + NodeRows.COLUMNS + " FROM nodes n WHERE n.id = :id")
                 .bind("id", id).map(NodeRows::node).one()
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Node", id)));
+    }
+
+    /** The nodes with these ids, in one query; unknown ids are simply missing (for list views that show node codes). */
+    public Flux<Node> nodes(Collection<UUID> ids) {
+        return db.sql("SELECT " + NodeRows.COLUMNS + " FROM nodes n WHERE n.id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new)).map(NodeRows::node).all();
     }
 
     /** The location with this code in the node; a code of another node is not found here. */

@@ -1,10 +1,13 @@
 package io.stowage.api.notifications;
 
+import io.stowage.api.availability.BackInStock;
+import io.stowage.api.availability.BackInStock.Waiting;
+import io.stowage.api.catalog.Variants;
+import io.stowage.api.merchants.Merchants;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.webhooks.OutboxEvent;
 import io.stowage.api.webhooks.OutboxSubscriber;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,14 +30,17 @@ public class BackInStockNotifier implements OutboxSubscriber {
     private final DatabaseClient db;
     private final Outbox outbox;
     private final JsonMapper json;
+    private final BackInStock backInStock;
+    private final Variants variants;
+    private final Merchants merchants;
 
-    public BackInStockNotifier(DatabaseClient db, Outbox outbox, JsonMapper json) {
+    public BackInStockNotifier(DatabaseClient db, Outbox outbox, JsonMapper json, BackInStock backInStock, Variants variants, Merchants merchants) {
         this.db = db;
         this.outbox = outbox;
         this.json = json;
-    }
-
-    record Subscriber(UUID subscriptionId, String email, OffsetDateTime subscribedAt) {
+        this.backInStock = backInStock;
+        this.variants = variants;
+        this.merchants = merchants;
     }
 
     @Override
@@ -46,20 +52,13 @@ public class BackInStockNotifier implements OutboxSubscriber {
     public Mono<Void> handle(OutboxEvent event) {
         JsonNode payload = json.readTree(event.payload());
         UUID variantId = UUID.fromString(payload.get("variant_id").asString());
-        return db.sql("""
-                        UPDATE back_in_stock_subscriptions SET notified_at = now()
-                        WHERE merchant_id = :merchant AND variant_id = :variant AND notified_at IS NULL
-                        RETURNING id, email, created_at
-                        """)
-                .bind("merchant", event.merchantId()).bind("variant", variantId)
-                .map(row -> new Subscriber(row.get("id", UUID.class), row.get("email", String.class), row.get("created_at", OffsetDateTime.class)))
-                .all().collectList()
+        return backInStock.markNotified(event.merchantId(), variantId)
                 .flatMap(subscribers -> subscribers.isEmpty() ? Mono.<Void>empty()
                         : announce(event, payload, variantId, subscribers).then(queueEmails(event.merchantId(), variantId, subscribers)));
     }
 
     /** The merchant's own copy of the list, for stores that send their own messages. */
-    private Mono<Void> announce(OutboxEvent event, JsonNode payload, UUID variantId, List<Subscriber> subscribers) {
+    private Mono<Void> announce(OutboxEvent event, JsonNode payload, UUID variantId, List<Waiting> subscribers) {
         List<Map<String, Object>> list = subscribers.stream()
                 .<Map<String, Object>>map(s -> Map.of("email", s.email(), "subscribed_at", s.subscribedAt().toInstant().toString()))
                 .toList();
@@ -72,22 +71,23 @@ public class BackInStockNotifier implements OutboxSubscriber {
                 "subscribers", list));
     }
 
-    private Mono<Void> queueEmails(UUID merchantId, UUID variantId, List<Subscriber> subscribers) {
-        return db.sql("""
-                        SELECT v.name, v.sku, m.name AS merchant_name FROM variants v JOIN merchants m ON m.id = v.merchant_id
-                        WHERE v.id = :variant AND v.merchant_id = :merchant
-                          AND EXISTS (SELECT 1 FROM notification_settings s WHERE s.merchant_id = :merchant)
-                        """)
-                .bind("variant", variantId).bind("merchant", merchantId)
-                .map(row -> BackInStockEmail.of(row.get("name", String.class), row.get("sku", String.class), row.get("merchant_name", String.class)))
-                .one()
+    private Mono<Void> queueEmails(UUID merchantId, UUID variantId, List<Waiting> subscribers) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM notification_settings WHERE merchant_id = :merchant) AS configured")
+                .bind("merchant", merchantId)
+                .map(row -> Boolean.TRUE.equals(row.get("configured", Boolean.class))).one()
+                .filter(configured -> configured)
+                .flatMap(configured -> variants.byIds(List.of(variantId)).filter(variant -> variant.merchantId().equals(merchantId)).next())
+                .flatMap(variant -> merchants.names(List.of(merchantId))
+                        .map(names -> BackInStockEmail.of(variant.name(), variant.sku(), names.get(merchantId))))
                 .flatMap(email -> db.sql("""
                                 INSERT INTO notification_emails (merchant_id, subscription_id, recipient, subject, body)
-                                SELECT :merchant, s.id, s.email, :subject, :body FROM back_in_stock_subscriptions s WHERE s.id = ANY(:ids)
+                                SELECT :merchant, waiting.id, waiting.email, :subject, :body
+                                FROM unnest(CAST(:ids AS uuid[]), CAST(:emails AS text[])) AS waiting (id, email)
                                 ON CONFLICT (subscription_id) DO NOTHING
                                 """)
                         .bind("merchant", merchantId).bind("subject", email.subject()).bind("body", email.body())
-                        .bind("ids", subscribers.stream().map(Subscriber::subscriptionId).toArray(UUID[]::new))
+                        .bind("ids", subscribers.stream().map(Waiting::subscriptionId).toArray(UUID[]::new))
+                        .bind("emails", subscribers.stream().map(Waiting::email).toArray(String[]::new))
                         .then());
     }
 }

@@ -3,16 +3,20 @@ package io.stowage.api.dayplan;
 import static io.stowage.api.dayplan.DayPlanFloor.maps;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.Eventually;
+import io.stowage.api.webhooks.EventTypes;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The node's day plan through HTTP: runs on request, the shopper's choice kept, capacities
@@ -23,6 +27,12 @@ class DayPlanTest extends ApiTest {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionalOperator tx;
 
     @Test
     void aRunPlansEveryParcelKeepsTheShoppersChoiceAndTheOrderShowsItsService() {
@@ -119,8 +129,9 @@ class DayPlanTest extends ApiTest {
         Map<String, Map<String, Object>> before = floor.parcels();
         String carrier = (String) before.get(first).get("carrier_code");
 
-        // What a label bought at carton close leaves behind; then the carrier takes no more parcels than that one today.
-        db.sql("UPDATE planned_parcels SET labelled_at = now() WHERE order_id = CAST(:order AS uuid)").bind("order", first).then().block();
+        // The first order's carton is labelled as planned; then the carrier takes no more parcels than that one today.
+        labelBought(floor, first, carrier, ((String) before.get(first).get("service_code")).split("/")[1]);
+        Eventually.await(() -> Boolean.TRUE.equals(floor.parcels().get(first).get("labelled")));
         floor.capacity(carrier, 1);
         // The carrier's cut-off arrives.
         db.sql("UPDATE day_plans SET due_at = now(), due_reason = 'cut_off' FROM nodes n WHERE n.id = day_plans.node_id AND n.code = :node")
@@ -136,6 +147,34 @@ class DayPlanTest extends ApiTest {
             assertThat(after.get(order).get("carrier_code")).isNotNull().isNotEqualTo(carrier);
         }
         assertThat(((Number) maps(replanned.get("runs")).get(1).get("parcels")).intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aLabelBoughtOnAnotherServiceFreezesTheParcelOnTheServiceBought() {
+        DayPlanFloor floor = DayPlanFloor.create(this, 5);
+        String order = floor.order("a", "LT", 1, "standard", null, null);
+        floor.runAndAwait(1);
+        String planned = (String) floor.parcels().get(order).get("service_code");
+        String other = planned.equals("omniva/courier") ? "dpd-baltics/classic" : "omniva/courier";
+
+        labelBought(floor, order, other.split("/")[0], other.split("/")[1]);
+
+        Map<String, Object> parcel = Eventually.until(() -> floor.parcels().get(order), read -> Boolean.TRUE.equals(read.get("labelled")));
+        assertThat(parcel).containsEntry("service_code", other).containsEntry("carrier_code", other.split("/")[0]);
+        assertThat((String) parcel.get("reason")).startsWith("labelled on " + other + " at carton close instead of the planned " + planned);
+        floor.world.merchant(this).get().uri("/api/v1/orders/{id}", order).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.planned_service.service_code").isEqualTo(other);
+    }
+
+    /** The event shipping writes when a carton's label is bought. */
+    private void labelBought(DayPlanFloor floor, String orderId, String carrier, String service) {
+        Map<String, Object> payload = Map.of("shipment_id", UUID.randomUUID().toString(), "order_id", orderId, "order_number", "1001",
+                "carton_id", UUID.randomUUID().toString(), "carton_number", 1, "sscc", "047712340000000017", "carrier", carrier,
+                "tracking_number", "TRK1", "service_code", service, "weight_grams", 400);
+        Map<String, Object> withTime = new HashMap<>(payload);
+        withTime.put("labelled_at", OffsetDateTime.now().toString());
+        outbox.append(UUID.fromString(floor.world.merchantId), EventTypes.SHIPMENT_CREATED, (String) payload.get("shipment_id"), withTime)
+                .as(tx::transactional).block();
     }
 
     @Test

@@ -40,7 +40,7 @@ class DemoOrderShipsTest extends FastDeliveryTest {
 
     private static final String STORE = "sk_demo_amber_and_linen";
     private static final String TEE_M_NAVY_GTIN = "4771234560047";
-    private static final String TEE_L_NAVY_GTIN = "4771234560054";
+    private static final String TEE_L_NAVY_GTIN = "4771234560078";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @DynamicPropertySource

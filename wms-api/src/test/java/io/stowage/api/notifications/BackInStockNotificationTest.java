@@ -81,6 +81,9 @@ class BackInStockNotificationTest extends FastDeliveryTest {
         MimeMessage first = mailTo("ona@example.com").get(0);
         assertThat(first.getSubject()).isEqualTo("Linen tee M Navy is back in stock");
         assertThat(((InternetAddress) first.getFrom()[0]).getAddress()).isEqualTo("shop@example.com");
+        Map<?, ?> merchant = world.merchant(this).get().uri("/api/v1/merchant").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((InternetAddress) first.getFrom()[0]).getPersonal()).as("signed with the merchant's name").isEqualTo(merchant.get("name"));
         assertThat(first.getContent().toString()).contains("TEE-M-NAVY");
 
         world.merchant(this).get().uri("/api/v1/back-in-stock-subscriptions?sku=TEE-M-NAVY").exchange().expectStatus().isOk()

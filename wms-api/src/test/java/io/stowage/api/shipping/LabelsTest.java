@@ -31,21 +31,24 @@ class LabelsTest extends ApiTest {
         station.stock("TEE-M-NAVY", "P-03-01-A", 2);
         String order = station.order("TEE-M-NAVY", 2);
         Map<?, ?> batch = station.pickEverything();
+        // Releasing the wave ran the day plan: the label is bought on the service planned for the order.
+        Map<?, ?> plan = Eventually.until(() -> desk.merchant().get().uri("/api/v1/orders/{id}/carrier-plan", order).exchange()
+                .returnResult(Map.class).getResponseBody().blockFirst(), read -> read != null && read.get("service_code") != null);
         WebTestClient packer = as(station.packer());
-        UUID carton = PackStation.closeCarton(packer, PackStation.session(packer, batch, order), order, "TEE-M-NAVY", 2, 400);
+        UUID carton = PackStation.closeCarton(packer, PackStation.session(packer, batch, order), order, "TEE-M-NAVY", 2, 360);
 
         Map<?, ?> shipment = desk.awaitLabelled(carton);
         assertThat(shipment.get("order_id")).isEqualTo(order);
         assertThat(shipment.get("carton_number")).isEqualTo(1);
-        assertThat(shipment.get("weight_grams")).isEqualTo(400);
+        assertThat(shipment.get("weight_grams")).isEqualTo(360);
+        assertThat(shipment.get("requested_service")).isEqualTo(plan.get("service_code"));
+        assertThat(shipment.get("carrier") + "/" + shipment.get("service_code")).as("the planned service carries the carton")
+                .isEqualTo(plan.get("service_code"));
+        assertThat(shipment.get("selection_reason")).isNull();
         String sscc = (String) shipment.get("sscc");
         assertThat(Sscc.parse(sscc).value()).isEqualTo(sscc);
         assertThat(sscc).startsWith("0" + "4750000");
-        assertThat(shipment.get("carrier")).isEqualTo("sandbox");
-        assertThat((String) shipment.get("tracking_number")).startsWith("SBX");
         assertThat((String) shipment.get("carrier_tracking_url")).contains((String) shipment.get("tracking_number"));
-        assertThat(shipment.get("selection_reason")).as("no service was planned or chosen: the reason says so")
-                .asString().startsWith("no service was planned or chosen; the installation's default carrier sandbox: chose sandbox/");
 
         desk.supervisor().get().uri("/api/v1/shipments/{id}/label", shipment.get("id")).exchange()
                 .expectStatus().isOk().expectHeader().contentType("application/zpl");
@@ -65,6 +68,18 @@ class LabelsTest extends ApiTest {
         assertThat(data.get("sscc")).isEqualTo(sscc);
         assertThat(data.get("tracking_number")).isEqualTo(shipment.get("tracking_number"));
         assertThat(data.get("carton_id")).isEqualTo(carton.toString());
+    }
+
+    @Test
+    void withNothingPlannedOrChosenTheSandboxCarriesIt() {
+        ShippingDesk desk = ShippingDesk.create(this);
+        UUID carton = desk.closeCarton(service, desk.order(null), 1, 1250);
+        Map<?, ?> shipment = desk.awaitLabelled(carton);
+        assertThat(shipment.get("carrier")).isEqualTo("sandbox");
+        assertThat((String) shipment.get("tracking_number")).startsWith("SBX");
+        assertThat(shipment.get("requested_service")).isNull();
+        assertThat((String) shipment.get("selection_reason"))
+                .startsWith("no service was planned or chosen; the installation's default carrier sandbox: chose sandbox/");
     }
 
     @Test

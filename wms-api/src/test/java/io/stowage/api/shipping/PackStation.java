@@ -115,15 +115,16 @@ final class PackStation {
         return (String) session.get("id");
     }
 
-    /** Packs units of the order into a new carton and closes it; returns the carton id. */
+    /** Packs units of the order into a new carton and closes it (the weight must be the catalog's, within tolerance); returns the carton id. */
     static UUID closeCarton(WebTestClient packer, String sessionId, String orderId, String sku, int units, int weightGrams) {
         Map<?, ?> carton = packer.post().uri("/api/v1/pack-sessions/{id}/cartons", sessionId).bodyValue(Map.of("order_id", orderId))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         packer.post().uri("/api/v1/cartons/{id}/units", carton.get("id")).header("Idempotency-Key", "scan-" + UUID.randomUUID())
                 .bodyValue(Map.of("sku", sku, "quantity", units)).exchange().expectStatus().isOk();
-        packer.post().uri("/api/v1/cartons/{id}/close", carton.get("id"))
+        Map<?, ?> closed = packer.post().uri("/api/v1/cartons/{id}/close", carton.get("id"))
                 .bodyValue(Map.of("length_mm", 300, "width_mm", 250, "height_mm", 60, "weight_grams", weightGrams))
-                .exchange().expectStatus().isOk();
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Map<?, ?>) closed.get("carton")).get("status")).as("closed, not held for a weight re-check").isEqualTo("closed");
         return UUID.fromString((String) carton.get("id"));
     }
 
