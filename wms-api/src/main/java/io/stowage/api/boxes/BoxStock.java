@@ -72,6 +72,23 @@ class BoxStock {
                         .map(node -> new BoxTypeView.NodeStock((UUID) row[0], node.code(), (Integer) row[1])));
     }
 
+    /** A page of the box type's stock changes, newest first, before the movement {@code beforeId}. */
+    Mono<io.stowage.api.paging.Page<StockMovement>> movements(UUID boxTypeId, long beforeId, int limit) {
+        return db.sql("""
+                        SELECT id, node_id, delta, on_hand_after, reason, carton_id, actor, created_at FROM box_stock_movements
+                        WHERE box_type_id = :box AND id < :before ORDER BY id DESC LIMIT :rows
+                        """)
+                .bind("box", boxTypeId).bind("before", beforeId).bind("rows", limit + 1)
+                .map(row -> new Object[] {row.get("id", Long.class), row.get("node_id", UUID.class), row.get("delta", Integer.class),
+                        row.get("on_hand_after", Integer.class), row.get("reason", String.class), row.get("carton_id", UUID.class),
+                        row.get("actor", String.class), row.get("created_at", java.time.OffsetDateTime.class)})
+                .all()
+                .concatMap(row -> network.node((UUID) row[1]).map(node -> new StockMovement((Long) row[0], node.code(), (Integer) row[2],
+                        (Integer) row[3], (String) row[4], (UUID) row[5], (String) row[6], (java.time.OffsetDateTime) row[7])))
+                .collectList()
+                .map(rows -> io.stowage.api.paging.Page.of(rows, limit, movement -> Long.toString(movement.id())));
+    }
+
     private Mono<Integer> lockedOnHand(UUID boxTypeId, UUID nodeId) {
         return db.sql("SELECT on_hand FROM box_stock WHERE box_type_id = :box AND node_id = :node FOR UPDATE")
                 .bind("box", boxTypeId).bind("node", nodeId)

@@ -21,8 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Box types: a merchant's own under {@code /api/v1/box-types} (its key), the 3PL's, offered to every
- * merchant, under {@code /api/v1/admin/box-types} (the admin key or a supervisor). A merchant reads
- * the 3PL's boxes among its own but changes only its own.
+ * merchant, under {@code /api/v1/admin/box-types} (the admin key: the security configuration keeps
+ * {@code /api/v1/admin/**} to it). A merchant reads the 3PL's boxes among its own but changes only its own.
  */
 @RestController
 class BoxTypeController {
@@ -66,7 +66,21 @@ class BoxTypeController {
                                         @Valid @RequestBody StockAdjustment adjustment) {
         Caller.Merchant merchant = caller.asMerchant();
         return commands.require(CommandScope.merchant(merchant.merchantId()), adjustment, HttpStatus.OK,
-                () -> boxTypes.adjustStock(merchant.merchantId(), code, adjustment, null, merchant.actor()));
+                () -> boxTypes.adjustStock(merchant.merchantId(), code, adjustment, merchant.actor()));
+    }
+
+    /** Every change of the merchant's own box type's stock: receipts, write-offs, counts and closed cartons, newest first. */
+    @GetMapping("/api/v1/box-types/{code}/stock-movements")
+    Mono<Page<StockMovement>> movements(@AuthenticationPrincipal Caller caller, @PathVariable String code,
+                                        @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
+        return boxTypes.movements(caller.asMerchant().merchantId(), code, after, limit);
+    }
+
+    @GetMapping("/api/v1/admin/box-types/{code}/stock-movements")
+    Mono<Page<StockMovement>> sharedMovements(@AuthenticationPrincipal Caller caller, @PathVariable String code,
+                                              @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
+        caller.requireAdminOrSupervisor();
+        return boxTypes.movements(null, code, after, limit);
     }
 
     @PutMapping("/api/v1/admin/box-types/{code}")
@@ -100,8 +114,7 @@ class BoxTypeController {
     Mono<ResponseEntity<String>> adjustShared(@AuthenticationPrincipal Caller caller, @PathVariable String code,
                                               @Valid @RequestBody StockAdjustment adjustment) {
         caller.requireAdminOrSupervisor();
-        UUID onlyNode = caller instanceof Caller.Worker worker ? worker.nodeId() : null;
         return commands.require(CommandScope.of(caller), adjustment, HttpStatus.OK,
-                () -> boxTypes.adjustStock(null, code, adjustment, onlyNode, caller.actor()));
+                () -> boxTypes.adjustStock(null, code, adjustment, caller.actor()));
     }
 }

@@ -93,17 +93,19 @@ public class BoxTypes {
                         .bind("id", row.id()).then());
     }
 
-    /** Changes the owner's box stock at a node; with {@code onlyNodeId}, only at that node (a supervisor's own). */
-    public Mono<BoxTypeView.NodeStock> adjustStock(UUID owner, String code, StockAdjustment adjustment, UUID onlyNodeId, String actor) {
+    /** Changes the owner's box stock at a node. */
+    public Mono<BoxTypeView.NodeStock> adjustStock(UUID owner, String code, StockAdjustment adjustment, String actor) {
         return ownedRow(owner, code)
                 .flatMap(row -> network.node(adjustment.nodeCode())
                         .onErrorMap(ApiProblem.class, notFound -> ApiProblem.invalid("node_code", "no node has the code " + adjustment.nodeCode()))
-                        .flatMap(node -> {
-                            if (onlyNodeId != null && !onlyNodeId.equals(node.id())) {
-                                return Mono.error(ApiProblem.forbidden("A supervisor adjusts the box stock of their own node only"));
-                            }
-                            return stock.adjust(row.id(), node.id(), node.code(), adjustment, actor);
-                        }));
+                        .flatMap(node -> stock.adjust(row.id(), node.id(), node.code(), adjustment, actor)));
+    }
+
+    /** The owner's box type's stock changes, newest first. */
+    Mono<Page<StockMovement>> movements(UUID owner, String code, String after, Integer limit) {
+        long before = Cursor.positionBefore(after);
+        int rows = Cursor.limit(limit);
+        return ownedRow(owner, code).flatMap(row -> stock.movements(row.id(), before, rows));
     }
 
     private Mono<BoxTypeStore.Row> ownedRow(UUID owner, String code) {

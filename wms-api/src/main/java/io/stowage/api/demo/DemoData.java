@@ -187,7 +187,7 @@ public class DemoData {
         UUID owner = box.shared() ? null : merchantId;
         return boxTypes.save(owner, box.code(), box.box())
                 .thenMany(Flux.fromIterable(box.stock()).concatMap(stock -> boxTypes.adjustStock(owner, box.code(),
-                        new StockAdjustment(stock.nodeCode(), "received", stock.quantity()), null, "demo")))
+                        new StockAdjustment(stock.nodeCode(), "received", stock.quantity()), "demo")))
                 .then();
     }
 

@@ -96,11 +96,34 @@ class BoxTypesTest extends ApiTest {
             assertThat(codes(merchant, "/api/v1/box-types?limit=500")).containsOnlyOnce(shared);
             admin().get().uri("/api/v1/admin/box-types/{code}", shared).exchange().expectStatus().isOk().expectBody()
                     .jsonPath("$.cost_minor").isEqualTo(90_000);
+
+            // The 3PL's box stock is the admin's to keep, at any node; not a merchant's, nor a worker's.
+            String otherNode = World.create(this).node;
+            adjustShared(admin(), shared, world.node, 40).expectStatus().isOk().expectBody().jsonPath("$.on_hand").isEqualTo(40);
+            adjustShared(admin(), shared, otherNode, 10).expectStatus().isOk();
+            adjustShared(world.worker(this), shared, world.node, 40).expectStatus().isForbidden();
+            adjustShared(merchant, shared, world.node, 40).expectStatus().isForbidden();
+            merchant.put().uri("/api/v1/admin/box-types/{code}", shared).bodyValue(box("Mine now", 350, 260, 40, 60, 2_000, 1))
+                    .exchange().expectStatus().isForbidden();
+            admin().get().uri("/api/v1/admin/box-types/{code}", shared).exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.name").isEqualTo("3PL mailer").jsonPath("$.stock.length()").isEqualTo(2);
         } finally {
             admin().delete().uri("/api/v1/admin/box-types/{code}", shared).exchange().expectStatus().isNoContent();
         }
         admin().get().uri("/api/v1/admin/box-types/{code}", shared).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.active").isEqualTo(false);
+
+        // Retired, the merchant's own box is no longer offered; put again, it is back.
+        merchant.delete().uri("/api/v1/box-types/{code}", shared).exchange().expectStatus().isNoContent();
+        merchant.get().uri("/api/v1/box-types/{code}", shared).exchange().expectStatus().isOk().expectBody().jsonPath("$.active").isEqualTo(false);
+        assertThat(codes(merchant, "/api/v1/box-types?limit=500")).doesNotContain(shared);
+        putBox(merchant, shared, box("Own mailer", 350, 260, 40, 60, 2_000, 30), 200);
+        assertThat(codes(merchant, "/api/v1/box-types?limit=500")).containsOnlyOnce(shared);
+    }
+
+    private WebTestClient.ResponseSpec adjustShared(WebTestClient client, String code, String node, int quantity) {
+        return client.post().uri("/api/v1/admin/box-types/{code}/stock-adjustments", code).header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(Map.of("node_code", node, "reason", "received", "quantity", quantity)).exchange();
     }
 
     @Test
@@ -193,6 +216,16 @@ class BoxTypesTest extends ApiTest {
         packagingStock.takeForCarton(merchantId, nodeId, "M", UUID.randomUUID(), "worker:test").block();
         packagingStock.takeForCarton(merchantId, nodeId, null, UUID.randomUUID(), "worker:test").block();
         merchant.get().uri("/api/v1/box-types/M").exchange().expectStatus().isOk().expectBody().jsonPath("$.stock").isEmpty();
+
+        merchant.get().uri("/api/v1/box-types/S/stock-movements?limit=2").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].reason").isEqualTo("carton_closed").jsonPath("$.items[0].on_hand_after").isEqualTo(-1)
+                .jsonPath("$.items[0].node_code").isEqualTo(world.node).jsonPath("$.next_cursor").exists();
+        Map<String, Object> first = merchant.get().uri("/api/v1/box-types/S/stock-movements").exchange().expectStatus().isOk()
+                .expectBody(JSON).returnResult().getResponseBody();
+        List<Map<String, Object>> all = list(first.get("items"));
+        assertThat(all).extracting(movement -> movement.get("reason")).containsExactly("carton_closed", "carton_closed", "carton_closed", "received");
+        assertThat(all.get(2)).containsEntry("carton_id", firstCarton.toString()).containsEntry("actor", "worker:test").containsEntry("delta", -1);
 
         assertThatThrownBy(() -> packagingStock.takeForCarton(merchantId, nodeId, "NO-SUCH-BOX", UUID.randomUUID(), "worker:test").block())
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.fieldProblems())
