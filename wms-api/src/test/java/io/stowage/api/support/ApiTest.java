@@ -69,7 +69,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         // Carrier API keys are encrypted at rest with this key (32 bytes, base64); a test value.
         "stowage.shipping.credentials-key=" + ApiTest.CARRIER_CREDENTIALS_KEY,
         // The lot shortfall pass runs every 2 s in service; tests wait for it, so it runs more often here.
-        "stowage.orders.lot-shortfall-poll=PT0.25S"
+        "stowage.orders.lot-shortfall-poll=PT0.25S",
+        // Every wave release plans the carrier day in the background; the tests' days hold a handful of
+        // parcels, whose plan settles in well under a second, so the solver stops sooner than in service.
+        "stowage.dayplan.unimproved-limit=PT0.3S"
 })
 @AutoConfigureWebTestClient
 @Import(SchemaCheckingOutbox.Config.class)
