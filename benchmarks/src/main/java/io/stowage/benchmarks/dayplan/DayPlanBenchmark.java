@@ -1,11 +1,11 @@
 package io.stowage.benchmarks.dayplan;
 
-import java.io.IOException;
+import static io.stowage.benchmarks.service.RunReport.option;
+import static io.stowage.benchmarks.service.ServiceApi.expect;
+import static io.stowage.benchmarks.service.ServiceApi.match;
+
+import io.stowage.benchmarks.service.ServiceApi;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,11 +46,10 @@ public final class DayPlanBenchmark {
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([a-z_]+)\"");
     private static final Pattern RUN = Pattern.compile("\\{\"run\":\\d+[^}]*}");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final ServiceApi api;
 
-    private DayPlanBenchmark(String base) {
-        this.base = base;
+    private DayPlanBenchmark(ServiceApi api) {
+        this.api = api;
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,8 +70,8 @@ public final class DayPlanBenchmark {
         builder.environment().put("STOWAGE_DEMO", "false");
         Process service = builder.start();
         try {
-            DayPlanBenchmark bench = new DayPlanBenchmark("http://localhost:" + port);
-            bench.awaitUp(service, dataDir);
+            DayPlanBenchmark bench = new DayPlanBenchmark(new ServiceApi(port, Duration.ofSeconds(120)));
+            bench.api.awaitUp(service, dataDir.resolve("service.log"));
             bench.run(orders, clients, Files.readString(catalog));
         } finally {
             service.destroy();
@@ -82,9 +81,9 @@ public final class DayPlanBenchmark {
     }
 
     private void run(int orderCount, int clients, String catalogCsv) throws Exception {
-        String merchantKey = match(SECRET, expect(send("POST", "/api/v1/admin/merchants", ADMIN_KEY, null, "{\"name\":\"Amber & Linen (bench)\"}"), 201));
-        String merchantId = match(ID, expect(send("GET", "/api/v1/merchant", merchantKey, null, null), 200));
-        expect(sendCsv("/api/v1/catalog/imports", merchantKey, catalogCsv), 200);
+        String merchantKey = match(SECRET, expect(api.send("POST", "/api/v1/admin/merchants", ADMIN_KEY, null, "{\"name\":\"Amber & Linen (bench)\"}"), 201));
+        String merchantId = match(ID, expect(api.send("GET", "/api/v1/merchant", merchantKey, null, null), 200));
+        expect(api.sendCsv("/api/v1/catalog/imports", merchantKey, catalogCsv), 200);
         List<String> skus = new ArrayList<>();
         for (String line : catalogCsv.split("\n")) {
             String[] cells = line.split(",");
@@ -97,22 +96,22 @@ public final class DayPlanBenchmark {
                 }
             }
         }
-        expect(send("POST", "/api/v1/nodes", ADMIN_KEY, null, "{\"code\":\"" + NODE + "\",\"kind\":\"warehouse\",\"name\":\"Vilnius day plan\","
+        expect(api.send("POST", "/api/v1/nodes", ADMIN_KEY, null, "{\"code\":\"" + NODE + "\",\"kind\":\"warehouse\",\"name\":\"Vilnius day plan\","
                 + "\"address\":{\"line\":\"Savanoriu pr. 178\",\"city\":\"Vilnius\",\"postal_code\":\"03154\",\"country\":\"LT\"},"
                 + "\"latitude\":54.6719,\"longitude\":25.2421,\"time_zone\":\"Europe/Vilnius\"}"), 201);
-        expect(send("POST", "/api/v1/nodes/" + NODE + "/locations", ADMIN_KEY, null,
+        expect(api.send("POST", "/api/v1/nodes/" + NODE + "/locations", ADMIN_KEY, null,
                 "{\"locations\":[{\"code\":\"DOCK-1\",\"type\":\"dock\",\"x_mm\":0,\"y_mm\":0}]}"), 201);
-        expect(send("POST", "/api/v1/admin/workers", ADMIN_KEY, null, "{\"badge_code\":\"RDAY\",\"name\":\"Receiver\",\"pin\":\"4321\",\"node_code\":\""
+        expect(api.send("POST", "/api/v1/admin/workers", ADMIN_KEY, null, "{\"badge_code\":\"RDAY\",\"name\":\"Receiver\",\"pin\":\"4321\",\"node_code\":\""
                 + NODE + "\",\"roles\":[\"receiver\",\"supervisor\"]}"), 201);
-        String token = match(TOKEN, expect(send("POST", "/api/v1/auth/worker-sessions", null, null,
+        String token = match(TOKEN, expect(api.send("POST", "/api/v1/auth/worker-sessions", null, null,
                 "{\"badge_code\":\"RDAY\",\"pin\":\"4321\",\"device_id\":\"BENCH\"}"), 201));
         for (String sku : skus) {
-            expect(send("POST", "/api/v1/receipts", token, "rcv-" + sku, String.format(Locale.ROOT,
+            expect(api.send("POST", "/api/v1/receipts", token, "rcv-" + sku, String.format(Locale.ROOT,
                     "{\"merchant_id\":\"%s\",\"sku\":\"%s\",\"quantity\":%d,\"location_code\":\"DOCK-1\"}", merchantId, sku, 100_000)), 201);
         }
         // A little more than the day needs in all, so that the cheapest choices do not all fit.
         for (String[] capacity : new String[][] {{"lietuvos-pastas", "0.35"}, {"omniva", "0.40"}, {"dpd-baltics", "0.40"}}) {
-            expect(send("PUT", "/api/v1/nodes/" + NODE + "/carrier-capacities/" + capacity[0], ADMIN_KEY, null,
+            expect(api.send("PUT", "/api/v1/nodes/" + NODE + "/carrier-capacities/" + capacity[0], ADMIN_KEY, null,
                     "{\"parcels_per_day\":" + (int) Math.ceil(orderCount * Double.parseDouble(capacity[1])) + "}"), 200);
         }
 
@@ -123,7 +122,7 @@ public final class DayPlanBenchmark {
         for (int i = 0; i < bodies.size(); i++) {
             String body = bodies.get(i);
             String key = "order-" + i;
-            placed.add(pool.submit(() -> match(STATUS, expect(send("POST", "/api/v1/orders", merchantKey, key, body), 201))));
+            placed.add(pool.submit(() -> match(STATUS, expect(api.send("POST", "/api/v1/orders", merchantKey, key, body), 201))));
         }
         int allocated = 0;
         for (Future<String> order : placed) {
@@ -134,12 +133,12 @@ public final class DayPlanBenchmark {
                 (System.nanoTime() - placingStarted) / 1e9, clients);
 
         long runStarted = System.nanoTime();
-        expect(send("POST", "/api/v1/nodes/" + NODE + "/day-plans/runs", ADMIN_KEY, null, null), 202);
+        expect(api.send("POST", "/api/v1/nodes/" + NODE + "/day-plans/runs", ADMIN_KEY, null, null), 202);
         String day = LocalDate.now(ZoneId.of("Europe/Vilnius")).toString();
         String run = null;
         while (run == null) {
             Thread.sleep(500);
-            String plan = expect(send("GET", "/api/v1/nodes/" + NODE + "/day-plans/" + day, ADMIN_KEY, null, null), 200);
+            String plan = expect(api.send("GET", "/api/v1/nodes/" + NODE + "/day-plans/" + day, ADMIN_KEY, null, null), 200);
             Matcher found = RUN.matcher(plan);
             if (found.find() && !plan.contains("\"running\":true")) {
                 run = found.group();
@@ -234,68 +233,9 @@ public final class DayPlanBenchmark {
         return Long.parseLong(matcher.group(1));
     }
 
-    private void awaitUp(Process service, Path dataDir) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("The service stopped; see " + dataDir.resolve("service.log"));
-            }
-            try {
-                if (send("GET", "/actuator/health", null, null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("The service did not start; see " + dataDir.resolve("service.log"));
-    }
 
-    private HttpResponse<String> send(String method, String path, String secret, String idempotencyKey, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (secret != null) {
-            request.header("Authorization", "Bearer " + secret);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> sendCsv(String path, String secret, String csv) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + secret)
-                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static String expect(HttpResponse<String> response, int... statuses) {
-        for (int status : statuses) {
-            if (response.statusCode() == status) {
-                return response.body();
-            }
-        }
-        throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered " + response.statusCode()
-                + ": " + response.body());
-    }
 
-    private static String match(Pattern pattern, String body) {
-        Matcher matcher = pattern.matcher(body);
-        if (!matcher.find()) {
-            throw new IllegalStateException(pattern + " not in " + body);
-        }
-        return matcher.group(1);
-    }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
 }

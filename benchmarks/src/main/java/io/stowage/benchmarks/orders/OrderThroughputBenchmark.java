@@ -1,9 +1,14 @@
 package io.stowage.benchmarks.orders;
 
+import static io.stowage.benchmarks.service.RunReport.loadAverage;
+import static io.stowage.benchmarks.service.RunReport.option;
+import static io.stowage.benchmarks.service.RunReport.percentile;
+import static io.stowage.benchmarks.service.ServiceApi.expect;
+import static io.stowage.benchmarks.service.ServiceApi.match;
+
+import io.stowage.benchmarks.service.ServiceApi;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -25,7 +30,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -60,11 +64,10 @@ public final class OrderThroughputBenchmark {
     /** Availability is read for this many variants in one request: the route's maximum. */
     private static final int AVAILABILITY_VARIANTS = 500;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final ServiceApi api;
 
-    private OrderThroughputBenchmark(String base) {
-        this.base = base;
+    private OrderThroughputBenchmark(ServiceApi api) {
+        this.api = api;
     }
 
     /** A merchant set up for the run: its id and API key. */
@@ -96,15 +99,15 @@ public final class OrderThroughputBenchmark {
                 Runtime.getRuntime().availableProcessors(), loadAverage(), dataDir);
         Process service = start(jar, dataDir, port);
         try {
-            OrderThroughputBenchmark bench = new OrderThroughputBenchmark("http://localhost:" + port);
-            bench.awaitUp(service, dataDir);
+            OrderThroughputBenchmark bench = new OrderThroughputBenchmark(new ServiceApi(port, Duration.ofSeconds(60)));
+            bench.api.awaitUp(service, dataDir.resolve("service.log"));
             Shop shop = bench.setUp(skus);
             DatabaseProbe probe = DatabaseProbe.open(dataDir.resolve("postgres"));
             if (diagnose && !probe.preloadStatementStatistics()) {
                 probe.close();
                 stop(service);
                 service = start(jar, dataDir, port);
-                bench.awaitUp(service, dataDir);
+                bench.api.awaitUp(service, dataDir.resolve("service.log"));
                 probe = DatabaseProbe.open(dataDir.resolve("postgres"));
             }
             try (DatabaseProbe db = probe) {
@@ -166,52 +169,29 @@ public final class OrderThroughputBenchmark {
         service.waitFor();
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException unknown) {
-            return "unknown";
-        }
-    }
 
-    private void awaitUp(Process service, Path dataDir) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("The service stopped; see " + dataDir.resolve("service.log"));
-            }
-            try {
-                if (send("GET", "/actuator/health", null, null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("The service did not start; see " + dataDir.resolve("service.log"));
-    }
 
     /** A merchant, three warehouses with a dock and a receiver each, and a catalog received with uneven stock. */
     private Shop setUp(int skus) throws Exception {
-        String merchantKey = match(SECRET, expect(send("POST", "/api/v1/admin/merchants", ADMIN_KEY, null, "{\"name\":\"Busy shop\"}"), 201));
+        String merchantKey = match(SECRET, expect(api.send("POST", "/api/v1/admin/merchants", ADMIN_KEY, null, "{\"name\":\"Busy shop\"}"), 201));
         StringBuilder variants = new StringBuilder();
         for (int s = 0; s < skus; s++) {
             variants.append(s == 0 ? "" : ",").append(String.format(Locale.ROOT,
                     "{\"sku\":\"SKU-%03d\",\"name\":\"Item %d\",\"weight_g\":300,\"length_mm\":200,\"width_mm\":150,\"height_mm\":50}", s, s));
         }
-        expect(send("PUT", "/api/v1/products/BENCH", merchantKey, null, "{\"name\":\"Bench goods\",\"variants\":[" + variants + "]}"), 200, 201);
+        expect(api.send("PUT", "/api/v1/products/BENCH", merchantKey, null, "{\"name\":\"Bench goods\",\"variants\":[" + variants + "]}"), 200, 201);
         Random random = new Random(7);
         for (String[] w : WAREHOUSES) {
-            expect(send("POST", "/api/v1/nodes", ADMIN_KEY, null, String.format(Locale.ROOT,
+            expect(api.send("POST", "/api/v1/nodes", ADMIN_KEY, null, String.format(Locale.ROOT,
                     "{\"code\":\"%s\",\"kind\":\"warehouse\",\"name\":\"%s\",\"address\":{\"line\":\"1\",\"city\":\"%s\",\"postal_code\":\"1\",\"country\":\"%s\"},"
                             + "\"latitude\":%s,\"longitude\":%s,\"time_zone\":\"%s\"}", w[0], w[1], w[1], w[2], w[3], w[4], w[5])), 201);
-            expect(send("POST", "/api/v1/nodes/" + w[0] + "/locations", ADMIN_KEY, null,
+            expect(api.send("POST", "/api/v1/nodes/" + w[0] + "/locations", ADMIN_KEY, null,
                     "{\"locations\":[{\"code\":\"" + w[0] + "-DOCK\",\"type\":\"dock\",\"x_mm\":0,\"y_mm\":0}]}"), 201);
-            expect(send("POST", "/api/v1/admin/workers", ADMIN_KEY, null, String.format(Locale.ROOT,
+            expect(api.send("POST", "/api/v1/admin/workers", ADMIN_KEY, null, String.format(Locale.ROOT,
                     "{\"badge_code\":\"R%s\",\"name\":\"Receiver\",\"pin\":\"4321\",\"node_code\":\"%s\",\"roles\":[\"receiver\"]}", w[0], w[0])), 201);
-            String token = match(TOKEN, expect(send("POST", "/api/v1/auth/worker-sessions", null, null,
+            String token = match(TOKEN, expect(api.send("POST", "/api/v1/auth/worker-sessions", null, null,
                     "{\"badge_code\":\"R" + w[0] + "\",\"pin\":\"4321\",\"device_id\":\"BENCH\"}"), 201));
-            String merchantId = match(ID, expect(send("GET", "/api/v1/merchant", merchantKey, null, null), 200));
+            String merchantId = match(ID, expect(api.send("GET", "/api/v1/merchant", merchantKey, null, null), 200));
             List<Callable<String>> receipts = new ArrayList<>();
             for (int s = 0; s < skus; s++) {
                 // Every fifth SKU is scarce, so that backorders and splits happen under load too.
@@ -219,11 +199,11 @@ public final class OrderThroughputBenchmark {
                 String key = "rcv-" + w[0] + "-" + s;
                 String body = String.format(Locale.ROOT,
                         "{\"merchant_id\":\"%s\",\"sku\":\"SKU-%03d\",\"quantity\":%d,\"location_code\":\"%s-DOCK\"}", merchantId, s, quantity, w[0]);
-                receipts.add(() -> expect(send("POST", "/api/v1/receipts", token, key, body), 201));
+                receipts.add(() -> expect(api.send("POST", "/api/v1/receipts", token, key, body), 201));
             }
             inParallel(receipts);
         }
-        return new Shop(match(ID, expect(send("GET", "/api/v1/merchant", merchantKey, null, null), 200)), merchantKey);
+        return new Shop(match(ID, expect(api.send("GET", "/api/v1/merchant", merchantKey, null, null), 200)), merchantKey);
     }
 
     private Intake run(String merchantKey, int orders, int clients, int skus) throws Exception {
@@ -261,11 +241,11 @@ public final class OrderThroughputBenchmark {
         for (int i = 0; i < orders; i++) {
             inFlight.acquire();
             long sent = System.nanoTime();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
+            HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/orders"))
                     .header("Authorization", "Bearer " + merchantKey).header("Content-Type", "application/json")
                     .header("Idempotency-Key", "bench-" + i)
                     .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
-            all.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+            all.add(api.client().sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
                 latencies.add(System.nanoTime() - sent);
                 if (error == null && response.statusCode() == 201) {
                     statuses.add(match(STATUS, response.body()));
@@ -293,8 +273,8 @@ public final class OrderThroughputBenchmark {
 
     /** The service's own reconciliations: the ledger against the balances, reservations against open allocations. */
     private boolean consistent(String when) throws Exception {
-        String ledger = expect(send("GET", "/api/v1/admin/stock/reconciliation", ADMIN_KEY, null, null), 200);
-        String reservations = expect(send("GET", "/api/v1/admin/orders/reconciliation", ADMIN_KEY, null, null), 200);
+        String ledger = expect(api.send("GET", "/api/v1/admin/stock/reconciliation", ADMIN_KEY, null, null), 200);
+        String reservations = expect(api.send("GET", "/api/v1/admin/orders/reconciliation", ADMIN_KEY, null, null), 200);
         boolean ledgerOk = "[]".equals(ledger.trim());
         boolean reservationsOk = "[]".equals(reservations.trim());
         System.out.println("consistency " + when + ": ledger = balances " + (ledgerOk ? "OK" : "FAILED " + ledger));
@@ -320,10 +300,10 @@ public final class OrderThroughputBenchmark {
             skus.add(String.format(Locale.ROOT, "AV-%03d", s));
         }
         if (extra > 0) {
-            expect(send("PUT", "/api/v1/products/SHELF", shop.apiKey(), null, "{\"name\":\"Shelf goods\",\"variants\":[" + variants + "]}"), 200, 201);
+            expect(api.send("PUT", "/api/v1/products/SHELF", shop.apiKey(), null, "{\"name\":\"Shelf goods\",\"variants\":[" + variants + "]}"), 200, 201);
             Map<String, String> tokens = new HashMap<>();
             for (String[] w : WAREHOUSES) {
-                tokens.put(w[0], match(TOKEN, expect(send("POST", "/api/v1/auth/worker-sessions", null, null,
+                tokens.put(w[0], match(TOKEN, expect(api.send("POST", "/api/v1/auth/worker-sessions", null, null,
                         "{\"badge_code\":\"R" + w[0] + "\",\"pin\":\"4321\",\"device_id\":\"BENCH\"}"), 201)));
             }
             List<Callable<String>> receipts = new ArrayList<>();
@@ -333,18 +313,18 @@ public final class OrderThroughputBenchmark {
                 String body = String.format(Locale.ROOT,
                         "{\"merchant_id\":\"%s\",\"sku\":\"AV-%03d\",\"quantity\":%d,\"location_code\":\"%s-DOCK\"}",
                         shop.merchantId(), s, 10 + s % 50, node);
-                receipts.add(() -> expect(send("POST", "/api/v1/receipts", tokens.get(node), key, body), 201));
+                receipts.add(() -> expect(api.send("POST", "/api/v1/receipts", tokens.get(node), key, body), 201));
             }
             inParallel(receipts);
         }
         String body = "{\"skus\":[" + String.join(",", skus.stream().limit(AVAILABILITY_VARIANTS).map(sku -> "\"" + sku + "\"").toList()) + "]}";
         for (int warmUp = 0; warmUp < 20; warmUp++) {
-            expect(send("POST", "/api/v1/availability/query", shop.apiKey(), null, body), 200);
+            expect(api.send("POST", "/api/v1/availability/query", shop.apiKey(), null, body), 200);
         }
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             long sent = System.nanoTime();
-            expect(send("POST", "/api/v1/availability/query", shop.apiKey(), null, body), 200);
+            expect(api.send("POST", "/api/v1/availability/query", shop.apiKey(), null, body), 200);
             latencies.add(System.nanoTime() - sent);
         }
         Collections.sort(latencies);
@@ -364,48 +344,8 @@ public final class OrderThroughputBenchmark {
         }
     }
 
-    private static double percentile(List<Long> sorted, double p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
-    }
 
-    private HttpResponse<String> send(String method, String path, String bearer, String idempotencyKey, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static String expect(HttpResponse<String> response, int... statuses) {
-        for (int status : statuses) {
-            if (response.statusCode() == status) {
-                return response.body();
-            }
-        }
-        throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered " + response.statusCode() + ": " + response.body());
-    }
 
-    private static String match(Pattern pattern, String body) {
-        Matcher matcher = pattern.matcher(body);
-        if (!matcher.find()) {
-            throw new IllegalStateException("No " + pattern + " in " + body);
-        }
-        return matcher.group(1);
-    }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
 }

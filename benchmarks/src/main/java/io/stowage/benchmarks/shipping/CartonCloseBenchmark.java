@@ -1,10 +1,14 @@
 package io.stowage.benchmarks.shipping;
 
+import static io.stowage.benchmarks.service.RunReport.loadAverage;
+import static io.stowage.benchmarks.service.RunReport.option;
+import static io.stowage.benchmarks.service.RunReport.percentile;
+import static io.stowage.benchmarks.service.ServiceApi.expect;
+import static io.stowage.benchmarks.service.ServiceApi.match;
+
+import io.stowage.benchmarks.service.ServiceApi;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,11 +53,10 @@ public final class CartonCloseBenchmark {
     private static final Pattern FAILURE = Pattern.compile("\"failure_reason\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern TASK = Pattern.compile("\\{[^{}]*\"order_id\"\\s*:\\s*\"([^\"]+)\"[^{}]*}");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final ServiceApi api;
 
-    private CartonCloseBenchmark(String base) {
-        this.base = base;
+    private CartonCloseBenchmark(ServiceApi api) {
+        this.api = api;
     }
 
     /** One carton's figures, in nanoseconds. */
@@ -74,8 +77,8 @@ public final class CartonCloseBenchmark {
                 Runtime.getRuntime().availableProcessors(), loadAverage(), dataDir);
         Process process = start(jar, dataDir, port);
         try {
-            CartonCloseBenchmark bench = new CartonCloseBenchmark("http://localhost:" + port);
-            bench.awaitUp(process, dataDir);
+            CartonCloseBenchmark bench = new CartonCloseBenchmark(new ServiceApi(port, Duration.ofSeconds(60)));
+            bench.api.awaitUp(process, dataDir.resolve("service.log"));
             bench.run(packers, cartons, service);
             System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
         } finally {
@@ -85,16 +88,16 @@ public final class CartonCloseBenchmark {
     }
 
     private void run(int packers, int cartons, String service) throws Exception {
-        String merchant = match(SECRET, expect(send("POST", "/api/v1/admin/merchants", ADMIN_KEY, null, "{\"name\":\"Packing shop\"}"), 201));
-        String merchantId = match(ID, expect(send("GET", "/api/v1/merchant", merchant, null, null), 200));
-        expect(send("POST", "/api/v1/nodes", ADMIN_KEY, null, """
+        String merchant = match(SECRET, expect(api.send("POST", "/api/v1/admin/merchants", ADMIN_KEY, null, "{\"name\":\"Packing shop\"}"), 201));
+        String merchantId = match(ID, expect(api.send("GET", "/api/v1/merchant", merchant, null, null), 200));
+        expect(api.send("POST", "/api/v1/nodes", ADMIN_KEY, null, """
                 {"code":"BPACK","kind":"warehouse","name":"Vilnius","address":{"line":"Savanorių pr. 178","city":"Vilnius",
                  "postal_code":"03154","country":"LT"},"latitude":54.6719,"longitude":25.2421,"time_zone":"Europe/Vilnius"}"""), 201);
-        expect(send("POST", "/api/v1/nodes/BPACK/zones", ADMIN_KEY, null, "{\"code\":\"P\",\"name\":\"Picking\"}"), 201);
-        expect(send("POST", "/api/v1/nodes/BPACK/rack-layouts", ADMIN_KEY, null, """
+        expect(api.send("POST", "/api/v1/nodes/BPACK/zones", ADMIN_KEY, null, "{\"code\":\"P\",\"name\":\"Picking\"}"), 201);
+        expect(api.send("POST", "/api/v1/nodes/BPACK/rack-layouts", ADMIN_KEY, null, """
                 {"zone_code":"P","type":"pick_face","aisles":{"from":3,"to":3},"bays":{"from":1,"to":10},"levels":["A"],
                  "aisle_pitch_mm":3000,"bay_width_mm":1200,"origin":{"x_mm":3000,"y_mm":0},"both_sides":true}"""), 201);
-        expect(send("POST", "/api/v1/nodes/BPACK/locations", ADMIN_KEY, null, """
+        expect(api.send("POST", "/api/v1/nodes/BPACK/locations", ADMIN_KEY, null, """
                 {"locations":[{"code":"DOCK-1","type":"dock","x_mm":0,"y_mm":0},
                               {"code":"PACK-1","type":"pack_station","x_mm":6000,"y_mm":-2000}]}"""), 201);
         String supervisor = worker("BSUP", "supervisor\",\"receiver");
@@ -104,17 +107,17 @@ public final class CartonCloseBenchmark {
             variants.append(p == 0 ? "" : ",").append(String.format(Locale.ROOT,
                     "{\"sku\":\"SOCK-%d\",\"name\":\"Wool sock %d\",\"weight_g\":80,\"length_mm\":100,\"width_mm\":80,\"height_mm\":30}", p, p));
         }
-        expect(send("PUT", "/api/v1/products/SOCK", merchant, null, "{\"name\":\"Wool sock\",\"variants\":[" + variants + "]}"), 200, 201);
+        expect(api.send("PUT", "/api/v1/products/SOCK", merchant, null, "{\"name\":\"Wool sock\",\"variants\":[" + variants + "]}"), 200, 201);
         List<String> orders = new ArrayList<>();
         for (int p = 0; p < packers; p++) {
             String sku = "SOCK-" + p;
             String location = String.format(Locale.ROOT, "P-03-%02d-A", p + 1);
-            expect(send("POST", "/api/v1/receipts", supervisor, UUID.randomUUID().toString(), String.format(Locale.ROOT,
+            expect(api.send("POST", "/api/v1/receipts", supervisor, UUID.randomUUID().toString(), String.format(Locale.ROOT,
                     "{\"merchant_id\":\"%s\",\"sku\":\"%s\",\"quantity\":%d,\"location_code\":\"DOCK-1\"}", merchantId, sku, cartons)), 201);
-            expect(send("POST", "/api/v1/moves", supervisor, UUID.randomUUID().toString(), String.format(Locale.ROOT,
+            expect(api.send("POST", "/api/v1/moves", supervisor, UUID.randomUUID().toString(), String.format(Locale.ROOT,
                     "{\"merchant_id\":\"%s\",\"sku\":\"%s\",\"quantity\":%d,\"from_location_code\":\"DOCK-1\",\"to_location_code\":\"%s\"}",
                     merchantId, sku, cartons, location)), 201);
-            String order = expect(send("POST", "/api/v1/orders", merchant, UUID.randomUUID().toString(), String.format(Locale.ROOT,
+            String order = expect(api.send("POST", "/api/v1/orders", merchant, UUID.randomUUID().toString(), String.format(Locale.ROOT,
                     "{\"customer\":{\"name\":\"Ona Petraitytė\",\"address\":{\"line\":\"Gedimino pr. 1\",\"city\":\"Vilnius\","
                             + "\"postal_code\":\"01103\",\"country\":\"LT\",\"latitude\":54.6872,\"longitude\":25.2797}},"
                             + "\"lines\":[{\"sku\":\"%s\",\"quantity\":%d}],\"service_level\":\"standard\",\"channel\":\"web\"%s}",
@@ -148,20 +151,20 @@ public final class CartonCloseBenchmark {
 
     /** Releases one wave over every allocated order and picks every batch in full; answers each order's batch and tote. */
     private Map<String, String[]> pickEverything(String supervisor, String picker, int totes) throws Exception {
-        String wave = match(ID, expect(send("POST", "/api/v1/waves", supervisor, null,
+        String wave = match(ID, expect(api.send("POST", "/api/v1/waves", supervisor, null,
                 "{\"filter\":{},\"cart\":{\"totes\":" + Math.max(totes, 1) + "},\"time_limit_seconds\":2}"), 202));
         String status = "planning";
         for (int i = 0; i < 600 && status.equals("planning"); i++) {
             Thread.sleep(200);
-            status = match(STATUS, expect(send("GET", "/api/v1/waves/" + wave, supervisor, null, null), 200));
+            status = match(STATUS, expect(api.send("GET", "/api/v1/waves/" + wave, supervisor, null, null), 200));
         }
         if (!status.equals("planned")) {
             throw new IllegalStateException("wave " + wave + " is " + status);
         }
-        expect(send("POST", "/api/v1/waves/" + wave + "/release", supervisor, null, null), 200);
+        expect(api.send("POST", "/api/v1/waves/" + wave + "/release", supervisor, null, null), 200);
         Map<String, String[]> toteOfOrder = new HashMap<>();
         while (true) {
-            HttpResponse<String> next = send("GET", "/api/v1/pick-tasks/next", picker, null, null);
+            HttpResponse<String> next = api.send("GET", "/api/v1/pick-tasks/next", picker, null, null);
             if (next.statusCode() == 204) {
                 return toteOfOrder;
             }
@@ -172,7 +175,7 @@ public final class CartonCloseBenchmark {
                 String task = tasks.group();
                 String tote = field(task, "tote");
                 toteOfOrder.put(tasks.group(1), new String[] {batchId, tote});
-                expect(send("POST", "/api/v1/pick-tasks/" + field(task, "id") + "/confirm", picker, UUID.randomUUID().toString(),
+                expect(api.send("POST", "/api/v1/pick-tasks/" + field(task, "id") + "/confirm", picker, UUID.randomUUID().toString(),
                         String.format(Locale.ROOT, "{\"location_code\":\"%s\",\"sku\":\"%s\",\"quantity\":%s,\"tote\":%s}",
                                 field(task, "location_code"), field(task, "sku"), field(task, "quantity"), tote)), 200);
             }
@@ -181,22 +184,22 @@ public final class CartonCloseBenchmark {
 
     /** One packer: a session on the order's tote, then one unit per carton, each closed and followed until labelled. */
     private List<Timing> pack(String packer, String[] batchAndTote, String order, String sku, int cartons) throws Exception {
-        String session = match(ID, expect(send("POST", "/api/v1/pack-sessions", packer, null, String.format(Locale.ROOT,
+        String session = match(ID, expect(api.send("POST", "/api/v1/pack-sessions", packer, null, String.format(Locale.ROOT,
                 "{\"station_code\":\"PACK-1\",\"batch_id\":\"%s\",\"tote\":%s}", batchAndTote[0], batchAndTote[1])), 201));
         List<Timing> timings = new ArrayList<>();
         for (int c = 0; c < cartons; c++) {
-            String carton = match(ID, expect(send("POST", "/api/v1/pack-sessions/" + session + "/cartons", packer, null,
+            String carton = match(ID, expect(api.send("POST", "/api/v1/pack-sessions/" + session + "/cartons", packer, null,
                     "{\"order_id\":\"" + order + "\"}"), 201));
-            expect(send("POST", "/api/v1/cartons/" + carton + "/units", packer, UUID.randomUUID().toString(),
+            expect(api.send("POST", "/api/v1/cartons/" + carton + "/units", packer, UUID.randomUUID().toString(),
                     "{\"sku\":\"" + sku + "\",\"quantity\":1}"), 200);
             long start = System.nanoTime();
-            expect(send("POST", "/api/v1/cartons/" + carton + "/close", packer, null,
+            expect(api.send("POST", "/api/v1/cartons/" + carton + "/close", packer, null,
                     "{\"length_mm\":200,\"width_mm\":150,\"height_mm\":60,\"weight_grams\":90}"), 200);
             long closed = System.nanoTime();
             String shipment = "";
             String status = "label_pending";
             for (int i = 0; i < 6000 && status.equals("label_pending"); i++) {
-                HttpResponse<String> read = send("GET", "/api/v1/cartons/" + carton + "/shipment", packer, null, null);
+                HttpResponse<String> read = api.send("GET", "/api/v1/cartons/" + carton + "/shipment", packer, null, null);
                 if (read.statusCode() == 200) {
                     shipment = read.body();
                     status = match(STATUS, shipment);
@@ -228,9 +231,9 @@ public final class CartonCloseBenchmark {
     }
 
     private String worker(String badge, String roles) throws Exception {
-        expect(send("POST", "/api/v1/admin/workers", ADMIN_KEY, null, String.format(Locale.ROOT,
+        expect(api.send("POST", "/api/v1/admin/workers", ADMIN_KEY, null, String.format(Locale.ROOT,
                 "{\"badge_code\":\"%s\",\"name\":\"Worker %s\",\"pin\":\"4321\",\"node_code\":\"BPACK\",\"roles\":[\"%s\"]}", badge, badge, roles)), 201);
-        return match(TOKEN, expect(send("POST", "/api/v1/auth/worker-sessions", null, null, String.format(Locale.ROOT,
+        return match(TOKEN, expect(api.send("POST", "/api/v1/auth/worker-sessions", null, null, String.format(Locale.ROOT,
                 "{\"badge_code\":\"%s\",\"pin\":\"4321\",\"device_id\":\"RF-%s\"}", badge, badge)), 201));
     }
 
@@ -245,67 +248,11 @@ public final class CartonCloseBenchmark {
         return builder.start();
     }
 
-    private void awaitUp(Process service, Path dataDir) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("The service stopped; see " + dataDir.resolve("service.log"));
-            }
-            try {
-                if (send("GET", "/actuator/health", null, null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("The service did not start; see " + dataDir.resolve("service.log"));
-    }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException unknown) {
-            return "unknown";
-        }
-    }
 
-    private static double percentile(List<Long> sorted, double p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
-    }
 
-    private HttpResponse<String> send(String method, String path, String bearer, String idempotencyKey, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static String expect(HttpResponse<String> response, int... statuses) {
-        for (int status : statuses) {
-            if (response.statusCode() == status) {
-                return response.body();
-            }
-        }
-        throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                + response.statusCode() + ": " + response.body());
-    }
 
-    private static String match(Pattern pattern, String body) {
-        Matcher matcher = pattern.matcher(body);
-        if (!matcher.find()) {
-            throw new IllegalStateException(pattern + " not in " + body);
-        }
-        return matcher.group(1);
-    }
 
     /** A field of a flat JSON object, string or number. */
     private static String field(String json, String name) {
@@ -316,12 +263,4 @@ public final class CartonCloseBenchmark {
         return matcher.group(2) != null ? matcher.group(2) : matcher.group(1);
     }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
 }
