@@ -130,12 +130,9 @@ public final class CountFlow implements Flow {
             step = Step.CHOOSE;
             return Next.stay();
         }
-        Optional<String> location = Scans.location(input);
-        if (location.isEmpty()) {
-            return Next.wrong(Scans.notA("location " + task.location(), input));
-        }
-        if (!location.get().equalsIgnoreCase(task.location())) {
-            return Next.wrong("Wrong location " + location.get() + ": go to " + task.location());
+        Optional<String> wrong = Scans.wrongLocation(input, task.location());
+        if (wrong.isPresent()) {
+            return Next.wrong(wrong.get());
         }
         counted.clear();
         step = Step.COUNT;

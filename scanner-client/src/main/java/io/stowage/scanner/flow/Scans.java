@@ -50,6 +50,21 @@ public final class Scans {
         return Optional.empty();
     }
 
+    /**
+     * Why {@code input} is not the scan of the location {@code expected}, in a worker's words; empty
+     * when it is (codes compare without case, as printed labels and typed codes differ in it).
+     */
+    public static Optional<String> wrongLocation(Input input, String expected) {
+        Optional<String> location = location(input);
+        if (location.isEmpty()) {
+            return Optional.of(notA("location " + expected, input));
+        }
+        if (!location.get().equalsIgnoreCase(expected)) {
+            return Optional.of("Wrong location " + location.get() + ": go to " + expected);
+        }
+        return Optional.empty();
+    }
+
     /** A product scan; {@code expectedSku} also accepts a label that carries the SKU itself. */
     public static Optional<Item> item(Input input, Optional<String> expectedSku) {
         if (!(input instanceof Input.Scanned scanned)) {

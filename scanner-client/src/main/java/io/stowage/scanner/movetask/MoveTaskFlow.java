@@ -137,12 +137,9 @@ public final class MoveTaskFlow implements Flow {
             tasks.add(tasks.remove(0));
             return Next.info("Skipped: comes last");
         }
-        Optional<String> location = Scans.location(input);
-        if (location.isEmpty()) {
-            return Next.wrong(Scans.notA("location " + task.from(), input));
-        }
-        if (!location.get().equalsIgnoreCase(task.from())) {
-            return Next.wrong("Wrong location " + location.get() + ": go to " + task.from());
+        Optional<String> wrong = Scans.wrongLocation(input, task.from());
+        if (wrong.isPresent()) {
+            return Next.wrong(wrong.get());
         }
         step = Step.ITEM;
         return Next.stay();
@@ -186,12 +183,9 @@ public final class MoveTaskFlow implements Flow {
             shortConfirmed = false;
             return Next.stay();
         }
-        Optional<String> location = Scans.location(input);
-        if (location.isEmpty()) {
-            return Next.wrong(Scans.notA("location " + task.to(), input));
-        }
-        if (!location.get().equalsIgnoreCase(task.to())) {
-            return Next.wrong("Wrong location " + location.get() + ": go to " + task.to());
+        Optional<String> wrong = Scans.wrongLocation(input, task.to());
+        if (wrong.isPresent()) {
+            return Next.wrong(wrong.get());
         }
         ObjectNode body = floor.newBody();
         body.put("from_location_code", task.from());

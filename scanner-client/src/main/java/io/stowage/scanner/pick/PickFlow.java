@@ -169,12 +169,9 @@ public final class PickFlow implements Flow {
         if (input.is(Key.BACK)) {
             return Next.close();
         }
-        Optional<String> location = Scans.location(input);
-        if (location.isEmpty()) {
-            return Next.wrong(Scans.notA("location " + task.locationCode(), input));
-        }
-        if (!location.get().equalsIgnoreCase(task.locationCode())) {
-            return Next.wrong("Wrong location " + location.get() + ": go to " + task.locationCode());
+        Optional<String> wrong = Scans.wrongLocation(input, task.locationCode());
+        if (wrong.isPresent()) {
+            return Next.wrong(wrong.get());
         }
         step = Step.ITEM;
         return Next.stay();
