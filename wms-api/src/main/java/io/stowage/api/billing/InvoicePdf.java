@@ -1,9 +1,8 @@
 package io.stowage.api.billing;
 
-import java.io.ByteArrayInputStream;
+import io.stowage.api.documents.PdfFonts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -12,18 +11,15 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * An invoice or credit note as a PDF (A4): the 3PL's and the merchant's details, the lines grouped
  * by kind of charge and rate (quantity, rate, amount), net, VAT and total, the issue and due dates.
- * The DejaVu fonts the packing slips embed are embedded here too, so names with diacritics
- * (Šiaulių, Ąžuolas, Київ) print as written.
+ * The DejaVu fonts of every PDF of the service ({@code documents.PdfFonts}) are embedded, so names
+ * with diacritics (Šiaulių, Ąžuolas, Київ) print as written.
  */
 final class InvoicePdf {
 
-    private static final byte[] REGULAR = read("/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = read("/fonts/DejaVuSans-Bold.ttf");
     private static final float MARGIN = 50;
 
     private InvoicePdf() {
@@ -36,8 +32,9 @@ final class InvoicePdf {
         try (PDDocument document = new PDDocument()) {
             document.getDocumentInformation().setTitle(title(invoice));
             document.getDocumentInformation().setCreator("Stowage");
-            PDFont regular = PDType0Font.load(document, new ByteArrayInputStream(REGULAR), true);
-            PDFont bold = PDType0Font.load(document, new ByteArrayInputStream(BOLD), true);
+            PdfFonts.Faces faces = PdfFonts.embed(document);
+            PDFont regular = faces.regular();
+            PDFont bold = faces.bold();
             Page page = new Page(document);
             String currency = invoice.currency();
             page.text(title(invoice), bold, 16, MARGIN);
@@ -99,17 +96,6 @@ final class InvoicePdf {
         return quantity.stripTrailingZeros().toPlainString();
     }
 
-    private static byte[] read(String resource) {
-        try (InputStream in = InvoicePdf.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("The font " + resource + " is missing from the service's resources");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading the font " + resource + " failed", e);
-        }
-    }
-
     /** The page being written and how far down it the text has come; a new page when the next row does not fit. */
     private static final class Page {
 
@@ -156,7 +142,7 @@ final class InvoicePdf {
                     continue;
                 }
                 boolean last = i == cells.length - 1;
-                float x = last ? columns[i] - font.getStringWidth(cells[i]) / 1000 * size : columns[i];
+                float x = last ? columns[i] - font.getStringWidth(PdfFonts.printable(cells[i], font)) / 1000 * size : columns[i];
                 show(cells[i], font, size, x);
             }
             y -= size * 1.5f;
@@ -175,7 +161,7 @@ final class InvoicePdf {
             content.beginText();
             content.setFont(font, size);
             content.newLineAtOffset(x, y - size);
-            content.showText(text);
+            content.showText(PdfFonts.printable(text, font));
             content.endText();
         }
 
