@@ -96,6 +96,7 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType SHIPMENT_NOT_LABELLED = new ProblemType("shipment-not-labelled", HttpStatus.CONFLICT, "Shipment has no label");
     public static final ProblemType SHIPMENT_NOT_VOIDABLE = new ProblemType("shipment-not-voidable", HttpStatus.CONFLICT, "Shipment cannot be voided");
     public static final ProblemType SHIPMENT_NOT_RETRYABLE = new ProblemType("shipment-not-retryable", HttpStatus.CONFLICT, "Shipment label is not failed");
+    public static final ProblemType CARTON_NOT_RELABELLABLE = new ProblemType("carton-not-relabellable", HttpStatus.CONFLICT, "Carton cannot be labelled again");
     public static final ProblemType SHIPMENT_NOT_SHIPPABLE = new ProblemType("shipment-not-shippable", HttpStatus.CONFLICT, "Shipment cannot be loaded or shipped");
     public static final ProblemType CARRIER_REFUSED_VOID = new ProblemType("carrier-refused-void", HttpStatus.CONFLICT, "The carrier refused to void the label");
     public static final ProblemType CARRIER_UNAVAILABLE = new ProblemType("carrier-unavailable", HttpStatus.BAD_GATEWAY, "The carrier did not answer");
