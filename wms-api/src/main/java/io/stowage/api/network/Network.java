@@ -77,6 +77,32 @@ public class Network {
                 .bind("node", nodeId).map(LocationRows::ref).all();
     }
 
+    /** The variant's active pick face in the node (the first by code if it has several); empty when it has none. */
+    public Mono<LocationRef> pickFace(UUID nodeId, UUID variantId) {
+        return db.sql("SELECT " + LocationRows.REF_COLUMNS + """
+                         FROM locations l
+                        WHERE l.node_id = :node AND l.pick_face_variant_id = :variant AND l.active ORDER BY l.code LIMIT 1
+                        """)
+                .bind("node", nodeId).bind("variant", variantId).map(LocationRows::ref).one();
+    }
+
+    /**
+     * A page of the node's active storage locations (reserve, or a pick face no variant is given to)
+     * other than {@code fromLocationId}, nearest to it first: by rectilinear distance, which is how a
+     * person walks between parallel aisles, then by code. Empty when the origin is unknown.
+     */
+    public Flux<LocationRef> storageNearest(UUID nodeId, UUID fromLocationId, int offset, int limit) {
+        return db.sql("SELECT " + LocationRows.REF_COLUMNS + """
+                         FROM locations l, locations origin
+                        WHERE origin.id = :from AND l.node_id = :node AND l.active AND l.id <> origin.id
+                          AND l.type IN ('reserve', 'pick_face') AND l.pick_face_variant_id IS NULL
+                        ORDER BY abs(l.x_mm - origin.x_mm) + abs(l.y_mm - origin.y_mm), l.code
+                        OFFSET :offset LIMIT :limit
+                        """)
+                .bind("node", nodeId).bind("from", fromLocationId).bind("offset", offset).bind("limit", limit)
+                .map(LocationRows::ref).all();
+    }
+
     /** Every node, nearest first by great-circle distance from the point (degrees). */
     public Flux<NearbyNode> nodesNear(double latitude, double longitude) {
         if (latitude < -90 || latitude > 90) {
