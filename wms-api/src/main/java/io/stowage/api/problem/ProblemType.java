@@ -96,6 +96,7 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType SHIPMENT_NOT_LABELLED = new ProblemType("shipment-not-labelled", HttpStatus.CONFLICT, "Shipment has no label");
     public static final ProblemType SHIPMENT_NOT_VOIDABLE = new ProblemType("shipment-not-voidable", HttpStatus.CONFLICT, "Shipment cannot be voided");
     public static final ProblemType SHIPMENT_NOT_RETRYABLE = new ProblemType("shipment-not-retryable", HttpStatus.CONFLICT, "Shipment label is not failed");
+    public static final ProblemType CARTON_NOT_RELABELLABLE = new ProblemType("carton-not-relabellable", HttpStatus.CONFLICT, "Carton cannot be labelled again");
     public static final ProblemType SHIPMENT_NOT_SHIPPABLE = new ProblemType("shipment-not-shippable", HttpStatus.CONFLICT, "Shipment cannot be loaded or shipped");
     public static final ProblemType CARRIER_REFUSED_VOID = new ProblemType("carrier-refused-void", HttpStatus.CONFLICT, "The carrier refused to void the label");
     public static final ProblemType CARRIER_UNAVAILABLE = new ProblemType("carrier-unavailable", HttpStatus.BAD_GATEWAY, "The carrier did not answer");
@@ -114,6 +115,15 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType LOAD_CLOSED = new ProblemType("load-closed", HttpStatus.CONFLICT, "Load closed");
     public static final ProblemType LOAD_OPEN = new ProblemType("load-open", HttpStatus.CONFLICT, "Load not closed yet");
     public static final ProblemType LOAD_EMPTY = new ProblemType("load-empty", HttpStatus.UNPROCESSABLE_CONTENT, "Load is empty");
+
+    // Billing
+    public static final ProblemType RATE_CARD_OVERLAP = new ProblemType("rate-card-overlap", HttpStatus.CONFLICT, "Rate card versions overlap");
+    public static final ProblemType CURRENCY_MISMATCH = new ProblemType("currency-mismatch", HttpStatus.UNPROCESSABLE_CONTENT, "The currency does not match the merchant's");
+    public static final ProblemType NO_BILLING_ACCOUNT = new ProblemType("no-billing-account", HttpStatus.CONFLICT, "The merchant has no billing account");
+    public static final ProblemType PERIOD_NOT_OVER = new ProblemType("period-not-over", HttpStatus.UNPROCESSABLE_CONTENT, "The period is not over");
+    public static final ProblemType PERIOD_EMPTY = new ProblemType("period-empty", HttpStatus.UNPROCESSABLE_CONTENT, "Nothing to invoice for the period");
+    public static final ProblemType INVOICE_FINALISED = new ProblemType("invoice-finalised", HttpStatus.CONFLICT, "The invoice is finalised");
+    public static final ProblemType INVOICE_NOT_FINALISED = new ProblemType("invoice-not-finalised", HttpStatus.CONFLICT, "The invoice is not finalised");
 
     // Webhooks
     public static final ProblemType TOO_MANY_WEBHOOK_ENDPOINTS = new ProblemType("too-many-webhook-endpoints", HttpStatus.CONFLICT, "Too many webhook endpoints");

@@ -29,11 +29,13 @@ public final class EventTypes {
     public static final String SHIPMENT_CREATED = "shipment.created";
     public static final String SHIPMENT_VOIDED = "shipment.voided";
     public static final String SHIPMENT_SHIPPED = "shipment.shipped";
+    /** An invoice or a credit note of the merchant was finalised: numbered, immutable, due. */
+    public static final String INVOICE_FINALISED = "invoice.finalised";
 
     /** Every type above; a type written to the outbox that is not here has no schema and fails the tests. */
     public static final List<String> ALL = List.of(ORDER_ACCEPTED, ORDER_STATUS_CHANGED, ORDER_ALLOCATED, ORDER_BACKORDERED,
             ORDER_CANCELLED, ORDER_PACKED, STOCK_LEVEL_CHANGED, VARIANT_BACK_IN_STOCK, VARIANT_BACK_IN_STOCK_SUBSCRIBERS,
-            SHIPMENT_CREATED, SHIPMENT_VOIDED, SHIPMENT_SHIPPED);
+            SHIPMENT_CREATED, SHIPMENT_VOIDED, SHIPMENT_SHIPPED, INVOICE_FINALISED);
 
     private static final Pattern WELL_FORMED = Pattern.compile("\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?");
     static final int MAX_PATTERNS = 50;
