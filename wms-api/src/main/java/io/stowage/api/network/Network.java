@@ -71,6 +71,13 @@ public class Network {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Location", locationId)));
     }
 
+    /** The locations with these ids, in one query; unknown ids are simply missing (for views that show location codes). */
+    public Flux<LocationRef> locationsByIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? Flux.empty()
+                : db.sql("SELECT " + LocationRows.REF_COLUMNS + " FROM locations l WHERE l.id = ANY(:ids)")
+                        .bind("ids", ids.toArray(UUID[]::new)).map(LocationRows::ref).all();
+    }
+
     /** Every location of the node, ordered by code: the floor plan the picking optimizer routes on. */
     public Flux<LocationRef> locations(UUID nodeId) {
         return db.sql("SELECT " + LocationRows.REF_COLUMNS + " FROM locations l WHERE l.node_id = :node ORDER BY l.code COLLATE \"C\"")
