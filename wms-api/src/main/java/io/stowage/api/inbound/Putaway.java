@@ -1,7 +1,7 @@
 package io.stowage.api.inbound;
 
 import io.stowage.api.Published;
-import io.stowage.api.inventory.ShelvesInUse;
+import io.stowage.api.inventory.ShelfStock;
 import io.stowage.api.network.LocationRef;
 import io.stowage.api.network.Network;
 import java.util.List;
@@ -23,9 +23,9 @@ public class Putaway {
     private static final int PAGE = 200;
 
     private final Network network;
-    private final ShelvesInUse shelves;
+    private final ShelfStock shelves;
 
-    public Putaway(Network network, ShelvesInUse shelves) {
+    public Putaway(Network network, ShelfStock shelves) {
         this.network = network;
         this.shelves = shelves;
     }
