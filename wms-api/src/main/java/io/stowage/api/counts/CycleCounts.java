@@ -5,6 +5,7 @@ import io.stowage.api.inventory.Movement;
 import io.stowage.api.inventory.MovementKind;
 import io.stowage.api.inventory.StockLedger;
 import io.stowage.api.inventory.StockRefs;
+import io.stowage.api.inventory.LotNumbers;
 import io.stowage.api.inventory.ShelfStock;
 import io.stowage.api.inventory.StockStatus;
 import io.stowage.api.catalog.VariantRef;
@@ -40,14 +41,17 @@ public class CycleCounts {
     private final StockRefs refs;
     private final StockLedger ledger;
     private final ShelfStock shelves;
+    private final LotNumbers lots;
     private final Network network;
     private final Variants variants;
 
-    public CycleCounts(DatabaseClient db, StockRefs refs, StockLedger ledger, ShelfStock shelves, Network network, Variants variants) {
+    public CycleCounts(DatabaseClient db, StockRefs refs, StockLedger ledger, ShelfStock shelves, LotNumbers lots, Network network,
+                       Variants variants) {
         this.db = db;
         this.refs = refs;
         this.ledger = ledger;
         this.shelves = shelves;
+        this.lots = lots;
         this.network = network;
         this.variants = variants;
     }
@@ -170,8 +174,9 @@ public class CycleCounts {
                     Set<UUID> lotIds = rows.stream().map(row -> (UUID) row[1]).collect(Collectors.toSet());
                     Mono<Map<UUID, String>> skus = variantIds.isEmpty() ? Mono.just(Map.of())
                             : variants.byIds(variantIds).collectMap(VariantRef::id, VariantRef::sku);
-                    return skus.zipWith(shelves.lotNumbers(lotIds), (skuOf, lotNumberOf) -> rows.stream()
-                            .map(row -> new ReviewLine(skuOf.get((UUID) row[0]), lotNumberOf.get((UUID) row[1]),
+                    return skus.zipWith(lots.of(lotIds), (skuOf, lotOf) -> rows.stream()
+                            .map(row -> new ReviewLine(skuOf.get((UUID) row[0]),
+                                    lotOf.containsKey((UUID) row[1]) ? lotOf.get((UUID) row[1]).lotNumber() : null,
                                     (Integer) row[2], (Integer) row[3], (Integer) row[3] - (Integer) row[2]))
                             .sorted(Comparator.comparing(ReviewLine::sku)
                                     .thenComparing(ReviewLine::lotNumber, Comparator.nullsLast(Comparator.naturalOrder())))

@@ -4,7 +4,6 @@ import io.stowage.api.Published;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -52,16 +51,5 @@ public class ShelfStock {
                 .map(row -> new Held(row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class),
                         row.get("lot_key", UUID.class), row.get("on_hand", Number.class).intValue()))
                 .all().collectList();
-    }
-
-    /** The lot numbers of these lots; unknown ids (and {@link StockLedger#NO_LOT}) are missing from the map. */
-    public Mono<Map<UUID, String>> lotNumbers(Collection<UUID> lotIds) {
-        if (lotIds.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return db.sql("SELECT id, lot_number FROM lots WHERE id = ANY(:ids)")
-                .bind("ids", lotIds.toArray(UUID[]::new))
-                .map(row -> Map.entry(row.get("id", UUID.class), row.get("lot_number", String.class)))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 }
