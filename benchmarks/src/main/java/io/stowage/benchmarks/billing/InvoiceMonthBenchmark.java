@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 
 /**
  * Invoicing a month for one big merchant. Starts the service jar on its embedded PostgreSQL (a fresh
- * data directory, the snapshot loop off), sets up the merchant, its billing account, rate card and a
+ * data directory, the snapshot loop off, the first snapshot run catching up the month's days), sets up the merchant, its billing account, rate card and a
  * box type through the API, then seeds a month of recorded work straight into the database with SQL
  * (it is a benchmark: {@code --orders} picked, packed and shipped orders, one in five with a second
  * line, and {@code --variants} variants received, put away and stored over the month on 2,000
@@ -75,7 +75,7 @@ public final class InvoiceMonthBenchmark {
         Path dataDir = Files.createTempDirectory("stowage-bench-billing");
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %s; data in %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), dataDir);
-        Process process = start(jar, dataDir, port);
+        Process process = start(jar, dataDir, port, month.lengthOfMonth());
         try {
             InvoiceMonthBenchmark bench = new InvoiceMonthBenchmark(new ServiceApi(port, Duration.ofMinutes(30)), process);
             bench.api.awaitUp(process, dataDir.resolve("service.log"));
@@ -244,8 +244,10 @@ public final class InvoiceMonthBenchmark {
         }
     }
 
-    private static Process start(String jar, Path dataDir, int port) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("java", "-Dstowage.billing.snapshots-enabled=false", "-jar", jar)
+    /** The service with its snapshot loop off, and a first snapshot run that catches up exactly the month's days. */
+    private static Process start(String jar, Path dataDir, int port, int daysInMonth) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("java", "-Dstowage.billing.snapshots-enabled=false",
+                "-Dstowage.billing.snapshot-catch-up-days=" + daysInMonth, "-jar", jar)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("service.log").toFile()));
         builder.environment().put("STOWAGE_DATA_DIR", dataDir.toString());
