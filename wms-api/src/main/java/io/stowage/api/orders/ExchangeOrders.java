@@ -49,7 +49,9 @@ public class ExchangeOrders {
             }
             OrderRequest request = new OrderRequest(
                     new OrderRequest.Customer(to.name(), to.email(), to.phone(),
-                            new OrderRequest.Address(to.addressLine(), to.city(), to.postalCode(), to.country(), null, null), customer.language()),
+                            new OrderRequest.Address(to.addressLine(), to.city(), to.postalCode(), to.country(), null, null), customer.language(),
+                            // The customer hears of the exchange order as they chose to hear of the first.
+                            customer.notifyVia()),
                     wanted.stream().map(w -> new OrderRequest.Line(w.sku(), w.quantity())).toList(),
                     level, null, null, null, customer.channel(), null);
             Caller.Merchant merchant = new Caller.Merchant(merchantId, null);
