@@ -45,9 +45,10 @@ import java.util.regex.Pattern;
  * Last, the p50/p99 of availability for 500 variants in one request.
  * <p>
  * {@code java -cp benchmarks/target/classes:<postgresql jdbc jar> io.stowage.benchmarks.orders.OrderThroughputBenchmark
- * --jar wms-api/target/wms-api-0.1.0-SNAPSHOT.jar [--orders 6000] [--warm-up 1000] [--clients 32] [--skus 60] [--pgbench /usr/bin/pgbench]
+ * --jar wms-api/target/wms-api-0.1.0-SNAPSHOT.jar [--orders 6000] [--warm-up 1000] [--clients 32] [--rate 0] [--skus 60] [--pgbench /usr/bin/pgbench]
  * [--availability-requests 200] [--diagnose]}; docs/performance.md has the command through Maven.
- * {@code --warm-up} orders go first and are reported on their own (0 skips them); the CPU that the service and its
+ * {@code --rate R} offers the measured orders at R a second (open loop, at most {@code --clients} in flight) instead of as
+ * fast as the service takes them, for the latency a shop sees at its own pace. {@code --warm-up} orders go first and are reported on their own (0 skips them); the CPU that the service and its
  * PostgreSQL spend per order is printed for the warm-up, the measured intake and the raw SQL.
  * {@code --diagnose} restarts the service once with pg_stat_statements loaded and prints the
  * statements an order costs.
@@ -85,6 +86,7 @@ public final class OrderThroughputBenchmark {
         int orders = Integer.parseInt(option(args, "--orders", "6000"));
         int warmUp = Integer.parseInt(option(args, "--warm-up", "1000"));
         int clients = Integer.parseInt(option(args, "--clients", "32"));
+        double rate = Double.parseDouble(option(args, "--rate", "0"));
         int skus = Integer.parseInt(option(args, "--skus", "60"));
         int availabilityRequests = Integer.parseInt(option(args, "--availability-requests", "200"));
         Path script = Path.of(option(args, "--pgbench-script", "benchmarks/pgbench/order-intake.sql"));
@@ -121,7 +123,7 @@ public final class OrderThroughputBenchmark {
                 CpuMeter cpu = CpuMeter.of(service, dataDir.resolve("postgres"));
                 if (warmUp > 0) {
                     CpuMeter.Reading warmUpStart = cpu == null ? null : cpu.read();
-                    bench.run("warm-up", "warm-up-", 4242, shop.apiKey(), warmUp, clients, skus);
+                    bench.run("warm-up", "warm-up-", 4242, shop.apiKey(), warmUp, clients, 0, skus);
                     if (cpu != null) {
                         System.out.print(CpuMeter.perOrder("during the warm-up", warmUpStart, cpu.read(), warmUp));
                     }
@@ -130,7 +132,7 @@ public final class OrderThroughputBenchmark {
                 CpuMeter.Reading intakeStart = cpu == null ? null : cpu.read();
                 DatabaseProbe.Sampler sampler = db.startSampling();
                 Intake intake = bench.run(warmUp > 0 ? "measured, after the warm-up" : "measured, no warm-up", "bench-", 42,
-                        shop.apiKey(), orders, clients, skus);
+                        shop.apiKey(), orders, clients, rate, skus);
                 String sampled = sampler.stop();
                 if (cpu != null) {
                     System.out.print(CpuMeter.perOrder("during intake", intakeStart, cpu.read(), intake.accepted()));
@@ -231,8 +233,11 @@ public final class OrderThroughputBenchmark {
      * it measured under {@code phase}: the warm-up's orders (other keys, other bodies) let the JIT compile the hot paths
      * before the measured ones, whose first seconds would otherwise set the p99.
      */
-    private Intake run(String phase, String keyPrefix, long seed, String merchantKey, int orders, int clients, int skus) throws Exception {
-        System.out.println("intake, " + phase + ":");
+    private Intake run(String phase, String keyPrefix, long seed, String merchantKey, int orders, int clients, double rate, int skus)
+            throws Exception {
+        System.out.println("intake, " + phase + (rate > 0
+                ? String.format(Locale.ROOT, ", offered at %.1f orders/s (latency counted from when each order was due):", rate)
+                : ", as fast as the service takes them:"));
         Random random = new Random(seed);
         List<String> bodies = new ArrayList<>();
         double[][] cities = {{54.69, 25.28, 0}, {54.90, 23.90, 0}, {56.95, 24.10, 1}, {59.43, 24.75, 2}, {57.54, 25.42, 1}};
@@ -265,8 +270,20 @@ public final class OrderThroughputBenchmark {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < orders; i++) {
-            inFlight.acquire();
-            long sent = System.nanoTime();
+            long sent;
+            if (rate > 0) {
+                // Open loop: order i is due at start + i / rate whatever the answers before it, so a slow answer is not hidden
+                // by the next order being sent late (its wait for a free client counts in its latency).
+                sent = start + (long) (i * 1e9 / rate);
+                long early = sent - System.nanoTime();
+                if (early > 0) {
+                    Thread.sleep(early / 1_000_000, (int) (early % 1_000_000));
+                }
+                inFlight.acquire();
+            } else {
+                inFlight.acquire();
+                sent = System.nanoTime();
+            }
             HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/orders"))
                     .header("Authorization", "Bearer " + merchantKey).header("Content-Type", "application/json")
                     .header("Idempotency-Key", keyPrefix + i)
