@@ -132,6 +132,11 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     // Packing slips and inserts
     public static final ProblemType TOO_MANY_INSERT_RULES = new ProblemType("too-many-insert-rules", HttpStatus.CONFLICT, "Too many insert rules");
 
+    // The public tracking page
+    public static final ProblemType TRACKING_ANSWER_MISMATCH = new ProblemType("tracking-answer-mismatch", HttpStatus.FORBIDDEN,
+            "The answer is not the order's e-mail address or postal code");
+    public static final ProblemType TOO_MANY_REQUESTS = new ProblemType("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests");
+
     public URI uri() {
         return URI.create(TYPE_BASE + slug);
     }
