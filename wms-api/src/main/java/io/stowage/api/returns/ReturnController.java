@@ -54,11 +54,11 @@ class ReturnController {
         this.commands = commands;
     }
 
-    record ItemRequest(@NotBlank @Size(max = 100) String sku, @NotNull @Positive @Max(10_000) Integer quantity,
+    record ReturnItemRequest(@NotBlank @Size(max = 100) String sku, @NotNull @Positive @Max(10_000) Integer quantity,
                        @NotBlank @Size(max = 60) String reason, @Size(min = 1, max = 100) String exchangeSku) {
     }
 
-    record ReturnRequest(@NotNull UUID orderId, @NotEmpty @Size(max = 200) List<@NotNull @Valid ItemRequest> items) {
+    record ReturnRequest(@NotNull UUID orderId, @NotEmpty @Size(max = 200) List<@NotNull @Valid ReturnItemRequest> items) {
     }
 
     @PostMapping("/api/v1/returns")
@@ -100,16 +100,16 @@ class ReturnController {
                         () -> photos.add(worker, id, checked)));
     }
 
-    record ScanRequest(@NotBlank @Size(max = 100) String item, @NotNull @Positive @Max(10_000) Integer quantity,
+    record ReturnScanRequest(@NotBlank @Size(max = 100) String item, @NotNull @Positive @Max(10_000) Integer quantity,
                        @NotNull @Pattern(regexp = "restock|refurbish|quarantine|dispose", message = "must be restock, refurbish, quarantine or dispose") String grade,
                        @Size(min = 1, max = 60) String locationCode) {
     }
 
-    record ReceiptRequest(@NotBlank @Size(max = 60) String locationCode, @NotEmpty @Size(max = 500) List<@NotNull @Valid ScanRequest> items) {
+    record ReturnReceiptRequest(@NotBlank @Size(max = 60) String locationCode, @NotEmpty @Size(max = 500) List<@NotNull @Valid ReturnScanRequest> items) {
     }
 
     @PostMapping("/api/v1/returns/{id}/receipt")
-    Mono<ResponseEntity<String>> receive(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody ReceiptRequest request) {
+    Mono<ResponseEntity<String>> receive(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody ReturnReceiptRequest request) {
         Caller.Worker worker = caller.asWorker(STATION);
         List<ReturnStation.Scanned> scans = request.items().stream()
                 .map(s -> new ReturnStation.Scanned(s.item(), s.quantity(), ReturnStation.Grade.parse(s.grade()), s.locationCode()))

@@ -113,7 +113,7 @@ class ReturnPhotos {
     }
 
     /** Stores a checked photo with a return of the worker's node; returns the return as it now reads. */
-    Mono<ReturnView.Photo> add(Caller.Worker worker, UUID returnId, Checked photo) {
+    Mono<ReturnView.ReturnPhoto> add(Caller.Worker worker, UUID returnId, Checked photo) {
         return reads.atNode(worker.nodeId(), returnId)
                 .flatMap(header -> db.sql("""
                                 INSERT INTO return_photos (return_id, merchant_id, content_type, width, height, bytes, taken_by)
@@ -123,7 +123,7 @@ class ReturnPhotos {
                         .bind("return", header.id()).bind("merchant", header.merchantId()).bind("type", photo.contentType())
                         .bind("width", photo.width()).bind("height", photo.height()).bind("bytes", java.nio.ByteBuffer.wrap(photo.bytes()))
                         .bind("by", worker.actor())
-                        .map(row -> new ReturnView.Photo(row.get("id", UUID.class), photo.contentType(), photo.width(), photo.height(),
+                        .map(row -> new ReturnView.ReturnPhoto(row.get("id", UUID.class), photo.contentType(), photo.width(), photo.height(),
                                 ReturnView.photoUrl(header.id(), row.get("id", UUID.class)), row.get("taken_at", java.time.OffsetDateTime.class)))
                         .one());
     }

@@ -18,7 +18,7 @@ class ReturnPolicies {
      * @param windowDays   days from delivery in which a return may start (from shipping while delivery is not known)
      * @param labelPaidBy  {@code merchant} or {@code customer}
      */
-    record Policy(int windowDays, List<String> nonReturnableSkus, List<String> reasons, String labelPaidBy, boolean exchangesAllowed,
+    record ReturnPolicy(int windowDays, List<String> nonReturnableSkus, List<String> reasons, String labelPaidBy, boolean exchangesAllowed,
                   OffsetDateTime updatedAt) {
     }
 
@@ -28,7 +28,7 @@ class ReturnPolicies {
         this.db = db;
     }
 
-    Mono<Policy> put(UUID merchantId, Policy policy) {
+    Mono<ReturnPolicy> put(UUID merchantId, ReturnPolicy policy) {
         return db.sql("""
                         INSERT INTO return_policies (merchant_id, window_days, non_returnable_skus, reasons, label_paid_by, exchanges_allowed)
                         VALUES (:merchant, :window, :skus, :reasons, :paidBy, :exchanges)
@@ -46,23 +46,23 @@ class ReturnPolicies {
     }
 
     /** The merchant's policy, or a 404 when they have none yet. */
-    Mono<Policy> get(UUID merchantId) {
+    Mono<ReturnPolicy> get(UUID merchantId) {
         return read(merchantId).switchIfEmpty(Mono.error(() -> ApiProblem.of(ProblemType.NOT_FOUND, "No return policy is set; PUT /api/v1/return-policy sets one")));
     }
 
     /** The policy a return is checked against; a 409 while the merchant has none, as nothing says what may come back. */
-    Mono<Policy> require(UUID merchantId) {
+    Mono<ReturnPolicy> require(UUID merchantId) {
         return read(merchantId).switchIfEmpty(Mono.error(() -> ApiProblem.of(ProblemType.NO_RETURN_POLICY,
                 "The merchant has not set a return policy, so returns are not taken yet")));
     }
 
-    private Mono<Policy> read(UUID merchantId) {
+    private Mono<ReturnPolicy> read(UUID merchantId) {
         return db.sql("""
                         SELECT window_days, non_returnable_skus, reasons, label_paid_by, exchanges_allowed, updated_at
                         FROM return_policies WHERE merchant_id = :merchant
                         """)
                 .bind("merchant", merchantId)
-                .map(row -> new Policy(row.get("window_days", Integer.class), Arrays.asList(row.get("non_returnable_skus", String[].class)),
+                .map(row -> new ReturnPolicy(row.get("window_days", Integer.class), Arrays.asList(row.get("non_returnable_skus", String[].class)),
                         Arrays.asList(row.get("reasons", String[].class)), row.get("label_paid_by", String.class),
                         Boolean.TRUE.equals(row.get("exchanges_allowed", Boolean.class)), row.get("updated_at", OffsetDateTime.class)))
                 .one();

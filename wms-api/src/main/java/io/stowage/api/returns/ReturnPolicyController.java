@@ -34,7 +34,7 @@ class ReturnPolicyController {
         this.commands = commands;
     }
 
-    record PolicyRequest(
+    record ReturnPolicyRequest(
             @NotNull @Min(0) @Max(365) Integer windowDays,
             @Size(max = 1000) List<@NotBlank @Size(max = 100) String> nonReturnableSkus,
             @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9_]+", message = "must be a code such as wrong_size") String> reasons,
@@ -43,16 +43,16 @@ class ReturnPolicyController {
     }
 
     @PutMapping("/api/v1/return-policy")
-    Mono<ResponseEntity<String>> put(@AuthenticationPrincipal Caller caller, @Valid @RequestBody PolicyRequest request) {
+    Mono<ResponseEntity<String>> put(@AuthenticationPrincipal Caller caller, @Valid @RequestBody ReturnPolicyRequest request) {
         UUID merchantId = caller.asMerchant().merchantId();
-        ReturnPolicies.Policy policy = new ReturnPolicies.Policy(request.windowDays(),
+        ReturnPolicies.ReturnPolicy policy = new ReturnPolicies.ReturnPolicy(request.windowDays(),
                 request.nonReturnableSkus() == null ? List.of() : request.nonReturnableSkus().stream().map(String::trim).distinct().toList(),
                 request.reasons().stream().distinct().toList(), request.labelPaidBy(), request.exchangesAllowed(), null);
         return commands.run(CommandScope.merchant(merchantId), request, HttpStatus.OK, () -> policies.put(merchantId, policy));
     }
 
     @GetMapping("/api/v1/return-policy")
-    Mono<ReturnPolicies.Policy> get(@AuthenticationPrincipal Caller caller) {
+    Mono<ReturnPolicies.ReturnPolicy> get(@AuthenticationPrincipal Caller caller) {
         return policies.get(caller.asMerchant().merchantId());
     }
 }

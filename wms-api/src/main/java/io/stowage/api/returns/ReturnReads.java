@@ -57,28 +57,28 @@ class ReturnReads {
     }
 
     Mono<ReturnView> view(UUID returnId) {
-        Mono<List<ReturnView.Line>> lines = db.sql("""
+        Mono<List<ReturnView.ReturnLine>> lines = db.sql("""
                         SELECT line_no, sku, quantity, reason, exchange_sku, received FROM return_lines WHERE return_id = :id ORDER BY line_no
                         """)
                 .bind("id", returnId)
-                .map(row -> new ReturnView.Line(row.get("line_no", Integer.class), row.get("sku", String.class), row.get("quantity", Integer.class),
+                .map(row -> new ReturnView.ReturnLine(row.get("line_no", Integer.class), row.get("sku", String.class), row.get("quantity", Integer.class),
                         row.get("reason", String.class), row.get("exchange_sku", String.class) == null ? "refund" : "exchange",
                         row.get("exchange_sku", String.class), row.get("received", Integer.class)))
                 .all().collectList();
-        Mono<List<ReturnView.Grade>> grades = db.sql("""
+        Mono<List<ReturnView.ReturnGrade>> grades = db.sql("""
                         SELECT l.sku, g.quantity, g.grade, g.location_code, g.graded_by, g.graded_at FROM return_grades g
                         JOIN return_lines l ON l.return_id = g.return_id AND l.line_no = g.line_no
                         WHERE g.return_id = :id ORDER BY g.id
                         """)
                 .bind("id", returnId)
-                .map(row -> new ReturnView.Grade(row.get("sku", String.class), row.get("quantity", Integer.class), row.get("grade", String.class),
+                .map(row -> new ReturnView.ReturnGrade(row.get("sku", String.class), row.get("quantity", Integer.class), row.get("grade", String.class),
                         row.get("location_code", String.class), row.get("graded_by", String.class), row.get("graded_at", OffsetDateTime.class)))
                 .all().collectList();
-        Mono<List<ReturnView.Photo>> photos = db.sql("""
+        Mono<List<ReturnView.ReturnPhoto>> photos = db.sql("""
                         SELECT id, content_type, width, height, taken_at FROM return_photos WHERE return_id = :id ORDER BY taken_at, id
                         """)
                 .bind("id", returnId)
-                .map(row -> new ReturnView.Photo(row.get("id", UUID.class), row.get("content_type", String.class), row.get("width", Integer.class),
+                .map(row -> new ReturnView.ReturnPhoto(row.get("id", UUID.class), row.get("content_type", String.class), row.get("width", Integer.class),
                         row.get("height", Integer.class), ReturnView.photoUrl(returnId, row.get("id", UUID.class)),
                         row.get("taken_at", OffsetDateTime.class)))
                 .all().collectList();

@@ -95,7 +95,7 @@ class ReturnRequests {
     private record Checked(Item item, VariantRef variant, VariantRef exchange) {
     }
 
-    private Mono<List<Checked>> checkItems(UUID merchantId, OrderContents.Contents order, ReturnPolicies.Policy policy, List<Item> items) {
+    private Mono<List<Checked>> checkItems(UUID merchantId, OrderContents.Contents order, ReturnPolicies.ReturnPolicy policy, List<Item> items) {
         List<String> skus = new ArrayList<>();
         for (Item item : items) {
             skus.add(item.sku());
@@ -157,7 +157,7 @@ class ReturnRequests {
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    private Mono<ReturnView> write(UUID merchantId, UUID orderId, UUID nodeId, ReturnPolicies.Policy policy, List<Checked> checked,
+    private Mono<ReturnView> write(UUID merchantId, UUID orderId, UUID nodeId, ReturnPolicies.ReturnPolicy policy, List<Checked> checked,
                                    List<Item> items, String requestedBy) {
         List<ExchangeOrders.Wanted> wanted = checked.stream().filter(c -> c.exchange() != null)
                 .map(c -> new ExchangeOrders.Wanted(c.exchange().sku(), c.item().quantity())).toList();

@@ -185,7 +185,7 @@ class ReturnStation {
         payload.put("received_at", view.receivedAt().toInstant().toString());
         payload.put("items", view.grades().stream().map(grade -> Map.<String, Object>of(
                 "sku", grade.sku(), "quantity", grade.quantity(), "grade", grade.grade())).toList());
-        payload.put("photos", view.photos().stream().map(ReturnView.Photo::url).toList());
+        payload.put("photos", view.photos().stream().map(ReturnView.ReturnPhoto::url).toList());
         if (view.exchangeOrderId() != null) {
             payload.put("exchange_order_id", view.exchangeOrderId());
         }

@@ -10,15 +10,15 @@ import java.util.UUID;
  * grades and the photos' URLs.
  */
 record ReturnView(UUID id, String rma, UUID orderId, String status, String requestedBy, String labelPaidBy, UUID exchangeOrderId,
-                  OffsetDateTime requestedAt, OffsetDateTime receivedAt, List<Line> lines, List<Grade> grades, List<Photo> photos) {
+                  OffsetDateTime requestedAt, OffsetDateTime receivedAt, List<ReturnLine> lines, List<ReturnGrade> grades, List<ReturnPhoto> photos) {
 
-    record Line(int lineNo, String sku, int quantity, String reason, String resolution, String exchangeSku, int received) {
+    record ReturnLine(int lineNo, String sku, int quantity, String reason, String resolution, String exchangeSku, int received) {
     }
 
-    record Grade(String sku, int quantity, String grade, String locationCode, String gradedBy, OffsetDateTime gradedAt) {
+    record ReturnGrade(String sku, int quantity, String grade, String locationCode, String gradedBy, OffsetDateTime gradedAt) {
     }
 
-    record Photo(UUID id, String contentType, int width, int height, String url, OffsetDateTime takenAt) {
+    record ReturnPhoto(UUID id, String contentType, int width, int height, String url, OffsetDateTime takenAt) {
     }
 
     static String photoUrl(UUID returnId, UUID photoId) {
