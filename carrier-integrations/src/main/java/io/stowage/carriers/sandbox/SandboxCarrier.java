@@ -52,11 +52,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A carrier that exists only in memory, so the whole system can be exercised end to end without
- * network: it quotes, prints real labels, and moves each parcel through realistic scans over time
+ * A carrier without a network behind it, so the whole system can be exercised end to end: its parcels
+ * live in memory, or in a store its user gives it ({@link SandboxParcels}) so that several instances of
+ * a service act on one another's labels as with a real carrier. It quotes, prints real labels, and moves each parcel through realistic scans over time
  * (pickup, hub, out for delivery, delivery; sometimes a failed attempt, a pickup point, a return),
  * visible by pulling tracking or as signed webhooks, duplicates included.
  */
@@ -68,15 +68,12 @@ public final class SandboxCarrier implements Carrier {
     private static final ZoneId ZONE = ZoneId.of("Europe/Riga");
     private static final DimensionalWeightRule WEIGHT_RULE = new DimensionalWeightRule(5000, 100);
 
-    private record Shipment(TrackingKey key, List<SandboxJourney.Scan> scans, Instant cancelledAt, int webhooksSent) {
-    }
-
     private final SandboxSettings settings;
     private final Clock clock;
     private final LabelRenderer labels;
     private final Map<String, CarrierService> services = new LinkedHashMap<>();
-    // Replaced whole on every change; cancel and dueWebhooks change existing entries under the carrier's lock.
-    private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
+    // Parcels are replaced whole on every change; cancel and dueWebhooks change them under the carrier's lock.
+    private final SandboxParcels parcels;
     private final TrackingNumberSequence serials;
     private final Random webhookRandom;
     private final WebhookVerifier signer;
@@ -93,6 +90,16 @@ public final class SandboxCarrier implements Carrier {
      *                a label bought again with the serial it was given before prints the same one
      */
     public SandboxCarrier(SandboxSettings settings, Clock clock, LabelRenderer labels, TrackingNumberSequence serials) {
+        this(settings, clock, labels, serials, new InMemorySandboxParcels());
+    }
+
+    /**
+     * @param parcels where the sandbox keeps the parcels it labelled; instances of a service that share
+     *                a store (its database) void and track each other's labels, as with a real carrier
+     */
+    public SandboxCarrier(SandboxSettings settings, Clock clock, LabelRenderer labels, TrackingNumberSequence serials,
+                          SandboxParcels parcels) {
+        this.parcels = parcels;
         this.serials = serials;
         this.settings = settings;
         this.clock = clock;
@@ -174,9 +181,9 @@ public final class SandboxCarrier implements Carrier {
                 request.orderReference(), quote.shipDate());
         CreatedLabel created = new CreatedLabel(new TrackingKey(CODE, trackingNumber), trackingNumber, service, quote.total(),
                 labels.render(label));
-        List<SandboxJourney.Scan> scans = SandboxJourney.plan(settings, trackingNumber, service.deliveryMode(), clock.instant(),
+        List<SandboxParcel.Scan> scans = SandboxJourney.plan(settings, trackingNumber, service.deliveryMode(), clock.instant(),
                 request.from().city(), request.to().city());
-        shipments.put(trackingNumber, new Shipment(created.trackingKey(), scans, null, 0));
+        parcels.add(new SandboxParcel(trackingNumber, scans, null, 0));
         return created;
     }
 
@@ -184,27 +191,28 @@ public final class SandboxCarrier implements Carrier {
     @Override
     public synchronized CancellationResult cancel(ShipmentHandle handle) {
         Instant now = clock.instant();
-        Shipment shipment = find(handle.trackingKey());
+        SandboxParcel shipment = find(handle.trackingKey());
+        TrackingKey key = key(shipment);
         if (shipment.cancelledAt() != null) {
-            return new CancellationResult(shipment.key(), CancellationResult.Outcome.CANCELLED, "already cancelled");
+            return new CancellationResult(key, CancellationResult.Outcome.CANCELLED, "already cancelled");
         }
         boolean pickedUp = shipment.scans().stream()
                 .anyMatch(scan -> scan.code().equals(SandboxStatusCodes.PICKED_UP) && !scan.at().isAfter(now));
         if (pickedUp) {
-            return new CancellationResult(shipment.key(), CancellationResult.Outcome.REJECTED,
+            return new CancellationResult(key, CancellationResult.Outcome.REJECTED,
                     "the parcel was picked up and is on its way");
         }
-        List<SandboxJourney.Scan> scans = List.of(shipment.scans().get(0),
-                new SandboxJourney.Scan(now, SandboxStatusCodes.CANCELLED, "Cancelled by shipper", ""));
-        shipments.put(shipment.key().trackingNumber(), new Shipment(shipment.key(), scans, now, shipment.webhooksSent()));
-        return new CancellationResult(shipment.key(), CancellationResult.Outcome.CANCELLED, "cancelled before pickup");
+        List<SandboxParcel.Scan> scans = List.of(shipment.scans().get(0),
+                new SandboxParcel.Scan(now, SandboxStatusCodes.CANCELLED, "Cancelled by shipper", ""));
+        parcels.replace(new SandboxParcel(shipment.trackingNumber(), scans, now, Math.min(shipment.webhooksSent(), scans.size())));
+        return new CancellationResult(key, CancellationResult.Outcome.CANCELLED, "cancelled before pickup");
     }
 
     @Override
     public List<TrackingEvent> track(TrackingKey trackingKey) {
-        Shipment shipment = find(trackingKey);
+        SandboxParcel shipment = find(trackingKey);
         Instant now = clock.instant();
-        return shipment.scans().stream().filter(scan -> !scan.at().isAfter(now)).map(scan -> toEvent(shipment.key(), scan)).toList();
+        return shipment.scans().stream().filter(scan -> !scan.at().isAfter(now)).map(scan -> toEvent(key(shipment), scan)).toList();
     }
 
     @Override
@@ -219,19 +227,21 @@ public final class SandboxCarrier implements Carrier {
     public synchronized List<SandboxWebhook> dueWebhooks() {
         Instant now = clock.instant();
         List<SandboxWebhook> due = new ArrayList<>();
-        for (Shipment shipment : shipments.values()) {
-            List<SandboxJourney.Scan> scans = shipment.scans();
+        for (SandboxParcel shipment : parcels.withUnsentScans()) {
+            List<SandboxParcel.Scan> scans = shipment.scans();
             int sent = shipment.webhooksSent();
+            int before = sent;
             while (sent < scans.size() && !scans.get(sent).at().isAfter(now)) {
-                SandboxWebhook webhook = sign(shipment.key(), sent, scans.get(sent));
+                SandboxWebhook webhook = sign(key(shipment), sent, scans.get(sent));
                 due.add(webhook);
                 if (webhookRandom.nextDouble() < settings.duplicateWebhookRate()) {
                     due.add(webhook);
                 }
                 sent++;
             }
-            shipments.put(shipment.key().trackingNumber(),
-                    new Shipment(shipment.key(), scans, shipment.cancelledAt(), sent));
+            if (sent != before) {
+                parcels.replace(new SandboxParcel(shipment.trackingNumber(), scans, shipment.cancelledAt(), sent));
+            }
         }
         return due;
     }
@@ -242,7 +252,7 @@ public final class SandboxCarrier implements Carrier {
             JsonNode body = json.readTree(webhook.body());
             String eventId = requiredText(body, "event_id");
             TrackingKey key = new TrackingKey(CODE, requiredText(body, "tracking_number"));
-            SandboxJourney.Scan scan = new SandboxJourney.Scan(Instant.parse(requiredText(body, "occurred_at")),
+            SandboxParcel.Scan scan = new SandboxParcel.Scan(Instant.parse(requiredText(body, "occurred_at")),
                     requiredText(body, "code"), body.path("message").asString(""), body.path("location").asString(""));
             return new WebhookNotification(eventId, List.of(toEvent(key, scan)));
         } catch (JacksonException | DateTimeParseException e) {
@@ -250,7 +260,7 @@ public final class SandboxCarrier implements Carrier {
         }
     }
 
-    private SandboxWebhook sign(TrackingKey key, int index, SandboxJourney.Scan scan) {
+    private SandboxWebhook sign(TrackingKey key, int index, SandboxParcel.Scan scan) {
         ObjectNode body = json.createObjectNode();
         body.put("event_id", "evt_" + key.trackingNumber() + "_" + index);
         body.put("tracking_number", key.trackingNumber());
@@ -263,17 +273,18 @@ public final class SandboxCarrier implements Carrier {
                 SIGNATURE.headerName(), List.of(signer.sign(bytes))));
     }
 
-    private static TrackingEvent toEvent(TrackingKey key, SandboxJourney.Scan scan) {
+    private static TrackingEvent toEvent(TrackingKey key, SandboxParcel.Scan scan) {
         StatusMapping mapping = SandboxStatusCodes.TABLE.resolve(scan.code());
         return new TrackingEvent(key, scan.at(), mapping.status(), mapping.detail(), scan.code(), scan.message(), scan.location());
     }
 
-    private Shipment find(TrackingKey key) {
-        Shipment shipment = CODE.equals(key.carrierCode()) ? shipments.get(key.trackingNumber()) : null;
-        if (shipment == null) {
-            throw new UnknownShipmentException("the sandbox has no shipment " + key);
-        }
-        return shipment;
+    private SandboxParcel find(TrackingKey key) {
+        return (CODE.equals(key.carrierCode()) ? parcels.find(key.trackingNumber()) : java.util.Optional.<SandboxParcel>empty())
+                .orElseThrow(() -> new UnknownShipmentException("the sandbox has no shipment " + key));
+    }
+
+    private static TrackingKey key(SandboxParcel parcel) {
+        return new TrackingKey(CODE, parcel.trackingNumber());
     }
 
     private static String requiredText(JsonNode body, String field) {

@@ -56,25 +56,29 @@ class ChargeSources {
     Mono<List<Charge>> between(UUID merchantId, ChargeRules rules, LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = to.atStartOfDay().toInstant(ZoneOffset.UTC);
-        Mono<List<LedgerHistory.Entry>> movements = ledger.movements(merchantId, List.of(MovementKind.RECEIPT, MovementKind.PUTAWAY), start, end)
-                .collectList();
-        Mono<List<PickedOrders.PickedOrder>> picks = pickedOrders.firstPickedBetween(merchantId, start, end).collectList();
-        Mono<List<ClosedCartons.ClosedCarton>> cartons = closedCartons.closedBetween(merchantId, start, end).collectList();
-        Mono<List<ShipmentCosts.LabelCost>> labels = shipmentCosts.labelledBetween(merchantId, start, end).collectList();
-        Mono<List<ChargeRules.StorageDay>> days = storage.days(merchantId, from, to);
-        Mono<List<ChargeRules.Manual>> manual = manualCharges.between(merchantId, from, to);
-        return Mono.zip(movements, picks, cartons, labels, days, manual)
-                .flatMap(sources -> boxTypes(merchantId, sources.getT3()).map(boxTypes -> {
-                    List<Charge> charges = new ArrayList<>();
-                    charges.addAll(rules.storage(sources.getT5()));
-                    charges.addAll(rules.movements(sources.getT1()));
-                    charges.addAll(rules.picks(sources.getT2()));
-                    charges.addAll(rules.cartons(sources.getT3(), boxTypes));
-                    charges.addAll(rules.shipments(sources.getT4()));
-                    charges.addAll(rules.manual(sources.getT6()));
+        // One after the other: inside a transaction every query shares one connection, and PostgreSQL
+        // answers one query at a time on it anyway. Running them at once (Mono.zip) over one R2DBC
+        // connection stalled the connection with results of a hundred thousand rows each.
+        return ledger.movements(merchantId, List.of(MovementKind.RECEIPT, MovementKind.PUTAWAY), start, end).collectList()
+                .map(rules::movements)
+                .flatMap(charges -> pickedOrders.firstPickedBetween(merchantId, start, end).collectList()
+                        .map(picks -> append(charges, rules.picks(picks))))
+                .flatMap(charges -> closedCartons.closedBetween(merchantId, start, end).collectList()
+                        .flatMap(cartons -> boxTypes(merchantId, cartons).map(boxTypes -> append(charges, rules.cartons(cartons, boxTypes)))))
+                .flatMap(charges -> shipmentCosts.labelledBetween(merchantId, start, end).collectList()
+                        .map(labels -> append(charges, rules.shipments(labels))))
+                .flatMap(charges -> storage.days(merchantId, from, to).map(days -> append(charges, rules.storage(days))))
+                .flatMap(charges -> manualCharges.between(merchantId, from, to).map(manual -> append(charges, rules.manual(manual))))
+                .map(charges -> {
                     charges.sort(INVOICE_ORDER);
                     return charges;
-                }));
+                });
+    }
+
+    private static List<Charge> append(List<Charge> charges, List<Charge> more) {
+        List<Charge> all = charges instanceof ArrayList<Charge> list ? list : new ArrayList<>(charges);
+        all.addAll(more);
+        return all;
     }
 
     /** The box types the cartons were packed in, one look-up per code; a code no longer known is not charged. */

@@ -173,8 +173,8 @@ public class Invoices {
                         return Mono.error(ApiProblem.of(ProblemType.INVOICE_NOT_FINALISED, "Invoice " + invoiceId + " is " + invoice.status()
                                 + (invoice.kind().equals("credit_note") ? " (a credit note)" : "") + ": only a finalised invoice is credited"));
                     }
-                    return Mono.zip(nextNumber(), accounts.get(invoice.merchantId()))
-                            .flatMap(numbered -> db.sql("""
+                    return nextNumber()
+                            .flatMap(number -> db.sql("""
                                             INSERT INTO invoices (merchant_id, kind, status, period_start, period_end, issuer, number, currency, net_minor,
                                                                   vat_rate_bp, vat_minor, total_minor, credit_of, note, computed_at, finalised_at, issued_on, due_on)
                                             VALUES (:merchant, 'credit_note', 'finalised', :start, :end, :issuer, :number, :currency, :net,
@@ -182,7 +182,7 @@ public class Invoices {
                                             RETURNING id
                                             """)
                                     .bind("merchant", invoice.merchantId()).bind("start", invoice.periodStart()).bind("end", invoice.periodEnd())
-                                    .bind("issuer", settings.issuerCode()).bind("number", numbered.getT1()).bind("currency", invoice.currency())
+                                    .bind("issuer", settings.issuerCode()).bind("number", number).bind("currency", invoice.currency())
                                     .bind("net", -invoice.netMinor()).bind("vatRate", invoice.vatRateBp()).bind("vat", -invoice.vatMinor())
                                     .bind("total", -invoice.totalMinor()).bind("creditOf", invoiceId).bind("note", note)
                                     .bind("today", clock.today())
@@ -210,9 +210,9 @@ public class Invoices {
                         return Mono.error(ApiProblem.of(ProblemType.INVOICE_NOT_FINALISED, "Invoice " + invoiceId + " is " + invoice.status()
                                 + ": only a finalised invoice is verified"));
                     }
-                    return Mono.zip(lines(null, invoiceId, 0, Integer.MAX_VALUE),
-                                    compute(invoice.merchantId(), YearMonth.from(invoice.periodStart()), invoiceId))
-                            .map(both -> compare(invoice, both.getT1(), both.getT2()));
+                    return lines(null, invoiceId, 0, Integer.MAX_VALUE)
+                            .flatMap(stored -> compute(invoice.merchantId(), YearMonth.from(invoice.periodStart()), invoiceId)
+                                    .map(recomputed -> compare(invoice, stored, recomputed)));
                 });
     }
 
@@ -245,12 +245,17 @@ public class Invoices {
         LocalDate start = period.atDay(1);
         LocalDate end = period.plusMonths(1).atDay(1);
         LocalDate previous = period.minusMonths(1).atDay(1);
-        return Mono.zip(accounts.get(merchantId), rateCards.list(merchantId), previousClosed(merchantId, previous), billed(merchantId, previous, onlyOf))
+        // Sequential, not zipped: these run on the command's one transactional connection (see ChargeSources).
+        return accounts.get(merchantId)
+                .flatMap(account -> rateCards.list(merchantId)
+                        .flatMap(cards -> previousClosed(merchantId, previous)
+                                .flatMap(closed -> billed(merchantId, previous, onlyOf)
+                                        .map(billed -> new Inputs(account, cards, closed, billed)))))
                 .flatMap(inputs -> {
-                    BillingAccounts.Account account = inputs.getT1();
-                    ChargeRules rules = new ChargeRules(inputs.getT2(), account.currency());
-                    boolean lookBack = onlyOf != null || inputs.getT3();
-                    Set<String> billed = inputs.getT4();
+                    BillingAccounts.Account account = inputs.account();
+                    ChargeRules rules = new ChargeRules(inputs.cards(), account.currency());
+                    boolean lookBack = onlyOf != null || inputs.previousClosed();
+                    Set<String> billed = inputs.billed();
                     return sources.between(merchantId, rules, lookBack ? previous : start, end)
                             .map(charges -> {
                                 List<Charge> lines = new ArrayList<>(charges.size() + 1);
@@ -271,6 +276,9 @@ public class Invoices {
                                 return new Computed(lines, net, vat, account.vatRateBp(), account.currency());
                             });
                 });
+    }
+
+    private record Inputs(BillingAccounts.Account account, List<RateCards.RateCard> cards, boolean previousClosed, Set<String> billed) {
     }
 
     /** Whether the month before has been invoiced for good (finalised, or credited and so closed once). */

@@ -101,9 +101,9 @@ public class StorageSnapshots {
         return ledger.onHandBefore(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)).collectList()
                 .flatMap(holdings -> holdings.isEmpty() ? Mono.empty()
                         : locationTypes.of(holdings.stream().map(LedgerHistory.OnHand::locationId).distinct().toList())
-                        .zipWith(variants.byIds(holdings.stream().map(LedgerHistory.OnHand::variantId).distinct().toList())
-                                .collectMap(VariantRef::id))
-                        .flatMap(found -> write(day, holdings, found.getT1(), found.getT2())));
+                        .flatMap(types -> variants.byIds(holdings.stream().map(LedgerHistory.OnHand::variantId).distinct().toList())
+                                .collectMap(VariantRef::id)
+                                .flatMap(byId -> write(day, holdings, types, byId))));
     }
 
     private Mono<Void> write(LocalDate day, List<LedgerHistory.OnHand> holdings, Map<UUID, String> types, Map<UUID, VariantRef> byId) {

@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
 /**
  * The carrier integrations a merchant's labels are bought from. The sandbox and the rate-card
  * carriers are one instance each for the whole service (their tracking serials come from the
- * database through {@link PurchaseSerials}); an EasyPost carrier is made per account with its
+ * database through {@link PurchaseSerials}, the sandbox's parcels are kept there too, by
+ * {@link SandboxParcelTable}, so any instance voids a label another bought); an EasyPost carrier is made per account with its
  * decrypted key when a purchase needs it.
  */
 @Component
@@ -43,12 +44,12 @@ class MerchantCarriers {
     private final Map<String, Carrier> installation = new LinkedHashMap<>();
     private final Map<String, String> trackingUrlTemplates = new LinkedHashMap<>();
 
-    MerchantCarriers(CarrierAccounts accounts, CarrierDirectory directory, ShippingSettings settings) {
+    MerchantCarriers(CarrierAccounts accounts, CarrierDirectory directory, ShippingSettings settings, SandboxParcelTable sandboxParcels) {
         this.accounts = accounts;
         this.settings = settings;
         LabelRenderer labels = new LabelRenderer();
         SandboxSettings sandbox = SandboxSettings.demo(settings.sandboxWebhookSecret().getBytes(StandardCharsets.UTF_8));
-        installation.put(SandboxCarrier.CODE, new SandboxCarrier(sandbox, Clock.systemUTC(), labels, serials));
+        installation.put(SandboxCarrier.CODE, new SandboxCarrier(sandbox, Clock.systemUTC(), labels, serials, sandboxParcels));
         trackingUrlTemplates.put(SandboxCarrier.CODE, sandbox.trackingUrlTemplate());
         for (RateCard card : directory.rateCards()) {
             installation.put(card.carrier(), new RateCardCarrier(card, serials, labels));
