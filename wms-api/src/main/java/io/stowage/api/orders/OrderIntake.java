@@ -147,6 +147,7 @@ class OrderIntake {
     }
 
     private static void checkLines(OrderRequest request) {
+        request.checkContact();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < request.lines().size(); i++) {
             Integer first = seen.putIfAbsent(request.lines().get(i).sku(), i);
@@ -247,9 +248,9 @@ class OrderIntake {
         DatabaseClient.GenericExecuteSpec statement = db.sql("""
                         WITH placed AS (
                             INSERT INTO orders (id, merchant_id, status, service_level, channel, pickup_node_id, customer_name, customer_email,
-                                customer_phone, customer_language, address_line, city, postal_code, country, latitude, longitude,
+                                customer_phone, customer_language, customer_notify, address_line, city, postal_code, country, latitude, longitude,
                                 route_latitude, route_longitude, route_basis, promised_on, gift_message, carrier_code, carrier_service_code)
-                            VALUES (:order, :merchant, :status, :level, :channel, :pickup, :name, :email, :phone, :language, :line, :city, :postal,
+                            VALUES (:order, :merchant, :status, :level, :channel, :pickup, :name, :email, :phone, :language, :notify, :line, :city, :postal,
                                 :country, :lat, :lon, :routeLat, :routeLon, :basis, :promised, :gift, :carrier, :carrierService)
                             RETURNING id, accepted_at, updated_at
                         ), lines AS (
@@ -281,7 +282,7 @@ class OrderIntake {
                 .bind("pickup", Params.nullable(point.pickupNodeId(), UUID.class))
                 .bind("name", customer.name()).bind("email", Params.nullable(customer.email(), String.class))
                 .bind("phone", Params.nullable(customer.phone(), String.class))
-                .bind("language", Params.nullable(customer.languageTag(), String.class))
+                .bind("language", Params.nullable(customer.languageTag(), String.class)).bind("notify", request.notifyOrDefault())
                 .bind("line", Params.nullable(address.line(), String.class)).bind("city", Params.nullable(address.city(), String.class))
                 .bind("postal", Params.nullable(address.postalCode(), String.class)).bind("country", address.country())
                 .bind("lat", Params.nullable(address.latitude(), Double.class)).bind("lon", Params.nullable(address.longitude(), Double.class))
@@ -381,7 +382,7 @@ class OrderIntake {
         return new OrderView(stored.id(), status.db(), request.serviceLevelOrDefault().db(), request.channelOrDefault(),
                 new OrderView.Customer(customer.name(), customer.email(), customer.phone(),
                         new OrderView.Address(address.line(), address.city(), address.postalCode(), address.country(),
-                                address.latitude(), address.longitude()), customer.languageTag()),
+                                address.latitude(), address.longitude()), customer.languageTag(), request.notifyOrDefault()),
                 pickupCode, request.promisedOn(),
                 carrierService == null ? null : carrierService.carrierCode() + "/" + carrierService.serviceCode(),
                 request.giftMessage(), checked.point().basis(), stored.acceptedAt(), stored.updatedAt(), List.copyOf(lines));

@@ -189,6 +189,11 @@ class BillingMonthTest extends ApiTest {
                 .expectBody().jsonPath("$.status").isEqualTo("credited");
         admin().post().uri("/api/v1/admin/billing/invoices/{id}/credit-note", invoiceB.get("id")).header("Idempotency-Key", "credit-again")
                 .bodyValue(Map.of("note", "again")).exchange().expectStatus().isEqualTo(409);
+        // The credited month is open again: it may be repriced from its second day and drafted anew.
+        admin().post().uri("/api/v1/admin/billing/merchants/{id}/rate-cards", b.world.merchantId)
+                .bodyValue(Map.of("currency", "EUR", "effective_from", month.atDay(2).toString(), "rates", Map.of("pick_per_order", 100)))
+                .exchange().expectStatus().isCreated();
+        assertThat(draft(b, month).get("status")).isEqualTo("draft");
     }
 
     /** Every line of the invoice, as the merchant reads it, against the amounts expected per kind; the totals, the CSV and the PDF agree. */
