@@ -45,6 +45,8 @@ final class NoticeTexts {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)), locale);
         String kind = facts.kind().key;
         String order = facts.orderNumber();
+        // A text message names the tracking page, or the carrier's number when no page was issued.
+        String track = facts.trackingUrl() != null ? facts.trackingUrl() : facts.trackingNumber();
         List<String> paragraphs = new ArrayList<>();
         List<String> details = new ArrayList<>();
         String sms;
@@ -57,11 +59,11 @@ final class NoticeTexts {
             }
             case SHIPPED -> {
                 paragraphs.add(words.get(kind + ".intro", words.date(facts.day()), facts.carrier()));
-                sms = words.get(kind + ".sms", facts.merchantName(), order, facts.carrier(), facts.trackingUrl());
+                sms = words.get(kind + ".sms", facts.merchantName(), order, facts.carrier(), track);
             }
             case OUT_FOR_DELIVERY -> {
                 paragraphs.add(words.get(kind + ".intro", facts.carrier()));
-                sms = words.get(kind + ".sms", facts.merchantName(), order, facts.trackingUrl());
+                sms = words.get(kind + ".sms", facts.merchantName(), order, track);
             }
             case READY_FOR_PICKUP -> {
                 NoticeFacts.PickupPoint point = facts.pickupPoint();
@@ -86,11 +88,11 @@ final class NoticeTexts {
                 paragraphs.add(words.get(kind + ".intro", words.reason(facts.reason())));
                 String eta = facts.eta() == null ? words.get(kind + ".eta_unknown") : words.get(kind + ".eta", words.date(facts.eta()));
                 paragraphs.add(eta);
-                sms = words.get(kind + ".sms", facts.merchantName(), order, eta, facts.trackingUrl());
+                sms = words.get(kind + ".sms", facts.merchantName(), order, eta, track);
             }
             case EXCEPTION -> {
                 paragraphs.add(words.get(kind + ".intro", words.reason(facts.reason())));
-                sms = words.get(kind + ".sms", facts.merchantName(), order, words.reason(facts.reason()), facts.trackingUrl());
+                sms = words.get(kind + ".sms", facts.merchantName(), order, words.reason(facts.reason()), track);
             }
             default -> throw new IllegalStateException("No words for " + facts.kind());
         }

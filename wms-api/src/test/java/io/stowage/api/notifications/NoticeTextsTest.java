@@ -62,6 +62,15 @@ class NoticeTextsTest {
     }
 
     @Test
+    void withoutATrackingPageTheTextMessageNamesTheCarriersNumber() {
+        NoticeFacts noPage = new NoticeFacts(NoticeKind.OUT_FOR_DELIVERY, "Ona", "Shop", "AL-7", LocalDate.of(2026, 12, 4), List.of(),
+                "omniva", "CC123LT", null, null, null, null);
+        NoticeTexts.Notice notice = NoticeTexts.write("lv", noPage);
+        assertThat(notice.sms()).contains("CC123LT").doesNotContain("null");
+        assertThat(notice.html()).doesNotContain("href");
+    }
+
+    @Test
     void aLanguageTagIsReadForItsLanguageAndAnyOtherGetsEnglish() {
         assertThat(NoticeTexts.language("uk-UA")).isEqualTo("uk");
         assertThat(NoticeTexts.language("LT")).isEqualTo("lt");
