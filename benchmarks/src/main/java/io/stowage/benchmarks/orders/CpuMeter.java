@@ -8,10 +8,11 @@ import java.util.Locale;
 
 /**
  * CPU time spent by the service's JVM, by its PostgreSQL (the postmaster, its live backends, and
- * through the postmaster's reaped-children counters every backend that exited, pgbench's included)
- * and by the whole machine, read from Linux's {@code /proc} at the start and end of a phase. It
- * says where a phase's CPU went per order: on a machine whose cores are all busy, throughput is
- * the cores divided by the CPU an order costs, wherever it is spent. Off Linux it reports nothing.
+ * through the postmaster's reaped-children counters every backend that exited, pgbench's included),
+ * by the clients (this JVM's HTTP clients, or pgbench) and by the whole machine, read from Linux's
+ * {@code /proc} at the start and end of a phase. It says where a phase's CPU went per order: on a
+ * machine whose cores are all busy, throughput is the cores divided by the CPU an order costs,
+ * wherever it is spent. Off Linux it reports nothing.
  */
 final class CpuMeter {
 
@@ -21,8 +22,11 @@ final class CpuMeter {
     private final long servicePid;
     private final long postmasterPid;
 
-    /** A reading: ticks of the service, of PostgreSQL, and of the machine busy and in all, at one moment. */
-    record Reading(long service, long postgres, long machineBusy, long machineAll, long nanos) {
+    /**
+     * A reading: ticks of the service, of PostgreSQL, of the clients (this benchmark's JVM, and through its reaped-children
+     * counters the pgbench it ran), and of the machine busy and in all.
+     */
+    record Reading(long service, long postgres, long clients, long machineBusy, long machineAll, long nanos) {
     }
 
     private CpuMeter(long servicePid, long postmasterPid) {
@@ -56,7 +60,7 @@ final class CpuMeter {
             all += Long.parseLong(cpu[i]);
         }
         long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-        return new Reading(service, postgres, all - idle, all, System.nanoTime());
+        return new Reading(service, postgres, ticks(ProcessHandle.current().pid(), true), all - idle, all, System.nanoTime());
     }
 
     /** One line: CPU milliseconds per order of the service and of PostgreSQL, and how busy the machine was. */
@@ -64,11 +68,14 @@ final class CpuMeter {
         double seconds = (to.nanos() - from.nanos()) / 1e9;
         double service = (to.service() - from.service()) / TICKS_PER_SECOND;
         double postgres = (to.postgres() - from.postgres()) / TICKS_PER_SECOND;
+        double clients = (to.clients() - from.clients()) / TICKS_PER_SECOND;
         double busy = to.machineAll() == from.machineAll() ? 0
                 : 100.0 * (to.machineBusy() - from.machineBusy()) / (to.machineAll() - from.machineAll());
         return String.format(Locale.ROOT,
-                "CPU %s: service %.1f ms/order (%.2f cores), PostgreSQL %.1f ms/order (%.2f cores), machine %.0f %% busy of %d cores%n",
-                phase, 1000 * service / orders, service / seconds, 1000 * postgres / orders, postgres / seconds, busy,
+                "CPU %s: service %.1f ms/order (%.2f cores), PostgreSQL %.1f ms/order (%.2f cores), clients (this JVM, or pgbench) %.1f ms/order"
+                        + " (%.2f cores), machine %.0f %% busy of %d cores%n",
+                phase, 1000 * service / orders, service / seconds, 1000 * postgres / orders, postgres / seconds,
+                1000 * clients / orders, clients / seconds, busy,
                 Runtime.getRuntime().availableProcessors());
     }
 

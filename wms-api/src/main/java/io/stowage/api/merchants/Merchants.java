@@ -147,7 +147,8 @@ public class Merchants {
         return db.sql("SELECT EXISTS (SELECT 1 FROM merchants) AS any").map(row -> Boolean.TRUE.equals(row.get("any", Boolean.class))).one();
     }
 
-    private static final String COLUMNS = "id, name, gs1_company_prefix, ship_from_store, brand_name, brand_colour, created_at";
+    /** The columns of {@link Merchant}, with a space on each side so that a statement may put them between any two words. */
+    private static final String COLUMNS = " id, name, gs1_company_prefix, ship_from_store, brand_name, brand_colour, created_at ";
 
     private static Merchant merchant(Readable row) {
         return new Merchant(row.get("id", UUID.class), row.get("name", String.class), row.get("gs1_company_prefix", String.class),

@@ -248,6 +248,7 @@ class TrackPageTest extends ApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theBrandColourIsValidatedAndStoredLowerCase() {
         String merchantId = (String) as(newMerchant("Brand " + UUID.randomUUID())).get().uri("/api/v1/merchant").exchange()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
@@ -261,6 +262,16 @@ class TrackPageTest extends ApiTest {
         admin().patch().uri("/api/v1/admin/merchants/{id}", merchantId).bodyValue(Map.of("brand_colour", "#ABCDEF", "brand_name", "Shop"))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.brand_colour").isEqualTo("#abcdef").jsonPath("$.brand_name").isEqualTo("Shop");
+        String after = null;
+        Map<?, ?> listed = null;
+        while (listed == null) {
+            Map<?, ?> page = admin().get().uri(after == null ? "/api/v1/admin/merchants?limit=100" : "/api/v1/admin/merchants?limit=100&after=" + after)
+                    .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            listed = ((List<Map<?, ?>>) page.get("items")).stream().filter(m -> merchantId.equals(m.get("id"))).findFirst().orElse(null);
+            after = (String) page.get("next_cursor");
+            assertThat(listed != null || after != null).as("the merchant is listed").isTrue();
+        }
+        assertThat(listed.get("brand_colour")).isEqualTo("#abcdef");
         admin().post().uri("/api/v1/admin/merchants").bodyValue(Map.of("name", "Brand new " + UUID.randomUUID(), "brand_colour", "blue"))
                 .exchange().expectStatus().isEqualTo(422);
     }
