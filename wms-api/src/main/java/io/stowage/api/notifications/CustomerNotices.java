@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * queue's unique key (order, shipment, kind, channel) keeps a replayed or re-claimed event from
  * queueing a notice twice. The words are written here, in the customer's language, so every retry
  * sends the same text. An email notice for a merchant without SMTP settings is recorded as
- * cancelled with the reason, so the merchant can see why the customer was not emailed.
+ * cancelled with the reason, so the merchant can see why the customer was not emailed. An event
+ * whose order this merchant does not have tells no customer anything, and must not hold up the
+ * fan-out of the events behind it.
  */
 @Component
 public class CustomerNotices implements OutboxSubscriber {
@@ -56,7 +58,7 @@ public class CustomerNotices implements OutboxSubscriber {
     public Mono<Void> handle(OutboxEvent event) {
         JsonNode payload = json.readTree(event.payload());
         UUID orderId = UUID.fromString(payload.get("order_id").asString());
-        return customers.of(event.merchantId(), orderId)
+        return customers.find(event.merchantId(), orderId)
                 .filter(customer -> !channels(customer).isEmpty())
                 .flatMap(customer -> merchants.names(List.of(event.merchantId()))
                         .flatMap(names -> queue(event, customer, facts(event, payload, customer, names.get(event.merchantId())))));

@@ -34,6 +34,11 @@ public class OrderCustomers {
 
     /** The order's customer; a 404 problem when the merchant has no such order. */
     public Mono<OrderCustomer> of(UUID merchantId, UUID orderId) {
+        return find(merchantId, orderId).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Order", orderId)));
+    }
+
+    /** The order's customer, or empty when the merchant has no such order. */
+    public Mono<OrderCustomer> find(UUID merchantId, UUID orderId) {
         return db.sql("""
                         SELECT o.id, o.merchant_id, o.status, o.channel, o.customer_name, o.customer_email, o.customer_language, o.country,
                                o.gift_message, o.customer_phone, o.customer_notify,
@@ -55,7 +60,6 @@ public class OrderCustomers {
                             ordinal == null ? null : ordinal.intValue(), row.get("customer_phone", String.class),
                             row.get("customer_notify", String.class));
                 })
-                .one()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Order", orderId)));
+                .one();
     }
 }
