@@ -64,15 +64,19 @@ public final class ScannerMain {
             err.print(ClientOptions.USAGE);
             return 2;
         }
+        if (options.peripherals().sshPort().isPresent()) {
+            if (options.script().isPresent()) {
+                err.println("--ssh-port serves terminals, --script reads a script: choose one");
+                return 2;
+            }
+            return serveSsh(options, out, err);
+        }
         Handheld handheld;
         try {
             handheld = handheld(options);
         } catch (RuntimeException e) {
             err.println("Cannot start: " + e.getMessage());
             return 1;
-        }
-        if (options.peripherals().sshPort().isPresent()) {
-            return serveSsh(options, out, err);
         }
         InputReader inputs = inputReader(options);
         try {

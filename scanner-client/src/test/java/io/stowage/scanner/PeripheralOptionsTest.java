@@ -42,6 +42,16 @@ class PeripheralOptionsTest {
     }
 
     @Test
+    void sshAndAScriptAreNotOneRun() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit = ScannerMain.run(new String[] {"--server", "http://localhost:8080", "--ssh-port", "0", "--script", "-"},
+                java.io.InputStream.nullInputStream(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("choose one");
+    }
+
+    @Test
     void unusableValuesAreRefusedWithWhatToWrite() {
         assertThatThrownBy(() -> parse("--printer", "zebra:99999")).isInstanceOf(ClientOptions.BadArguments.class)
                 .hasMessage("--printer: zebra:99999 is not host:port, such as 10.0.4.21:9100");
