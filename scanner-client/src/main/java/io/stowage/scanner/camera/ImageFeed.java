@@ -23,11 +23,31 @@ public final class ImageFeed {
     private final ImageDecoder decoder;
     private final InputReader inputs;
     private final Optional<ImageInbox> inbox;
+    private final boolean typedPaths;
 
+    /** Photos from {@code inbox} and from {@code <IMAGE path>} lines, for a device whose files are its own. */
     public ImageFeed(ImageDecoder decoder, InputReader inputs, Optional<ImageInbox> inbox) {
+        this(decoder, inputs, inbox, true);
+    }
+
+    private ImageFeed(ImageDecoder decoder, InputReader inputs, Optional<ImageInbox> inbox, boolean typedPaths) {
         this.decoder = decoder;
         this.inputs = inputs;
         this.inbox = inbox;
+        this.typedPaths = typedPaths;
+    }
+
+    /**
+     * No photos: for a terminal whose user is not on this machine (an SSH device), where a typed
+     * {@code <IMAGE path>} would read this machine's files; such a line is then an ordinary (unknown) scan.
+     */
+    public static ImageFeed none(InputReader inputs) {
+        return new ImageFeed(new ImageDecoder(), inputs, Optional.empty(), false);
+    }
+
+    /** The image a typed or scripted line names, when this feed reads such lines. */
+    public Optional<Path> pathIn(String line) {
+        return typedPaths ? imageLine(line) : Optional.empty();
     }
 
     /** The image a line such as {@code <IMAGE /sdcard/DCIM/label.jpg>} names, if it names one. */

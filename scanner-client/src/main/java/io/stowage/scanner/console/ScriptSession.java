@@ -63,7 +63,7 @@ public final class ScriptSession {
 
     /** Feeds one line and returns the screen it led to, as printed. */
     public List<String> feed(String line) {
-        Optional<Path> image = ImageFeed.imageLine(line);
+        Optional<Path> image = images.pathIn(line);
         String shown = handheld.secretInput() && !line.isEmpty() && Key.fromScriptToken(line).isEmpty() && image.isEmpty()
                 ? "*".repeat(line.length()) : line;
         out.println("> " + shown.replaceAll("\\p{Cntrl}", "~"));

@@ -1,7 +1,6 @@
 package io.stowage.scanner.console;
 
 import io.stowage.scanner.Handheld;
-import io.stowage.scanner.camera.ImageDecoder;
 import io.stowage.scanner.camera.ImageFeed;
 import io.stowage.scanner.screen.Frame;
 import io.stowage.scanner.screen.ScreenText;
@@ -39,8 +38,9 @@ public final class TerminalSession {
     private final AtomicBoolean resized = new AtomicBoolean();
     private final ImageFeed images;
 
+    /** Without photos: a line {@code <IMAGE path>} is an ordinary scan (the terminal may be an SSH device's, far from this machine's files). */
     public TerminalSession(Terminal terminal, Handheld handheld, InputReader inputs) {
-        this(terminal, handheld, inputs, new ImageFeed(new ImageDecoder(), inputs, Optional.empty()));
+        this(terminal, handheld, inputs, ImageFeed.none(inputs));
     }
 
     /** {@code images}: photos from {@code --images}, read between keystrokes, and lines {@code <IMAGE path>} typed in. */
@@ -98,7 +98,7 @@ public final class TerminalSession {
                 } else if (c == '\r' || c == '\n' || c == '\t') {
                     String line = typed.toString();
                     typed.setLength(0);
-                    Optional<java.nio.file.Path> image = ImageFeed.imageLine(line);
+                    Optional<java.nio.file.Path> image = images.pathIn(line);
                     if (image.isPresent()) {
                         images.feed(handheld, image.get());
                     } else {

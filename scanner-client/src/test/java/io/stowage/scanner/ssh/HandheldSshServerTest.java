@@ -70,7 +70,7 @@ class HandheldSshServerTest {
     /** A device's session: its shell in a 20x16 pseudo-terminal and everything the server drew. */
     private record Device(ClientSession session, ChannelShell shell, ByteArrayOutputStream screen) {
         String shown() {
-            return screen.toString(StandardCharsets.UTF_8).replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", " ");
+            return screen.toString(StandardCharsets.UTF_8).replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", " ").replaceAll("\\s+", " ");
         }
 
         void type(String text) throws Exception {
@@ -108,6 +108,21 @@ class HandheldSshServerTest {
         await(() -> rf.shown().contains("Cannot log in"));
         assertThat(server.devices()).containsExactly("RF-07");
         assertThat(data.resolve("devices/RF-07/queue")).isDirectory();
+        rf.session().close();
+    }
+
+    @Test
+    void aDeviceCannotReadTheServersFilesAsPhotos() throws Exception {
+        server = start();
+        Path badge = data.resolve("badge.png");
+        Files.write(badge, io.stowage.barcodes.render.BarcodeRenderer.renderPng(io.stowage.barcodes.render.Symbology.CODE_128, "B1042", 400, 120));
+        Device rf = connect("RF-10");
+        await(() -> rf.shown().contains("Scan your badge"));
+
+        rf.type("<IMAGE " + badge + ">\r");
+
+        await(() -> rf.shown().contains("not a badge"));
+        assertThat(rf.shown()).doesNotContain("Enter PIN");
         rf.session().close();
     }
 
