@@ -67,6 +67,17 @@ public class OrderContents {
                 .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(contents(rows)));
     }
 
+    /**
+     * Units of each variant of the order that left the node in a carton (its load's manifest closed),
+     * for work that follows them (returns); a variant none of whose units shipped is missing.
+     */
+    public Mono<Map<UUID, Integer>> shippedUnits(UUID orderId) {
+        return db.sql("SELECT variant_id, sum(shipped) AS units FROM order_lines WHERE order_id = :order GROUP BY variant_id HAVING sum(shipped) > 0")
+                .bind("order", orderId)
+                .map(row -> Map.entry(row.get("variant_id", UUID.class), row.get("units", Number.class).intValue()))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
     private record Row(UUID id, UUID merchantId, OrderStatus status, String customerName, String channel, int lineNo, UUID variantId,
                        int quantity, int waiting, Held held) {
     }

@@ -130,6 +130,7 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType ORDER_NOT_SHIPPED = new ProblemType("order-not-shipped", HttpStatus.CONFLICT, "The order has not shipped");
     public static final ProblemType RETURN_WINDOW_CLOSED = new ProblemType("return-window-closed", HttpStatus.CONFLICT, "The return window has closed");
     public static final ProblemType NOT_RETURNABLE = new ProblemType("not-returnable", HttpStatus.UNPROCESSABLE_CONTENT, "The item cannot be returned");
+    public static final ProblemType MORE_THAN_SHIPPED = new ProblemType("more-than-shipped", HttpStatus.CONFLICT, "More units than were shipped");
     public static final ProblemType ALREADY_RETURNED = new ProblemType("already-returned", HttpStatus.CONFLICT, "More units than the order has left to return");
     public static final ProblemType EXCHANGES_NOT_ALLOWED = new ProblemType("exchanges-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT, "The merchant does not take exchanges");
     public static final ProblemType EXCHANGE_UNAVAILABLE = new ProblemType("exchange-unavailable", HttpStatus.CONFLICT, "The exchange variant is not in stock");

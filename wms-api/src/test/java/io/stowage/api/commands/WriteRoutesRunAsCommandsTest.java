@@ -76,7 +76,8 @@ class WriteRoutesRunAsCommandsTest extends ApiTest {
                 .contains("[POST] [/api/v1/orders]", "[PATCH] [/api/v1/nodes/{code}/locations/{locationCode}]",
                         "[DELETE] [/api/v1/webhook-endpoints/{id}]", "[PUT] [/api/v1/products/{productCode}]");
         assertThat(exempt).containsExactlyInAnyOrder("[POST] [/api/v1/availability/query]", "[POST] [/api/v1/auth/worker-sessions]",
-                "[POST] [/track/{token}/unlock]", "[POST] [/track/{token}.json]");
+                "[POST] [/track/{token}/unlock]", "[POST] [/track/{token}.json]", "[POST] [/track/{token}/return/unlock]",
+                "[POST] [/track/returns]");
     }
 
     /** The OpenAPI document offers the Idempotency-Key header on every command route, and on nothing else that writes. */
