@@ -67,18 +67,19 @@ class PutBacks {
 
     /**
      * Creates the put-back tasks of a cancelled order, in the caller's transaction. The drop-off
-     * location is the one each pick's ledger row put the units at. A task never asks for more than the
-     * drop-off location holds of the variant now. Creating them again adds nothing.
+     * location is the one each pick's ledger row put the units at. Units the packer declared missing
+     * there were written off already (the picks count them lost) and are left out. A task never asks
+     * for more than the drop-off location holds of the variant now. Creating them again adds nothing.
      */
     Mono<Void> forCancelledOrder(UUID merchantId, UUID orderId) {
         return db.sql("""
                         WITH picked AS (
                             SELECT t.node_id, t.variant_id, t.lot_key, t.location_id AS shelf_id, m.to_location_id AS drop_off_id,
-                                   sum(t.picked_quantity) AS units
+                                   sum(t.picked_quantity - t.lost_quantity) AS units
                             FROM pick_tasks t
                             JOIN stock_movements m ON m.merchant_id = t.merchant_id AND m.variant_id = t.variant_id AND m.kind = 'pick'
                                                   AND m.reference_type = 'pick_task' AND m.reference_id = t.id::text
-                            WHERE t.order_id = :order AND t.merchant_id = :merchant AND t.picked_quantity > 0
+                            WHERE t.order_id = :order AND t.merchant_id = :merchant AND t.picked_quantity > t.lost_quantity
                             GROUP BY t.node_id, t.variant_id, t.lot_key, t.location_id, m.to_location_id
                         )
                         SELECT p.node_id, p.variant_id, p.lot_key, p.shelf_id, p.drop_off_id, p.units,
