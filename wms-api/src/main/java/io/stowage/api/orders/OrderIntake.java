@@ -1,6 +1,7 @@
 package io.stowage.api.orders;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.carriers.CarrierCodes;
 import io.stowage.api.carriers.CarrierDirectory;
 import io.stowage.api.carriers.CarrierServiceView;
 import io.stowage.api.commands.Commands;
@@ -170,7 +171,7 @@ class OrderIntake {
         if (request.serviceLevelOrDefault() == ServiceLevel.STORE_PICKUP) {
             throw ApiProblem.invalid("carrier_service", "a store_pickup order is collected at the store, not shipped");
         }
-        return carriers.service(request.carrierService())
+        return carriers.service(CarrierCodes.normaliseService(request.carrierService()))
                 .orElseThrow(() -> ApiProblem.invalid("carrier_service",
                         "no carrier service has the code " + request.carrierService() + "; GET /api/v1/carrier-services lists them"));
     }
