@@ -56,6 +56,8 @@ public final class PackFlow implements Flow {
     private Awaiting awaiting;
     private Step beforeWait;
     private JsonNode shipment;
+    /** The carton whose label was printed on its own when it became ready; F4 prints it again. */
+    private String printedCarton;
 
     /** One line of the order as the packer sees it; {@code remaining} counts down with each scan. */
     private static final class Line {
@@ -173,7 +175,7 @@ public final class PackFlow implements Flow {
             context.add(shipment.path("carrier").asString() + " " + shipment.path("service_code").asString(""));
             context.add("Tracking " + shipment.path("tracking_number").asString());
             context.add("Stick the label on carton " + cartonNumber);
-            return Screen.of("PACK LABEL", "Carton closed", context, "Enter next");
+            return Screen.of("PACK LABEL", "Carton closed", context, floor.labels().available() ? "Enter next  F4 print" : "Enter next");
         }
         context.add(shipment == null ? "The label is not known yet" : "Label " + status.replace('_', ' ')
                 + (shipment.hasNonNull("failure_reason") ? ": " + shipment.path("failure_reason").asString() : ""));
@@ -494,7 +496,17 @@ public final class PackFlow implements Flow {
         }
         readShipment();
         step = Step.LABEL;
-        return Next.info("Order " + answer.path("order_status").asString());
+        return printWhenReady().orElse(Next.info("Order " + answer.path("order_status").asString()));
+    }
+
+    /** A carton's label goes to this device's printer by itself once, as soon as the service has it. */
+    private Optional<Next> printWhenReady() {
+        boolean labelled = shipment != null && "labelled".equals(shipment.path("status").asString());
+        if (!labelled || !floor.labels().available() || cartonId.equals(printedCarton)) {
+            return Optional.empty();
+        }
+        printedCarton = cartonId;
+        return Optional.of(floor.labels().printCarton(floor, cartonId).next());
     }
 
     private void readShipment() {
@@ -505,7 +517,10 @@ public final class PackFlow implements Flow {
         boolean labelled = shipment != null && "labelled".equals(shipment.path("status").asString());
         if (input.is(Key.ENTER) && !labelled) {
             readShipment();
-            return Next.stay();
+            return printWhenReady().orElse(Next.stay());
+        }
+        if (input.is(Key.PRINT)) {
+            return labelled ? floor.labels().printCarton(floor, cartonId).next() : Next.wrong("No label yet: Enter to check again");
         }
         if (input.is(Key.ENTER) || input.is(Key.SKIP)) {
             shipment = null;
