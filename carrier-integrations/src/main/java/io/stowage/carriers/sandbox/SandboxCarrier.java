@@ -75,7 +75,7 @@ public final class SandboxCarrier implements Carrier {
     private final Clock clock;
     private final LabelRenderer labels;
     private final Map<String, CarrierService> services = new LinkedHashMap<>();
-    // Replaced whole on every change; cancel and dueWebhooks change existing entries under the carrier's lock.
+    // By tracking key ("carrier:number"); replaced whole on every change; cancel, script and dueWebhooks change entries under the carrier's lock.
     private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
     private final TrackingNumberSequence serials;
     private final Random webhookRandom;
@@ -176,8 +176,25 @@ public final class SandboxCarrier implements Carrier {
                 labels.render(label));
         List<SandboxJourney.Scan> scans = SandboxJourney.plan(settings, trackingNumber, service.deliveryMode(), clock.instant(),
                 request.from().city(), request.to().city());
-        shipments.put(trackingNumber, new Shipment(created.trackingKey(), scans, null, 0));
+        shipments.put(created.trackingKey().toString(), new Shipment(created.trackingKey(), scans, null, 0));
         return created;
+    }
+
+    /**
+     * Scripts a journey, as for its own parcels, for a parcel of another carrier whose tracking cannot
+     * be pulled (a rate card's carrier has no tracking API), so that a demo shows it moving:
+     * {@link #track} then answers for that key, with that carrier's key on the events. No webhooks are
+     * sent for it. The journey depends only on the seed, the tracking number and the label time, so
+     * scripting a parcel again (after a restart) gives the same journey; a parcel already scripted is kept.
+     */
+    public synchronized void script(TrackingKey key, DeliveryMode mode, Instant labelledAt, String originCity, String destinationCity) {
+        shipments.computeIfAbsent(key.toString(), ignored -> new Shipment(key,
+                SandboxJourney.plan(settings, key.trackingNumber(), mode, labelledAt, originCity, destinationCity), null, 0));
+    }
+
+    /** True when {@link #track} knows the parcel: a sandbox label bought on this instance, or a scripted parcel. */
+    public boolean knows(TrackingKey key) {
+        return shipments.containsKey(key.toString());
     }
 
     /** Cancels a parcel that has not been picked up yet; later the carrier refuses. */
@@ -196,7 +213,7 @@ public final class SandboxCarrier implements Carrier {
         }
         List<SandboxJourney.Scan> scans = List.of(shipment.scans().get(0),
                 new SandboxJourney.Scan(now, SandboxStatusCodes.CANCELLED, "Cancelled by shipper", ""));
-        shipments.put(shipment.key().trackingNumber(), new Shipment(shipment.key(), scans, now, shipment.webhooksSent()));
+        shipments.put(shipment.key().toString(), new Shipment(shipment.key(), scans, now, shipment.webhooksSent()));
         return new CancellationResult(shipment.key(), CancellationResult.Outcome.CANCELLED, "cancelled before pickup");
     }
 
@@ -220,6 +237,9 @@ public final class SandboxCarrier implements Carrier {
         Instant now = clock.instant();
         List<SandboxWebhook> due = new ArrayList<>();
         for (Shipment shipment : shipments.values()) {
+            if (!CODE.equals(shipment.key().carrierCode())) {
+                continue;
+            }
             List<SandboxJourney.Scan> scans = shipment.scans();
             int sent = shipment.webhooksSent();
             while (sent < scans.size() && !scans.get(sent).at().isAfter(now)) {
@@ -230,7 +250,7 @@ public final class SandboxCarrier implements Carrier {
                 }
                 sent++;
             }
-            shipments.put(shipment.key().trackingNumber(),
+            shipments.put(shipment.key().toString(),
                     new Shipment(shipment.key(), scans, shipment.cancelledAt(), sent));
         }
         return due;
@@ -269,7 +289,7 @@ public final class SandboxCarrier implements Carrier {
     }
 
     private Shipment find(TrackingKey key) {
-        Shipment shipment = CODE.equals(key.carrierCode()) ? shipments.get(key.trackingNumber()) : null;
+        Shipment shipment = shipments.get(key.toString());
         if (shipment == null) {
             throw new UnknownShipmentException("the sandbox has no shipment " + key);
         }
