@@ -45,8 +45,11 @@ import java.util.regex.Pattern;
  * Last, the p50/p99 of availability for 500 variants in one request.
  * <p>
  * {@code java -cp benchmarks/target/classes:<postgresql jdbc jar> io.stowage.benchmarks.orders.OrderThroughputBenchmark
- * --jar wms-api/target/wms-api-0.1.0-SNAPSHOT.jar [--orders 6000] [--clients 32] [--skus 60] [--pgbench /usr/bin/pgbench]
+ * --jar wms-api/target/wms-api-0.1.0-SNAPSHOT.jar [--orders 6000] [--warm-up 1000] [--clients 32] [--rate 0] [--skus 60] [--pgbench /usr/bin/pgbench]
  * [--availability-requests 200] [--diagnose]}; docs/performance.md has the command through Maven.
+ * {@code --rate R} offers the measured orders at R a second (open loop, at most {@code --clients} in flight) instead of as
+ * fast as the service takes them, for the latency a shop sees at its own pace. {@code --warm-up} orders go first and are reported on their own (0 skips them); the CPU that the service and its
+ * PostgreSQL spend per order is printed for the warm-up, the measured intake and the raw SQL.
  * {@code --diagnose} restarts the service once with pg_stat_statements loaded and prints the
  * statements an order costs.
  */
@@ -81,7 +84,9 @@ public final class OrderThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         String jar = option(args, "--jar", "wms-api/target/wms-api-0.1.0-SNAPSHOT.jar");
         int orders = Integer.parseInt(option(args, "--orders", "6000"));
+        int warmUp = Integer.parseInt(option(args, "--warm-up", "1000"));
         int clients = Integer.parseInt(option(args, "--clients", "32"));
+        double rate = Double.parseDouble(option(args, "--rate", "0"));
         int skus = Integer.parseInt(option(args, "--skus", "60"));
         int availabilityRequests = Integer.parseInt(option(args, "--availability-requests", "200"));
         Path script = Path.of(option(args, "--pgbench-script", "benchmarks/pgbench/order-intake.sql"));
@@ -115,10 +120,23 @@ public final class OrderThroughputBenchmark {
                 if (diagnose) {
                     db.resetStatementStatistics();
                 }
+                CpuMeter cpu = CpuMeter.of(service, dataDir.resolve("postgres"));
+                if (warmUp > 0) {
+                    CpuMeter.Reading warmUpStart = cpu == null ? null : cpu.read();
+                    bench.run("warm-up", "warm-up-", 4242, shop.apiKey(), warmUp, clients, 0, skus);
+                    if (cpu != null) {
+                        System.out.print(CpuMeter.perOrder("during the warm-up", warmUpStart, cpu.read(), warmUp));
+                    }
+                }
                 long[] before = db.transactionCounters();
+                CpuMeter.Reading intakeStart = cpu == null ? null : cpu.read();
                 DatabaseProbe.Sampler sampler = db.startSampling();
-                Intake intake = bench.run(shop.apiKey(), orders, clients, skus);
+                Intake intake = bench.run(warmUp > 0 ? "measured, after the warm-up" : "measured, no warm-up", "bench-", 42,
+                        shop.apiKey(), orders, clients, rate, skus);
                 String sampled = sampler.stop();
+                if (cpu != null) {
+                    System.out.print(CpuMeter.perOrder("during intake", intakeStart, cpu.read(), intake.accepted()));
+                }
                 long[] after = db.transactionCounters();
                 System.out.printf(Locale.ROOT, "database transactions during the run: %d committed, %d rolled back, %d deadlocks%n",
                         after[0] - before[0], after[1] - before[1], after[2] - before[2]);
@@ -132,8 +150,12 @@ public final class OrderThroughputBenchmark {
                     System.out.println("raw SQL: SKIPPED, no pgbench found (give --pgbench PATH, set PGBENCH, or put it on the PATH;"
                             + " on Debian: apt-get install postgresql-client)");
                 } else {
+                    CpuMeter.Reading rawStart = cpu == null ? null : cpu.read();
                     RawSqlBaseline.Result raw = RawSqlBaseline.run(pgbench.get(), script, db.port(), shop.merchantId(), shop.apiKey(),
                             skus, clients, orders, dataDir);
+                    if (cpu != null) {
+                        System.out.print(CpuMeter.perOrder("during raw SQL", rawStart, cpu.read(), (int) raw.transactions()));
+                    }
                     System.out.printf(Locale.ROOT, "raw SQL (pgbench %s, %d clients): %d orders, %.1f tps, p50 %.1f ms, p99 %.1f ms, failed %d%n",
                             script, clients, raw.transactions(), raw.tps(), raw.p50Ms(), raw.p99Ms(), raw.failed());
                     System.out.printf(Locale.ROOT, "intake / raw SQL = %.1f / %.1f = %.2f%n",
@@ -206,8 +228,17 @@ public final class OrderThroughputBenchmark {
         return new Shop(match(ID, expect(api.send("GET", "/api/v1/merchant", merchantKey, null, null), 200)), merchantKey);
     }
 
-    private Intake run(String merchantKey, int orders, int clients, int skus) throws Exception {
-        Random random = new Random(42);
+    /**
+     * Sends {@code orders} orders from {@code clients} concurrent clients as fast as the service takes them and prints what
+     * it measured under {@code phase}: the warm-up's orders (other keys, other bodies) let the JIT compile the hot paths
+     * before the measured ones, whose first seconds would otherwise set the p99.
+     */
+    private Intake run(String phase, String keyPrefix, long seed, String merchantKey, int orders, int clients, double rate, int skus)
+            throws Exception {
+        System.out.println("intake, " + phase + (rate > 0
+                ? String.format(Locale.ROOT, ", offered at %.1f orders/s (latency counted from when each order was due):", rate)
+                : ", as fast as the service takes them:"));
+        Random random = new Random(seed);
         List<String> bodies = new ArrayList<>();
         double[][] cities = {{54.69, 25.28, 0}, {54.90, 23.90, 0}, {56.95, 24.10, 1}, {59.43, 24.75, 2}, {57.54, 25.42, 1}};
         String[] countries = {"LT", "LV", "EE"};
@@ -239,11 +270,23 @@ public final class OrderThroughputBenchmark {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < orders; i++) {
-            inFlight.acquire();
-            long sent = System.nanoTime();
+            long sent;
+            if (rate > 0) {
+                // Open loop: order i is due at start + i / rate whatever the answers before it, so a slow answer is not hidden
+                // by the next order being sent late (its wait for a free client counts in its latency).
+                sent = start + (long) (i * 1e9 / rate);
+                long early = sent - System.nanoTime();
+                if (early > 0) {
+                    Thread.sleep(early / 1_000_000, (int) (early % 1_000_000));
+                }
+                inFlight.acquire();
+            } else {
+                inFlight.acquire();
+                sent = System.nanoTime();
+            }
             HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/orders"))
                     .header("Authorization", "Bearer " + merchantKey).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "bench-" + i)
+                    .header("Idempotency-Key", keyPrefix + i)
                     .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
             all.add(api.client().sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
                 latencies.add(System.nanoTime() - sent);

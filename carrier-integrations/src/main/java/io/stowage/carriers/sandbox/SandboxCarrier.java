@@ -50,13 +50,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A carrier that exists only in memory, so the whole system can be exercised end to end without
- * network: it quotes, prints real labels, and moves each parcel through realistic scans over time
+ * A carrier without a network behind it, so the whole system can be exercised end to end: its parcels
+ * live in memory, or in a store its user gives it ({@link SandboxParcels}) so that several instances of
+ * a service act on one another's labels as with a real carrier. It quotes, prints real labels, and moves each parcel through realistic scans over time
  * (pickup, hub, out for delivery, delivery; sometimes a failed attempt, a pickup point, a return),
  * visible by pulling tracking or as signed webhooks, duplicates included.
  */
@@ -68,15 +69,14 @@ public final class SandboxCarrier implements Carrier {
     private static final ZoneId ZONE = ZoneId.of("Europe/Riga");
     private static final DimensionalWeightRule WEIGHT_RULE = new DimensionalWeightRule(5000, 100);
 
-    private record Shipment(TrackingKey key, List<SandboxJourney.Scan> scans, Instant cancelledAt, int webhooksSent) {
-    }
-
     private final SandboxSettings settings;
     private final Clock clock;
     private final LabelRenderer labels;
     private final Map<String, CarrierService> services = new LinkedHashMap<>();
-    // By tracking key ("carrier:number"); replaced whole on every change; cancel, script and dueWebhooks change entries under the carrier's lock.
-    private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
+    // Parcels are replaced whole on every change; cancel and dueWebhooks change them under the carrier's lock.
+    private final SandboxParcels parcels;
+    // Other carriers' parcels scripted for a demo (see script), by tracking key ("carrier:number"); never sent as webhooks.
+    private final Map<String, SandboxParcel> scripted = new ConcurrentHashMap<>();
     private final TrackingNumberSequence serials;
     private final Random webhookRandom;
     private final WebhookVerifier signer;
@@ -93,6 +93,16 @@ public final class SandboxCarrier implements Carrier {
      *                a label bought again with the serial it was given before prints the same one
      */
     public SandboxCarrier(SandboxSettings settings, Clock clock, LabelRenderer labels, TrackingNumberSequence serials) {
+        this(settings, clock, labels, serials, new InMemorySandboxParcels());
+    }
+
+    /**
+     * @param parcels where the sandbox keeps the parcels it labelled; instances of a service that share
+     *                a store (its database) void and track each other's labels, as with a real carrier
+     */
+    public SandboxCarrier(SandboxSettings settings, Clock clock, LabelRenderer labels, TrackingNumberSequence serials,
+                          SandboxParcels parcels) {
+        this.parcels = parcels;
         this.serials = serials;
         this.settings = settings;
         this.clock = clock;
@@ -174,9 +184,9 @@ public final class SandboxCarrier implements Carrier {
                 request.orderReference(), quote.shipDate());
         CreatedLabel created = new CreatedLabel(new TrackingKey(CODE, trackingNumber), trackingNumber, service, quote.total(),
                 labels.render(label));
-        List<SandboxJourney.Scan> scans = SandboxJourney.plan(settings, trackingNumber, service.deliveryMode(), clock.instant(),
+        List<SandboxParcel.Scan> scans = SandboxJourney.plan(settings, trackingNumber, service.deliveryMode(), clock.instant(),
                 request.from().city(), request.to().city());
-        shipments.put(created.trackingKey().toString(), new Shipment(created.trackingKey(), scans, null, 0));
+        parcels.add(new SandboxParcel(trackingNumber, scans, null, 0));
         return created;
     }
 
@@ -187,41 +197,47 @@ public final class SandboxCarrier implements Carrier {
      * sent for it. The journey depends only on the seed, the tracking number and the label time, so
      * scripting a parcel again (after a restart) gives the same journey; a parcel already scripted is kept.
      */
-    public synchronized void script(TrackingKey key, DeliveryMode mode, Instant labelledAt, String originCity, String destinationCity) {
-        shipments.computeIfAbsent(key.toString(), ignored -> new Shipment(key,
+    public void script(TrackingKey key, DeliveryMode mode, Instant labelledAt, String originCity, String destinationCity) {
+        if (CODE.equals(key.carrierCode())) {
+            throw new IllegalArgumentException("the sandbox's own parcels are planned when labelled, not scripted: " + key);
+        }
+        scripted.computeIfAbsent(key.toString(), ignored -> new SandboxParcel(key.trackingNumber(),
                 SandboxJourney.plan(settings, key.trackingNumber(), mode, labelledAt, originCity, destinationCity), null, 0));
     }
 
-    /** True when {@link #track} knows the parcel: a sandbox label bought on this instance, or a scripted parcel. */
+    /** True when {@link #track} knows the parcel: a sandbox label (kept in the parcel store), or a scripted parcel. */
     public boolean knows(TrackingKey key) {
-        return shipments.containsKey(key.toString());
+        return CODE.equals(key.carrierCode()) ? parcels.find(key.trackingNumber()).isPresent() : scripted.containsKey(key.toString());
     }
 
     /** Cancels a parcel that has not been picked up yet; later the carrier refuses. */
     @Override
     public synchronized CancellationResult cancel(ShipmentHandle handle) {
         Instant now = clock.instant();
-        Shipment shipment = find(handle.trackingKey());
+        SandboxParcel shipment = find(handle.trackingKey());
+        TrackingKey key = key(shipment);
         if (shipment.cancelledAt() != null) {
-            return new CancellationResult(shipment.key(), CancellationResult.Outcome.CANCELLED, "already cancelled");
+            return new CancellationResult(key, CancellationResult.Outcome.CANCELLED, "already cancelled");
         }
         boolean pickedUp = shipment.scans().stream()
                 .anyMatch(scan -> scan.code().equals(SandboxStatusCodes.PICKED_UP) && !scan.at().isAfter(now));
         if (pickedUp) {
-            return new CancellationResult(shipment.key(), CancellationResult.Outcome.REJECTED,
+            return new CancellationResult(key, CancellationResult.Outcome.REJECTED,
                     "the parcel was picked up and is on its way");
         }
-        List<SandboxJourney.Scan> scans = List.of(shipment.scans().get(0),
-                new SandboxJourney.Scan(now, SandboxStatusCodes.CANCELLED, "Cancelled by shipper", ""));
-        shipments.put(shipment.key().toString(), new Shipment(shipment.key(), scans, now, shipment.webhooksSent()));
-        return new CancellationResult(shipment.key(), CancellationResult.Outcome.CANCELLED, "cancelled before pickup");
+        List<SandboxParcel.Scan> scans = List.of(shipment.scans().get(0),
+                new SandboxParcel.Scan(now, SandboxStatusCodes.CANCELLED, "Cancelled by shipper", ""));
+        parcels.replace(new SandboxParcel(shipment.trackingNumber(), scans, now, Math.min(shipment.webhooksSent(), scans.size())));
+        return new CancellationResult(key, CancellationResult.Outcome.CANCELLED, "cancelled before pickup");
     }
 
     @Override
     public List<TrackingEvent> track(TrackingKey trackingKey) {
-        Shipment shipment = find(trackingKey);
+        SandboxParcel shipment = CODE.equals(trackingKey.carrierCode()) ? find(trackingKey)
+                : Optional.ofNullable(scripted.get(trackingKey.toString()))
+                        .orElseThrow(() -> new UnknownShipmentException("the sandbox scripted no shipment " + trackingKey));
         Instant now = clock.instant();
-        return shipment.scans().stream().filter(scan -> !scan.at().isAfter(now)).map(scan -> toEvent(shipment.key(), scan)).toList();
+        return shipment.scans().stream().filter(scan -> !scan.at().isAfter(now)).map(scan -> toEvent(trackingKey, scan)).toList();
     }
 
     @Override
@@ -236,22 +252,21 @@ public final class SandboxCarrier implements Carrier {
     public synchronized List<SandboxWebhook> dueWebhooks() {
         Instant now = clock.instant();
         List<SandboxWebhook> due = new ArrayList<>();
-        for (Shipment shipment : shipments.values()) {
-            if (!CODE.equals(shipment.key().carrierCode())) {
-                continue;
-            }
-            List<SandboxJourney.Scan> scans = shipment.scans();
+        for (SandboxParcel shipment : parcels.withUnsentScans()) {
+            List<SandboxParcel.Scan> scans = shipment.scans();
             int sent = shipment.webhooksSent();
+            int before = sent;
             while (sent < scans.size() && !scans.get(sent).at().isAfter(now)) {
-                SandboxWebhook webhook = sign(shipment.key(), sent, scans.get(sent));
+                SandboxWebhook webhook = sign(key(shipment), sent, scans.get(sent));
                 due.add(webhook);
                 if (webhookRandom.nextDouble() < settings.duplicateWebhookRate()) {
                     due.add(webhook);
                 }
                 sent++;
             }
-            shipments.put(shipment.key().toString(),
-                    new Shipment(shipment.key(), scans, shipment.cancelledAt(), sent));
+            if (sent != before) {
+                parcels.replace(new SandboxParcel(shipment.trackingNumber(), scans, shipment.cancelledAt(), sent));
+            }
         }
         return due;
     }
@@ -262,7 +277,7 @@ public final class SandboxCarrier implements Carrier {
             JsonNode body = json.readTree(webhook.body());
             String eventId = requiredText(body, "event_id");
             TrackingKey key = new TrackingKey(CODE, requiredText(body, "tracking_number"));
-            SandboxJourney.Scan scan = new SandboxJourney.Scan(Instant.parse(requiredText(body, "occurred_at")),
+            SandboxParcel.Scan scan = new SandboxParcel.Scan(Instant.parse(requiredText(body, "occurred_at")),
                     requiredText(body, "code"), body.path("message").asString(""), body.path("location").asString(""));
             return new WebhookNotification(eventId, List.of(toEvent(key, scan)));
         } catch (JacksonException | DateTimeParseException e) {
@@ -270,7 +285,7 @@ public final class SandboxCarrier implements Carrier {
         }
     }
 
-    private SandboxWebhook sign(TrackingKey key, int index, SandboxJourney.Scan scan) {
+    private SandboxWebhook sign(TrackingKey key, int index, SandboxParcel.Scan scan) {
         ObjectNode body = json.createObjectNode();
         body.put("event_id", "evt_" + key.trackingNumber() + "_" + index);
         body.put("tracking_number", key.trackingNumber());
@@ -283,17 +298,18 @@ public final class SandboxCarrier implements Carrier {
                 SIGNATURE.headerName(), List.of(signer.sign(bytes))));
     }
 
-    private static TrackingEvent toEvent(TrackingKey key, SandboxJourney.Scan scan) {
+    private static TrackingEvent toEvent(TrackingKey key, SandboxParcel.Scan scan) {
         StatusMapping mapping = SandboxStatusCodes.TABLE.resolve(scan.code());
         return new TrackingEvent(key, scan.at(), mapping.status(), mapping.detail(), scan.code(), scan.message(), scan.location());
     }
 
-    private Shipment find(TrackingKey key) {
-        Shipment shipment = shipments.get(key.toString());
-        if (shipment == null) {
-            throw new UnknownShipmentException("the sandbox has no shipment " + key);
-        }
-        return shipment;
+    private SandboxParcel find(TrackingKey key) {
+        return (CODE.equals(key.carrierCode()) ? parcels.find(key.trackingNumber()) : Optional.<SandboxParcel>empty())
+                .orElseThrow(() -> new UnknownShipmentException("the sandbox has no shipment " + key));
+    }
+
+    private static TrackingKey key(SandboxParcel parcel) {
+        return new TrackingKey(CODE, parcel.trackingNumber());
     }
 
     private static String requiredText(JsonNode body, String field) {

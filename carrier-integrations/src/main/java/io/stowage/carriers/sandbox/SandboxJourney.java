@@ -23,48 +23,45 @@ import static io.stowage.carriers.sandbox.SandboxStatusCodes.RETURNED;
 /** Plans every scan of one sandbox parcel at label time; tracking then reveals those already past. */
 final class SandboxJourney {
 
-    record Scan(Instant at, String code, String message, String location) {
-    }
-
     private SandboxJourney() {
     }
 
-    static List<Scan> plan(SandboxSettings settings, String trackingNumber, DeliveryMode mode, Instant labelCreated,
+    static List<SandboxParcel.Scan> plan(SandboxSettings settings, String trackingNumber, DeliveryMode mode, Instant labelCreated,
                            String originCity, String destinationCity) {
         Random random = new Random(settings.seed() * 31 + trackingNumber.hashCode());
-        List<Scan> scans = new ArrayList<>();
+        List<SandboxParcel.Scan> scans = new ArrayList<>();
         Instant at = labelCreated;
-        scans.add(new Scan(at, LABEL_CREATED, "Shipment information received", originCity));
+        scans.add(new SandboxParcel.Scan(at, LABEL_CREATED, "Shipment information received", originCity));
         at = at.plus(settings.pickupDelay());
-        scans.add(new Scan(at, PICKED_UP, "Picked up", originCity));
+        scans.add(new SandboxParcel.Scan(at, PICKED_UP, "Picked up", originCity));
         at = at.plus(settings.hubDelay());
-        scans.add(new Scan(at, ARRIVED_AT_HUB, "Arrived at sorting hub", originCity + " hub"));
+        scans.add(new SandboxParcel.Scan(at, ARRIVED_AT_HUB, "Arrived at sorting hub", originCity + " hub"));
         if (random.nextDouble() < settings.addressProblemRate()) {
             at = at.plus(settings.hubDelay());
-            scans.add(new Scan(at, ADDRESS_NOT_FOUND, "Address could not be found", originCity + " hub"));
-            scans.add(new Scan(at.plus(settings.lastMileDelay().multipliedBy(2)), RETURNED, "Returned to sender", originCity));
+            scans.add(new SandboxParcel.Scan(at, ADDRESS_NOT_FOUND, "Address could not be found", originCity + " hub"));
+            scans.add(new SandboxParcel.Scan(at.plus(settings.lastMileDelay().multipliedBy(2)), RETURNED, "Returned to sender", originCity));
             return scans;
         }
         at = at.plus(settings.hubDelay());
-        scans.add(new Scan(at, DEPARTED_HUB, "Departed sorting hub", originCity + " hub"));
+        scans.add(new SandboxParcel.Scan(at, DEPARTED_HUB, "Departed sorting hub", originCity + " hub"));
         at = at.plus(settings.hubDelay());
         boolean waitsAtPickupPoint = mode.isCollectedByRecipient();
         if (!waitsAtPickupPoint) {
-            scans.add(new Scan(at, OUT_FOR_DELIVERY, "Out for delivery", destinationCity));
+            scans.add(new SandboxParcel.Scan(at, OUT_FOR_DELIVERY, "Out for delivery", destinationCity));
             at = at.plus(settings.lastMileDelay());
             if (random.nextDouble() >= settings.failedAttemptRate()) {
-                scans.add(new Scan(at, DELIVERED, "Delivered", destinationCity));
+                scans.add(new SandboxParcel.Scan(at, DELIVERED, "Delivered", destinationCity));
                 return scans;
             }
-            scans.add(new Scan(at, ATTEMPT_FAILED, "Recipient not at home, notice left", destinationCity));
+            scans.add(new SandboxParcel.Scan(at, ATTEMPT_FAILED, "Recipient not at home, notice left", destinationCity));
             at = at.plus(settings.lastMileDelay());
         }
-        scans.add(new Scan(at, AT_PICKUP_POINT, "Ready for collection", destinationCity + " pickup point"));
+        scans.add(new SandboxParcel.Scan(at, AT_PICKUP_POINT, "Ready for collection", destinationCity + " pickup point"));
         Duration waiting = settings.lastMileDelay().multipliedBy(2);
         if (random.nextDouble() < settings.returnRate()) {
-            scans.add(new Scan(at.plus(waiting.multipliedBy(2)), RETURNED, "Not collected, returned to sender", originCity));
+            scans.add(new SandboxParcel.Scan(at.plus(waiting.multipliedBy(2)), RETURNED, "Not collected, returned to sender", originCity));
         } else {
-            scans.add(new Scan(at.plus(waiting), COLLECTED, "Collected by recipient", destinationCity + " pickup point"));
+            scans.add(new SandboxParcel.Scan(at.plus(waiting), COLLECTED, "Collected by recipient", destinationCity + " pickup point"));
         }
         return scans;
     }

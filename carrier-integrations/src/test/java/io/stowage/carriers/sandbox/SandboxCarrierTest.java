@@ -2,6 +2,7 @@ package io.stowage.carriers.sandbox;
 
 import io.stowage.barcodes.gs1.Sscc;
 import io.stowage.carriers.label.LabelRenderer;
+import io.stowage.carriers.ratecard.InMemoryTrackingNumberSequence;
 import io.stowage.carriers.spi.Address;
 import io.stowage.carriers.spi.CancellationResult;
 import io.stowage.carriers.spi.CreatedLabel;
@@ -84,6 +85,20 @@ class SandboxCarrierTest {
     }
 
     @Test
+    void carriersSharingAStoreVoidAndTrackEachOthersLabels() {
+        SandboxParcels shared = new InMemorySandboxParcels();
+        InMemoryTrackingNumberSequence serials = new InMemoryTrackingNumberSequence(1);
+        SandboxCarrier one = new SandboxCarrier(settings(0, 0, 0, 0), clock, new LabelRenderer(), serials, shared);
+        SandboxCarrier other = new SandboxCarrier(settings(0, 0, 0, 0), clock, new LabelRenderer(), serials, shared);
+        CreatedLabel label = ship(one, "standard");
+
+        assertThat(other.cancel(label.handle()).outcome()).isEqualTo(CancellationResult.Outcome.CANCELLED);
+        assertThat(statuses(one.track(label.trackingKey()))).containsExactly(TrackingStatus.PRE_TRANSIT, TrackingStatus.CANCELLED);
+        assertThat(one.cancel(label.handle()).detail()).isEqualTo("already cancelled");
+        assertThatThrownBy(() -> carrier(0, 0, 0, 0).cancel(label.handle())).isInstanceOf(UnknownShipmentException.class);
+    }
+
+    @Test
     void aTrackingNumberIsOnlyKnownTogetherWithItsCarrier() {
         SandboxCarrier carrier = carrier(0, 0, 0, 0);
         CreatedLabel label = ship(carrier, "standard");
@@ -132,9 +147,12 @@ class SandboxCarrierTest {
     }
 
     private SandboxCarrier carrier(double failedAttempts, double returns, double addressProblems, double duplicates) {
-        SandboxSettings settings = new SandboxSettings(Duration.ofMinutes(3), Duration.ofMinutes(3), Duration.ofMinutes(5),
+        return new SandboxCarrier(settings(failedAttempts, returns, addressProblems, duplicates), clock, new LabelRenderer());
+    }
+
+    private static SandboxSettings settings(double failedAttempts, double returns, double addressProblems, double duplicates) {
+        return new SandboxSettings(Duration.ofMinutes(3), Duration.ofMinutes(3), Duration.ofMinutes(5),
                 failedAttempts, returns, addressProblems, duplicates, 11, "https://track.example/{trackingNumber}", SECRET);
-        return new SandboxCarrier(settings, clock, new LabelRenderer());
     }
 
     private CreatedLabel ship(SandboxCarrier carrier, String service) {

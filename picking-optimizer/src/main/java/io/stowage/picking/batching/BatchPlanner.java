@@ -93,12 +93,15 @@ public final class BatchPlanner implements AutoCloseable {
         CompletableFuture<BatchPlan> result = new CompletableFuture<>();
         if (prepared.isEmpty()) {
             result.complete(new BatchPlan(List.of(), 0, METHOD));
-            return new BatchPlanningJob(result, () -> { });
+            return new BatchPlanningJob(result, () -> { }, () -> BatchPlanningJob.Phase.DONE);
         }
         Duration startTime = timeLimit.multipliedBy(START_PERCENT).dividedBy(100);
         SolverManager<BatchingSolution, UUID> manager = managerFor(timeLimit.minus(startTime));
         Solve solve = new Solve(UUID.randomUUID(), manager, result);
-        CompletableFuture.supplyAsync(() -> startingSolution(layout, prepared, capacity, startTime, solve::stopRequested), starts)
+        CompletableFuture.supplyAsync(() -> {
+                    solve.starting();
+                    return startingSolution(layout, prepared, capacity, startTime, solve::stopRequested);
+                }, starts)
                 .thenAccept(start -> {
                     // taken before solving, so that nothing the solver does to its problem can change it
                     List<List<BatchedOrder>> startBatches = batchesOf(start);
@@ -109,7 +112,7 @@ public final class BatchPlanner implements AutoCloseable {
                     result.completeExceptionally(new PickingException("batching failed", failure));
                     return null;
                 });
-        return new BatchPlanningJob(result, solve::stop);
+        return new BatchPlanningJob(result, solve::stop, solve::phase);
     }
 
     /**
@@ -215,6 +218,8 @@ public final class BatchPlanner implements AutoCloseable {
         private final SolverManager<BatchingSolution, UUID> manager;
         private final CompletableFuture<BatchPlan> result;
         private boolean stopped;
+        private boolean started;
+        private boolean startBuilt;
         private SolverJob<BatchingSolution, UUID> job;
         private Runnable fallback;
 
@@ -228,7 +233,29 @@ public final class BatchPlanner implements AutoCloseable {
             return stopped;
         }
 
+        synchronized void starting() {
+            started = true;
+        }
+
+        synchronized BatchPlanningJob.Phase phase() {
+            if (!started) {
+                return BatchPlanningJob.Phase.WAITING;
+            }
+            if (!startBuilt) {
+                return BatchPlanningJob.Phase.STARTING;
+            }
+            if (job == null) {
+                return BatchPlanningJob.Phase.ROUTING;
+            }
+            return switch (job.getSolverStatus()) {
+                case SOLVING_SCHEDULED -> BatchPlanningJob.Phase.WAITING;
+                case SOLVING_ACTIVE -> BatchPlanningJob.Phase.SEARCHING;
+                case NOT_SOLVING -> BatchPlanningJob.Phase.ROUTING;
+            };
+        }
+
         synchronized void submit(BatchingSolution start, Consumer<BatchingSolution> onBest, Runnable startOnly) {
+            startBuilt = true;
             fallback = startOnly;
             if (stopped) {
                 startOnly.run();

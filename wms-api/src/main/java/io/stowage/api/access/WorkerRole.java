@@ -8,7 +8,9 @@ import java.util.Set;
 /** What a worker may do on the floor; a supervisor approves counts and adjustments. */
 @Published
 public enum WorkerRole {
-    PICKER, PACKER, RECEIVER, SUPERVISOR;
+    PICKER, PACKER, RECEIVER, SUPERVISOR,
+    /** Works the returns station: receives, grades and photographs what customers send back. */
+    RETURNS;
 
     public String authority() {
         return "ROLE_" + name();

@@ -81,11 +81,11 @@ public class RateCards {
                 .bind("merchant", merchantId).map(this::rateCard).all().collectList();
     }
 
-    /** Prices of a period that has a finalised invoice stay as they were: recomputing it must give the same lines. */
+    /** Prices of a period that has a finalised invoice stay as they were: recomputing it must give the same lines (a credited month may be repriced). */
     private Mono<Void> invoicedUntil(UUID merchantId, NewRateCard card) {
         return db.sql("""
                         SELECT max(period_end) AS invoiced_until FROM invoices
-                        WHERE merchant_id = :merchant AND kind = 'invoice' AND status <> 'draft'
+                        WHERE merchant_id = :merchant AND kind = 'invoice' AND status = 'finalised'
                         """)
                 .bind("merchant", merchantId).map(row -> java.util.Optional.ofNullable(row.get("invoiced_until", LocalDate.class))).one()
                 .flatMap(until -> until.isPresent() && card.effectiveFrom().isBefore(until.get())

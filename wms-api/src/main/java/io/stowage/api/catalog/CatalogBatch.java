@@ -11,6 +11,6 @@ record CatalogBatch(List<Product> products, List<Variant> variants) {
 
     record Variant(String productCode, String sku, String name, Map<String, String> attributes, List<String> gtins,
                    int weightG, int lengthMm, int widthMm, int heightMm, boolean lotTracked, boolean expiryTracked,
-                   int lowStockThreshold, List<String> alternatives, boolean fragile, boolean shipsSeparately) {
+                   int lowStockThreshold, List<String> alternatives, boolean fragile, boolean shipsSeparately, String imageUrl) {
     }
 }

@@ -23,7 +23,7 @@ final class CatalogCsv {
     static final String ATTRIBUTE_PREFIX = "attr.";
     private static final List<String> COLUMNS = List.of("product_code", "product_name", "product_description", "sku",
             "variant_name", "gtins", "weight_g", "length_mm", "width_mm", "height_mm", "lot_tracked", "expiry_tracked",
-            "low_stock_threshold", "alternatives", "fragile", "ships_separately");
+            "low_stock_threshold", "alternatives", "fragile", "ships_separately", "image_url");
     private static final List<String> REQUIRED = List.of("product_code", "sku");
 
     private CatalogCsv() {
@@ -118,7 +118,8 @@ final class CatalogCsv {
                 integer(row, "low_stock_threshold", cells, errors),
                 list(cells.get("alternatives")),
                 bool(row, "fragile", cells, errors),
-                bool(row, "ships_separately", cells, errors));
+                bool(row, "ships_separately", cells, errors),
+                blankToNull(cells.get("image_url")));
     }
 
     private static FieldPaths rowPaths(int row) {

@@ -24,7 +24,7 @@ class CatalogQueries {
     private static final String VARIANTS = """
             SELECT v.id, v.sku, p.product_code, v.name, CAST(v.attributes AS text) AS attributes, v.weight_g, v.length_mm,
                    v.width_mm, v.height_mm, v.lot_tracked, v.expiry_tracked, v.low_stock_threshold, v.fragile, v.ships_separately,
-                   v.created_at, v.updated_at,
+                   v.image_url, v.created_at, v.updated_at,
                    v.product_id,
                    ARRAY(SELECT b.gtin FROM variant_barcodes b WHERE b.variant_id = v.id ORDER BY b.gtin) AS gtins,
                    ARRAY(SELECT av.sku FROM variant_alternatives a JOIN variants av ON av.id = a.alternative_variant_id
@@ -145,6 +145,7 @@ class CatalogQueries {
                 Boolean.TRUE.equals(row.get("fragile", Boolean.class)),
                 Boolean.TRUE.equals(row.get("ships_separately", Boolean.class)),
                 List.of(row.get("alternatives", String[].class)),
+                row.get("image_url", String.class),
                 row.get("created_at", OffsetDateTime.class),
                 row.get("updated_at", OffsetDateTime.class));
     }

@@ -37,14 +37,16 @@ public class CatalogService {
     private final CatalogQueries queries;
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final StockHistory stockHistory;
 
     public CatalogService(CatalogValidator validator, CatalogWriter writer, CatalogQueries queries, DatabaseClient db,
-                          TransactionalOperator tx) {
+                          TransactionalOperator tx, StockHistory stockHistory) {
         this.validator = validator;
         this.writer = writer;
         this.queries = queries;
         this.db = db;
         this.tx = tx;
+        this.stockHistory = stockHistory;
     }
 
     /** Creates or replaces one product and the variants it lists; unlisted variants stay and are reported. */
@@ -180,9 +182,7 @@ public class CatalogService {
      */
     public Mono<Void> deleteVariant(UUID merchantId, String sku) {
         return queries.variant(merchantId, sku)
-                .flatMap(variant -> db.sql("SELECT EXISTS (SELECT 1 FROM stock_movements WHERE merchant_id = :merchant AND variant_id = :variant) AS moved")
-                        .bind("merchant", merchantId).bind("variant", variant.id())
-                        .map(row -> Boolean.TRUE.equals(row.get("moved", Boolean.class))).one()
+                .flatMap(variant -> stockHistory.hasMoved(merchantId, variant.id())
                         .flatMap(moved -> moved
                                 ? Mono.error(ApiProblem.of(ProblemType.VARIANT_HAS_STOCK_HISTORY, "SKU " + sku + " has stock movements, so it stays in the catalog"))
                                 : db.sql("DELETE FROM variants WHERE merchant_id = :merchant AND id = :variant")

@@ -136,12 +136,16 @@ class CatalogValidator {
                 checked.alternativeRefs.computeIfAbsent(alternative, a -> new ArrayList<>()).add(path);
             }
         }
+        if (input.imageUrl() != null && !input.imageUrl().isBlank() && !ImageUrls.isValid(input.imageUrl().trim())) {
+            errors.add(paths.of("image_url"), ImageUrls.MESSAGE);
+        }
         if (errors.isEmpty()) {
             checked.variants.add(new CatalogBatch.Variant(productCode, sku, input.name(), input.attributes(), gtins,
                     input.weightG(), input.lengthMm(), input.widthMm(), input.heightMm(),
                     Boolean.TRUE.equals(input.lotTracked()), Boolean.TRUE.equals(input.expiryTracked()),
                     input.lowStockThreshold() == null ? 0 : input.lowStockThreshold(), input.alternatives(),
-                    Boolean.TRUE.equals(input.fragile()), Boolean.TRUE.equals(input.shipsSeparately())));
+                    Boolean.TRUE.equals(input.fragile()), Boolean.TRUE.equals(input.shipsSeparately()),
+                    input.imageUrl() == null || input.imageUrl().isBlank() ? null : input.imageUrl().trim()));
         }
     }
 

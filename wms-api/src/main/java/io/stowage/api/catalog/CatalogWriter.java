@@ -81,16 +81,16 @@ class CatalogWriter {
     private Mono<Map<UUID, Boolean>> upsertVariants(UUID merchantId, List<CatalogBatch.Variant> variants) {
         return db.sql("""
                         INSERT INTO variants (merchant_id, product_id, sku, name, attributes, weight_g, length_mm, width_mm,
-                                              height_mm, lot_tracked, expiry_tracked, low_stock_threshold, fragile, ships_separately)
+                                              height_mm, lot_tracked, expiry_tracked, low_stock_threshold, fragile, ships_separately, image_url)
                         SELECT :merchant, p.id, v.sku, v.name, CAST(v.attributes AS jsonb), v.weight_g, v.length_mm, v.width_mm,
-                               v.height_mm, v.lot_tracked, v.expiry_tracked, v.low_stock_threshold, v.fragile, v.ships_separately
+                               v.height_mm, v.lot_tracked, v.expiry_tracked, v.low_stock_threshold, v.fragile, v.ships_separately, v.image_url
                         FROM unnest(CAST(:productCodes AS text[]), CAST(:skus AS text[]), CAST(:names AS text[]),
                                     CAST(:attributes AS text[]), CAST(:weights AS integer[]), CAST(:lengths AS integer[]),
                                     CAST(:widths AS integer[]), CAST(:heights AS integer[]), CAST(:lotTracked AS boolean[]),
                                     CAST(:expiryTracked AS boolean[]), CAST(:thresholds AS integer[]),
-                                    CAST(:fragile AS boolean[]), CAST(:shipsSeparately AS boolean[]))
+                                    CAST(:fragile AS boolean[]), CAST(:shipsSeparately AS boolean[]), CAST(:imageUrls AS text[]))
                              AS v(product_code, sku, name, attributes, weight_g, length_mm, width_mm, height_mm,
-                                  lot_tracked, expiry_tracked, low_stock_threshold, fragile, ships_separately)
+                                  lot_tracked, expiry_tracked, low_stock_threshold, fragile, ships_separately, image_url)
                         JOIN products p ON p.merchant_id = :merchant AND p.product_code = v.product_code
                         ON CONFLICT (merchant_id, sku) DO UPDATE
                             SET product_id = excluded.product_id, name = excluded.name, attributes = excluded.attributes,
@@ -98,14 +98,14 @@ class CatalogWriter {
                                 height_mm = excluded.height_mm, lot_tracked = excluded.lot_tracked,
                                 expiry_tracked = excluded.expiry_tracked, low_stock_threshold = excluded.low_stock_threshold,
                                 fragile = excluded.fragile, ships_separately = excluded.ships_separately,
-                                updated_at = now()
+                                image_url = excluded.image_url, updated_at = now()
                             WHERE (variants.product_id, variants.name, variants.attributes, variants.weight_g, variants.length_mm,
                                    variants.width_mm, variants.height_mm, variants.lot_tracked, variants.expiry_tracked,
-                                   variants.low_stock_threshold, variants.fragile, variants.ships_separately)
+                                   variants.low_stock_threshold, variants.fragile, variants.ships_separately, variants.image_url)
                                   IS DISTINCT FROM
                                   (excluded.product_id, excluded.name, excluded.attributes, excluded.weight_g, excluded.length_mm,
                                    excluded.width_mm, excluded.height_mm, excluded.lot_tracked, excluded.expiry_tracked,
-                                   excluded.low_stock_threshold, excluded.fragile, excluded.ships_separately)
+                                   excluded.low_stock_threshold, excluded.fragile, excluded.ships_separately, excluded.image_url)
                         RETURNING id, (xmax = 0) AS created
                         """)
                 .bind("merchant", merchantId)
@@ -122,6 +122,7 @@ class CatalogWriter {
                 .bind("thresholds", integers(variants, CatalogBatch.Variant::lowStockThreshold))
                 .bind("fragile", variants.stream().map(CatalogBatch.Variant::fragile).toArray(Boolean[]::new))
                 .bind("shipsSeparately", variants.stream().map(CatalogBatch.Variant::shipsSeparately).toArray(Boolean[]::new))
+                .bind("imageUrls", column(variants, CatalogBatch.Variant::imageUrl))
                 .map(row -> Map.entry(row.get("id", UUID.class), Boolean.TRUE.equals(row.get("created", Boolean.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);

@@ -11,5 +11,6 @@ import java.util.UUID;
  */
 public record Variant(UUID id, String sku, String productCode, String name, Map<String, String> attributes, List<String> gtins,
                       int weightG, int lengthMm, int widthMm, int heightMm, boolean lotTracked, boolean expiryTracked,
-                      int lowStockThreshold, boolean fragile, boolean shipsSeparately, List<String> alternatives, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                      int lowStockThreshold, boolean fragile, boolean shipsSeparately, List<String> alternatives, String imageUrl,
+                      OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 }

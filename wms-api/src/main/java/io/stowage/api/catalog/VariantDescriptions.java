@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How a variant is told apart by a person holding it: its name, the product's name, its attributes
  * (size, colour, ...), its barcodes and whether it is tracked by lot, with one line of text that describes it the way an image's
- * alt text would ("Linen tee M Navy: size M, colour Navy"), for screens at the pack station.
+ * alt text would ("Linen tee M Navy: size M, colour Navy"), and the merchant's picture of it when there is one, for screens at
+ * the pack station.
  */
 @Service
 @Published
@@ -34,7 +35,7 @@ public class VariantDescriptions {
 
     @Published
     public record Description(UUID id, String sku, String name, String productName, Map<String, String> attributes, List<String> gtins,
-                              boolean lotTracked, String altText) {
+                              boolean lotTracked, String altText, String imageUrl) {
     }
 
     /** The variants with these ids that exist, in no particular order. */
@@ -43,7 +44,7 @@ public class VariantDescriptions {
             return Flux.empty();
         }
         return db.sql("""
-                        SELECT v.id, v.sku, v.name, p.name AS product_name, (v.lot_tracked OR v.expiry_tracked) AS lot_tracked, CAST(v.attributes AS text) AS attributes,
+                        SELECT v.id, v.sku, v.name, v.image_url, p.name AS product_name, (v.lot_tracked OR v.expiry_tracked) AS lot_tracked, CAST(v.attributes AS text) AS attributes,
                                coalesce((SELECT array_agg(b.gtin ORDER BY b.gtin) FROM variant_barcodes b WHERE b.variant_id = v.id), '{}') AS gtins
                         FROM variants v JOIN products p ON p.id = v.product_id
                         WHERE v.id = ANY(:ids)
@@ -54,7 +55,8 @@ public class VariantDescriptions {
                     String name = row.get("name", String.class);
                     return new Description(row.get("id", UUID.class), row.get("sku", String.class), name, row.get("product_name", String.class),
                             attributes, List.of(row.get("gtins", String[].class)),
-                            Boolean.TRUE.equals(row.get("lot_tracked", Boolean.class)), altText(name, attributes));
+                            Boolean.TRUE.equals(row.get("lot_tracked", Boolean.class)), altText(name, attributes),
+                            row.get("image_url", String.class));
                 })
                 .all();
     }

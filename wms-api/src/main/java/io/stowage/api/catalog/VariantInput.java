@@ -12,6 +12,7 @@ import java.util.Map;
  * One variant as a merchant sends it, in a product or in an import. GTINs are checked by
  * {@link io.stowage.barcodes.gs1.Gtin}; alternatives are SKUs in order of preference. {@code fragile}
  * units are packed apart from ordinary ones, {@code shipsSeparately} units leave in their own packaging.
+ * {@code imageUrl} (optional, http or https) is the picture the pack station shows next to the variant's alt text.
  */
 public record VariantInput(
         @NotNull @Pattern(regexp = Skus.PATTERN, message = Skus.MESSAGE) String sku,
@@ -27,7 +28,8 @@ public record VariantInput(
         @PositiveOrZero Integer lowStockThreshold,
         @Size(max = 20) List<String> alternatives,
         Boolean fragile,
-        Boolean shipsSeparately) {
+        Boolean shipsSeparately,
+        @Size(max = 2000) String imageUrl) {
 
     public VariantInput {
         attributes = attributes == null ? Map.of() : attributes;

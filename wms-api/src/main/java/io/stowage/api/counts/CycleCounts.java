@@ -5,16 +5,25 @@ import io.stowage.api.inventory.Movement;
 import io.stowage.api.inventory.MovementKind;
 import io.stowage.api.inventory.StockLedger;
 import io.stowage.api.inventory.StockRefs;
+import io.stowage.api.inventory.LotNumbers;
+import io.stowage.api.inventory.ShelfStock;
 import io.stowage.api.inventory.StockStatus;
+import io.stowage.api.catalog.VariantRef;
+import io.stowage.api.catalog.Variants;
+import io.stowage.api.network.LocationRef;
+import io.stowage.api.network.Network;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ProblemType;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -31,11 +40,20 @@ public class CycleCounts {
     private final DatabaseClient db;
     private final StockRefs refs;
     private final StockLedger ledger;
+    private final ShelfStock shelves;
+    private final LotNumbers lots;
+    private final Network network;
+    private final Variants variants;
 
-    public CycleCounts(DatabaseClient db, StockRefs refs, StockLedger ledger) {
+    public CycleCounts(DatabaseClient db, StockRefs refs, StockLedger ledger, ShelfStock shelves, LotNumbers lots, Network network,
+                       Variants variants) {
         this.db = db;
         this.refs = refs;
         this.ledger = ledger;
+        this.shelves = shelves;
+        this.lots = lots;
+        this.network = network;
+        this.variants = variants;
     }
 
     /** What the counter sees: where to count, never how many to expect. */
@@ -72,18 +90,29 @@ public class CycleCounts {
                 .collectList();
     }
 
-    /** The node's count tasks in one status, by location code. */
+    /**
+     * The node's count tasks in one status, by location code. The codes are network's, so the page is
+     * cut here from the node's tasks in that status (at most one or two per location).
+     */
     public Mono<Page<CountTask>> list(Caller.Worker worker, String status, String afterKey, int limit) {
-        return db.sql("""
-                        SELECT t.id, l.code, t.status, t.created_at FROM count_tasks t JOIN locations l ON l.id = t.location_id
-                        WHERE t.node_id = :node AND t.status = :status AND l.code || '/' || t.id > :after
-                        ORDER BY l.code, t.id LIMIT :limit
-                        """)
-                .bind("node", worker.nodeId()).bind("status", status).bind("after", afterKey).bind("limit", limit + 1)
-                .map(row -> new CountTask(row.get("id", UUID.class), row.get("code", String.class), row.get("status", String.class),
-                        row.get("created_at", OffsetDateTime.class)))
+        return db.sql("SELECT id, location_id, status, created_at FROM count_tasks WHERE node_id = :node AND status = :status")
+                .bind("node", worker.nodeId()).bind("status", status)
+                .map(row -> Map.entry(row.get("location_id", UUID.class), new CountTask(row.get("id", UUID.class), null,
+                        row.get("status", String.class), row.get("created_at", OffsetDateTime.class))))
                 .all().collectList()
-                .map(rows -> Page.of(rows, limit, task -> task.locationCode() + "/" + task.id()));
+                .flatMap(rows -> network.locationsByIds(rows.stream().map(Map.Entry::getKey).collect(Collectors.toSet()))
+                        .collectMap(LocationRef::id, LocationRef::code)
+                        .map(codes -> rows.stream()
+                                .map(row -> new CountTask(row.getValue().id(), codes.get(row.getKey()), row.getValue().status(), row.getValue().createdAt()))
+                                .filter(task -> pageKey(task).compareTo(afterKey) > 0)
+                                .sorted(Comparator.comparing(CycleCounts::pageKey))
+                                .limit(limit + 1L)
+                                .toList()))
+                .map(rows -> Page.of(rows, limit, CycleCounts::pageKey));
+    }
+
+    private static String pageKey(CountTask task) {
+        return task.locationCode() + "/" + task.id();
     }
 
     /** Records a blind count; what the system expected is snapshotted now, at the moment of counting. */
@@ -92,15 +121,12 @@ public class CycleCounts {
             if (!"open".equals(task.status())) {
                 return Mono.error(ApiProblem.of(ProblemType.COUNT_NOT_OPEN, "This count task is " + task.status()));
             }
-            Mono<Map<Key, Integer>> expected = db.sql("""
-                            SELECT merchant_id, variant_id, lot_key, sum(on_hand) AS on_hand FROM stock_balances
-                            WHERE location_id = :location AND status = 'available' AND on_hand > 0
-                            GROUP BY merchant_id, variant_id, lot_key
-                            """)
-                    .bind("location", task.locationId())
-                    .map(row -> Map.entry(new Key(row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class),
-                            row.get("lot_key", UUID.class)), row.get("on_hand", Number.class).intValue()))
-                    .all().collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
+            Mono<Map<Key, Integer>> expected = shelves.availableAt(task.locationId())
+                    .map(held -> {
+                        Map<Key, Integer> byKey = new LinkedHashMap<>();
+                        held.forEach(units -> byKey.put(new Key(units.merchantId(), units.variantId(), units.lotKey()), units.onHand()));
+                        return byKey;
+                    });
             Mono<Map<Key, Integer>> counted = Flux.fromIterable(items)
                     .concatMap(item -> refs.variant(item.merchantId(), item.sku(), item.gtin(), task.locationId())
                             .flatMap(variant -> refs.lot(variant, item.lotNumber(), null, false).map(Optional::of).defaultIfEmpty(Optional.empty())
@@ -127,24 +153,35 @@ public class CycleCounts {
     }
 
     public Mono<Review> review(Caller.Worker supervisor, UUID taskId) {
-        return task(supervisor, taskId, false).flatMap(task -> db.sql("""
-                                SELECT t.counted_by, t.counted_at, t.decided_by, v.sku, l.lot_number, c.expected, c.counted
-                                FROM count_tasks t
-                                LEFT JOIN count_lines c ON c.count_task_id = t.id
-                                LEFT JOIN variants v ON v.id = c.variant_id
-                                LEFT JOIN lots l ON l.id = c.lot_key
-                                WHERE t.id = :id ORDER BY v.sku, l.lot_number
-                                """)
-                        .bind("id", taskId).fetch().all().collectList()
-                        .map(rows -> new Review(taskId, task.locationCode(), task.status(),
-                                rows.isEmpty() ? null : (String) rows.get(0).get("counted_by"),
-                                rows.isEmpty() ? null : (OffsetDateTime) rows.get(0).get("counted_at"),
-                                rows.isEmpty() ? null : (String) rows.get(0).get("decided_by"),
-                                rows.stream().filter(row -> row.get("sku") != null)
-                                        .map(row -> new ReviewLine((String) row.get("sku"), (String) row.get("lot_number"),
-                                                (Integer) row.get("expected"), (Integer) row.get("counted"),
-                                                (Integer) row.get("counted") - (Integer) row.get("expected")))
-                                        .toList())));
+        return task(supervisor, taskId, false).flatMap(task -> db.sql("SELECT counted_by, counted_at, decided_by FROM count_tasks WHERE id = :id")
+                .bind("id", taskId)
+                .map(row -> new Review(taskId, task.locationCode(), task.status(), row.get("counted_by", String.class),
+                        row.get("counted_at", OffsetDateTime.class), row.get("decided_by", String.class), List.of()))
+                .one()
+                .zipWith(reviewLines(taskId), (review, lines) -> new Review(review.id(), review.locationCode(), review.status(),
+                        review.countedBy(), review.countedAt(), review.decidedBy(), lines)));
+    }
+
+    /** The task's lines by SKU, then lot number (lines without a lot last), with SKUs and lot numbers from their owners. */
+    private Mono<List<ReviewLine>> reviewLines(UUID taskId) {
+        return db.sql("SELECT variant_id, lot_key, expected, counted FROM count_lines WHERE count_task_id = :id")
+                .bind("id", taskId)
+                .map(row -> new Object[] {row.get("variant_id", UUID.class), row.get("lot_key", UUID.class),
+                        row.get("expected", Integer.class), row.get("counted", Integer.class)})
+                .all().collectList()
+                .flatMap(rows -> {
+                    Set<UUID> variantIds = rows.stream().map(row -> (UUID) row[0]).collect(Collectors.toSet());
+                    Set<UUID> lotIds = rows.stream().map(row -> (UUID) row[1]).collect(Collectors.toSet());
+                    Mono<Map<UUID, String>> skus = variantIds.isEmpty() ? Mono.just(Map.of())
+                            : variants.byIds(variantIds).collectMap(VariantRef::id, VariantRef::sku);
+                    return skus.zipWith(lots.of(lotIds), (skuOf, lotOf) -> rows.stream()
+                            .map(row -> new ReviewLine(skuOf.get((UUID) row[0]),
+                                    lotOf.containsKey((UUID) row[1]) ? lotOf.get((UUID) row[1]).lotNumber() : null,
+                                    (Integer) row[2], (Integer) row[3], (Integer) row[3] - (Integer) row[2]))
+                            .sorted(Comparator.comparing(ReviewLine::sku)
+                                    .thenComparing(ReviewLine::lotNumber, Comparator.nullsLast(Comparator.naturalOrder())))
+                            .toList());
+                });
     }
 
     /** Posts each variance as a count adjustment and closes the task. Runs inside the caller's transaction. */
@@ -185,12 +222,13 @@ public class CycleCounts {
     }
 
     private Mono<TaskRow> task(Caller.Worker worker, UUID taskId, boolean lock) {
-        return db.sql("SELECT t.id, t.node_id, t.location_id, l.code, t.status FROM count_tasks t JOIN locations l ON l.id = t.location_id "
-                        + "WHERE t.id = :id AND t.node_id = :node" + (lock ? " FOR UPDATE OF t" : ""))
+        return db.sql("SELECT id, node_id, location_id, status FROM count_tasks WHERE id = :id AND node_id = :node" + (lock ? " FOR UPDATE" : ""))
                 .bind("id", taskId).bind("node", worker.nodeId())
                 .map(row -> new TaskRow(row.get("id", UUID.class), row.get("node_id", UUID.class), row.get("location_id", UUID.class),
-                        row.get("code", String.class), row.get("status", String.class)))
+                        null, row.get("status", String.class)))
                 .one()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Count task", taskId)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Count task", taskId)))
+                .flatMap(task -> network.location(task.locationId())
+                        .map(location -> new TaskRow(task.id(), task.nodeId(), task.locationId(), location.code(), task.status())));
     }
 }

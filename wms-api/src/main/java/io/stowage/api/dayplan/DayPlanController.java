@@ -1,6 +1,7 @@
 package io.stowage.api.dayplan;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.carriers.CarrierCodes;
 import io.stowage.api.carriers.CarrierDirectory;
 import io.stowage.api.commands.CommandScope;
 import io.stowage.api.commands.Commands;
@@ -125,9 +126,10 @@ class DayPlanController {
     }
 
     @PutMapping("/api/v1/nodes/{code}/carrier-capacities/{carrier}")
-    Mono<ResponseEntity<String>> setCapacity(@AuthenticationPrincipal Caller caller, @PathVariable String code, @PathVariable String carrier,
-                                             @Valid @RequestBody CapacityRequest request) {
+    Mono<ResponseEntity<String>> setCapacity(@AuthenticationPrincipal Caller caller, @PathVariable String code,
+                                             @PathVariable("carrier") String carrierAsTyped, @Valid @RequestBody CapacityRequest request) {
         caller.requireAdminOrSupervisor();
+        String carrier = CarrierCodes.normalise(carrierAsTyped);
         if (!carriers.knowsCarrier(carrier)) {
             throw ApiProblem.invalid("carrier", "no carrier has the code " + carrier + "; GET /api/v1/carrier-services lists them");
         }
@@ -152,7 +154,7 @@ class DayPlanController {
         UUID merchantId = caller.asMerchant().merchantId();
         List<ApiProblem.FieldProblem> unknown = new ArrayList<>();
         for (int i = 0; i < request.carriers().size(); i++) {
-            if (!carriers.knowsCarrier(request.carriers().get(i))) {
+            if (!carriers.knowsCarrier(CarrierCodes.normalise(request.carriers().get(i)))) {
                 unknown.add(new ApiProblem.FieldProblem("carriers[" + i + "]", "no carrier has the code " + request.carriers().get(i)
                         + "; GET /api/v1/carrier-services lists them"));
             }
@@ -160,7 +162,7 @@ class DayPlanController {
         if (!unknown.isEmpty()) {
             throw ApiProblem.invalid("carriers names carriers that do not exist", unknown);
         }
-        List<String> codes = request.carriers().stream().distinct().sorted().toList();
+        List<String> codes = request.carriers().stream().map(CarrierCodes::normalise).distinct().sorted().toList();
         return commands.run(CommandScope.merchant(merchantId), request, HttpStatus.OK, () -> db.sql("DELETE FROM preferred_carriers WHERE merchant_id = :merchant")
                 .bind("merchant", merchantId).then()
                 .then(codes.isEmpty() ? Mono.empty() : db.sql("""

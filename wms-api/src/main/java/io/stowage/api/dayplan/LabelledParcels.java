@@ -1,5 +1,6 @@
 package io.stowage.api.dayplan;
 
+import io.stowage.api.carriers.CarrierCodes;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.webhooks.OutboxEvent;
 import io.stowage.api.webhooks.OutboxSubscriber;
@@ -45,7 +46,7 @@ class LabelledParcels implements OutboxSubscriber {
             return Mono.empty();
         }
         if (EventTypes.SHIPMENT_CREATED.equals(event.type())) {
-            return labelled(orderId, payload.path("carrier").asString(""), payload.path("service_code").asString(""));
+            return labelled(orderId, CarrierCodes.normalise(payload.path("carrier").asString("")), payload.path("service_code").asString(""));
         }
         String to = payload.path("to").asString("");
         if (LABELLED.contains(to)) {

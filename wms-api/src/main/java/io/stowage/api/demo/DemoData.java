@@ -113,7 +113,7 @@ public class DemoData {
 
     private Mono<Loaded> load(DemoNetwork demo, String catalogCsv) {
         DemoNetwork.DemoMerchant m = demo.merchant();
-        return merchants.create(new Merchants.NewMerchant(m.name(), m.gs1CompanyPrefix(), m.shipFromStore()))
+        return merchants.create(new Merchants.NewMerchant(m.name(), m.gs1CompanyPrefix(), m.shipFromStore(), null, m.brandColour()))
                 .flatMap(created -> {
                     UUID merchantId = created.merchant().id();
                     return apiKeys.register(merchantId, "demo", m.apiKey())

@@ -7,7 +7,7 @@ import java.util.List;
 record DemoNetwork(DemoMerchant merchant, List<DemoNode> nodes, List<DemoWorker> workers, List<DemoPickFace> pickFaces,
                    List<DemoStock> stock, List<DemoAsn> asns) {
 
-    record DemoMerchant(String name, String gs1CompanyPrefix, boolean shipFromStore, String apiKey) {
+    record DemoMerchant(String name, String gs1CompanyPrefix, boolean shipFromStore, String apiKey, String brandColour) {
     }
 
     record DemoNode(String code, String kind, String name, Boolean merchant, Address address, double latitude, double longitude,

@@ -1,6 +1,7 @@
 package io.stowage.api.dispatch;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.carriers.CarrierCodes;
 import io.stowage.api.database.Params;
 import io.stowage.api.input.StorableText;
 import io.stowage.api.network.LocationType;
@@ -12,7 +13,6 @@ import io.stowage.api.shipping.ShipmentView;
 import io.stowage.api.shipping.Shipments;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -170,7 +170,7 @@ class Loading {
 
     /** A carrier's code as the carriers' directory spells it: lower case. */
     static String carrier(String code) {
-        String carrier = code == null ? "" : code.trim().toLowerCase(Locale.ROOT);
+        String carrier = code == null ? "" : CarrierCodes.normalise(code);
         if (!CARRIER.matcher(carrier).matches()) {
             throw ApiProblem.invalid("carrier", "must be a carrier code such as sandbox, dpd-baltics or easypost:usps");
         }

@@ -1,11 +1,11 @@
 package io.stowage.api.dispatch;
 
+import io.stowage.api.documents.PdfFonts;
 import io.stowage.api.network.Node;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,12 +15,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * A closed load's manifest, the carrier's end-of-day document: as CSV for the carrier's systems and
- * as an A4 PDF the driver signs. Both list every carton with its SSCC, tracking number and weight,
+ * as an A4 PDF the driver signs, in the embedded DejaVu Sans ({@link PdfFonts}) so names and addresses print as written. Both list every carton with its SSCC, tracking number and weight,
  * and the totals. Pure CPU work; callers run it off the event loop.
  */
 final class ManifestDocuments {
@@ -29,7 +28,7 @@ final class ManifestDocuments {
 
     private static final float MARGIN = 40;
     private static final float LINE = 14;
-    private static final float[] COLUMNS = {MARGIN, 175, 320, 385, 495};
+    private static final float[] COLUMNS = {MARGIN, 150, 275, 330, 440};
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private ManifestDocuments() {
@@ -65,8 +64,9 @@ final class ManifestDocuments {
     /** The A4 manifest: header, one row per carton (continued on further pages), totals and signatures. */
     static byte[] pdf(LoadView load, Node node) {
         try (PDDocument document = new PDDocument()) {
-            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            PdfFonts.Faces fonts = PdfFonts.embed(document);
+            PDFont regular = fonts.regular();
+            PDFont bold = fonts.bold();
             ZoneId zone = ZoneId.of(node.timeZone());
             List<String[]> rows = new ArrayList<>();
             for (LoadView.Carton carton : load.cartons()) {
@@ -114,28 +114,15 @@ final class ManifestDocuments {
         return String.format(Locale.ROOT, "%.3f", grams / 1000.0);
     }
 
-    /**
-     * Text the PDF's standard fonts can show (a part of WinAnsi): letters with diacritics lose their marks
-     * (Ruta for Rūta), anything else without a glyph becomes '?'. Names and addresses stay readable
-     * without embedding a font; SSCCs and tracking numbers are plain ASCII anyway.
-     */
-    static String printable(String text) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        StringBuilder out = new StringBuilder(plain.length());
-        // Printable ASCII and Latin-1 are all in WinAnsi; a line break or tab would not print either.
-        plain.codePoints().forEach(c -> out.append((c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xFF) ? (char) c : '?'));
-        return out.toString();
-    }
-
     /** One page being written, top to bottom. */
     private static final class Page {
         private final PDDocument document;
-        private final PDType1Font regular;
-        private final PDType1Font bold;
+        private final PDFont regular;
+        private final PDFont bold;
         private final PDPageContentStream content;
         private float y;
 
-        Page(PDDocument document, PDType1Font regular, PDType1Font bold) throws IOException {
+        Page(PDDocument document, PDFont regular, PDFont bold) throws IOException {
             this.document = document;
             this.regular = regular;
             this.bold = bold;
@@ -158,7 +145,7 @@ final class ManifestDocuments {
             gap();
         }
 
-        void text(PDType1Font font, float size, String text) throws IOException {
+        void text(PDFont font, float size, String text) throws IOException {
             at(font, size, MARGIN, text);
             y -= LINE;
         }
@@ -175,15 +162,15 @@ final class ManifestDocuments {
             y -= LINE;
         }
 
-        void row(PDType1Font font, String[] cells) throws IOException {
+        void row(PDFont font, String[] cells) throws IOException {
             for (int i = 0; i < cells.length; i++) {
                 at(font, 9, COLUMNS[i], clip(font, cells[i], (i + 1 < COLUMNS.length ? COLUMNS[i + 1] : PDRectangle.A4.getWidth() - MARGIN) - COLUMNS[i] - 6));
             }
             y -= LINE;
         }
 
-        private static String clip(PDType1Font font, String text, float width) throws IOException {
-            String shown = printable(text == null ? "" : text);
+        private static String clip(PDFont font, String text, float width) throws IOException {
+            String shown = PdfFonts.printable(text == null ? "" : text, font);
             while (!shown.isEmpty() && font.getStringWidth(shown) / 1000f * 9 > width) {
                 shown = shown.substring(0, shown.length() - 1);
             }
@@ -198,11 +185,11 @@ final class ManifestDocuments {
             return y - linesNeeded * LINE < MARGIN;
         }
 
-        private void at(PDType1Font font, float size, float x, String text) throws IOException {
+        private void at(PDFont font, float size, float x, String text) throws IOException {
             content.beginText();
             content.setFont(font, size);
             content.newLineAtOffset(x, y);
-            content.showText(printable(text));
+            content.showText(PdfFonts.printable(text, font));
             content.endText();
         }
 

@@ -1,8 +1,12 @@
 package io.stowage.api.inbound;
 
 import io.stowage.api.Published;
+import io.stowage.api.inventory.ShelfStock;
+import io.stowage.api.network.LocationRef;
+import io.stowage.api.network.Network;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -15,34 +19,35 @@ import reactor.core.publisher.Mono;
 @Published
 public class Putaway {
 
-    private final DatabaseClient db;
+    /** Storage locations looked at per round, nearest first, until one holds nothing. */
+    private static final int PAGE = 200;
 
-    public Putaway(DatabaseClient db) {
-        this.db = db;
+    private final Network network;
+    private final ShelfStock shelves;
+
+    public Putaway(Network network, ShelfStock shelves) {
+        this.network = network;
+        this.shelves = shelves;
     }
 
     public record Suggestion(String locationCode, String reason) {
     }
 
     public Mono<Suggestion> suggest(UUID nodeId, UUID variantId, UUID fromLocationId) {
-        Mono<Suggestion> pickFace = db.sql("""
-                        SELECT code FROM locations
-                        WHERE node_id = :node AND pick_face_variant_id = :variant AND active ORDER BY code LIMIT 1
-                        """)
-                .bind("node", nodeId).bind("variant", variantId)
-                .map(row -> new Suggestion(row.get("code", String.class), "pick_face"))
-                .one();
-        Mono<Suggestion> nearestFree = db.sql("""
-                        SELECT l.code FROM locations l, locations origin
-                        WHERE origin.id = :from AND l.node_id = :node AND l.active AND l.id <> origin.id
-                          AND l.type IN ('reserve', 'pick_face') AND l.pick_face_variant_id IS NULL
-                          AND NOT EXISTS (SELECT 1 FROM stock_balances b WHERE b.location_id = l.id AND b.on_hand > 0)
-                        ORDER BY abs(l.x_mm - origin.x_mm) + abs(l.y_mm - origin.y_mm), l.code
-                        LIMIT 1
-                        """)
-                .bind("node", nodeId).bind("from", fromLocationId)
-                .map(row -> new Suggestion(row.get("code", String.class), "nearest_free"))
-                .one();
+        Mono<Suggestion> pickFace = network.pickFace(nodeId, variantId).map(location -> new Suggestion(location.code(), "pick_face"));
+        Mono<Suggestion> nearestFree = nearestEmpty(nodeId, fromLocationId, 0).map(location -> new Suggestion(location.code(), "nearest_free"));
         return pickFace.switchIfEmpty(nearestFree);
+    }
+
+    /** Each page is read whole before inventory is asked, so that both queries may share a transaction's connection. */
+    private Mono<LocationRef> nearestEmpty(UUID nodeId, UUID fromLocationId, int offset) {
+        return network.storageNearest(nodeId, fromLocationId, offset, PAGE).collectList()
+                .flatMap(page -> page.isEmpty() ? Mono.empty() : shelves.holdingStock(page.stream().map(LocationRef::id).toList())
+                        .flatMap(occupied -> firstEmpty(page, occupied))
+                        .switchIfEmpty(Mono.defer(() -> page.size() < PAGE ? Mono.empty() : nearestEmpty(nodeId, fromLocationId, offset + PAGE))));
+    }
+
+    private static Mono<LocationRef> firstEmpty(List<LocationRef> page, Set<UUID> occupied) {
+        return Mono.justOrEmpty(page.stream().filter(location -> !occupied.contains(location.id())).findFirst());
     }
 }

@@ -22,7 +22,11 @@ public enum MovementKind {
     /** Units of a merchant's insert (a gift, a sample, a leaflet) packed into a carton; they leave the node with it. */
     PACKING_INSERT,
     /** Units picked for an order that the packer did not find at the pack station, written off to investigate. */
-    SHORT_PACK;
+    SHORT_PACK,
+    /** Units a customer sent back, received at the returns station into the status their grade gives them. */
+    RETURN_RECEIPT,
+    /** Returned units graded for disposal, written off the books as they go to waste. */
+    RETURN_DISPOSAL;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,11 +1,23 @@
 package io.stowage.api.inventory;
 
+import io.stowage.api.catalog.VariantRef;
+import io.stowage.api.catalog.Variants;
 import io.stowage.api.database.Params;
+import io.stowage.api.network.LocationRef;
+import io.stowage.api.network.Network;
+import io.stowage.api.network.Node;
 import io.stowage.api.paging.Page;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -15,9 +27,13 @@ import reactor.core.publisher.Mono;
 public class StockQueries {
 
     private final DatabaseClient db;
+    private final Variants variants;
+    private final Network network;
 
-    public StockQueries(DatabaseClient db) {
+    public StockQueries(DatabaseClient db, Variants variants, Network network) {
         this.db = db;
+        this.variants = variants;
+        this.network = network;
     }
 
     public record LedgerEntry(long id, String kind, String sku, String nodeCode, String lotNumber, int quantity,
@@ -34,47 +50,87 @@ public class StockQueries {
     }
 
     public Mono<Page<LedgerEntry>> movements(UUID merchantId, String sku, long afterId, int limit) {
-        return db.sql("""
-                        SELECT m.id, m.kind, v.sku, n.code AS node_code, l.lot_number, m.quantity,
-                               fl.code AS from_code, m.from_status, tl.code AS to_code, m.to_status,
-                               m.reason, m.reference_type, m.reference_id, m.actor, m.device_id, m.created_at
-                        FROM stock_movements m
-                        JOIN variants v ON v.id = m.variant_id
-                        JOIN nodes n ON n.id = m.node_id
-                        LEFT JOIN lots l ON l.id = m.lot_id
-                        LEFT JOIN locations fl ON fl.id = m.from_location_id
-                        LEFT JOIN locations tl ON tl.id = m.to_location_id
-                        WHERE m.merchant_id = :merchant AND (CAST(:sku AS text) IS NULL OR v.sku = :sku) AND m.id > :after
-                        ORDER BY m.id LIMIT :limit
-                        """)
-                .bind("merchant", merchantId).bind("sku", Params.nullable(sku, String.class))
-                .bind("after", afterId).bind("limit", limit + 1)
-                .map(row -> new LedgerEntry(row.get("id", Long.class), row.get("kind", String.class), row.get("sku", String.class),
-                        row.get("node_code", String.class), row.get("lot_number", String.class), row.get("quantity", Integer.class),
-                        row.get("from_code", String.class), row.get("from_status", String.class), row.get("to_code", String.class),
-                        row.get("to_status", String.class), row.get("reason", String.class), row.get("reference_type", String.class),
-                        row.get("reference_id", String.class), row.get("actor", String.class), row.get("device_id", String.class),
-                        row.get("created_at", OffsetDateTime.class)))
-                .all().collectList()
+        Mono<Optional<UUID>> variant = sku == null ? Mono.just(Optional.empty()) : variants.bySku(merchantId, sku).map(found -> Optional.of(found.id()));
+        return variant
+                .flatMap(only -> db.sql("""
+                                SELECT m.id, m.kind, m.variant_id, m.node_id, l.lot_number, m.quantity,
+                                       m.from_location_id, m.from_status, m.to_location_id, m.to_status,
+                                       m.reason, m.reference_type, m.reference_id, m.actor, m.device_id, m.created_at
+                                FROM stock_movements m
+                                LEFT JOIN lots l ON l.id = m.lot_id
+                                WHERE m.merchant_id = :merchant AND (CAST(:variant AS uuid) IS NULL OR m.variant_id = :variant) AND m.id > :after
+                                ORDER BY m.id LIMIT :limit
+                                """)
+                        .bind("merchant", merchantId).bind("variant", Params.nullable(only.orElse(null), UUID.class))
+                        .bind("after", afterId).bind("limit", limit + 1)
+                        .map(row -> new MovementRow(row.get("id", Long.class), row.get("kind", String.class), row.get("variant_id", UUID.class),
+                                row.get("node_id", UUID.class), row.get("lot_number", String.class), row.get("quantity", Integer.class),
+                                row.get("from_location_id", UUID.class), row.get("from_status", String.class),
+                                row.get("to_location_id", UUID.class), row.get("to_status", String.class), row.get("reason", String.class),
+                                row.get("reference_type", String.class), row.get("reference_id", String.class), row.get("actor", String.class),
+                                row.get("device_id", String.class), row.get("created_at", OffsetDateTime.class)))
+                        .all().collectList())
+                // a SKU the merchant does not have has no movements
+                .defaultIfEmpty(List.of())
+                .flatMap(rows -> names(rows.stream().map(MovementRow::variantId).toList(), rows.stream().map(MovementRow::nodeId).toList(),
+                        rows.stream().flatMap(row -> Stream.of(row.fromLocationId(), row.toLocationId())).filter(Objects::nonNull).toList())
+                        .map(names -> rows.stream().map(row -> row.entry(names)).toList()))
                 .map(rows -> Page.of(rows, limit, entry -> Long.toString(entry.id())));
     }
 
     public Mono<List<Balance>> balances(UUID merchantId, String sku) {
-        return db.sql("""
-                        SELECT n.code AS node_code, loc.code AS location_code, v.sku, l.lot_number, l.expires_on, b.status, b.on_hand
-                        FROM stock_balances b
-                        JOIN variants v ON v.id = b.variant_id
-                        JOIN nodes n ON n.id = b.node_id
-                        JOIN locations loc ON loc.id = b.location_id
-                        LEFT JOIN lots l ON l.id = b.lot_key
-                        WHERE b.merchant_id = :merchant AND v.sku = :sku AND b.on_hand > 0
-                        ORDER BY n.code, loc.code, l.lot_number NULLS FIRST, b.status
-                        """)
-                .bind("merchant", merchantId).bind("sku", sku)
-                .map(row -> new Balance(row.get("node_code", String.class), row.get("location_code", String.class), row.get("sku", String.class),
-                        row.get("lot_number", String.class), row.get("expires_on", LocalDate.class), row.get("status", String.class),
-                        row.get("on_hand", Integer.class)))
-                .all().collectList();
+        return variants.bySku(merchantId, sku)
+                .flatMap(variant -> db.sql("""
+                                SELECT b.node_id, b.location_id, l.lot_number, l.expires_on, b.status, b.on_hand
+                                FROM stock_balances b
+                                LEFT JOIN lots l ON l.id = b.lot_key
+                                WHERE b.merchant_id = :merchant AND b.variant_id = :variant AND b.on_hand > 0
+                                """)
+                        .bind("merchant", merchantId).bind("variant", variant.id())
+                        .map(row -> new BalanceRow(row.get("node_id", UUID.class), row.get("location_id", UUID.class),
+                                row.get("lot_number", String.class), row.get("expires_on", LocalDate.class), row.get("status", String.class),
+                                row.get("on_hand", Integer.class)))
+                        .all().collectList()
+                        .flatMap(rows -> names(List.of(), rows.stream().map(BalanceRow::nodeId).toList(), rows.stream().map(BalanceRow::locationId).toList())
+                                .map(names -> rows.stream()
+                                        .map(row -> new Balance(names.nodes().get(row.nodeId()), names.locations().get(row.locationId()), variant.sku(),
+                                                row.lotNumber(), row.expiresOn(), row.status(), row.onHand()))
+                                        .sorted(BALANCE_ORDER)
+                                        .toList())))
+                .defaultIfEmpty(List.of());
+    }
+
+    /** By node, location, lot (none first) and status; codes in byte order, as they are upper-case ASCII. */
+    private static final Comparator<Balance> BALANCE_ORDER = Comparator.comparing(Balance::nodeCode)
+            .thenComparing(Balance::locationCode)
+            .thenComparing(Balance::lotNumber, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Balance::status);
+
+    /** SKUs, node codes and location codes of the rows, from their owners, one query each. */
+    private Mono<Names> names(Collection<UUID> variantIds, Collection<UUID> nodeIds, Collection<UUID> locationIds) {
+        Mono<Map<UUID, String>> skus = variantIds.isEmpty() ? Mono.just(Map.of())
+                : variants.byIds(Set.copyOf(variantIds)).collectMap(VariantRef::id, VariantRef::sku);
+        Mono<Map<UUID, String>> nodes = nodeIds.isEmpty() ? Mono.just(Map.of())
+                : network.nodes(Set.copyOf(nodeIds)).collectMap(Node::id, Node::code);
+        Mono<Map<UUID, String>> locations = network.locationsByIds(Set.copyOf(locationIds)).collectMap(LocationRef::id, LocationRef::code);
+        return skus.flatMap(s -> nodes.flatMap(n -> locations.map(l -> new Names(s, n, l))));
+    }
+
+    private record Names(Map<UUID, String> skus, Map<UUID, String> nodes, Map<UUID, String> locations) {
+    }
+
+    private record MovementRow(long id, String kind, UUID variantId, UUID nodeId, String lotNumber, int quantity,
+                               UUID fromLocationId, String fromStatus, UUID toLocationId, String toStatus, String reason,
+                               String referenceType, String referenceId, String actor, String deviceId, OffsetDateTime createdAt) {
+        LedgerEntry entry(Names names) {
+            return new LedgerEntry(id, kind, names.skus().get(variantId), names.nodes().get(nodeId), lotNumber, quantity,
+                    fromLocationId == null ? null : names.locations().get(fromLocationId), fromStatus,
+                    toLocationId == null ? null : names.locations().get(toLocationId), toStatus,
+                    reason, referenceType, referenceId, actor, deviceId, createdAt);
+        }
+    }
+
+    private record BalanceRow(UUID nodeId, UUID locationId, String lotNumber, LocalDate expiresOn, String status, int onHand) {
     }
 
     /**

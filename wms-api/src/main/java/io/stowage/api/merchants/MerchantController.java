@@ -36,16 +36,24 @@ class MerchantController {
         this.commands = commands;
     }
 
+    /** A brand colour as CSS writes it: {@code #} and six hex digits (either case; stored lower-case). */
+    static final String BRAND_COLOUR = "#[0-9A-Fa-f]{6}";
+    static final String BRAND_COLOUR_MESSAGE = "must be a colour as #rrggbb (six hex digits)";
+
     record MerchantRequest(
             @NotBlank @Size(max = 200) String name,
             @Pattern(regexp = "\\d{7,10}", message = "must be a GS1 company prefix of 7 to 10 digits") String gs1CompanyPrefix,
-            Boolean shipFromStore) {
+            Boolean shipFromStore,
+            @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String brandName,
+            @Pattern(regexp = BRAND_COLOUR, message = BRAND_COLOUR_MESSAGE) String brandColour) {
     }
 
     record MerchantChangeRequest(
             @Size(min = 1, max = 200) String name,
             @Pattern(regexp = "\\d{7,10}", message = "must be a GS1 company prefix of 7 to 10 digits") String gs1CompanyPrefix,
-            Boolean shipFromStore) {
+            Boolean shipFromStore,
+            @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String brandName,
+            @Pattern(regexp = BRAND_COLOUR, message = BRAND_COLOUR_MESSAGE) String brandColour) {
     }
 
     record ApiKeyRequest(@NotBlank @Size(max = 100) String name) {
@@ -54,7 +62,7 @@ class MerchantController {
     @PostMapping("/api/v1/admin/merchants")
     Mono<ResponseEntity<String>> create(@Valid @RequestBody MerchantRequest request) {
         return commands.run(CommandScope.admin(), request, HttpStatus.CREATED, () -> merchants.create(new Merchants.NewMerchant(request.name(),
-                request.gs1CompanyPrefix(), Boolean.TRUE.equals(request.shipFromStore()))));
+                request.gs1CompanyPrefix(), Boolean.TRUE.equals(request.shipFromStore()), request.brandName(), request.brandColour())));
     }
 
     @GetMapping("/api/v1/admin/merchants")
@@ -65,7 +73,8 @@ class MerchantController {
     @PatchMapping("/api/v1/admin/merchants/{id}")
     Mono<ResponseEntity<String>> update(@PathVariable UUID id, @Valid @RequestBody MerchantChangeRequest request) {
         return commands.run(CommandScope.admin(), request, HttpStatus.OK,
-                () -> merchants.update(id, new Merchants.MerchantChange(request.name(), request.gs1CompanyPrefix(), request.shipFromStore())));
+                () -> merchants.update(id, new Merchants.MerchantChange(request.name(), request.gs1CompanyPrefix(), request.shipFromStore(),
+                        request.brandName(), request.brandColour())));
     }
 
     @PostMapping("/api/v1/admin/merchants/{id}/api-keys")

@@ -71,10 +71,43 @@ public class Network {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Location", locationId)));
     }
 
+    /** The locations with these ids, in one query; unknown ids are simply missing (for views that show location codes). */
+    public Flux<LocationRef> locationsByIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? Flux.empty()
+                : db.sql("SELECT " + LocationRows.REF_COLUMNS + " FROM locations l WHERE l.id = ANY(:ids)")
+                        .bind("ids", ids.toArray(UUID[]::new)).map(LocationRows::ref).all();
+    }
+
     /** Every location of the node, ordered by code: the floor plan the picking optimizer routes on. */
     public Flux<LocationRef> locations(UUID nodeId) {
         return db.sql("SELECT " + LocationRows.REF_COLUMNS + " FROM locations l WHERE l.node_id = :node ORDER BY l.code COLLATE \"C\"")
                 .bind("node", nodeId).map(LocationRows::ref).all();
+    }
+
+    /** The variant's active pick face in the node (the first by code if it has several); empty when it has none. */
+    public Mono<LocationRef> pickFace(UUID nodeId, UUID variantId) {
+        return db.sql("SELECT " + LocationRows.REF_COLUMNS + """
+                         FROM locations l
+                        WHERE l.node_id = :node AND l.pick_face_variant_id = :variant AND l.active ORDER BY l.code LIMIT 1
+                        """)
+                .bind("node", nodeId).bind("variant", variantId).map(LocationRows::ref).one();
+    }
+
+    /**
+     * A page of the node's active storage locations (reserve, or a pick face no variant is given to)
+     * other than {@code fromLocationId}, nearest to it first: by rectilinear distance, which is how a
+     * person walks between parallel aisles, then by code. Empty when the origin is unknown.
+     */
+    public Flux<LocationRef> storageNearest(UUID nodeId, UUID fromLocationId, int offset, int limit) {
+        return db.sql("SELECT " + LocationRows.REF_COLUMNS + """
+                         FROM locations l, locations origin
+                        WHERE origin.id = :from AND l.node_id = :node AND l.active AND l.id <> origin.id
+                          AND l.type IN ('reserve', 'pick_face') AND l.pick_face_variant_id IS NULL
+                        ORDER BY abs(l.x_mm - origin.x_mm) + abs(l.y_mm - origin.y_mm), l.code
+                        OFFSET :offset LIMIT :limit
+                        """)
+                .bind("node", nodeId).bind("from", fromLocationId).bind("offset", offset).bind("limit", limit)
+                .map(LocationRows::ref).all();
     }
 
     /** Every node, nearest first by great-circle distance from the point (degrees). */

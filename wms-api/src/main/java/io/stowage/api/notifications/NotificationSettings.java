@@ -61,10 +61,13 @@ public class NotificationSettings {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Notification settings of merchant", merchantId)));
     }
 
-    /** Stops emailing: the settings go, and so do the emails still waiting to be sent through them. */
+    /** Stops emailing: the settings go, and so do the emails (shopper and customer notices) still waiting to be sent through them. */
     public Mono<Void> delete(UUID merchantId) {
         return db.sql("UPDATE notification_emails SET status = 'cancelled', lease_id = NULL WHERE merchant_id = :merchant AND status = 'pending'")
                 .bind("merchant", merchantId).then()
+                .then(db.sql("UPDATE customer_notices SET status = 'cancelled', lease_id = NULL, last_error = :reason "
+                        + "WHERE merchant_id = :merchant AND channel = 'email' AND status = 'pending'")
+                        .bind("merchant", merchantId).bind("reason", CustomerNotices.NO_SMTP).then())
                 .then(db.sql("DELETE FROM notification_settings WHERE merchant_id = :merchant").bind("merchant", merchantId)
                         .fetch().rowsUpdated())
                 .flatMap(deleted -> deleted == 1 ? Mono.<Void>empty()

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -59,15 +60,23 @@ class OrderIntake {
     }
 
     /**
-     * What intake checked and read before its transaction: the lines' variants, where the order is
-     * routed from, the carrier service (none when the store let the warehouse choose) and the nodes
-     * that may ship it. None of it changes anything, so none of it waits in the transaction that
-     * holds the stock locks.
+     * What intake checked, read and decided before its transaction: the lines' variants, where the
+     * order is routed from, the carrier service (none when the store let the warehouse choose), the
+     * nodes that may ship it, the id the order will have and, for an order none of whose variants is
+     * tracked by lot, where its units go and what waits ({@code unlocked}, decided on the levels as
+     * last committed; null for a lot-tracked order, which decides under the level locks). None of it
+     * changes anything, so none of it waits in the transaction, whose connection and (at its end)
+     * stock locks are then held for fewer round trips.
      */
-    record Checked(Map<String, Variant> variants, RoutePoint point, CarrierServiceView carrierService, RoutingContext routing) {
+    record Checked(Map<String, Variant> variants, RoutePoint point, CarrierServiceView carrierService, RoutingContext routing,
+                   UUID orderId, Decision unlocked) {
     }
 
-    /** Checks the order and reads what intake decides on, outside any transaction; fails with a problem for bad input. */
+    /** Where the order's units are placed, and what its lines wait for. */
+    record Decision(List<Allocator.Placed> placed, Waiting waiting) {
+    }
+
+    /** Checks the order and reads and decides what intake can, outside any transaction; fails with a problem for bad input. */
     Mono<Checked> check(Caller.Merchant merchant, OrderRequest request) {
         UUID merchantId = merchant.merchantId();
         return Mono.defer(() -> {
@@ -76,55 +85,69 @@ class OrderIntake {
             return Mono.zip(variants(merchantId, request), routePoint(merchantId, request))
                     .flatMap(found -> routing.context(merchantId, request.channelOrDefault(), found.getT2().pickupNodeId(),
                                     found.getT2().latitude(), found.getT2().longitude())
-                            .map(context -> new Checked(found.getT1(), found.getT2(), carrierService, context)));
+                            .flatMap(context -> {
+                                UUID orderId = UUID.randomUUID();
+                                List<Allocator.Need> needs = needs(request, found.getT1());
+                                Mono<Optional<Decision>> unlocked = needs.stream().anyMatch(Allocator.Need::byLot)
+                                        ? Mono.just(Optional.empty())
+                                        : decide(orderId, merchantId, request, found.getT1(), allocator.planUnlocked(merchantId, needs, context))
+                                                .map(Optional::of);
+                                return unlocked.map(decision -> new Checked(found.getT1(), found.getT2(), carrierService, context, orderId,
+                                        decision.orElse(null)));
+                            }));
         });
     }
 
-    /** The order row as stored: its id and when it was accepted. */
-    private record Stored(UUID id, OffsetDateTime acceptedAt) {
+    /** The order row as stored: its id, when it was accepted and when its status was last set. */
+    private record Stored(UUID id, OffsetDateTime acceptedAt, OffsetDateTime updatedAt) {
     }
 
     /** What the lines wait for after allocation: units per line, and the date per preordered line. */
-    private record Waiting(Map<Integer, Integer> units, Map<Integer, LocalDate> expectedOn) {
+    record Waiting(Map<Integer, Integer> units, Map<Integer, LocalDate> expectedOn) {
         int total() {
             return units.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
 
     /**
-     * Stores the checked order and allocates it, in the caller's transaction, holding the stock
-     * locks for as few round trips as possible. An order whose variants are not tracked by lot
-     * decides on the levels as last committed, without locks, writes the order, its allocations,
-     * waiting lines, status, history and events, and reserves as the command's last write, just
-     * before the commit ({@link Commands#beforeCommit}): the level and total rows are locked for
-     * that one statement, the stock events and the commit. When a level no longer has the units,
-     * the command runs again ({@code retry}), deciding under the level locks this time, as lot-tracked
-     * orders always do. The answer is built from what was written instead of read back.
+     * Stores the checked order as allocated, in the caller's transaction, holding the stock locks
+     * for as few round trips as possible. An order whose variants are not tracked by lot was decided
+     * before the transaction on the levels as last committed ({@link Checked#unlocked()}); one
+     * statement writes the order, its lines with what they wait for, its allocations, its history
+     * and its events, and the reservation is the command's last write, just before the commit
+     * ({@link Commands#beforeCommit}): the level and total rows are locked for that one statement,
+     * the stock events and the commit. When a level no longer has the units, the command runs again
+     * ({@code retry}), deciding under the level locks this time, as lot-tracked orders always do.
+     * The answer is built from what was written instead of read back.
      */
     Mono<OrderView> accept(Caller.Merchant merchant, OrderRequest request, Checked checked, boolean retry) {
         UUID merchantId = merchant.merchantId();
+        UUID orderId = checked.orderId();
         Map<String, Variant> variants = checked.variants();
         int units = request.lines().stream().mapToInt(OrderRequest.Line::quantity).sum();
-        List<Allocator.Need> needs = needs(request, variants);
-        boolean decideUnlocked = !retry && needs.stream().noneMatch(Allocator.Need::byLot);
-        return insertOrder(merchantId, request, checked.point(), checked.carrierService(), variants, merchant.actor())
-                .flatMap(stored -> (decideUnlocked ? allocator.planUnlocked(merchantId, needs, checked.routing())
-                                : allocator.plan(merchantId, needs, checked.routing()))
-                        .flatMap(placed -> waiting(stored.id(), merchantId, request, variants, placed)
-                                .flatMap(waiting -> {
-                                    OrderStatus status = OrderTransitions.afterAllocation(units, waiting.total());
-                                    List<Outbox.Event> events = new ArrayList<>();
-                                    events.add(OrderTransitions.accepted(stored.id(), acceptedPayload(stored.id(), request)));
-                                    events.addAll(OrderTransitions.events(stored.id(), OrderStatus.ACCEPTED, status,
-                                            OrderTransitions.statusChanged(stored.id(), OrderStatus.ACCEPTED, status, null)));
-                                    return settle(stored.id(), merchantId, request.lines().size(), placed, waiting, status)
-                                            .flatMap(updatedAt -> outbox.appendAll(merchantId, events)
-                                                    .then(Commands.beforeCommit(() -> allocator.reserveAsDecided(merchantId, placed)))
-                                                    .then(Mono.fromSupplier(() -> view(stored, updatedAt, status, request, checked, placed, waiting))));
-                                })));
+        Mono<Decision> decided = !retry && checked.unlocked() != null
+                ? Mono.just(checked.unlocked())
+                : decide(orderId, merchantId, request, variants, allocator.plan(merchantId, needs(request, variants), checked.routing()));
+        return decided.flatMap(decision -> {
+            OrderStatus status = OrderTransitions.afterAllocation(units, decision.waiting().total());
+            List<Outbox.Event> events = new ArrayList<>();
+            events.add(OrderTransitions.accepted(orderId, acceptedPayload(orderId, request)));
+            events.addAll(OrderTransitions.events(orderId, OrderStatus.ACCEPTED, status,
+                    OrderTransitions.statusChanged(orderId, OrderStatus.ACCEPTED, status, null)));
+            return insertOrder(orderId, merchantId, request, checked, decision, status, merchant.actor(), events)
+                    .flatMap(stored -> Commands.beforeCommit(() -> allocator.reserveAsDecided(merchantId, decision.placed()))
+                            .then(Mono.fromSupplier(() -> view(stored, status, request, checked, decision.placed(), decision.waiting()))));
+        });
+    }
+
+    /** Places the lines with {@code plan} and reads what the rest waits for. */
+    private Mono<Decision> decide(UUID orderId, UUID merchantId, OrderRequest request, Map<String, Variant> variants,
+                                  Mono<List<Allocator.Placed>> plan) {
+        return plan.flatMap(placed -> waiting(orderId, merchantId, request, variants, placed).map(waiting -> new Decision(placed, waiting)));
     }
 
     private static void checkLines(OrderRequest request) {
+        request.checkContact();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < request.lines().size(); i++) {
             Integer first = seen.putIfAbsent(request.lines().get(i).sku(), i);
@@ -195,44 +218,71 @@ class OrderIntake {
         return Node.STORE.equals(node.kind()) && (node.merchantId() == null || node.merchantId().equals(merchantId));
     }
 
-    /** The order as accepted, its lines (all waiting until allocation) and its first history entry: one statement. */
-    private Mono<Stored> insertOrder(UUID merchantId, OrderRequest request, RoutePoint point, CarrierServiceView carrierService,
-                                   Map<String, Variant> variants, String actor) {
+    /**
+     * The order as allocated in one statement: the order with its status after allocation, its
+     * lines with what they wait for, its allocations, its two history entries (accepted, then the
+     * allocation's status) and its events.
+     */
+    private Mono<Stored> insertOrder(UUID orderId, UUID merchantId, OrderRequest request, Checked checked, Decision decision,
+                                     OrderStatus status, String actor, List<Outbox.Event> events) {
         OrderRequest.Customer customer = request.customer();
         OrderRequest.Address address = customer.address();
+        RoutePoint point = checked.point();
+        CarrierServiceView carrierService = checked.carrierService();
         List<OrderRequest.Line> lines = request.lines();
         Integer[] lineNos = new Integer[lines.size()];
         UUID[] variantIds = new UUID[lines.size()];
         Integer[] quantities = new Integer[lines.size()];
+        Integer[] waiting = new Integer[lines.size()];
+        String[] expectedOn = new String[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             lineNos[i] = i + 1;
-            variantIds[i] = variants.get(lines.get(i).sku()).id();
+            variantIds[i] = checked.variants().get(lines.get(i).sku()).id();
             quantities[i] = lines.get(i).quantity();
+            waiting[i] = decision.waiting().units().getOrDefault(i + 1, 0);
+            LocalDate on = decision.waiting().expectedOn().get(i + 1);
+            expectedOn[i] = on == null ? null : on.toString();
         }
-        return db.sql("""
+        List<Allocator.Placed> placed = decision.placed();
+        Outbox.Part appended = outbox.appending(merchantId, events);
+        DatabaseClient.GenericExecuteSpec statement = db.sql("""
                         WITH placed AS (
-                            INSERT INTO orders (merchant_id, status, service_level, channel, pickup_node_id, customer_name, customer_email,
-                                customer_phone, customer_language, address_line, city, postal_code, country, latitude, longitude,
+                            INSERT INTO orders (id, merchant_id, status, service_level, channel, pickup_node_id, customer_name, customer_email,
+                                customer_phone, customer_language, customer_notify, address_line, city, postal_code, country, latitude, longitude,
                                 route_latitude, route_longitude, route_basis, promised_on, gift_message, carrier_code, carrier_service_code)
-                            VALUES (:merchant, 'accepted', :level, :channel, :pickup, :name, :email, :phone, :language, :line, :city, :postal, :country,
-                                :lat, :lon, :routeLat, :routeLon, :basis, :promised, :gift, :carrier, :carrierService)
-                            RETURNING id, accepted_at
+                            VALUES (:order, :merchant, :status, :level, :channel, :pickup, :name, :email, :phone, :language, :notify, :line, :city, :postal,
+                                :country, :lat, :lon, :routeLat, :routeLon, :basis, :promised, :gift, :carrier, :carrierService)
+                            RETURNING id, accepted_at, updated_at
                         ), lines AS (
-                            INSERT INTO order_lines (order_id, line_no, merchant_id, variant_id, quantity, waiting)
-                            SELECT placed.id, l.line_no, :merchant, l.variant_id, l.quantity, l.quantity
-                            FROM placed, unnest(CAST(:lineNos AS integer[]), CAST(:variants AS uuid[]), CAST(:quantities AS integer[]))
-                                 AS l(line_no, variant_id, quantity)
-                        ), entry AS (
+                            INSERT INTO order_lines (order_id, line_no, merchant_id, variant_id, quantity, waiting, expected_on)
+                            SELECT placed.id, l.line_no, :merchant, l.variant_id, l.quantity, l.waiting, CAST(l.expected_on AS date)
+                            FROM placed, unnest(CAST(:lineNos AS integer[]), CAST(:variants AS uuid[]), CAST(:quantities AS integer[]),
+                                                CAST(:waiting AS integer[]), CAST(:expected AS text[]))
+                                 AS l(line_no, variant_id, quantity, waiting, expected_on)
+                        ), allocated AS (
+                            INSERT INTO order_allocations (merchant_id, order_id, line_no, variant_id, node_id, lot_key, quantity)
+                            SELECT :merchant, placed.id, p.line_no, p.variant_id, p.node_id, p.lot_key, p.quantity
+                            FROM placed, unnest(CAST(:placedLines AS integer[]), CAST(:placedVariants AS uuid[]), CAST(:placedNodes AS uuid[]),
+                                                CAST(:placedLots AS uuid[]), CAST(:placedQuantities AS integer[]))
+                                 AS p(line_no, variant_id, node_id, lot_key, quantity)
+                        ), entries AS (
                             INSERT INTO order_history (order_id, merchant_id, from_status, to_status, actor)
-                            SELECT placed.id, :merchant, NULL, 'accepted', :actor FROM placed
+                            SELECT placed.id, :merchant, e.from_status, e.to_status, e.actor
+                            FROM placed, (VALUES (1, NULL, 'accepted', :actor), (2, 'accepted', :status, 'system:allocation'))
+                                 AS e(position, from_status, to_status, actor)
+                            ORDER BY e.position
+                        ), events AS (
+                        """ + appended.sql() + """
                         )
-                        SELECT id, accepted_at FROM placed
+                        SELECT id, accepted_at, updated_at FROM placed
                         """)
-                .bind("merchant", merchantId).bind("level", request.serviceLevelOrDefault().db()).bind("channel", request.channelOrDefault())
+                .bind("order", orderId)
+                .bind("merchant", merchantId).bind("status", status.db())
+                .bind("level", request.serviceLevelOrDefault().db()).bind("channel", request.channelOrDefault())
                 .bind("pickup", Params.nullable(point.pickupNodeId(), UUID.class))
                 .bind("name", customer.name()).bind("email", Params.nullable(customer.email(), String.class))
                 .bind("phone", Params.nullable(customer.phone(), String.class))
-                .bind("language", Params.nullable(customer.languageTag(), String.class))
+                .bind("language", Params.nullable(customer.languageTag(), String.class)).bind("notify", request.notifyOrDefault())
                 .bind("line", Params.nullable(address.line(), String.class)).bind("city", Params.nullable(address.city(), String.class))
                 .bind("postal", Params.nullable(address.postalCode(), String.class)).bind("country", address.country())
                 .bind("lat", Params.nullable(address.latitude(), Double.class)).bind("lon", Params.nullable(address.longitude(), Double.class))
@@ -242,8 +292,16 @@ class OrderIntake {
                 .bind("carrier", Params.nullable(carrierService == null ? null : carrierService.carrierCode(), String.class))
                 .bind("carrierService", Params.nullable(carrierService == null ? null : carrierService.serviceCode(), String.class))
                 .bind("lineNos", lineNos).bind("variants", variantIds).bind("quantities", quantities)
-                .bind("actor", actor)
-                .map(row -> new Stored(row.get("id", UUID.class), row.get("accepted_at", OffsetDateTime.class)))
+                .bind("waiting", waiting).bind("expected", expectedOn)
+                .bind("placedLines", placed.stream().map(Allocator.Placed::lineNo).toArray(Integer[]::new))
+                .bind("placedVariants", placed.stream().map(Allocator.Placed::variantId).toArray(UUID[]::new))
+                .bind("placedNodes", placed.stream().map(Allocator.Placed::nodeId).toArray(UUID[]::new))
+                .bind("placedLots", placed.stream().map(Allocator.Placed::lotKey).toArray(UUID[]::new))
+                .bind("placedQuantities", placed.stream().map(Allocator.Placed::quantity).toArray(Integer[]::new))
+                .bind("actor", actor);
+        return appended.bind(statement)
+                .map(row -> new Stored(row.get("id", UUID.class), row.get("accepted_at", OffsetDateTime.class),
+                        row.get("updated_at", OffsetDateTime.class)))
                 .one();
     }
 
@@ -292,58 +350,8 @@ class OrderIntake {
                 });
     }
 
-    /**
-     * After the decision, one statement: the allocations, what every line still waits for, the
-     * status and its history entry. Returns when the order was updated.
-     */
-    private Mono<OffsetDateTime> settle(UUID orderId, UUID merchantId, int lines, List<Allocator.Placed> placed, Waiting waiting,
-                                        OrderStatus status) {
-        Integer[] lineNos = new Integer[lines];
-        Integer[] units = new Integer[lines];
-        String[] dates = new String[lines];
-        for (int i = 0; i < lines; i++) {
-            lineNos[i] = i + 1;
-            units[i] = waiting.units().getOrDefault(i + 1, 0);
-            LocalDate on = waiting.expectedOn().get(i + 1);
-            dates[i] = on == null ? null : on.toString();
-        }
-        return db.sql("""
-                        WITH allocated AS (
-                            INSERT INTO order_allocations (merchant_id, order_id, line_no, variant_id, node_id, lot_key, quantity)
-                            SELECT :merchant, :order, p.line_no, p.variant_id, p.node_id, p.lot_key, p.quantity
-                            FROM unnest(CAST(:placedLines AS integer[]), CAST(:placedVariants AS uuid[]), CAST(:placedNodes AS uuid[]),
-                                        CAST(:placedLots AS uuid[]), CAST(:placedQuantities AS integer[]))
-                                 AS p(line_no, variant_id, node_id, lot_key, quantity)
-                        ), waiting AS (
-                            UPDATE order_lines l SET waiting = w.waiting, expected_on = CAST(w.expected_on AS date)
-                            FROM unnest(CAST(:lines AS integer[]), CAST(:waiting AS integer[]), CAST(:expected AS text[]))
-                                 AS w(line_no, waiting, expected_on)
-                            WHERE l.order_id = :order AND l.line_no = w.line_no
-                        ), moved AS (
-                            UPDATE orders SET status = :status, updated_at = clock_timestamp()
-                            WHERE id = :order AND merchant_id = :merchant AND status = 'accepted'
-                            RETURNING updated_at
-                        ), entry AS (
-                            INSERT INTO order_history (order_id, merchant_id, from_status, to_status, actor)
-                            SELECT :order, :merchant, 'accepted', :status, 'system:allocation' FROM moved
-                        )
-                        SELECT updated_at FROM moved
-                        """)
-                .bind("merchant", merchantId).bind("order", orderId)
-                .bind("placedLines", placed.stream().map(Allocator.Placed::lineNo).toArray(Integer[]::new))
-                .bind("placedVariants", placed.stream().map(Allocator.Placed::variantId).toArray(UUID[]::new))
-                .bind("placedNodes", placed.stream().map(Allocator.Placed::nodeId).toArray(UUID[]::new))
-                .bind("placedLots", placed.stream().map(Allocator.Placed::lotKey).toArray(UUID[]::new))
-                .bind("placedQuantities", placed.stream().map(Allocator.Placed::quantity).toArray(Integer[]::new))
-                .bind("lines", lineNos).bind("waiting", units).bind("expected", dates)
-                .bind("status", status.db())
-                .map(row -> row.get("updated_at", OffsetDateTime.class))
-                .one()
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("Order " + orderId + " was not accepted")));
-    }
-
     /** The order as {@link OrderQueries#get} reads it, from what intake just wrote. */
-    private static OrderView view(Stored stored, OffsetDateTime updatedAt, OrderStatus status, OrderRequest request, Checked checked,
+    private static OrderView view(Stored stored, OrderStatus status, OrderRequest request, Checked checked,
                                   List<Allocator.Placed> placed, Waiting waiting) {
         OrderRequest.Customer customer = request.customer();
         OrderRequest.Address address = customer.address();
@@ -374,10 +382,10 @@ class OrderIntake {
         return new OrderView(stored.id(), status.db(), request.serviceLevelOrDefault().db(), request.channelOrDefault(),
                 new OrderView.Customer(customer.name(), customer.email(), customer.phone(),
                         new OrderView.Address(address.line(), address.city(), address.postalCode(), address.country(),
-                                address.latitude(), address.longitude()), customer.languageTag()),
+                                address.latitude(), address.longitude()), customer.languageTag(), request.notifyOrDefault()),
                 pickupCode, request.promisedOn(),
                 carrierService == null ? null : carrierService.carrierCode() + "/" + carrierService.serviceCode(),
-                request.giftMessage(), checked.point().basis(), stored.acceptedAt(), updatedAt, List.copyOf(lines));
+                request.giftMessage(), checked.point().basis(), stored.acceptedAt(), stored.updatedAt(), List.copyOf(lines));
     }
 
     private static Map<String, Object> acceptedPayload(UUID orderId, OrderRequest request) {

@@ -58,7 +58,8 @@ public class OrderQueries {
                 row.get("postal_code", String.class), row.get("country", String.class),
                 row.get("latitude", Double.class), row.get("longitude", Double.class));
         OrderView.Customer customer = new OrderView.Customer(row.get("customer_name", String.class), row.get("customer_email", String.class),
-                row.get("customer_phone", String.class), address, row.get("customer_language", String.class));
+                row.get("customer_phone", String.class), address, row.get("customer_language", String.class),
+                row.get("customer_notify", String.class));
         return new OrderView(row.get("id", UUID.class), row.get("status", String.class), row.get("service_level", String.class),
                 row.get("channel", String.class), customer, row.get("pickup_code", String.class), row.get("promised_on", LocalDate.class),
                 row.get("carrier_code", String.class) == null ? null : row.get("carrier_code", String.class) + "/" + row.get("carrier_service_code", String.class),

@@ -1,6 +1,8 @@
 package io.stowage.api.orders;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.stowage.api.input.LineQuantity;
+import io.stowage.api.problem.ApiProblem;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -21,7 +23,9 @@ import java.util.Locale;
  * {@code web} channel. {@code pickupStoreCode} names the store of a {@code store_pickup} order;
  * {@code carrierService} the carrier service the shopper chose at checkout ({@code omniva/locker}),
  * if the store offers a choice. The customer's {@code language} (a language tag) chooses the language
- * of what the warehouse puts in the parcel for them, such as the packing slip's thank-you note.
+ * of what the warehouse puts in the parcel for them, such as the packing slip's thank-you note, and of
+ * the notices they get; {@code notify} how they get them ({@code email}, {@code sms}, {@code both},
+ * or {@code none}, the default), to their {@code email} and their E.164 {@code phone}.
  */
 public record OrderRequest(
         @NotNull @Valid Customer customer,
@@ -39,10 +43,11 @@ public record OrderRequest(
     public record Customer(
             @NotBlank @Size(max = 200) String name,
             @Email @Size(max = 320) String email,
-            @Size(max = 40) String phone,
+            @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +37060012345") String phone,
             @NotNull @Valid Address address,
             @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as lt, uk or en-GB")
-            String language) {
+            String language,
+            @JsonProperty("notify") String notifyVia) {
 
         /** The language tag in its canonical form ({@code EN-gb} is {@code en-GB}); null when the store did not say. */
         String languageTag() {
@@ -61,6 +66,27 @@ public record OrderRequest(
     }
 
     public record Line(@NotBlank @Size(max = 100) String sku, @NotNull @Positive @Max(LineQuantity.MAX) Integer quantity) {
+    }
+
+    public static final String DEFAULT_NOTIFY = "none";
+    private static final List<String> NOTIFY_CHANNELS = List.of("email", "sms", "both", "none");
+
+    String notifyOrDefault() {
+        return customer.notifyVia() == null ? DEFAULT_NOTIFY : customer.notifyVia();
+    }
+
+    /** A channel the customer is to be told through needs its address: a notice nobody can receive is refused at intake. */
+    void checkContact() {
+        String notify = notifyOrDefault();
+        if (!NOTIFY_CHANNELS.contains(notify)) {
+            throw ApiProblem.invalid("customer.notify", "must be email, sms, both or none");
+        }
+        if ((notify.equals("email") || notify.equals("both")) && customer.email() == null) {
+            throw ApiProblem.invalid("customer.email", "is required when customer.notify is " + notify);
+        }
+        if ((notify.equals("sms") || notify.equals("both")) && customer.phone() == null) {
+            throw ApiProblem.invalid("customer.phone", "is required when customer.notify is " + notify);
+        }
     }
 
     ServiceLevel serviceLevelOrDefault() {

@@ -1,5 +1,6 @@
 package io.stowage.api.orders;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -32,7 +33,7 @@ public record OrderView(UUID id, String status, String serviceLevel, String chan
                 acceptedAt, updatedAt, lines, planned);
     }
 
-    public record Customer(String name, String email, String phone, Address address, String language) {
+    public record Customer(String name, String email, String phone, Address address, String language, @JsonProperty("notify") String notifyVia) {
     }
 
     public record Address(String line, String city, String postalCode, String country, Double latitude, Double longitude) {

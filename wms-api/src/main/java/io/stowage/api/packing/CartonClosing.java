@@ -144,7 +144,7 @@ class CartonClosing {
         return db.sql("""
                         UPDATE cartons SET status = 'recheck', box_type_code = :box, box_overridden = :overridden, length_mm = :length,
                                width_mm = :width, height_mm = :height, weight_grams = :weight, expected_weight_grams = :expected, recheck_reason = :reason
-                        WHERE id = :carton AND status <> 'closed'
+                        WHERE id = :carton AND status IN ('open', 'recheck')
                         """)
                 .bind("box", Params.nullable(box.code(), String.class)).bind("overridden", box.overridden())
                 .bind("length", box.lengthMm()).bind("width", box.widthMm()).bind("height", box.heightMm())
@@ -161,7 +161,7 @@ class CartonClosing {
                         UPDATE cartons SET status = 'closed', box_type_code = :box, box_overridden = :overridden, length_mm = :length,
                                width_mm = :width, height_mm = :height, weight_grams = :weight, expected_weight_grams = :expected,
                                recheck_reason = NULL, closed_by = :actor, closed_at = clock_timestamp()
-                        WHERE id = :carton AND status <> 'closed'
+                        WHERE id = :carton AND status IN ('open', 'recheck')
                         """)
                 .bind("box", Params.nullable(box.code(), String.class)).bind("overridden", box.overridden())
                 .bind("length", box.lengthMm()).bind("width", box.widthMm()).bind("height", box.heightMm())

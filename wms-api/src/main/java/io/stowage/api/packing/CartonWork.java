@@ -70,7 +70,7 @@ class CartonWork {
                             if (units.remaining() <= 0) {
                                 return Mono.error(ApiProblem.of(ProblemType.NOTHING_TO_PACK, "Every unit of order " + orderId + " is in a carton"));
                             }
-                            return db.sql("SELECT id, carton_number FROM cartons WHERE order_id = :order AND status <> 'closed'")
+                            return db.sql("SELECT id, carton_number FROM cartons WHERE order_id = :order AND status IN ('open', 'recheck')")
                                     .bind("order", orderId)
                                     .map(row -> row.get("carton_number", Integer.class)).all().next()
                                     .flatMap(number -> Mono.<UUID>error(ApiProblem.of(ProblemType.CARTON_ALREADY_OPEN,

@@ -24,9 +24,17 @@ record PackSessionView(UUID id, String stationCode, String status, String packer
     record SuggestedBox(String boxTypeCode, int lengthMm, int widthMm, int heightMm, int expectedWeightGrams, int units) {
     }
 
-    /** One order line: the item as the packer sees it, the units expected at this node, packed so far and still to pack. */
-    record LineToPack(int lineNo, String sku, String name, String altText, Map<String, String> attributes, List<String> gtins,
-                      boolean lotTracked, int expected, int packed, int remaining) {
+    /**
+     * One order line: the item as the packer sees it (its alt text, and the merchant's picture when the
+     * catalog has one), the units expected at this node, packed so far and still to pack; for a
+     * lot-tracked line the same per allocated lot, so the packer knows which lot number to scan.
+     */
+    record LineToPack(int lineNo, String sku, String name, String altText, String imageUrl, Map<String, String> attributes,
+                      List<String> gtins, boolean lotTracked, int expected, int packed, int remaining, List<LotToPack> lots) {
+    }
+
+    /** A lot allocated to a lot-tracked line: its number (and expiry) as printed on the goods, and its units. */
+    record LotToPack(String lotNumber, java.time.LocalDate expiresOn, int expected, int packed, int remaining) {
     }
 
     record SetAside(UUID orderId, String status, String reason) {

@@ -3,8 +3,11 @@ package io.stowage.api.packing;
 import io.stowage.api.access.Caller;
 import io.stowage.api.catalog.VariantDescriptions;
 import io.stowage.api.database.Params;
+import io.stowage.api.inventory.LotNumbers;
 import io.stowage.api.network.LocationType;
 import io.stowage.api.network.Network;
+import io.stowage.api.paging.Cursor;
+import io.stowage.api.paging.Page;
 import io.stowage.api.orders.OrderContents;
 import io.stowage.api.picking.PickedUnits;
 import io.stowage.api.problem.ApiProblem;
@@ -13,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,9 +48,11 @@ class PackSessions {
     private final VariantDescriptions descriptions;
     private final Cartons cartons;
     private final BoxAdvice advice;
+    private final LotNumbers lotNumbers;
 
     PackSessions(DatabaseClient db, Network network, PickedUnits picked, OrderContents orders, VariantDescriptions descriptions, Cartons cartons,
-                 BoxAdvice advice) {
+                 BoxAdvice advice, LotNumbers lotNumbers) {
+        this.lotNumbers = lotNumbers;
         this.db = db;
         this.network = network;
         this.picked = picked;
@@ -202,6 +208,55 @@ class PackSessions {
                         .then(view(packer, sessionId, List.of())));
     }
 
+    /**
+     * The node's pack sessions, oldest first, optionally at one station and of one status ({@code open}:
+     * the benches in use now); cursor-paged by opening time.
+     */
+    Mono<Page<PackSessionSummary>> list(Caller.Worker worker, String stationCode, String status, Integer limit, String after) {
+        if (status != null && !"open".equals(status) && !"closed".equals(status)) {
+            return Mono.error(ApiProblem.invalid("status", "must be open or closed"));
+        }
+        int size = Cursor.limit(limit);
+        String key = Cursor.decode(after);
+        OffsetDateTime afterAt;
+        UUID afterId;
+        try {
+            int comma = key.indexOf(',');
+            afterAt = key.isEmpty() ? null : OffsetDateTime.parse(key.substring(0, comma));
+            afterId = key.isEmpty() ? null : UUID.fromString(key.substring(comma + 1));
+        } catch (RuntimeException e) {
+            return Mono.error(ApiProblem.invalid("after", "is not a cursor this API gave out"));
+        }
+        Mono<Optional<UUID>> station = stationCode == null ? Mono.just(Optional.empty())
+                : network.scannedLocation(worker.nodeId(), "station_code", stationCode).map(location -> Optional.of(location.id()));
+        return station.flatMap(stationId -> db.sql("""
+                        SELECT s.id, s.station_location_id, s.status, s.packer_name, s.batch_id, s.tote, s.opened_at, s.closed_at,
+                               (SELECT count(*) FROM pack_session_orders o WHERE o.session_id = s.id AND o.open) AS open_orders
+                        FROM pack_sessions s
+                        WHERE s.node_id = :node
+                          AND (CAST(:station AS uuid) IS NULL OR s.station_location_id = :station)
+                          AND (CAST(:status AS text) IS NULL OR s.status = :status)
+                          AND (CAST(:afterAt AS timestamptz) IS NULL OR (s.opened_at, s.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
+                        ORDER BY s.opened_at, s.id
+                        LIMIT :limit
+                        """)
+                        .bind("node", worker.nodeId()).bind("station", Params.nullable(stationId.orElse(null), UUID.class))
+                        .bind("status", Params.nullable(status, String.class))
+                        .bind("afterAt", Params.nullable(afterAt, OffsetDateTime.class)).bind("afterId", Params.nullable(afterId, UUID.class))
+                        .bind("limit", size + 1)
+                        .map(row -> new Object[] {row.get("id", UUID.class), row.get("station_location_id", UUID.class), row.get("status", String.class),
+                                row.get("packer_name", String.class), row.get("batch_id", UUID.class), row.get("tote", Integer.class),
+                                row.get("opened_at", OffsetDateTime.class), row.get("closed_at", OffsetDateTime.class),
+                                row.get("open_orders", Number.class).intValue()})
+                        .all()
+                        .concatMap(row -> network.location((UUID) row[1]).map(location -> new PackSessionSummary((UUID) row[0], location.code(),
+                                (String) row[2], (String) row[3], (UUID) row[4], (Integer) row[5], (OffsetDateTime) row[6], (OffsetDateTime) row[7],
+                                (Integer) row[8])))
+                        .collectList()
+                        .map(rows -> Page.of(rows, size, summary -> summary.openedAt().atZoneSameInstant(java.time.ZoneOffset.UTC)
+                                .toOffsetDateTime() + "," + summary.id())));
+    }
+
     Mono<PackSessionView> view(Caller.Worker worker, UUID sessionId) {
         return view(worker, sessionId, List.of());
     }
@@ -233,12 +288,16 @@ class PackSessions {
                                     carton.lengthMm(), carton.widthMm(), carton.heightMm(), carton.expectedWeightGrams(),
                                     carton.variantIdsPerUnit().size())).toList())
                             .defaultIfEmpty(List.of());
-                    return Mono.zip(descriptions.of(variantIds).collectMap(VariantDescriptions.Description::id, Function.identity()), suggestion)
+                    List<UUID> lotKeys = order.lines().stream().flatMap(line -> line.held().stream())
+                            .filter(held -> held.nodeId().equals(nodeId)).map(OrderContents.Held::lotKey).distinct().toList();
+                    return Mono.zip(descriptions.of(variantIds).collectMap(VariantDescriptions.Description::id, Function.identity()), suggestion,
+                                    lotNumbers.of(lotKeys))
                             .map(both -> {
                                 Map<UUID, VariantDescriptions.Description> described = both.getT1();
+                                Map<UUID, LotNumbers.Lot> lots = both.getT3();
                                 List<PackSessionView.LineToPack> lines = order.lines().stream()
                                         .filter(line -> units.held(line, null) > 0 || units.packed(line.lineNo(), null) > 0)
-                                        .map(line -> lineToPack(line, units, described.get(line.variantId())))
+                                        .map(line -> lineToPack(line, units, described.get(line.variantId()), lots))
                                         .toList();
                                 return new PackSessionView.OrderToPack(order.id(), order.id().toString(), order.status().db(), order.customerName(),
                                         units.held(), units.packed(), units.remaining(), lines, parts.getT2(), both.getT2());
@@ -246,9 +305,17 @@ class PackSessions {
                 });
     }
 
-    private static PackSessionView.LineToPack lineToPack(OrderContents.Line line, OrderUnits units, VariantDescriptions.Description description) {
-        return new PackSessionView.LineToPack(line.lineNo(), description.sku(), description.name(), description.altText(), description.attributes(),
-                description.gtins(), description.lotTracked(), units.held(line, null), units.packed(line.lineNo(), null),
-                units.remaining(line, null));
+    private static PackSessionView.LineToPack lineToPack(OrderContents.Line line, OrderUnits units, VariantDescriptions.Description description,
+                                                         Map<UUID, LotNumbers.Lot> lots) {
+        List<PackSessionView.LotToPack> byLot = !description.lotTracked() ? List.of() : line.held().stream()
+                .filter(held -> held.nodeId().equals(units.nodeId()) && lots.containsKey(held.lotKey()))
+                .map(OrderContents.Held::lotKey).distinct()
+                .map(lotKey -> new PackSessionView.LotToPack(lots.get(lotKey).lotNumber(), lots.get(lotKey).expiresOn(),
+                        units.held(line, lotKey), units.packed(line.lineNo(), lotKey), units.remaining(line, lotKey)))
+                .sorted(java.util.Comparator.comparing(PackSessionView.LotToPack::lotNumber))
+                .toList();
+        return new PackSessionView.LineToPack(line.lineNo(), description.sku(), description.name(), description.altText(), description.imageUrl(),
+                description.attributes(), description.gtins(), description.lotTracked(), units.held(line, null), units.packed(line.lineNo(), null),
+                units.remaining(line, null), byLot);
     }
 }

@@ -6,6 +6,7 @@ import io.stowage.api.commands.CommandScope;
 import io.stowage.api.commands.Commands;
 import io.stowage.api.input.LineQuantity;
 import io.stowage.api.orders.OrderContents;
+import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -99,6 +101,15 @@ class PackingController {
         if (byOrder == byTote || byTote && (batchId == null || tote == null)) {
             throw ApiProblem.invalid("order_id", "scan either an order number (order_id) or a tote (batch_id and tote)");
         }
+    }
+
+    /** The node's pack sessions, oldest first; {@code station_code} and {@code status} (open, closed) narrow the list. */
+    @GetMapping("/api/v1/pack-sessions")
+    Mono<Page<PackSessionSummary>> list(@AuthenticationPrincipal Caller caller,
+                                        @RequestParam(name = "station_code", required = false) String stationCode,
+                                        @RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
+                                        @RequestParam(required = false) String after) {
+        return sessions.list(caller.asWorker(WorkerRole.PACKER, WorkerRole.SUPERVISOR), stationCode, status, limit, after);
     }
 
     @GetMapping("/api/v1/pack-sessions/{id}")

@@ -96,6 +96,7 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType SHIPMENT_NOT_LABELLED = new ProblemType("shipment-not-labelled", HttpStatus.CONFLICT, "Shipment has no label");
     public static final ProblemType SHIPMENT_NOT_VOIDABLE = new ProblemType("shipment-not-voidable", HttpStatus.CONFLICT, "Shipment cannot be voided");
     public static final ProblemType SHIPMENT_NOT_RETRYABLE = new ProblemType("shipment-not-retryable", HttpStatus.CONFLICT, "Shipment label is not failed");
+    public static final ProblemType CARTON_NOT_RELABELLABLE = new ProblemType("carton-not-relabellable", HttpStatus.CONFLICT, "Carton cannot be labelled again");
     public static final ProblemType SHIPMENT_NOT_SHIPPABLE = new ProblemType("shipment-not-shippable", HttpStatus.CONFLICT, "Shipment cannot be loaded or shipped");
     public static final ProblemType CARRIER_REFUSED_VOID = new ProblemType("carrier-refused-void", HttpStatus.CONFLICT, "The carrier refused to void the label");
     public static final ProblemType CARRIER_UNAVAILABLE = new ProblemType("carrier-unavailable", HttpStatus.BAD_GATEWAY, "The carrier did not answer");
@@ -129,12 +130,29 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType INVOICE_FINALISED = new ProblemType("invoice-finalised", HttpStatus.CONFLICT, "The invoice is finalised");
     public static final ProblemType INVOICE_NOT_FINALISED = new ProblemType("invoice-not-finalised", HttpStatus.CONFLICT, "The invoice is not finalised");
 
+    // Returns and exchanges
+    public static final ProblemType NO_RETURN_POLICY = new ProblemType("no-return-policy", HttpStatus.CONFLICT, "The merchant has no return policy");
+    public static final ProblemType ORDER_NOT_SHIPPED = new ProblemType("order-not-shipped", HttpStatus.CONFLICT, "The order has not shipped");
+    public static final ProblemType RETURN_WINDOW_CLOSED = new ProblemType("return-window-closed", HttpStatus.CONFLICT, "The return window has closed");
+    public static final ProblemType NOT_RETURNABLE = new ProblemType("not-returnable", HttpStatus.UNPROCESSABLE_CONTENT, "The item cannot be returned");
+    public static final ProblemType ALREADY_RETURNED = new ProblemType("already-returned", HttpStatus.CONFLICT, "More units than the order has left to return");
+    public static final ProblemType EXCHANGES_NOT_ALLOWED = new ProblemType("exchanges-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT, "The merchant does not take exchanges");
+    public static final ProblemType EXCHANGE_UNAVAILABLE = new ProblemType("exchange-unavailable", HttpStatus.CONFLICT, "The exchange variant is not in stock");
+    public static final ProblemType RETURN_ALREADY_RECEIVED = new ProblemType("return-already-received", HttpStatus.CONFLICT, "The return was already received");
+    public static final ProblemType ITEM_NOT_IN_RETURN = new ProblemType("item-not-in-return", HttpStatus.UNPROCESSABLE_CONTENT, "Item is not in this return");
+    public static final ProblemType NOT_AN_IMAGE = new ProblemType("not-an-image", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The photo is not a JPEG or PNG image");
+
     // Webhooks
     public static final ProblemType TOO_MANY_WEBHOOK_ENDPOINTS = new ProblemType("too-many-webhook-endpoints", HttpStatus.CONFLICT, "Too many webhook endpoints");
     public static final ProblemType EVENT_NOT_GIVEN_UP = new ProblemType("event-not-given-up", HttpStatus.CONFLICT, "Event was not given up");
 
     // Packing slips and inserts
     public static final ProblemType TOO_MANY_INSERT_RULES = new ProblemType("too-many-insert-rules", HttpStatus.CONFLICT, "Too many insert rules");
+
+    // The public tracking page
+    public static final ProblemType TRACKING_ANSWER_MISMATCH = new ProblemType("tracking-answer-mismatch", HttpStatus.FORBIDDEN,
+            "The answer is not the order's e-mail address or postal code");
+    public static final ProblemType TOO_MANY_REQUESTS = new ProblemType("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests");
 
     public URI uri() {
         return URI.create(TYPE_BASE + slug);

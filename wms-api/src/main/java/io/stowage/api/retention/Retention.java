@@ -1,5 +1,8 @@
 package io.stowage.api.retention;
 
+import io.stowage.api.access.ExpiredSessions;
+import io.stowage.api.commands.IdempotencyRecords;
+import io.stowage.api.notifications.FinishedEmails;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,11 +30,18 @@ class Retention {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final RetentionSettings settings;
+    private final IdempotencyRecords idempotencyRecords;
+    private final ExpiredSessions expiredSessions;
+    private final FinishedEmails finishedEmails;
 
-    Retention(DatabaseClient db, TransactionalOperator tx, RetentionSettings settings) {
+    Retention(DatabaseClient db, TransactionalOperator tx, RetentionSettings settings, IdempotencyRecords idempotencyRecords,
+              ExpiredSessions expiredSessions, FinishedEmails finishedEmails) {
         this.db = db;
         this.tx = tx;
         this.settings = settings;
+        this.idempotencyRecords = idempotencyRecords;
+        this.expiredSessions = expiredSessions;
+        this.finishedEmails = finishedEmails;
     }
 
     /** One pass over every rule; answers the rows deleted (capped at {@code Integer.MAX_VALUE}). */
@@ -58,25 +68,11 @@ class Retention {
     }
 
     private Mono<Long> idempotencyKeys() {
-        return db.sql("""
-                        DELETE FROM idempotency_keys k USING (
-                            SELECT scope, idempotency_key FROM idempotency_keys
-                            WHERE created_at < now() - make_interval(secs => :age)
-                            LIMIT :chunk FOR UPDATE SKIP LOCKED) old
-                        WHERE k.scope = old.scope AND k.idempotency_key = old.idempotency_key
-                        """)
-                .bind("age", seconds(settings.idempotencyKeys())).bind("chunk", settings.chunk())
-                .fetch().rowsUpdated();
+        return idempotencyRecords.deleteOlderThan(settings.idempotencyKeys(), settings.chunk());
     }
 
     private Mono<Long> expiredSessions() {
-        return db.sql("""
-                        DELETE FROM worker_sessions s USING (
-                            SELECT token_hash FROM worker_sessions WHERE expires_at < now() LIMIT :chunk FOR UPDATE SKIP LOCKED) old
-                        WHERE s.token_hash = old.token_hash
-                        """)
-                .bind("chunk", settings.chunk())
-                .fetch().rowsUpdated();
+        return expiredSessions.delete(settings.chunk());
     }
 
     /** Deliveries go first: they point at their event. Attempts go with their delivery (ON DELETE CASCADE). */
@@ -96,15 +92,7 @@ class Retention {
     }
 
     private Mono<Long> emails() {
-        return db.sql("""
-                        DELETE FROM notification_emails m USING (
-                            SELECT id FROM notification_emails
-                            WHERE status <> 'pending' AND created_at < now() - make_interval(secs => :age)
-                            LIMIT :chunk FOR UPDATE SKIP LOCKED) old
-                        WHERE m.id = old.id
-                        """)
-                .bind("age", seconds(settings.emails())).bind("chunk", settings.chunk())
-                .fetch().rowsUpdated();
+        return finishedEmails.deleteOlderThan(settings.emails(), settings.chunk());
     }
 
     private static double seconds(Duration duration) {

@@ -1,6 +1,7 @@
 package io.stowage.api.shipping;
 
 import io.r2dbc.spi.Readable;
+import io.stowage.api.carriers.CarrierCodes;
 import io.stowage.api.database.Params;
 import io.stowage.api.dayplan.CarrierPlans;
 import io.stowage.api.dayplan.PlannedService;
@@ -274,7 +275,7 @@ class LabelPurchases {
         boolean installationCarriers = usable.stream().allMatch(carrier -> carrier.accountId() == null);
         if (requested == null && installationCarriers) {
             // Nothing planned or chosen, and the merchant has no carriers of its own: the installation's default carrier, when it can.
-            Optional<RateQuote> byDefault = quotes.stream().filter(quote -> quote.carrierCode().equals(settings.defaultCarrier()))
+            Optional<RateQuote> byDefault = quotes.stream().filter(quote -> carrierCode(quote).equals(CarrierCodes.normalise(settings.defaultCarrier())))
                     .min(java.util.Comparator.comparing(RateQuote::total));
             if (byDefault.isPresent()) {
                 RateQuote quote = byDefault.get();
@@ -333,9 +334,9 @@ class LabelPurchases {
         };
     }
 
-    /** {@code sandbox}, {@code omniva}; EasyPost's quotes name the real carrier as {@code easypost:USPS}. */
+    /** {@code sandbox}, {@code omniva}; EasyPost's quotes name the real carrier as {@code easypost:USPS}, stored as {@code easypost:usps}. */
     private static String carrierCode(RateQuote quote) {
-        return quote.carrierCode();
+        return CarrierCodes.normalise(quote.carrierCode());
     }
 
     /** The service code a label request names: EasyPost's is {@code USPS/Priority}. */

@@ -20,13 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * The carrier integrations a merchant's labels are bought from. The sandbox and the rate-card
  * carriers are one instance each for the whole service (their tracking serials come from the
- * database through {@link PurchaseSerials}); an EasyPost carrier is made per account with its
+ * database through {@link PurchaseSerials}, the sandbox's parcels are kept there too, by
+ * {@link SandboxParcelTable}, so any instance voids a label another bought); an EasyPost carrier is made per account with its
  * decrypted key when a purchase needs it.
  */
 @Component
@@ -44,12 +46,13 @@ class MerchantCarriers {
 
     private final SandboxCarrier sandbox;
 
-    MerchantCarriers(CarrierAccounts accounts, CarrierDirectory directory, ShippingSettings settings, SandboxJourneySettings journeys) {
+    MerchantCarriers(CarrierAccounts accounts, CarrierDirectory directory, ShippingSettings settings, SandboxParcelTable sandboxParcels,
+                     SandboxJourneySettings journeys, @Value("${stowage.public-url}") String publicUrl) {
         this.accounts = accounts;
         this.settings = settings;
         LabelRenderer labels = new LabelRenderer();
-        SandboxSettings sandbox = journeys.toLibrary(settings.sandboxWebhookSecret());
-        this.sandbox = new SandboxCarrier(sandbox, Clock.systemUTC(), labels, serials);
+        SandboxSettings sandbox = journeys.toLibrary(settings.sandboxWebhookSecret(), publicUrl);
+        this.sandbox = new SandboxCarrier(sandbox, Clock.systemUTC(), labels, serials, sandboxParcels);
         installation.put(SandboxCarrier.CODE, this.sandbox);
         trackingUrlTemplates.put(SandboxCarrier.CODE, sandbox.trackingUrlTemplate());
         for (RateCard card : directory.rateCards()) {

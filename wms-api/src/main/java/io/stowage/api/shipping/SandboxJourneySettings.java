@@ -32,10 +32,18 @@ public record SandboxJourneySettings(
         @DefaultValue("0.05") double duplicateWebhookRate,
         @DefaultValue("7") long seed) {
 
-    /** The library's settings: these journeys, the demo's tracking link and the webhook secret. */
-    SandboxSettings toLibrary(String webhookSecret) {
+    /** Where the sandbox carrier's own tracking page of a parcel is, under the service's public URL. */
+    public static final String PARCEL_PAGE = "/sandbox-carrier/parcels/";
+
+    /**
+     * The library's settings: these journeys, the webhook secret and the carrier's tracking link,
+     * {@code <public-url>/sandbox-carrier/parcels/<number>}; not under {@code /track/}, which is the
+     * customer's page by an unguessable token (trackpage), never by a tracking number.
+     */
+    SandboxSettings toLibrary(String webhookSecret, String publicUrl) {
         byte[] secret = webhookSecret.getBytes(StandardCharsets.UTF_8);
+        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         return new SandboxSettings(pickupDelay, hubDelay, lastMileDelay, failedAttemptRate, returnRate, addressProblemRate,
-                duplicateWebhookRate, seed, SandboxSettings.demo(secret).trackingUrlTemplate(), secret);
+                duplicateWebhookRate, seed, base + PARCEL_PAGE + "{trackingNumber}", secret);
     }
 }

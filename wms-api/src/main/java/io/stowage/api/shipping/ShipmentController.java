@@ -83,6 +83,16 @@ class ShipmentController {
         return commands.run(CommandScope.of(caller), null, HttpStatus.OK, () -> desk.voidLabel(ShipmentScope.of(caller), id));
     }
 
+    /**
+     * A new label for a carton whose label was voided: 202 with the new shipment (new SSCC), label_pending
+     * until the carrier answers. Refused (409 carton-not-relabellable) while the carton has a live label.
+     */
+    @PostMapping("/api/v1/cartons/{cartonId}/relabel")
+    Mono<ResponseEntity<String>> relabel(@AuthenticationPrincipal Caller caller, @PathVariable UUID cartonId) {
+        requireShippingRole(caller);
+        return commands.require(CommandScope.of(caller), null, HttpStatus.ACCEPTED, () -> desk.relabel(ShipmentScope.of(caller), cartonId));
+    }
+
     /** Packers and supervisors act on their node's shipments; merchants and the administrator on theirs. */
     private static void requireShippingRole(Caller caller) {
         if (caller instanceof Caller.Worker) {

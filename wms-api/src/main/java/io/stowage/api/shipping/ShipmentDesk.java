@@ -2,6 +2,8 @@ package io.stowage.api.shipping;
 
 import io.stowage.api.commands.Commands;
 import io.stowage.api.database.Params;
+import io.stowage.api.orders.OrderFulfilment;
+import io.stowage.api.orders.OrderStatus;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
@@ -66,10 +68,14 @@ class ShipmentDesk {
     private final MerchantCarriers carriers;
     private final ShippingSettings settings;
     private final ShippingInstance instance;
+    private final ShipmentOpening opening;
+    private final OrderFulfilment orders;
 
     ShipmentDesk(DatabaseClient db, Outbox outbox, LabelPurchases purchases, MerchantCarriers carriers, ShippingSettings settings,
-                 ShippingInstance instance) {
+                 ShippingInstance instance, ShipmentOpening opening, OrderFulfilment orders) {
         this.db = db;
+        this.opening = opening;
+        this.orders = orders;
         this.outbox = outbox;
         this.purchases = purchases;
         this.carriers = carriers;
@@ -198,6 +204,42 @@ class ShipmentDesk {
                                     + ": " + result.detail()))
                             : markVoided(shipment, result.detail())));
         });
+    }
+
+    /**
+     * A new label for a carton whose label was voided: a new shipment with a new SSCC (an SSCC names one
+     * shipment and is never reused), the carton's size and weight, bought after the command commits as
+     * at carton close. The carton's shipments are locked first, so two relabels of one carton run one
+     * after the other and the second finds the first's live shipment; the unique index on a carton's
+     * live shipment backs that up. Refused while the carton has a live label (void it first) and when
+     * its order may no longer ship (cancelled, on hold, shipped).
+     */
+    Mono<ShipmentView> relabel(ShipmentScope scope, UUID cartonId) {
+        return db.sql("SELECT " + ShipmentRows.COLUMNS + " FROM shipments s WHERE s.carton_id = :carton" + scope.sql()
+                        + " ORDER BY s.created_at DESC FOR UPDATE")
+                .bind("carton", cartonId).bindValues(scope.bindings())
+                .map(ShipmentRows::view).all().collectList()
+                .flatMap(locked -> locked.isEmpty() ? Mono.error(ApiProblem.notFound("Shipment of carton", cartonId))
+                        // A fresh statement: it sees a shipment a relabel that held the locks before us committed.
+                        : db.sql("SELECT " + ShipmentRows.COLUMNS + " FROM shipments s WHERE s.carton_id = :carton AND s.status <> 'voided'")
+                                .bind("carton", cartonId).map(ShipmentRows::view).all().collectList()
+                                .flatMap(live -> live.isEmpty() ? Mono.just(locked.get(0)) : Mono.error(ApiProblem.of(
+                                        ProblemType.CARTON_NOT_RELABELLABLE, "Carton " + cartonId + " has a live label (shipment "
+                                                + live.get(0).sscc() + ", " + live.get(0).status() + "); void it before buying another"))))
+                .flatMap(voided -> orders.lock(voided.merchantId(), voided.orderId()).flatMap(status -> status == OrderStatus.PICKED
+                                || status == OrderStatus.PACKED ? Mono.just(voided)
+                        : Mono.error(ApiProblem.of(ProblemType.CARTON_NOT_RELABELLABLE, "Order " + voided.orderNumber() + " is "
+                                + status.db() + "; only a carton of an order still to ship is labelled again"))))
+                .flatMap(voided -> dimensions(voided.id()).flatMap(size -> opening.open(new ShipmentOpening.Carton(cartonId,
+                        voided.merchantId(), voided.nodeId(), voided.orderId(), voided.orderNumber(), voided.cartonNumber(),
+                        size[0], size[1], size[2], voided.weightGrams()))))
+                .flatMap(id -> get(scope, id));
+    }
+
+    private Mono<int[]> dimensions(UUID shipmentId) {
+        return db.sql("SELECT length_mm, width_mm, height_mm FROM shipments WHERE id = :id").bind("id", shipmentId)
+                .map(row -> new int[] {row.get("length_mm", Integer.class), row.get("width_mm", Integer.class), row.get("height_mm", Integer.class)})
+                .one();
     }
 
     private Mono<ShipmentView> markVoided(ShipmentView shipment, String detail) {

@@ -1,6 +1,7 @@
 package io.stowage.api.shipping;
 
 import io.stowage.api.Published;
+import io.stowage.api.carriers.CarrierCodes;
 import io.stowage.api.network.Network;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ProblemType;
@@ -66,7 +67,7 @@ public class Shipments {
                               AND s.status IN ('labelled', 'loaded', 'shipped')
                             ORDER BY s.labelled_at, s.id
                             """)
-                    .bind("node", nodeId).bind("carrier", carrier)
+                    .bind("node", nodeId).bind("carrier", CarrierCodes.normalise(carrier))
                     .bind("from", from.toOffsetDateTime()).bind("to", day.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
                     .map(ShipmentRows::view).all();
         });

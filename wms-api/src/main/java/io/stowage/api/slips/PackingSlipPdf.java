@@ -1,9 +1,8 @@
 package io.stowage.api.slips;
 
-import java.io.ByteArrayInputStream;
+import io.stowage.api.documents.PdfFonts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,22 +13,15 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Draws a packing slip as a PDF. The text is set in DejaVu Sans, shipped with the service and
- * embedded (the glyphs used) in every slip: the PDF base fonts have no Cyrillic and none of the
- * Baltic or Slovene letters, and a printer at the pack station must not depend on the fonts of the
- * machine that rendered the slip. Long names and messages wrap; a carton with many lines runs onto
+ * Draws a packing slip as a PDF, in the service's embedded DejaVu Sans ({@link PdfFonts}): names,
+ * addresses and thank-you notes in Lithuanian, Latvian, Slovene or Ukrainian print as written. Long names and messages wrap; a carton with many lines runs onto
  * further pages.
  */
 final class PackingSlipPdf {
 
     private static final float MM = 72f / 25.4f;
-    private static final String REGULAR_FONT = "/fonts/DejaVuSans.ttf";
-    private static final String BOLD_FONT = "/fonts/DejaVuSans-Bold.ttf";
-    private static final byte[] REGULAR = read(REGULAR_FONT);
-    private static final byte[] BOLD = read(BOLD_FONT);
 
     private PackingSlipPdf() {
     }
@@ -39,25 +31,13 @@ final class PackingSlipPdf {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle("Packing slip " + slip.orderNumber() + " / " + slip.cartonNumber());
             info.setCreator("Stowage");
-            PDFont regular = PDType0Font.load(document, new ByteArrayInputStream(REGULAR), true);
-            PDFont bold = PDType0Font.load(document, new ByteArrayInputStream(BOLD), true);
-            new Layout(document, size.page(), regular, bold).draw(slip, SlipLanguage.fromCode(slip.language()));
+            PdfFonts.Faces fonts = PdfFonts.embed(document);
+            new Layout(document, size.page(), fonts.regular(), fonts.bold()).draw(slip, SlipLanguage.fromCode(slip.language()));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Writing a packing slip PDF to memory failed", e);
-        }
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = PackingSlipPdf.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("The font " + resource + " is missing from the service's resources");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading the font " + resource + " failed", e);
         }
     }
 
@@ -186,7 +166,7 @@ final class PackingSlipPdf {
             content.beginText();
             content.setFont(font, fontSize);
             content.newLineAtOffset(x, baseline);
-            content.showText(printable(text, font));
+            content.showText(PdfFonts.printable(text, font));
             content.endText();
         }
 
@@ -272,22 +252,7 @@ final class PackingSlipPdf {
         }
 
         private static float width(String text, PDFont font, float fontSize) throws IOException {
-            return font.getStringWidth(printable(text, font)) / 1000f * fontSize;
-        }
-
-        /** Characters the font has no glyph for (an emoji in a gift message) print as a question mark instead of failing the slip. */
-        private static String printable(String text, PDFont font) {
-            StringBuilder printable = new StringBuilder();
-            text.codePoints().forEach(codePoint -> {
-                String character = Character.isISOControl(codePoint) ? " " : new String(Character.toChars(codePoint));
-                try {
-                    font.encode(character);
-                    printable.append(character);
-                } catch (IOException | IllegalArgumentException e) {
-                    printable.append('?');
-                }
-            });
-            return printable.toString();
+            return font.getStringWidth(PdfFonts.printable(text, font)) / 1000f * fontSize;
         }
     }
 }

@@ -13,8 +13,7 @@ import reactor.core.publisher.Mono;
  * Plays the sandbox carrier's side of its webhooks: the signed deliveries its scripted journeys
  * have made due (repeats included, as carriers send) go through the same path as a real carrier's
  * POST to {@code /api/v1/carrier-webhooks/sandbox}: signature check, de-duplication, the ledger.
- * The journeys live in this instance's memory, so each instance delivers its own sandbox's; a
- * delivery that fails is not repeated here, and the parcel's next poll picks the scan up instead.
+ * A delivery that fails is not repeated here: the parcel's next poll picks the scan up instead.
  */
 @Component
 class SandboxWebhookPump {

@@ -29,9 +29,11 @@ import reactor.core.publisher.Mono;
  * run on {@link CarrierCalls}. The next poll is spaced by the parcel's state ({@link PollSpacing}).
  *
  * <p>A carrier without a tracking API (a rate card's) is not polled again, unless demo journeys are
- * on: then the sandbox scripts the parcel a journey and is polled for it. A sandbox parcel this
- * instance does not know (bought before a restart, or on another instance) is scripted again: the
- * journey depends only on the seed, the tracking number and the label time.
+ * on: then the sandbox scripts the parcel a journey and is polled for it. Scripted journeys live in
+ * this instance's memory; a parcel scripted on another instance or before a restart is scripted
+ * again the same way, as the journey depends only on the seed, the tracking number and the label
+ * time. The sandbox's own parcels are kept in the database ({@code sandbox_parcels}), so every
+ * instance tracks them.
  */
 @Component
 class TrackingPolls {
@@ -105,16 +107,13 @@ class TrackingPolls {
         if (sandbox.knows(claimed.key())) {
             return calls.call(() -> sandbox.track(claimed.key()));
         }
-        if (carrier instanceof SandboxCarrier) {
-            return script(sandbox, carrier, claimed);
-        }
         Mono<List<TrackingEvent>> pulled = calls.call(() -> carrier.track(claimed.key()));
         return settings.demoJourneys()
                 ? pulled.onErrorResume(UnsupportedCarrierOperationException.class, untracked -> script(sandbox, carrier, claimed))
                 : pulled;
     }
 
-    /** Scripts the parcel a sandbox journey (demo journeys, or a sandbox parcel this instance lost) and tracks it there. */
+    /** Scripts the parcel of a carrier without a tracking API a sandbox journey (demo journeys) and tracks it there. */
     private Mono<List<TrackingEvent>> script(SandboxCarrier sandbox, Carrier carrier, Claimed claimed) {
         DeliveryMode mode = TrackingStart.service(carrier, claimed.serviceCode()).map(service -> service.deliveryMode())
                 .orElse(DeliveryMode.DOOR);

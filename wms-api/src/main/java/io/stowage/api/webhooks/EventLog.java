@@ -1,10 +1,9 @@
 package io.stowage.api.webhooks;
 
-import io.stowage.api.database.Params;
+import io.stowage.api.outbox.OutboxEvents;
 import io.stowage.api.paging.Page;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -14,11 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class EventLog {
 
-    private final DatabaseClient db;
+    private final OutboxEvents events;
     private final JsonMapper json;
 
-    public EventLog(DatabaseClient db, JsonMapper json) {
-        this.db = db;
+    public EventLog(OutboxEvents events, JsonMapper json) {
+        this.events = events;
         this.json = json;
     }
 
@@ -35,21 +34,9 @@ public class EventLog {
     public Mono<Page<Event>> list(UUID merchantId, String type, long beforeId, int limit) {
         String exact = type == null || type.endsWith(".*") ? null : type;
         String family = type != null && type.endsWith(".*") ? type.substring(0, type.length() - 1) : null;
-        return db.sql("""
-                        SELECT id, event_id, type, subject, payload::text AS payload, created_at FROM outbox_events
-                        WHERE merchant_id = :merchant AND id < :before
-                          AND (CAST(:exact AS text) IS NULL OR type = :exact)
-                          AND (CAST(:family AS text) IS NULL OR starts_with(type, :family))
-                        ORDER BY id DESC LIMIT :limit
-                        """)
-                .bind("merchant", merchantId).bind("before", beforeId)
-                .bind("exact", Params.nullable(exact, String.class))
-                .bind("family", Params.nullable(family, String.class))
-                .bind("limit", limit + 1)
-                .map(row -> new Row(row.get("id", Long.class), new Event(row.get("event_id", UUID.class), row.get("type", String.class),
-                        row.get("subject", String.class), json.readTree(row.get("payload", String.class)),
-                        row.get("created_at", OffsetDateTime.class))))
-                .all().collectList()
+        return events.newestFirst(merchantId, exact, family, beforeId, limit + 1)
+                .map(stored -> stored.stream().map(event -> new Row(event.id(), new Event(event.eventId(), event.type(), event.subject(),
+                        json.readTree(event.payload()), event.createdAt()))).toList())
                 .map(rows -> {
                     Page<Row> page = Page.of(rows, limit, row -> Long.toString(row.id()));
                     return new Page<>(page.items().stream().map(Row::event).toList(), page.nextCursor());

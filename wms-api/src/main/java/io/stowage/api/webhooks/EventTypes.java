@@ -29,6 +29,12 @@ public final class EventTypes {
     public static final String SHIPMENT_CREATED = "shipment.created";
     public static final String SHIPMENT_VOIDED = "shipment.voided";
     public static final String SHIPMENT_SHIPPED = "shipment.shipped";
+    /** An invoice or a credit note of the merchant was finalised: numbered, immutable, due. */
+    public static final String INVOICE_FINALISED = "invoice.finalised";
+    /** A return (RMA) was opened against a shipped order: its lines, label and any exchange order. */
+    public static final String RETURN_REQUESTED = "return.requested";
+    /** The returns station received and graded a return's units; the merchant may refund. */
+    public static final String RETURN_RECEIVED = "return.received";
     /** The parcel's normalised tracking status changed (tracking). */
     public static final String SHIPMENT_TRACKING_UPDATED = "shipment.tracking_updated";
     /** The parcel was delivered or collected; once per shipment. */
@@ -41,7 +47,7 @@ public final class EventTypes {
     /** Every type above; a type written to the outbox that is not here has no schema and fails the tests. */
     public static final List<String> ALL = List.of(ORDER_ACCEPTED, ORDER_STATUS_CHANGED, ORDER_ALLOCATED, ORDER_BACKORDERED,
             ORDER_CANCELLED, ORDER_PACKED, STOCK_LEVEL_CHANGED, VARIANT_BACK_IN_STOCK, VARIANT_BACK_IN_STOCK_SUBSCRIBERS,
-            SHIPMENT_CREATED, SHIPMENT_VOIDED, SHIPMENT_SHIPPED,
+            SHIPMENT_CREATED, SHIPMENT_VOIDED, SHIPMENT_SHIPPED, INVOICE_FINALISED, RETURN_REQUESTED, RETURN_RECEIVED,
             SHIPMENT_TRACKING_UPDATED, SHIPMENT_DELIVERED, SHIPMENT_DELAYED, SHIPMENT_EXCEPTION);
 
     private static final Pattern WELL_FORMED = Pattern.compile("\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?");

@@ -2,6 +2,7 @@ package io.stowage.api.webhooks;
 
 import io.r2dbc.spi.Readable;
 import io.stowage.api.database.Params;
+import io.stowage.api.outbox.OutboxEvents;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import java.time.OffsetDateTime;
@@ -21,8 +22,10 @@ public class WebhookDeliveries {
     private final DatabaseClient db;
     private final WebhookEndpoints endpoints;
     private final WebhookSettings settings;
+    private final OutboxEvents outboxEvents;
 
-    public WebhookDeliveries(DatabaseClient db, WebhookEndpoints endpoints, WebhookSettings settings) {
+    public WebhookDeliveries(DatabaseClient db, WebhookEndpoints endpoints, WebhookSettings settings, OutboxEvents outboxEvents) {
+        this.outboxEvents = outboxEvents;
         this.db = db;
         this.endpoints = endpoints;
         this.settings = settings;
@@ -94,9 +97,8 @@ public class WebhookDeliveries {
      */
     public Mono<Replay> replay(UUID merchantId, UUID eventId, UUID endpointId) {
         Mono<Void> endpointExists = endpointId == null ? Mono.empty() : endpoints.get(merchantId, endpointId).then();
-        return endpointExists.then(db.sql("SELECT id, type FROM outbox_events WHERE event_id = :event AND merchant_id = :merchant")
-                        .bind("event", eventId).bind("merchant", merchantId)
-                        .map(row -> Map.entry(row.get("id", Long.class), row.get("type", String.class))).one()
+        return endpointExists.then(outboxEvents.byEventId(merchantId, eventId)
+                        .map(event -> Map.entry(event.id(), event.type()))
                         .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Event", eventId))))
                 .flatMap(event -> db.sql("INSERT INTO webhook_deliveries (merchant_id, endpoint_id, outbox_id, event_id, event_type, status, give_up_at) "
                                 + "SELECT e.merchant_id, e.id, :outbox, :event, :type, 'pending', now() + make_interval(secs => :window) "

@@ -197,6 +197,21 @@ class DayPlanTest extends ApiTest {
     }
 
     @Test
+    void carrierCodesAreStoredLowerCaseHoweverTheyAreTyped() {
+        DayPlanFloor floor = DayPlanFloor.create(this, 1);
+        floor.supervisor().put().uri("/api/v1/nodes/{code}/carrier-capacities/{carrier}", floor.world.node, "Omniva")
+                .bodyValue(Map.of("parcels_per_day", 7)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.carrier_code").isEqualTo("omniva");
+        floor.supervisor().get().uri("/api/v1/nodes/{code}/carrier-capacities", floor.world.node).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].carrier_code").isEqualTo("omniva");
+        floor.world.merchant(this).put().uri("/api/v1/preferred-carriers").bodyValue(Map.of("carriers", List.of("DPD-Baltics", " omniva")))
+                .exchange().expectStatus().isOk();
+        floor.world.merchant(this).get().uri("/api/v1/preferred-carriers").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.carriers.length()").isEqualTo(2)
+                .jsonPath("$.carriers[0]").isEqualTo("dpd-baltics").jsonPath("$.carriers[1]").isEqualTo("omniva");
+    }
+
+    @Test
     void badInputIsRefusedAndChangesNothing() {
         DayPlanFloor floor = DayPlanFloor.create(this, 1);
         floor.supervisor().put().uri("/api/v1/nodes/{code}/carrier-capacities/{carrier}", floor.world.node, "omniva")

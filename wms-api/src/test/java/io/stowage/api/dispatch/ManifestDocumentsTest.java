@@ -47,15 +47,33 @@ class ManifestDocumentsTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isGreaterThan(1);
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Carrier manifest VNO1-SANDBOX-20261204-7", "Vilniaus sandelis", "Savanoriu pr. 178",
-                    "SBX1 ", "SBX120", "Parcels: 120", "Total weight: 60.000 kg", "Driver's name and signature");
+            assertThat(text).contains("Carrier manifest VNO1-SANDBOX-20261204-7", "Vilniaus sandėlis", "Savanorių pr. 178",
+                    "SBX1 ", "SBX120", "AL-120 #1 sandbox/standard", "Parcels: 120", "Total weight: 60.000 kg", "Driver's name and signature");
         }
     }
 
     @Test
-    void textWithoutAGlyphInTheStandardFontsStaysPrintable() {
-        assertThat(ManifestDocuments.printable("Rūta Žemaitė")).isEqualTo("Ruta Zemaite");
-        assertThat(ManifestDocuments.printable("Склад\tA")).isEqualTo("?????" + "?A");
+    void namesAndAddressesPrintWithTheirDiacriticsAndInCyrillic() throws Exception {
+        Node riga = new Node(UUID.randomUUID(), "RIX1", "warehouse", "Rīgas noliktava: ā ē ī ļ ņ š ž", null,
+                new Node.Address("Ganību dambis 22", "Rīga", "LV-1005", "LV"), 56.97, 24.11, "Europe/Riga", null);
+        LoadView load = new LoadView(UUID.randomUUID(), "RIX1", "ukrposhta", LocalDate.of(2026, 12, 4), "DOCK-1", "Київ-777", LoadView.CLOSED,
+                "worker:B1001", Instant.parse("2026-12-04T08:00:00Z"), "RIX1-UKRPOSHTA-20261204-3", "worker:Līga Ozoliņa",
+                Instant.parse("2026-12-04T15:30:00Z"), 1, 700, List.of(carton("347712340000000018", "UA1", 700, "Замовлення-Žž")), null);
+
+        try (PDDocument document = Loader.loadPDF(ManifestDocuments.pdf(load, riga))) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Rīgas noliktava: ā ē ī ļ ņ š ž", "Ganību dambis 22", "LV-1005 Rīga", "Trailer: Київ-777",
+                    "by worker:Līga Ozoliņa", "Замовлення-Žž #1");
+        }
+    }
+
+    @Test
+    void aCharacterWithoutAGlyphPrintsAsAQuestionMarkInsteadOfFailingTheManifest() throws Exception {
+        LoadView load = load(List.of(carton("347712340000000018", "SBX1", 420, "AL-\u6F22-1\t")));
+
+        try (PDDocument document = Loader.loadPDF(ManifestDocuments.pdf(load, NODE))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("AL-?-1");
+        }
     }
 
     private static LoadView load(List<LoadView.Carton> cartons) {

@@ -53,7 +53,7 @@ public final class PackingFloor {
         return new PackingFloor(test, world, pickerToken, packerToken, packerName);
     }
 
-    static String worker(ApiTest test, World world, String badge, String name, String role) {
+    public static String worker(ApiTest test, World world, String badge, String name, String role) {
         test.admin().post().uri("/api/v1/admin/workers").bodyValue(Map.of(
                         "badge_code", badge, "name", name, "pin", "1357", "node_code", world.node, "roles", List.of(role)))
                 .exchange().expectStatus().isCreated();
@@ -171,7 +171,7 @@ public final class PackingFloor {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<?, ?>> maps(Object list) {
+    public static List<Map<?, ?>> maps(Object list) {
         return (List<Map<?, ?>>) list;
     }
 }

@@ -37,7 +37,7 @@ class InterruptedPurchaseTest extends ApiTest {
                 Eventually.until(easyPost::purchases, bought -> bought == 1);
                 Map<?, ?> waiting = desk.shipmentOfCarton(carton);
                 assertThat(waiting.get("status")).isEqualTo("label_pending");
-                assertThat(waiting.get("carrier")).as("the choice is stored before buying").isEqualTo("easypost:UPS");
+                assertThat(waiting.get("carrier")).as("the choice is stored before buying").isEqualTo("easypost:ups");
             } finally {
                 doomed.close();
             }

@@ -3,6 +3,7 @@ package io.stowage.api.shipping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.Eventually;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,16 @@ class TwoInstancesSsccTest extends ApiTest {
                 assertThat(shipments).hasSize(2 * CARTONS_EACH);
                 assertThat(shipments).extracting(shipment -> shipment.get("sscc")).doesNotHaveDuplicates();
                 assertThat(shipments).extracting(shipment -> shipment.get("tracking_number")).doesNotHaveDuplicates();
+                // No label lost or bought twice: one shipment per carton, each created (and paid for) once.
+                for (String order : List.of(first, second)) {
+                    List<Map<?, ?>> ofOrder = PackStation.maps(station.desk.supervisor().get().uri("/api/v1/shipments?order_id={order}", order)
+                            .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items"));
+                    assertThat(ofOrder).hasSize(CARTONS_EACH).allSatisfy(shipment -> assertThat(shipment.get("status")).isEqualTo("labelled"));
+                    assertThat(ofOrder).extracting(shipment -> shipment.get("carton_id")).doesNotHaveDuplicates();
+                }
+                List<Map<?, ?>> created = Eventually.until(() -> station.desk.events("shipment.created"), events -> events.size() >= 2 * CARTONS_EACH);
+                assertThat(created).hasSize(2 * CARTONS_EACH)
+                        .extracting(event -> ((Map<?, ?>) event.get("data")).get("shipment_id")).doesNotHaveDuplicates();
             } finally {
                 packers.shutdownNow();
             }

@@ -43,6 +43,13 @@ class SchemaCheckingOutbox extends Outbox {
         });
     }
 
+    /** Events appended by a part of the caller's statement are checked when the part is made, before the statement runs. */
+    @Override
+    public Part appending(UUID merchantId, List<Event> events) {
+        events.forEach(event -> check(event.type(), event.payload()));
+        return super.appending(merchantId, events);
+    }
+
     private void check(String type, Object payload) {
         String stored = json.writeValueAsString(payload);
         List<String> problems = EventSchemas.problems(type, json.readTree(stored));

@@ -71,6 +71,26 @@ class ParcelJourneyTest extends TrackingApiTest {
                 .doesNotHaveDuplicates().contains("delivered");
     }
 
+    @Test
+    void theSandboxsOwnTrackingLinkIsItsParcelPageNotTheCustomersTokenPage() {
+        LabelledParcels parcels = LabelledParcels.create(this, context);
+        Map<?, ?> shipment = parcels.labelled(null);
+        String link = (String) shipment.get("carrier_tracking_url");
+        String path = java.net.URI.create(link).getPath();
+        // /track/{token} is the customer's page, opened only by an unguessable token; the carrier's link names the tracking number.
+        assertThat(path).isEqualTo("/sandbox-carrier/parcels/" + shipment.get("tracking_number")).doesNotStartWith("/track/");
+
+        Map<?, ?> page = Eventually.until(() -> web.get().uri(path).exchange().expectStatus().isOk()
+                        .expectBody(Map.class).returnResult().getResponseBody(),
+                found -> !((List<?>) found.get("scans")).isEmpty());
+        assertThat(page).containsEntry("carrier", "sandbox").containsEntry("tracking_number", shipment.get("tracking_number"));
+        assertThat((List<Map<String, Object>>) page.get("scans")).last().satisfies(scan -> assertThat(scan)
+                .containsEntry("code", "LABEL_CREATED").containsKeys("occurred_at", "message", "location"));
+
+        web.get().uri("/sandbox-carrier/parcels/SBX-NO-SUCH-" + UUID.randomUUID()).exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     private boolean deliveredOnce(String path, Object shipmentId) {
         return receiver.at(path).stream()
                 .filter(r -> r.text().contains("\"shipment.delivered\"") && r.text().contains(String.valueOf(shipmentId)))

@@ -1,0 +1,24 @@
+package io.stowage.carriers.sandbox;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the sandbox keeps its parcels. A real carrier keeps them on its side, so a label bought through
+ * one instance of a service can be voided or tracked through another; a service running several
+ * instances gives the sandbox a store they share (its database), where a single process may keep them
+ * in memory ({@link InMemorySandboxParcels}).
+ */
+public interface SandboxParcels {
+
+    /** Keeps a newly labelled parcel; a parcel already kept under its tracking number stays as it is (a label printed again). */
+    void add(SandboxParcel parcel);
+
+    Optional<SandboxParcel> find(String trackingNumber);
+
+    /** Stores the parcel's new state (cancelled, webhooks sent). */
+    void replace(SandboxParcel parcel);
+
+    /** Parcels with scans not yet sent as webhooks, for {@link SandboxCarrier#dueWebhooks}. */
+    List<SandboxParcel> withUnsentScans();
+}

@@ -1,0 +1,55 @@
+package io.stowage.api.inventory;
+
+import io.stowage.api.Published;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * What stands on shelves now, for features that look at locations rather than stock: which ones
+ * hold units (putaway looks for an empty one), what a location holds (a cycle count snapshots what
+ * the books expect) and the numbers of lots (a count review shows them).
+ */
+@Service
+@Published
+public class ShelfStock {
+
+    private final DatabaseClient db;
+
+    public ShelfStock(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Those of the locations that hold units of any merchant, in any status. */
+    public Mono<Set<UUID>> holdingStock(Collection<UUID> locationIds) {
+        if (locationIds.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return db.sql("SELECT DISTINCT location_id FROM stock_balances WHERE location_id = ANY(:locations) AND on_hand > 0")
+                .bind("locations", locationIds.toArray(UUID[]::new))
+                .map(row -> row.get("location_id", UUID.class))
+                .all().collect(HashSet::new, Set::add);
+    }
+
+    /** Units of one merchant's variant and lot (or {@link StockLedger#NO_LOT}) available on a location. */
+    public record Held(UUID merchantId, UUID variantId, UUID lotKey, int onHand) {
+    }
+
+    /** What is available on the location, per merchant, variant and lot; only what is there (more than zero). */
+    public Mono<List<Held>> availableAt(UUID locationId) {
+        return db.sql("""
+                        SELECT merchant_id, variant_id, lot_key, sum(on_hand) AS on_hand FROM stock_balances
+                        WHERE location_id = :location AND status = 'available' AND on_hand > 0
+                        GROUP BY merchant_id, variant_id, lot_key
+                        """)
+                .bind("location", locationId)
+                .map(row -> new Held(row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class),
+                        row.get("lot_key", UUID.class), row.get("on_hand", Number.class).intValue()))
+                .all().collectList();
+    }
+}

@@ -1,0 +1,105 @@
+package io.stowage.api.shipping;
+
+import io.r2dbc.spi.Readable;
+import io.stowage.api.database.Params;
+import io.stowage.carriers.sandbox.SandboxParcel;
+import io.stowage.carriers.sandbox.SandboxParcels;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The sandbox carrier's parcels in the database ({@code sandbox_parcels}), so that every instance of
+ * the service sees the labels any of them bought: a label bought on one instance is voided, tracked
+ * and reported by webhooks from another, as with a real carrier that keeps its parcels on its side.
+ * The carrier's calls are blocking and run off the event loop (the purchase and the void run on the
+ * bounded elastic scheduler), so this store waits for its queries there.
+ */
+@Component
+class SandboxParcelTable implements SandboxParcels {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DatabaseClient db;
+
+    SandboxParcelTable(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public void add(SandboxParcel parcel) {
+        db.sql("""
+                        INSERT INTO sandbox_parcels (tracking_number, scans, cancelled_at, webhooks_sent)
+                        VALUES (:tracking, CAST(:scans AS jsonb), :cancelled, :sent)
+                        ON CONFLICT (tracking_number) DO NOTHING
+                        """)
+                .bind("tracking", parcel.trackingNumber()).bind("scans", scans(parcel.scans()))
+                .bind("cancelled", Params.nullable(at(parcel.cancelledAt()), OffsetDateTime.class))
+                .bind("sent", parcel.webhooksSent())
+                .then().block();
+    }
+
+    @Override
+    public Optional<SandboxParcel> find(String trackingNumber) {
+        return db.sql("SELECT tracking_number, scans::text AS scans, cancelled_at, webhooks_sent FROM sandbox_parcels WHERE tracking_number = :tracking")
+                .bind("tracking", trackingNumber).map(SandboxParcelTable::parcel).one().blockOptional();
+    }
+
+    @Override
+    public void replace(SandboxParcel parcel) {
+        db.sql("""
+                        UPDATE sandbox_parcels SET scans = CAST(:scans AS jsonb), cancelled_at = :cancelled, webhooks_sent = :sent,
+                               updated_at = clock_timestamp()
+                        WHERE tracking_number = :tracking
+                        """)
+                .bind("tracking", parcel.trackingNumber()).bind("scans", scans(parcel.scans()))
+                .bind("cancelled", Params.nullable(at(parcel.cancelledAt()), OffsetDateTime.class))
+                .bind("sent", parcel.webhooksSent())
+                .then().block();
+    }
+
+    @Override
+    public List<SandboxParcel> withUnsentScans() {
+        return db.sql("""
+                        SELECT tracking_number, scans::text AS scans, cancelled_at, webhooks_sent FROM sandbox_parcels
+                        WHERE webhooks_sent < jsonb_array_length(scans) ORDER BY created_at, tracking_number
+                        """)
+                .map(SandboxParcelTable::parcel).all().collectList().block();
+    }
+
+    private static String scans(List<SandboxParcel.Scan> scans) {
+        ArrayNode array = JSON.createArrayNode();
+        for (SandboxParcel.Scan scan : scans) {
+            ObjectNode node = array.addObject();
+            node.put("at", scan.at().toString());
+            node.put("code", scan.code());
+            node.put("message", scan.message());
+            node.put("location", scan.location());
+        }
+        return JSON.writeValueAsString(array);
+    }
+
+    private static SandboxParcel parcel(Readable row) {
+        List<SandboxParcel.Scan> scans = new ArrayList<>();
+        for (JsonNode scan : JSON.readTree(row.get("scans", String.class))) {
+            scans.add(new SandboxParcel.Scan(Instant.parse(scan.path("at").asString()), scan.path("code").asString(),
+                    scan.path("message").asString(""), scan.path("location").asString("")));
+        }
+        OffsetDateTime cancelled = row.get("cancelled_at", OffsetDateTime.class);
+        return new SandboxParcel(row.get("tracking_number", String.class), scans, cancelled == null ? null : cancelled.toInstant(),
+                row.get("webhooks_sent", Integer.class));
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

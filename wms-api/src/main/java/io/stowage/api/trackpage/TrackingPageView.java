@@ -1,0 +1,42 @@
+package io.stowage.api.trackpage;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The tracking page as its template reads it: the page's data with every date and time written out
+ * in the visitor's language, times in the destination's zone, and the message keys of the status,
+ * the next step and the ETA's basis.
+ */
+record TrackingPageView(TrackingPage page, String statusKey, String nextKey, String eta, String etaBasisKey, String promisedOn,
+                        List<EventView> events, String timeZoneName, String collectBy) {
+
+    /** One event: its instant for {@code <time datetime>}, its local time in words, and its status's key (null: none). */
+    record EventView(String isoTime, String localTime, String statusKey, String description, String location) {
+    }
+
+    static TrackingPageView of(TrackingPage page, Locale locale) {
+        ZoneId zone = ZoneId.of(page.timeZone());
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
+        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(zone);
+        String eta = page.eta() == null ? null
+                : page.eta().from().equals(page.eta().to()) ? dates.format(page.eta().from())
+                : dates.format(page.eta().from()) + " – " + dates.format(page.eta().to());
+        List<EventView> events = page.events().stream().map(event -> new EventView(event.occurredAt().toString(), times.format(event.occurredAt()),
+                event.status() == null ? null : "trackpage.status." + event.status(), event.description(), event.location())).toList();
+        return new TrackingPageView(page, "trackpage.status." + page.status(), "trackpage.next." + page.status(), eta,
+                page.eta() == null ? null : "trackpage.eta.basis." + page.eta().basis(), format(dates, page.promisedOn()), events,
+                zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getDisplayName(TextStyle.FULL, locale),
+                page.pickupPoint() == null ? null : format(dates, page.pickupPoint().collectBy()));
+    }
+
+    private static String format(DateTimeFormatter dates, LocalDate date) {
+        return date == null ? null : dates.format(date);
+    }
+}

@@ -1,0 +1,138 @@
+package io.stowage.api.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.Eventually;
+import io.stowage.api.support.World;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A merchant's warehouse doing the work billing charges for, through the HTTP API as the floor does
+ * it: receipts at the dock, putaway to the shelves, orders waved and picked, packed into cartons and
+ * labelled at the sandbox carrier.
+ */
+final class BillingFloor {
+
+    final ApiTest test;
+    final World world;
+    private final String packerToken;
+    private int keys;
+
+    private BillingFloor(ApiTest test, World world, String packerToken) {
+        this.test = test;
+        this.world = world;
+        this.packerToken = packerToken;
+    }
+
+    static BillingFloor create(ApiTest test) {
+        World world = World.create(test);
+        test.admin().post().uri("/api/v1/nodes/{code}/locations", world.node)
+                .bodyValue(Map.of("locations", List.of(Map.of("code", "PACK-1", "type", "pack_station", "x_mm", 1000, "y_mm", -2000))))
+                .exchange().expectStatus().isCreated();
+        String badge = "P" + world.badge;
+        test.admin().post().uri("/api/v1/admin/workers").bodyValue(Map.of("badge_code", badge, "name", "Jonas " + badge, "pin", "1357",
+                        "node_code", world.node, "roles", List.of("picker", "packer")))
+                .exchange().expectStatus().isCreated();
+        Map<?, ?> session = test.web.post().uri("/api/v1/auth/worker-sessions").bodyValue(Map.of("badge_code", badge, "pin", "1357"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return new BillingFloor(test, world, (String) session.get("token"));
+    }
+
+    private WebTestClient packer() {
+        return test.as(packerToken);
+    }
+
+    private WebTestClient supervisor() {
+        return world.worker(test);
+    }
+
+    /** Receives units at the dock (a receipt) and puts them away to a shelf (a putaway). */
+    void receiveAndPutAway(String sku, int units, String shelf) {
+        supervisor().post().uri("/api/v1/receipts").header("Idempotency-Key", "bill-in-" + (++keys))
+                .bodyValue(Map.of("merchant_id", world.merchantId, "sku", sku, "quantity", units, "location_code", "DOCK-1"))
+                .exchange().expectStatus().isCreated();
+        Map<?, ?> move = supervisor().post().uri("/api/v1/moves").header("Idempotency-Key", "bill-away-" + (++keys))
+                .bodyValue(Map.of("merchant_id", world.merchantId, "sku", sku, "quantity", units, "from_location_code", "DOCK-1",
+                        "to_location_code", shelf))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(move.get("kind")).isEqualTo("putaway");
+    }
+
+    /** Places an order of {@code units} TEE-M-NAVY and returns its id. */
+    String order(int units) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("customer", Map.of("name", "Ona Petraitytė", "address", Map.of("line", "Gedimino pr. 1", "city", "Vilnius",
+                "postal_code", "01103", "country", "LT", "latitude", 54.6872, "longitude", 25.2797)));
+        body.put("lines", List.of(Map.of("sku", "TEE-M-NAVY", "quantity", units)));
+        body.put("service_level", "standard");
+        Map<?, ?> order = world.merchant(test).post().uri("/api/v1/orders").header("Idempotency-Key", "bill-order-" + (++keys))
+                .bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(order.get("status")).isEqualTo("allocated");
+        return (String) order.get("id");
+    }
+
+    /** Waves every allocated order of the node, releases the wave and picks every task. */
+    void waveAndPick() {
+        String waveId = (String) supervisor().post().uri("/api/v1/waves")
+                .bodyValue(Map.of("cart", Map.of("totes", 8), "time_limit_seconds", 1))
+                .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        Map<?, ?> wave = Eventually.until(() -> supervisor().get().uri("/api/v1/waves/{id}", waveId).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody(), read -> !"planning".equals(read.get("status")));
+        assertThat(wave.get("status")).as("wave failure %s", wave.get("failure")).isEqualTo("planned");
+        supervisor().post().uri("/api/v1/waves/{id}/release", waveId).exchange().expectStatus().isOk();
+        while (true) {
+            var next = packer().get().uri("/api/v1/pick-tasks/next").exchange().expectBody(Map.class).returnResult();
+            if (next.getStatus().value() == 204) {
+                return;
+            }
+            for (Map<?, ?> task : maps(next.getResponseBody().get("tasks"))) {
+                if (!"open".equals(task.get("status"))) {
+                    continue;
+                }
+                packer().post().uri("/api/v1/pick-tasks/{id}/confirm", task.get("id")).header("Idempotency-Key", "pick-" + task.get("id"))
+                        .bodyValue(Map.of("location_code", task.get("location_code"), "sku", task.get("sku"), "quantity", task.get("quantity"),
+                                "tote", task.get("tote")))
+                        .exchange().expectStatus().isOk();
+            }
+        }
+    }
+
+    /**
+     * Packs the picked order's units into one carton, closed in the box type when one is given (else
+     * in the item's own packaging), and waits for its label; returns the shipment.
+     */
+    Map<?, ?> packAndLabel(String orderId, int units, String boxTypeCode, int weightGrams) {
+        Map<?, ?> session = packer().post().uri("/api/v1/pack-sessions").bodyValue(Map.of("station_code", "PACK-1", "order_id", orderId))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String cartonId = (String) packer().post().uri("/api/v1/pack-sessions/{id}/cartons", session.get("id")).bodyValue(Map.of("order_id", orderId))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        for (int unit = 0; unit < units; unit++) {
+            packer().post().uri("/api/v1/cartons/{id}/units", cartonId).header("Idempotency-Key", "pack-" + cartonId + "-" + unit)
+                    .bodyValue(Map.of("sku", "TEE-M-NAVY")).exchange().expectStatus().isOk();
+        }
+        Map<String, Object> close = new LinkedHashMap<>();
+        if (boxTypeCode != null) {
+            close.put("box_type_code", boxTypeCode);
+        } else {
+            close.putAll(Map.of("length_mm", 310, "width_mm", 260, "height_mm", 30));
+        }
+        close.put("weight_grams", weightGrams);
+        Map<?, ?> closed = packer().post().uri("/api/v1/cartons/{id}/close", cartonId).bodyValue(close)
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Map<?, ?>) closed.get("carton")).get("status")).as("carton %s", closed).isEqualTo("closed");
+        Map<?, ?> shipment = Eventually.until(() -> packer().get().uri("/api/v1/cartons/{id}/shipment", cartonId).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody(), read -> !"label_pending".equals(read.get("status")));
+        assertThat(shipment.get("status")).as("label failure %s", shipment.get("failure_reason")).isEqualTo("labelled");
+        return shipment;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<?, ?>> maps(Object list) {
+        return list == null ? new ArrayList<>() : (List<Map<?, ?>>) list;
+    }
+}

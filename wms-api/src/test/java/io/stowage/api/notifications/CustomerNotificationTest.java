@@ -1,0 +1,318 @@
+package io.stowage.api.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.stowage.api.outbox.Outbox;
+import io.stowage.api.support.Eventually;
+import io.stowage.api.support.FastDeliveryTest;
+import io.stowage.api.support.World;
+import io.stowage.api.webhooks.EventTypes;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Customer notices end to end: an order taken through the API and the shipping event are told to
+ * the customer in their language, by email (received by a real SMTP server, both parts) and by SMS
+ * (posted to a gateway on this machine), each once, also when the outbox event is fanned out again.
+ */
+class CustomerNotificationTest extends FastDeliveryTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final SmsGatewayStub GATEWAY = new SmsGatewayStub();
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void smsGateway(DynamicPropertyRegistry registry) {
+        registry.add("stowage.notifications.sms.sender", () -> "http");
+        registry.add("stowage.notifications.sms.gateway-url", GATEWAY::url);
+        registry.add("stowage.notifications.sms.gateway-token", () -> "gateway-token");
+        registry.add("stowage.notifications.sms.from", () -> "Stowage");
+    }
+
+    @AfterAll
+    static void stopServers() {
+        SMTP.stop();
+        GATEWAY.close();
+    }
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void theCustomerIsEmailedInTheirLanguageWithBothPartsAndTheLinkOnceEvenWhenTheEventIsReplayed() throws Exception {
+        World world = World.create(this);
+        smtpSettings(world);
+        String email = "ona-" + UUID.randomUUID() + "@example.com";
+
+        String orderId = order(world, customer(email, null, "uk", "email"));
+
+        MimeMessage confirmed = awaitMail(email, 1).get(0);
+        assertThat(confirmed.getSubject()).isEqualTo("Замовлення " + orderId + " підтверджено");
+        assertThat(((InternetAddress) confirmed.getFrom()[0]).getAddress()).isEqualTo("shop@example.com");
+        Map<String, String> parts = parts(confirmed);
+        assertThat(parts).containsOnlyKeys("text/plain", "text/html");
+        String today = LocalDate.now(ZoneId.of("Europe/Vilnius")).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(Locale.forLanguageTag("uk")));
+        assertThat(parts.get("text/plain")).contains("Вітаємо, Ona Petraitytė!", "Дякуємо за замовлення", today, "1 × TEE-M-NAVY");
+        assertThat(parts.get("text/html")).contains("<html lang=\"uk\">", "Дякуємо за замовлення", today, "<li>1 × TEE-M-NAVY</li>");
+
+        String trackingUrl = "https://wms.example.com/track/" + UUID.randomUUID().toString().replace("-", "");
+        String shippedEvent = shipped(world, orderId, UUID.randomUUID(), trackingUrl);
+
+        MimeMessage shipped = awaitMail(email, 2).get(1);
+        assertThat(shipped.getSubject()).isEqualTo("Замовлення " + orderId + " вже в дорозі");
+        Map<String, String> shippedParts = parts(shipped);
+        assertThat(shippedParts.get("text/plain")).contains("Відстежити посилку: " + trackingUrl, "SBX123456789LT", "sandbox");
+        assertThat(shippedParts.get("text/html")).contains("<a href=\"" + trackingUrl + "\">Відстежити посилку</a>");
+
+        // The same event fanned out again (a replay, or an instance that claimed it before a crash) tells no one twice.
+        db.sql("UPDATE outbox_events SET fanned_out_at = NULL WHERE event_id = CAST(:event AS uuid)").bind("event", shippedEvent)
+                .fetch().rowsUpdated().block();
+        Eventually.await(PATIENCE, () -> count("SELECT count(*) AS n FROM outbox_events WHERE event_id = CAST('" + shippedEvent
+                + "' AS uuid) AND fanned_out_at IS NOT NULL") == 1 && pending(orderId) == 0);
+        assertThat(mailTo(email)).hasSize(2);
+
+        // The merchant sees what the customer was told, a page at a time.
+        Map<?, ?> first = world.merchant(this).get().uri("/api/v1/orders/{id}/notices?limit=1", orderId).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        List<?> firstItems = (List<?>) first.get("items");
+        assertThat(firstItems).hasSize(1);
+        Map<?, ?> firstNotice = (Map<?, ?>) firstItems.get(0);
+        assertThat(firstNotice.get("kind")).isEqualTo("order_confirmed");
+        assertThat(firstNotice.get("channel")).isEqualTo("email");
+        assertThat(firstNotice.get("status")).isEqualTo("sent");
+        assertThat(firstNotice.get("language")).isEqualTo("uk");
+        assertThat(firstNotice.get("sent_at")).isNotNull();
+        world.merchant(this).get().uri("/api/v1/orders/{id}/notices?limit=1&after={after}", orderId, first.get("next_cursor")).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].kind").isEqualTo("shipped")
+                .jsonPath("$.items[0].recipient").isEqualTo(email)
+                .jsonPath("$.next_cursor").doesNotExist();
+        // Another merchant's order is not there to be read.
+        World other = World.create(this);
+        other.merchant(this).get().uri("/api/v1/orders/{id}/notices", orderId).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void textMessagesGoThroughTheGatewayWithRetriesOnServerErrorsAndARefusalIsRecordedAsFailed() {
+        World world = World.create(this);
+        smtpSettings(world);
+        String patient = phone();
+        GATEWAY.script(patient, 503);
+
+        String orderId = order(world, customer(null, patient, "lt", "sms"));
+
+        // The first try met a 503: the notice waits for its retry with the error, and no one was told yet.
+        Eventually.await(PATIENCE, () -> notice(orderId, "attempts").equals("1"));
+        assertThat(notice(orderId, "status")).isEqualTo("pending");
+        assertThat(notice(orderId, "last_error")).contains("503");
+        assertThat(count("SELECT count(*) AS n FROM customer_notices WHERE order_id = CAST('" + orderId
+                + "' AS uuid) AND next_attempt_at > now() + interval '30 seconds'")).as("retried after the backoff, not at once").isEqualTo(1);
+        // Time passes to the retry.
+        db.sql("UPDATE customer_notices SET next_attempt_at = now() WHERE order_id = CAST(:order AS uuid)").bind("order", orderId)
+                .fetch().rowsUpdated().block();
+        Eventually.await(PATIENCE, () -> notice(orderId, "status").equals("sent"));
+        List<SmsGatewayStub.Received> posted = GATEWAY.to(patient);
+        assertThat(posted).extracting(SmsGatewayStub.Received::answered).containsExactly(503, 200);
+        assertThat(posted).extracting(SmsGatewayStub.Received::idempotencyKey).as("one key for the notice's every try").containsOnly(notice(orderId, "id"));
+        assertThat(posted.get(1).authorization()).isEqualTo("Bearer gateway-token");
+        assertThat(posted.get(1).body()).contains("\"from\":\"Stowage\"", "užsakymas " + orderId + " patvirtintas");
+        assertThat(notice(orderId, "attempts")).isEqualTo("2");
+
+        String refused = phone();
+        GATEWAY.script(refused, 400);
+        String refusedOrder = order(world, customer(null, refused, "lv", "sms"));
+        Eventually.await(PATIENCE, () -> notice(refusedOrder, "status").equals("failed"));
+        assertThat(notice(refusedOrder, "last_error")).contains("400");
+        Eventually.throughout(Duration.ofMillis(500), () -> GATEWAY.to(refused).size() == 1);
+    }
+
+    @Test
+    void theChannelPreferenceDecidesWhoIsToldHow() throws Exception {
+        World world = World.create(this);
+        smtpSettings(world);
+        String email = "both-" + UUID.randomUUID() + "@example.com";
+        String phone = phone();
+
+        String both = order(world, customer(email, phone, "sl", "both"));
+        String none = order(world, customer("none-" + UUID.randomUUID() + "@example.com", phone(), "sl", "none"));
+        String unsaid = order(world, customer("unsaid-" + UUID.randomUUID() + "@example.com", null, null, null));
+        String emailOnly = order(world, customer("mail-" + UUID.randomUUID() + "@example.com", phone(), "de", "email"));
+
+        awaitMail(email, 1);
+        Eventually.await(PATIENCE, () -> GATEWAY.to(phone).size() == 1 && pending(both) == 0);
+        assertThat(GATEWAY.to(phone).get(0).body()).contains("naročilo " + both + " je potrjeno");
+        assertThat(mailTo(email).get(0).getSubject()).isEqualTo("Naročilo " + both + " je potrjeno");
+        Eventually.await(PATIENCE, () -> count("SELECT count(*) AS n FROM customer_notices WHERE order_id = CAST('" + emailOnly
+                + "' AS uuid) AND status = 'sent'") == 1);
+        assertThat(notice(emailOnly, "channel")).isEqualTo("email");
+        assertThat(notice(emailOnly, "language")).as("a language notices are not written in gets English").isEqualTo("en");
+        // The order events were fanned out (the email-only order's notice came after them): the others have nothing queued.
+        Eventually.await(PATIENCE, () -> count("SELECT count(*) AS n FROM outbox_events WHERE type = 'order.accepted' AND subject IN ('"
+                + none + "', '" + unsaid + "') AND fanned_out_at IS NOT NULL") == 2);
+        assertThat(count("SELECT count(*) AS n FROM customer_notices WHERE order_id IN (CAST('" + none + "' AS uuid), CAST('" + unsaid
+                + "' AS uuid))")).isZero();
+        world.merchant(this).get().uri("/api/v1/orders/{id}", unsaid).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.customer.notify").isEqualTo("none");
+    }
+
+    @Test
+    void aBadPhoneOrChannelIsRefusedAndNoOrderIsTaken() {
+        World world = World.create(this);
+        List<Map<String, Object>> refused = List.of(
+                customer("a@example.com", "8 612 34567", "lt", "sms"),
+                customer("a@example.com", "+37061234567", "lt", "fax"),
+                customer("a@example.com", null, "lt", "sms"),
+                customer(null, "+37061234567", "lt", "both"),
+                customer(null, null, "lt", "email"));
+        List<String> fields = List.of("customer.phone", "customer.notify", "customer.phone", "customer.email", "customer.email");
+        for (int i = 0; i < refused.size(); i++) {
+            world.merchant(this).post().uri("/api/v1/orders").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .bodyValue(orderBody(refused.get(i))).exchange()
+                    .expectStatus().isEqualTo(422)
+                    .expectHeader().contentType("application/problem+json")
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(fields.get(i));
+        }
+        world.merchant(this).get().uri("/api/v1/orders").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+    }
+
+    private void smtpSettings(World world) {
+        world.merchant(this).put().uri("/api/v1/notification-settings").bodyValue(Map.of(
+                        "smtp_host", "127.0.0.1", "smtp_port", SMTP.getSmtp().getPort(), "from_address", "shop@example.com", "starttls", false))
+                .exchange().expectStatus().isOk();
+    }
+
+    private static Map<String, Object> customer(String email, String phone, String language, String notify) {
+        Map<String, Object> customer = new HashMap<>();
+        customer.put("name", "Ona Petraitytė");
+        customer.put("address", Map.of("line", "Gedimino pr. 1", "city", "Vilnius", "postal_code", "01103", "country", "LT",
+                "latitude", 54.6872, "longitude", 25.2797));
+        if (email != null) {
+            customer.put("email", email);
+        }
+        if (phone != null) {
+            customer.put("phone", phone);
+        }
+        if (language != null) {
+            customer.put("language", language);
+        }
+        if (notify != null) {
+            customer.put("notify", notify);
+        }
+        return customer;
+    }
+
+    private static Map<String, Object> orderBody(Map<String, Object> customer) {
+        return Map.of("customer", customer, "lines", List.of(Map.of("sku", "TEE-M-NAVY", "quantity", 1)));
+    }
+
+    private String order(World world, Map<String, Object> customer) {
+        Map<?, ?> created = world.merchant(this).post().uri("/api/v1/orders").header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(orderBody(customer)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) created.get("id");
+    }
+
+    /** The event the dispatch close writes when the parcel leaves, written as it would; answers its event id. */
+    private String shipped(World world, String orderId, UUID shipmentId, String trackingUrl) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("shipment_id", shipmentId);
+        payload.put("order_id", orderId);
+        payload.put("order_number", orderId);
+        payload.put("carton_id", UUID.randomUUID());
+        payload.put("carton_number", 1);
+        payload.put("sscc", "347712340000000018");
+        payload.put("carrier", "sandbox");
+        payload.put("service_code", "sandbox/standard");
+        payload.put("tracking_number", "SBX123456789LT");
+        payload.put("tracking_url", trackingUrl);
+        payload.put("weight_grams", 420);
+        payload.put("manifest_number", "VNO1-SANDBOX-20261204-7");
+        payload.put("shipped_at", Instant.now().toString());
+        UUID merchantId = UUID.fromString(world.merchantId);
+        outbox.append(merchantId, EventTypes.SHIPMENT_SHIPPED, shipmentId.toString(), payload).block();
+        return db.sql("SELECT event_id::text AS id FROM outbox_events WHERE merchant_id = :m AND subject = :s")
+                .bind("m", merchantId).bind("s", shipmentId.toString()).map(row -> row.get("id", String.class)).one().block();
+    }
+
+    private static String phone() {
+        return "+3706" + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000));
+    }
+
+    private long pending(String orderId) {
+        return count("SELECT count(*) AS n FROM customer_notices WHERE status = 'pending' AND order_id = CAST('" + orderId + "' AS uuid)");
+    }
+
+    /** A column of the order's only notice, as text; empty while there is none. */
+    private String notice(String orderId, String column) {
+        return db.sql("SELECT " + column + "::text AS v FROM customer_notices WHERE order_id = CAST(:order AS uuid)").bind("order", orderId)
+                .map(row -> String.valueOf(row.get("v", String.class))).all().collectList()
+                .map(values -> values.size() == 1 ? values.get(0) : "").block();
+    }
+
+    private long count(String sql) {
+        return db.sql(sql).map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private static List<MimeMessage> awaitMail(String recipient, int howMany) {
+        Eventually.await(PATIENCE, () -> mailTo(recipient).size() >= howMany);
+        return mailTo(recipient);
+    }
+
+    private static List<MimeMessage> mailTo(String recipient) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> ((InternetAddress) a).getAddress().equals(recipient));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+    }
+
+    /** The message's parts by content type: a multipart/alternative's parts, each as text. */
+    private static Map<String, String> parts(MimeMessage message) throws Exception {
+        assertThat(message.getContentType()).startsWith("multipart/alternative");
+        Multipart multipart = (Multipart) message.getContent();
+        Map<String, String> parts = new LinkedHashMap<>();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Part part = multipart.getBodyPart(i);
+            parts.put(part.getContentType().split(";")[0].trim().toLowerCase(Locale.ROOT), part.getContent().toString());
+        }
+        assertThat(parts.keySet()).as("the plain part first").first().isEqualTo("text/plain");
+        return parts;
+    }
+}
