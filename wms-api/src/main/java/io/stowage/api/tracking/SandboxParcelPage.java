@@ -7,6 +7,8 @@ import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.spi.UnknownShipmentException;
 import io.stowage.carriers.tracking.TrackingEvent;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +45,11 @@ class SandboxParcelPage {
     Mono<Parcel> parcel(@PathVariable String trackingNumber) {
         TrackingKey key = new TrackingKey(SandboxCarrier.CODE, trackingNumber);
         return calls.call(() -> carriers.sandbox().track(key))
-                .map(events -> new Parcel(SandboxCarrier.CODE, trackingNumber,
-                        events.reversed().stream().map(SandboxParcelPage::scan).toList()))
+                .map(events -> {
+                    List<Scan> newestFirst = new ArrayList<>(events.stream().map(SandboxParcelPage::scan).toList());
+                    Collections.reverse(newestFirst);
+                    return new Parcel(SandboxCarrier.CODE, trackingNumber, newestFirst);
+                })
                 .onErrorMap(UnknownShipmentException.class, unknown -> ApiProblem.notFound("Sandbox parcel", trackingNumber));
     }
 
