@@ -15,7 +15,8 @@ import java.util.regex.PatternSyntaxException;
  * @param size    columns and rows of the screens printed in scripted mode
  */
 public record ClientOptions(URI server, Optional<String> script, Path dataDir, Optional<String> deviceId, int[] size,
-                            Optional<String> fnc1, Duration timeout, Optional<Pattern> locationPattern) {
+                            Optional<String> fnc1, Duration timeout, Optional<Pattern> locationPattern,
+                            PeripheralOptions peripherals) {
 
     public static final String USAGE = """
             Usage: java -jar scanner-client-<version>-all.jar --server URL [options]
@@ -28,7 +29,7 @@ public record ClientOptions(URI server, Optional<String> script, Path dataDir, O
               --fnc1 TEXT              what the scanner types for FNC1 when it cannot send ASCII 29
               --timeout SECONDS        how long to wait for the service (default 5)
               --location-pattern REGEX the site's location codes (default A-03-02-B and DOCK-1 shapes)
-            """;
+            """ + PeripheralOptions.USAGE;
 
     /** Thrown for a command line that cannot be used; the message is for the user. */
     public static final class BadArguments extends Exception {
@@ -46,6 +47,7 @@ public record ClientOptions(URI server, Optional<String> script, Path dataDir, O
         Optional<String> fnc1 = Optional.empty();
         Duration timeout = Duration.ofSeconds(5);
         Optional<Pattern> locations = Optional.empty();
+        PeripheralOptions peripherals = PeripheralOptions.none();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--help") || name.equals("-h")) {
@@ -93,12 +95,12 @@ public record ClientOptions(URI server, Optional<String> script, Path dataDir, O
                         throw new BadArguments("--location-pattern: " + e.getDescription());
                     }
                 }
-                default -> throw new BadArguments("Unknown option " + name);
+                default -> peripherals = peripherals.with(name, value).orElseThrow(() -> new BadArguments("Unknown option " + name));
             }
         }
         if (server == null) {
             throw new BadArguments("--server URL is required");
         }
-        return new ClientOptions(server, script, dataDir, device, size, fnc1, timeout, locations);
+        return new ClientOptions(server, script, dataDir, device, size, fnc1, timeout, locations, peripherals);
     }
 }

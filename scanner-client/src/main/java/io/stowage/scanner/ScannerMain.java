@@ -92,7 +92,8 @@ public final class ScannerMain {
         Path data = options.dataDir();
         Outbox outbox = new Outbox(data.resolve("queue"));
         String device = options.deviceId().orElseGet(() -> deviceId(data));
-        Floor floor = new Floor(new WmsClient(options.server(), options.timeout()), outbox, device, Clock.systemUTC());
+        Floor floor = new Floor(new WmsClient(options.server(), options.timeout()), outbox, device, Clock.systemUTC(),
+                options.peripherals().labelPrinter(options.timeout()));
         return new Handheld(floor, errorLog(data.resolve("client.log")));
     }
 

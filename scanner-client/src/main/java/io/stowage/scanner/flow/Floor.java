@@ -3,7 +3,9 @@ package io.stowage.scanner.flow;
 import io.stowage.scanner.offline.Courier;
 import io.stowage.scanner.offline.Delivery;
 import io.stowage.scanner.offline.Outbox;
+import io.stowage.scanner.print.LabelPrinter;
 import io.stowage.scanner.service.Answer;
+import io.stowage.scanner.service.Download;
 import io.stowage.scanner.service.WmsClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,10 +29,16 @@ public final class Floor {
     private final Courier courier;
     private final String deviceId;
     private final Clock clock;
+    private final LabelPrinter labels;
     private WorkerSession session;
 
     public Floor(WmsClient api, Outbox outbox, String deviceId, Clock clock) {
+        this(api, outbox, deviceId, clock, LabelPrinter.none());
+    }
+
+    public Floor(WmsClient api, Outbox outbox, String deviceId, Clock clock, LabelPrinter labels) {
         this.api = api;
+        this.labels = labels;
         this.outbox = outbox;
         this.courier = new Courier(outbox, api);
         this.deviceId = deviceId;
@@ -51,6 +59,11 @@ public final class Floor {
 
     public String deviceId() {
         return deviceId;
+    }
+
+    /** Where this device prints labels ({@code --printer}, {@code --label-dir}); flows offer "print label" when it is available. */
+    public LabelPrinter labels() {
+        return labels;
     }
 
     public Optional<WorkerSession> session() {
@@ -76,6 +89,11 @@ public final class Floor {
     /** A read for the logged-in worker. */
     public Answer get(String path) {
         return api.get(path, worker().token());
+    }
+
+    /** A file (a label) for the logged-in worker. */
+    public Download download(String path) {
+        return api.download(path, worker().token());
     }
 
     /**

@@ -78,6 +78,30 @@ public final class WmsClient {
         return builder;
     }
 
+    /**
+     * A file the service serves (a label in ZPL, PDF or PNG): its bytes when the service sent them,
+     * else the answer that says why not (a refusal, no answer, garbage).
+     */
+    public Download download(String path, String token) {
+        HttpRequest request = request(path, token).setHeader("Accept", "*/*").GET().build();
+        Download download;
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            int status = response.statusCode();
+            byte[] bytes = response.body() == null ? new byte[0] : response.body();
+            if (status >= 200 && status < 300 && status != 204 && bytes.length > 0) {
+                download = new Download(new Answer.Ok(status, null), bytes,
+                        response.headers().firstValue("Content-Disposition").flatMap(Download::filenameOf));
+            } else {
+                download = Download.failed(interpret(status, new String(bytes, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            download = Download.failed(unreachable(e));
+        }
+        lastReached = download.answer().reachedService();
+        return download;
+    }
+
     private Answer send(HttpRequest request) {
         Answer answer = exchange(request);
         lastReached = answer.reachedService();
@@ -88,22 +112,32 @@ public final class WmsClient {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return unreachable(e);
+        }
+        return interpret(response.statusCode(), response.body());
+    }
+
+    private Answer unreachable(Exception e) {
+        if (e instanceof HttpTimeoutException) {
             return new Answer.Unreachable("no answer in " + timeout.toSeconds() + " s");
-        } catch (IOException e) {
-            return new Answer.Unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : "connection: " + shorten(e.getMessage()));
-        } catch (InterruptedException e) {
+        }
+        if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             return new Answer.Unreachable("interrupted");
-        } catch (RuntimeException e) {
-            return new Answer.Unreachable(shorten(String.valueOf(e.getMessage())));
         }
-        int status = response.statusCode();
+        if (e instanceof IOException) {
+            return new Answer.Unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : "connection: " + shorten(e.getMessage()));
+        }
+        return new Answer.Unreachable(shorten(String.valueOf(e.getMessage())));
+    }
+
+    private Answer interpret(int status, String responseBody) {
         if (status >= 500) {
             return new Answer.Garbled("HTTP " + status);
         }
         JsonNode body = null;
-        String text = response.body() == null ? "" : response.body().strip();
+        String text = responseBody == null ? "" : responseBody.strip();
         if (!text.isEmpty()) {
             try {
                 body = JSON.readTree(text);

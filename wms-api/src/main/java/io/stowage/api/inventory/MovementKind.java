@@ -26,7 +26,12 @@ public enum MovementKind {
     /** Units a customer sent back, received at the returns station into the status their grade gives them. */
     RETURN_RECEIPT,
     /** Returned units graded for disposal, written off the books as they go to waste. */
-    RETURN_DISPOSAL;
+    RETURN_DISPOSAL,
+    /**
+     * Units packed for an order that left the node in a carton with its carrier (the load's manifest
+     * closed): taken off the drop-off location, and their reservation ends with them.
+     */
+    SHIPMENT;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

@@ -40,6 +40,38 @@ public class StockLedger {
     }
 
     /**
+     * Units promised to an order leave the node with its carrier: the movement (a
+     * {@link MovementKind#SHIPMENT} from the location that holds them to nowhere) as {@link #post}
+     * records it, and the node's reservation of them ends with them: on hand and reserved fall
+     * together, so availability does not change and stores are told nothing. The caller locks the
+     * node's level first ({@link Reservations#lock}) and, in the same transaction, ends the order's
+     * allocation of the units ({@code OrderFulfilment.unitsShipped}), so that reservations keep
+     * matching open allocations. A reference's units of a variant and lot ship once: the ledger
+     * refuses a second shipment movement for them (a unique index), whatever retries or instances do.
+     * Returns the movement's ledger id.
+     */
+    public Mono<Long> ship(Movement movement) {
+        if (movement.kind() != MovementKind.SHIPMENT || movement.fromLocationId() == null || movement.toLocationId() != null
+                || !movement.fromStatus().sellable() || movement.referenceType() == null || movement.referenceId() == null) {
+            return Mono.error(new IllegalArgumentException("A shipment takes sellable units from a location to nowhere, for a reference: " + movement));
+        }
+        UUID lotKey = movement.lotId() == null ? NO_LOT : movement.lotId();
+        return take(movement, lotKey)
+                .then(append(movement))
+                .onErrorMap(DataIntegrityViolationException.class, e -> new IllegalStateException("The units of " + movement.referenceType() + " "
+                        + movement.referenceId() + " have shipped already", e))
+                .flatMap(id -> db.sql("""
+                                UPDATE stock_levels SET on_hand = on_hand - :qty, reserved = reserved - :qty
+                                WHERE merchant_id = :merchant AND variant_id = :variant AND node_id = :node AND reserved >= :qty
+                                """)
+                        .bind("qty", movement.quantity()).bind("merchant", movement.merchantId()).bind("variant", movement.variantId())
+                        .bind("node", movement.nodeId())
+                        .fetch().rowsUpdated()
+                        .flatMap(updated -> updated == 1 ? Mono.just(id) : Mono.error(new IllegalStateException("The node does not hold "
+                                + movement.quantity() + " reserved units of variant " + movement.variantId() + " to ship"))));
+    }
+
+    /**
      * What {@link #takeSpare} takes: units of a variant at a node, for work that sends them away with
      * something else (a packing insert goes out in a carton), with the ledger's who and why.
      */

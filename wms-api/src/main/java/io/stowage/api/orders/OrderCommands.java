@@ -46,7 +46,11 @@ class OrderCommands {
                     if (!status.canMoveTo(OrderStatus.CANCELLED)) {
                         return Mono.error(ApiProblem.of(ProblemType.ORDER_NOT_CANCELLABLE, "Order " + orderId + " is " + status.db() + "; only orders that have not shipped can be cancelled"));
                     }
-                    return openHolds(merchantId, orderId)
+                    // A carton of it on a closed load has left the building: those units cannot come back by cancelling.
+                    return shippedUnits(orderId).flatMap(shipped -> shipped > 0
+                            ? Mono.error(ApiProblem.of(ProblemType.ORDER_NOT_CANCELLABLE, "Order " + orderId + " has " + shipped
+                                    + " units shipped already in a carton that left; only orders that have not shipped can be cancelled"))
+                            : openHolds(merchantId, orderId))
                             .flatMap(holds -> db.sql("UPDATE order_allocations SET released_at = now() WHERE order_id = :order AND released_at IS NULL")
                                     .bind("order", orderId).then()
                                     .then(reservations.release(merchantId, holds)))
@@ -84,6 +88,11 @@ class OrderCommands {
                 .map(row -> OrderStatus.fromDb(row.get("status", String.class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Order", orderId)));
+    }
+
+    private Mono<Long> shippedUnits(UUID orderId) {
+        return db.sql("SELECT coalesce(sum(shipped), 0) AS shipped FROM order_lines WHERE order_id = :order")
+                .bind("order", orderId).map(row -> row.get("shipped", Number.class).longValue()).one();
     }
 
     private Mono<List<Reservations.Hold>> openHolds(UUID merchantId, UUID orderId) {

@@ -138,6 +138,30 @@ public class OrderFulfilment {
         if (units <= 0) {
             return Mono.empty();
         }
+        return shrinkAllocations(orderId, lineNo, nodeId, lotKey, units, "give back")
+                .then(reservations.release(merchantId, List.of(new Reservations.Hold(variantId, nodeId, units))))
+                .then(db.sql("UPDATE order_lines SET waiting = waiting + :units WHERE order_id = :order AND line_no = :line")
+                        .bind("units", units).bind("order", orderId).bind("line", lineNo).then());
+    }
+
+    /**
+     * {@code units} of a line held at a node (and lot) left the node in a carton: the open allocations
+     * shrink by them and the line counts them shipped, so that a line's units stay its allocations
+     * plus its waiting plus its shipped ones. The reservation ends with the units in the same
+     * transaction: the caller ships them through {@code StockLedger.ship}, which lowers the node's
+     * reserved units with its on-hand ones. Callers hold the level lock, then the order's.
+     */
+    public Mono<Void> unitsShipped(UUID orderId, int lineNo, UUID nodeId, UUID lotKey, int units) {
+        if (units <= 0) {
+            return Mono.empty();
+        }
+        return shrinkAllocations(orderId, lineNo, nodeId, lotKey, units, "ship")
+                .then(db.sql("UPDATE order_lines SET shipped = shipped + :units WHERE order_id = :order AND line_no = :line")
+                        .bind("units", units).bind("order", orderId).bind("line", lineNo).then());
+    }
+
+    /** The line's open allocations at the node and lot shrink by {@code units}, newest first; an error when they hold fewer. */
+    private Mono<Void> shrinkAllocations(UUID orderId, int lineNo, UUID nodeId, UUID lotKey, int units, String why) {
         return db.sql("""
                         SELECT id, quantity FROM order_allocations
                         WHERE order_id = :order AND line_no = :line AND node_id = :node AND lot_key = :lot AND released_at IS NULL
@@ -151,12 +175,9 @@ public class OrderFulfilment {
                     long held = open.stream().mapToLong(allocation -> allocation[1]).sum();
                     if (held < units) {
                         return Mono.error(new IllegalStateException("Line " + orderId + "/" + lineNo + " holds " + held
-                                + " units at the node, fewer than the " + units + " to give back"));
+                                + " units at the node, fewer than the " + units + " to " + why));
                     }
-                    return Flux.fromIterable(shrink(open, units)).concatMap(this::applyShrink).then()
-                            .then(reservations.release(merchantId, List.of(new Reservations.Hold(variantId, nodeId, units))))
-                            .then(db.sql("UPDATE order_lines SET waiting = waiting + :units WHERE order_id = :order AND line_no = :line")
-                                    .bind("units", units).bind("order", orderId).bind("line", lineNo).then());
+                    return Flux.fromIterable(shrink(open, units)).concatMap(this::applyShrink).then();
                 });
     }
 

@@ -377,7 +377,7 @@ class OrderIntake {
             boolean preorder = expectedOn != null;
             lines.add(new OrderView.Line(lineNo, checked.variants().get(line.sku()).sku(), line.quantity(),
                     shipsFrom.stream().mapToInt(OrderView.ShipFrom::quantity).sum(),
-                    preorder ? 0 : rest, preorder ? rest : 0, expectedOn, shipsFrom));
+                    preorder ? 0 : rest, preorder ? rest : 0, 0, expectedOn, shipsFrom));
         }
         return new OrderView(stored.id(), status.db(), request.serviceLevelOrDefault().db(), request.channelOrDefault(),
                 new OrderView.Customer(customer.name(), customer.email(), customer.phone(),

@@ -69,7 +69,7 @@ public class OrderQueries {
 
     private Mono<List<OrderView.Line>> lines(UUID orderId) {
         return db.sql("""
-                        SELECT l.line_no, v.sku, l.quantity, l.waiting, l.expected_on,
+                        SELECT l.line_no, v.sku, l.quantity, l.waiting, l.shipped, l.expected_on,
                                n.code AS node_code, n.kind AS node_kind, a.quantity AS allocated, lot.lot_number, lot.expires_on
                         FROM order_lines l
                         JOIN variants v ON v.id = l.variant_id
@@ -81,7 +81,7 @@ public class OrderQueries {
                         """)
                 .bind("order", orderId)
                 .map(row -> new LineRow(row.get("line_no", Integer.class), row.get("sku", String.class), row.get("quantity", Integer.class),
-                        row.get("waiting", Integer.class), row.get("expected_on", LocalDate.class),
+                        row.get("waiting", Integer.class), row.get("shipped", Integer.class), row.get("expected_on", LocalDate.class),
                         row.get("node_code", String.class) == null ? null : new OrderView.ShipFrom(row.get("node_code", String.class),
                                 row.get("node_kind", String.class), row.get("allocated", Integer.class), row.get("lot_number", String.class),
                                 row.get("expires_on", LocalDate.class))))
@@ -96,14 +96,14 @@ public class OrderQueries {
                         boolean preorder = first.expectedOn() != null;
                         lines.add(new OrderView.Line(lineNo, first.sku(), first.quantity(),
                                 shipsFrom.stream().mapToInt(OrderView.ShipFrom::quantity).sum(),
-                                preorder ? 0 : first.waiting(), preorder ? first.waiting() : 0, first.expectedOn(), shipsFrom));
+                                preorder ? 0 : first.waiting(), preorder ? first.waiting() : 0, first.shipped(), first.expectedOn(), shipsFrom));
                     });
                     return lines;
                 });
     }
 
     /** One line joined with one of its allocations (or none). */
-    private record LineRow(int lineNo, String sku, int quantity, int waiting, LocalDate expectedOn, OrderView.ShipFrom shipFrom) {
+    private record LineRow(int lineNo, String sku, int quantity, int waiting, int shipped, LocalDate expectedOn, OrderView.ShipFrom shipFrom) {
     }
 
     /** The merchant's orders, oldest first, filtered. */
@@ -170,7 +170,8 @@ public class OrderQueries {
 
     /**
      * Reserved units per variant and node against the open allocations, and every line's quantity
-     * against its allocations plus what it still waits for (nothing for cancelled orders).
+     * against its allocations plus what it still waits for plus what has shipped (nothing for
+     * cancelled orders).
      */
     public Mono<List<Discrepancy>> reconcile() {
         return db.sql("""
@@ -189,7 +190,7 @@ public class OrderQueries {
                         ), by_line AS (
                             SELECT 'order_line' AS what, l.merchant_id, l.order_id::text || '/' || l.line_no AS key,
                                    CASE WHEN o.status = 'cancelled' THEN 0 ELSE l.quantity END AS expected,
-                                   l.waiting + coalesce(a.quantity, 0) AS actual
+                                   l.waiting + coalesce(a.quantity, 0) + l.shipped AS actual
                             FROM order_lines l JOIN orders o ON o.id = l.order_id
                             LEFT JOIN line_alloc a ON a.order_id = l.order_id AND a.line_no = l.line_no
                         )

@@ -39,7 +39,8 @@ public record OrderView(UUID id, String status, String serviceLevel, String chan
     public record Address(String line, String city, String postalCode, String country, Double latitude, Double longitude) {
     }
 
-    public record Line(int lineNo, String sku, int quantity, int allocated, int backordered, int preordered, LocalDate expectedOn,
+    /** {@code allocated} units are held for it now; {@code shipped} ones have left in cartons (they are no longer held). */
+    public record Line(int lineNo, String sku, int quantity, int allocated, int backordered, int preordered, int shipped, LocalDate expectedOn,
                        List<ShipFrom> shipsFrom) {
     }
 

@@ -2,6 +2,7 @@ package io.stowage.api.retention;
 
 import io.stowage.api.access.ExpiredSessions;
 import io.stowage.api.commands.IdempotencyRecords;
+import io.stowage.api.notifications.FinishedCustomerNotices;
 import io.stowage.api.notifications.FinishedEmails;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -17,7 +18,7 @@ import reactor.core.publisher.Mono;
  * Deletes bookkeeping that has served its purpose, in chunks of {@code chunk} rows per transaction
  * so that no pass holds long locks: old idempotency keys, expired worker sessions, old outbox
  * events once fanned out and no delivery of theirs is pending (with those deliveries and their
- * attempts), and old finished emails. Every instance runs it; chunks are claimed with
+ * attempts), old finished emails and old finished customer notices. Every instance runs it; chunks are claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so two instances never fight over the same rows.
  */
 @Component
@@ -33,15 +34,17 @@ class Retention {
     private final IdempotencyRecords idempotencyRecords;
     private final ExpiredSessions expiredSessions;
     private final FinishedEmails finishedEmails;
+    private final FinishedCustomerNotices finishedCustomerNotices;
 
     Retention(DatabaseClient db, TransactionalOperator tx, RetentionSettings settings, IdempotencyRecords idempotencyRecords,
-              ExpiredSessions expiredSessions, FinishedEmails finishedEmails) {
+              ExpiredSessions expiredSessions, FinishedEmails finishedEmails, FinishedCustomerNotices finishedCustomerNotices) {
         this.db = db;
         this.tx = tx;
         this.settings = settings;
         this.idempotencyRecords = idempotencyRecords;
         this.expiredSessions = expiredSessions;
         this.finishedEmails = finishedEmails;
+        this.finishedCustomerNotices = finishedCustomerNotices;
     }
 
     /** One pass over every rule; answers the rows deleted (capped at {@code Integer.MAX_VALUE}). */
@@ -50,7 +53,8 @@ class Retention {
                         rule("idempotency keys", this::idempotencyKeys),
                         rule("worker sessions", this::expiredSessions),
                         rule("outbox events", this::events),
-                        rule("emails", this::emails))
+                        rule("emails", this::emails),
+                        rule("customer notices", this::customerNotices))
                 .reduce(0L, Long::sum)
                 .map(deleted -> (int) Math.min(Integer.MAX_VALUE, deleted));
     }
@@ -93,6 +97,10 @@ class Retention {
 
     private Mono<Long> emails() {
         return finishedEmails.deleteOlderThan(settings.emails(), settings.chunk());
+    }
+
+    private Mono<Long> customerNotices() {
+        return finishedCustomerNotices.deleteOlderThan(settings.customerNotices(), settings.chunk());
     }
 
     private static double seconds(Duration duration) {

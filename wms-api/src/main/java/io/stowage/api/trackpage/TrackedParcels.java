@@ -123,7 +123,7 @@ class TrackedParcels {
         ShipmentView shipment = found.shipment();
         OrderShipTo.ShipTo recipient = found.shipTo();
         String status = ShipmentView.SHIPPED.equals(shipment.status()) ? "in_transit" : "label_created";
-        return new TrackingPage(merchant, status, null, null, recipient.promisedOn(), parcel, others,
+        return new TrackingPage(merchant, status, null, null, null, recipient.promisedOn(), parcel, others,
                 new TrackingPage.Carrier(shipment.carrier(), shipment.serviceCode(), shipment.trackingNumber(), shipment.carrierTrackingUrl()),
                 new TrackingPage.Destination(recipient.city(), recipient.country()), null, List.of(),
                 DestinationTimeZones.of(recipient.country()).getId(), null, unlocked,

@@ -14,6 +14,7 @@ import java.util.List;
  *                       {@code delivered}, {@code exception} or {@code returned_to_sender}
  * @param flag           a delay or exception with its reason, or null
  * @param eta            the expected delivery and what it rests on, or null (delivered, or nothing to go on)
+ * @param ownEta         Stowage's own estimate beside the carrier's, when {@code eta} is the carrier's; else null
  * @param promisedOn     the delivery date the store promised, or null
  * @param parcel         this parcel's place among the order's parcels
  * @param otherParcels   the order's other parcels, each with its own tracking page
@@ -22,7 +23,7 @@ import java.util.List;
  * @param timeZone       the zone {@code events}' local times are given in (the destination's)
  * @param returnUrl      where the customer starts a return, once delivered; else null
  */
-public record TrackingPage(Merchant merchant, String status, Flag flag, Eta eta, LocalDate promisedOn, Parcel parcel,
+public record TrackingPage(Merchant merchant, String status, Flag flag, Eta eta, Eta ownEta, LocalDate promisedOn, Parcel parcel,
                            List<OtherParcel> otherParcels, Carrier carrier, Destination destination, PickupPoint pickupPoint,
                            List<Event> events, String timeZone, String returnUrl, boolean unlocked, Recipient recipient, Order order) {
 
@@ -34,8 +35,12 @@ public record TrackingPage(Merchant merchant, String status, Flag flag, Eta eta,
     public record Merchant(String name, String colour) {
     }
 
-    /** @param kind {@code delayed} or {@code exception} */
-    public record Flag(String kind, String reason) {
+    /**
+     * @param kind       {@code delayed} or {@code exception}
+     * @param reason     tracking's reason in English (an exception's in the carrier's words)
+     * @param reasonCode the kind of trouble, one of {@link TroubleReasons#CODES}: what the page says in the visitor's language
+     */
+    public record Flag(String kind, String reason, String reasonCode) {
     }
 
     /** @param basis {@code carrier} (the carrier's estimate), {@code lane_history} (deliveries on this lane) or {@code transit_days} */

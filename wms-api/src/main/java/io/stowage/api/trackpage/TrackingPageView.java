@@ -14,8 +14,9 @@ import java.util.Locale;
  * in the visitor's language, times in the destination's zone, and the message keys of the status,
  * the next step and the ETA's basis.
  */
-record TrackingPageView(TrackingPage page, String statusKey, String nextKey, String eta, String etaBasisKey, String promisedOn,
-                        List<EventView> events, String timeZoneName, String collectBy) {
+record TrackingPageView(TrackingPage page, String statusKey, String nextKey, String eta, String etaBasisKey, String ownEta,
+                        String ownEtaBasisKey, String promisedOn, List<EventView> events, String timeZoneName, String collectBy,
+                        String flagKey, String flagReasonKey, String flagAdviceKey) {
 
     /** One event: its instant for {@code <time datetime>}, its local time in words, and its status's key (null: none). */
     record EventView(String isoTime, String localTime, String statusKey, String description, String location) {
@@ -25,15 +26,29 @@ record TrackingPageView(TrackingPage page, String statusKey, String nextKey, Str
         ZoneId zone = ZoneId.of(page.timeZone());
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
         DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(zone);
-        String eta = page.eta() == null ? null
-                : page.eta().from().equals(page.eta().to()) ? dates.format(page.eta().from())
-                : dates.format(page.eta().from()) + " – " + dates.format(page.eta().to());
         List<EventView> events = page.events().stream().map(event -> new EventView(event.occurredAt().toString(), times.format(event.occurredAt()),
                 event.status() == null ? null : "trackpage.status." + event.status(), event.description(), event.location())).toList();
-        return new TrackingPageView(page, "trackpage.status." + page.status(), "trackpage.next." + page.status(), eta,
-                page.eta() == null ? null : "trackpage.eta.basis." + page.eta().basis(), format(dates, page.promisedOn()), events,
+        TrackingPage.Flag flag = page.flag();
+        return new TrackingPageView(page, "trackpage.status." + page.status(), "trackpage.next." + page.status(),
+                range(dates, page.eta()), basisKey(page.eta()), range(dates, page.ownEta()), basisKey(page.ownEta()),
+                format(dates, page.promisedOn()), events,
                 zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getDisplayName(TextStyle.FULL, locale),
-                page.pickupPoint() == null ? null : format(dates, page.pickupPoint().collectBy()));
+                page.pickupPoint() == null ? null : format(dates, page.pickupPoint().collectBy()),
+                flag == null ? null : "trackpage.flag." + flag.kind(),
+                flag == null ? null : "trackpage.flag.reason." + flag.reasonCode(),
+                flag == null ? null : "trackpage.flag." + flag.kind() + ".advice");
+    }
+
+    /** A day, or a range of days with an en dash: "Friday, 4 December 2026 – Monday, 7 December 2026". */
+    private static String range(DateTimeFormatter dates, TrackingPage.Eta eta) {
+        if (eta == null) {
+            return null;
+        }
+        return eta.from().equals(eta.to()) ? dates.format(eta.from()) : dates.format(eta.from()) + " – " + dates.format(eta.to());
+    }
+
+    private static String basisKey(TrackingPage.Eta eta) {
+        return eta == null ? null : "trackpage.eta.basis." + eta.basis();
     }
 
     private static String format(DateTimeFormatter dates, LocalDate date) {

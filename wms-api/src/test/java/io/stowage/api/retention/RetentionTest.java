@@ -72,6 +72,33 @@ class RetentionTest extends ApiTest {
         assertThat(retention.pass().block()).isZero();
     }
 
+    @Test
+    void oldFinishedCustomerNoticesGoWhilePendingAndYoungOnesStay() {
+        World world = World.create(this);
+        // Without SMTP settings an order's confirmation is recorded at once as cancelled: a finished notice
+        List<String> orders = List.of(order(world), order(world), order(world));
+        Eventually.await(() -> orders.stream().allMatch(order -> count("customer_notices WHERE status = 'cancelled' AND order_id = '" + order + "'") == 1));
+        sql("UPDATE customer_notices SET created_at = now() - interval '91 days' WHERE order_id IN ('" + orders.get(0) + "', '" + orders.get(1) + "')");
+        sql("UPDATE customer_notices SET status = 'pending', last_error = NULL, next_attempt_at = now() + interval '1 day' WHERE order_id = '"
+                + orders.get(1) + "'");
+        sql("UPDATE customer_notices SET created_at = now() - interval '89 days' WHERE order_id = '" + orders.get(2) + "'");
+
+        retention.pass().block();
+
+        assertThat(count("customer_notices WHERE order_id = '" + orders.get(0) + "'")).as("old and finished").isZero();
+        assertThat(count("customer_notices WHERE order_id = '" + orders.get(1) + "'")).as("old but still to be sent").isEqualTo(1);
+        assertThat(count("customer_notices WHERE order_id = '" + orders.get(2) + "'")).as("finished, not old enough").isEqualTo(1);
+    }
+
+    private String order(World world) {
+        Map<String, Object> customer = Map.of("name", "Ona Petraitytė", "email", "ona-" + UUID.randomUUID() + "@example.com", "notify", "email",
+                "address", Map.of("line", "Gedimino pr. 1", "city", "Vilnius", "postal_code", "01103", "country", "LT",
+                        "latitude", 54.6872, "longitude", 25.2797));
+        return (String) as(world.merchantKey).post().uri("/api/v1/orders").header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(Map.of("customer", customer, "lines", List.of(Map.of("sku", "TEE-M-NAVY", "quantity", 1)))).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
     private void awaitFannedOut() {
         Eventually.await(() -> count("outbox_events WHERE fanned_out_at IS NULL") == 0);
     }

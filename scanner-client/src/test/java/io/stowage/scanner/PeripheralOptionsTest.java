@@ -1,0 +1,40 @@
+package io.stowage.scanner;
+
+import io.stowage.scanner.print.LabelFormat;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PeripheralOptionsTest {
+
+    private static ClientOptions parse(String... args) throws ClientOptions.BadArguments {
+        String[] all = new String[args.length + 2];
+        all[0] = "--server";
+        all[1] = "http://localhost:8080";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return ClientOptions.parse(all);
+    }
+
+    @Test
+    void labelDestinationsAreReadFromTheCommandLine() throws Exception {
+        assertThat(parse().peripherals()).isEqualTo(PeripheralOptions.none());
+        PeripheralOptions options = parse("--printer", "10.0.4.21", "--label-dir", "/tmp/labels", "--label-format", "PNG").peripherals();
+        assertThat(options).isEqualTo(new PeripheralOptions(Optional.of("10.0.4.21"), Optional.of(Path.of("/tmp/labels")), LabelFormat.PNG));
+        assertThat(options.labelPrinter(java.time.Duration.ofSeconds(2)).destinations())
+                .isEqualTo("printer 10.0.4.21:9100, PNG files in /tmp/labels");
+    }
+
+    @Test
+    void unusableValuesAreRefusedWithWhatToWrite() {
+        assertThatThrownBy(() -> parse("--printer", "zebra:99999")).isInstanceOf(ClientOptions.BadArguments.class)
+                .hasMessage("--printer: zebra:99999 is not host:port, such as 10.0.4.21:9100");
+        assertThatThrownBy(() -> parse("--label-format", "gif")).isInstanceOf(ClientOptions.BadArguments.class)
+                .hasMessage("--label-format: pdf, png or zpl");
+        assertThatThrownBy(() -> parse("--printr", "zebra")).hasMessage("Unknown option --printr");
+        assertThat(ClientOptions.USAGE).contains("--printer HOST[:PORT]", "--label-dir DIR");
+    }
+}
