@@ -106,6 +106,30 @@ public final class Floor {
         return courier.submit(key, path, body, summary, worker.badge(), worker.token());
     }
 
+    /**
+     * A confirmation whose answer the flow needs to go on (a pack session's id, a carton's): queued
+     * and sent like any other. When it could not be sent at once, {@link #answerOf} asks for it again
+     * with the same key once the queue has been sent, and the service replays its first answer.
+     */
+    public Awaited confirmAwaited(String path, JsonNode body, String summary) {
+        WorkerSession worker = worker();
+        String key = deviceId + "-" + UUID.randomUUID();
+        return new Awaited(key, path, body, courier.submit(key, path, body, summary, worker.badge(), worker.token()));
+    }
+
+    /** The answer of a confirmation sent earlier (its key makes this a replay, never a second application); empty while others wait. */
+    public Optional<Answer> answerOf(Awaited awaited) {
+        courier.flush();
+        if (outbox.waiting() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(api.post(awaited.path(), awaited.body(), Optional.of(awaited.key()), Optional.of(worker().token())));
+    }
+
+    /** A confirmation sent with its key, and what became of it when it was first sent. */
+    public record Awaited(String key, String path, JsonNode body, Delivery delivery) {
+    }
+
     public ObjectNode newBody() {
         return WmsClient.JSON.createObjectNode();
     }

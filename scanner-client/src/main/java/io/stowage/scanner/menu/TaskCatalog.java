@@ -1,18 +1,20 @@
 package io.stowage.scanner.menu;
 
 import io.stowage.scanner.count.CountFlow;
+import io.stowage.scanner.load.LoadFlow;
 import io.stowage.scanner.flow.WorkerSession;
 import io.stowage.scanner.movetask.MoveTaskFlow;
 import io.stowage.scanner.movetask.MoveTaskKind;
+import io.stowage.scanner.pack.PackFlow;
 import io.stowage.scanner.pick.PickFlow;
 import io.stowage.scanner.putaway.PutawayFlow;
 import io.stowage.scanner.receive.ReceiveFlow;
+import io.stowage.scanner.returns.ReturnsFlow;
 
 import java.util.List;
 
 /**
- * The work the service offers workers today, with the roles its routes accept. Packing, loading
- * and returns join here as the service grows their routes.
+ * The work the service offers workers, with the roles its routes accept.
  */
 public final class TaskCatalog {
 
@@ -24,6 +26,9 @@ public final class TaskCatalog {
             new MenuTask("Pick", List.of("picker"), PickFlow::new),
             new MenuTask("Replenish", List.of("picker", "receiver", "supervisor"), floor -> new MoveTaskFlow(floor, MoveTaskKind.REPLENISHMENT)),
             new MenuTask("Put back", List.of("picker", "packer", "receiver", "supervisor"), floor -> new MoveTaskFlow(floor, MoveTaskKind.PUT_BACK)),
+            new MenuTask("Pack", List.of("packer"), PackFlow::new),
+            new MenuTask("Load", List.of("packer", "supervisor"), LoadFlow::new),
+            new MenuTask("Returns", List.of("returns", "supervisor"), ReturnsFlow::new),
             new MenuTask("Count", ANY, CountFlow::new));
 
     private TaskCatalog() {

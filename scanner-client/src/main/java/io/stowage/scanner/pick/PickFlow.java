@@ -13,7 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,8 @@ public final class PickFlow implements Flow {
 
     private final Floor floor;
     private final List<PickTask> tasks = new ArrayList<>();
+    /** SKU to the lines that tell the picker what the item looks like (name; size, colour), read with the batch. */
+    private final Map<String, List<String>> described = new HashMap<>();
     private int batchSize;
     private String readAt;
     private boolean loaded;
@@ -61,6 +65,7 @@ public final class PickFlow implements Flow {
                 return;
             }
             JsonNode all = ok.body().path("tasks");
+            describe(ok.body().path("id").asString(""));
             batchSize = all.size();
             for (JsonNode task : all) {
                 if ("open".equals(task.path("status").asString())) {
@@ -71,6 +76,32 @@ public final class PickFlow implements Flow {
         }
         loaded = false;
         loadProblem = answer instanceof Answer.Refused ? answer.explain() : "The pick list needs the service. " + answer.explain();
+    }
+
+    /** The batch's items as the catalog describes them; without an answer the screens show the SKU alone. */
+    private void describe(String batchId) {
+        if (batchId.isBlank()) {
+            return;
+        }
+        Answer answer = floor.get("/pick-batches/" + batchId + "/items");
+        if (!(answer instanceof Answer.Ok ok)) {
+            return;
+        }
+        described.clear();
+        for (JsonNode item : ok.body()) {
+            List<String> lines = new ArrayList<>();
+            lines.add(item.path("name").asString(item.path("sku").asString()));
+            List<String> attributes = new ArrayList<>();
+            item.path("attributes").properties().forEach(entry -> attributes.add(entry.getKey() + " " + entry.getValue().asString()));
+            if (!attributes.isEmpty()) {
+                lines.add(String.join(", ", attributes));
+            }
+            described.put(item.path("sku").asString(), lines);
+        }
+    }
+
+    private List<String> description(PickTask task) {
+        return described.getOrDefault(task.sku(), List.of());
     }
 
     private void resetStep() {
@@ -108,11 +139,13 @@ public final class PickFlow implements Flow {
                 instruction = "Go to " + task.locationCode();
                 context.add(task.product());
                 context.add("Qty " + task.quantity() + "  Tote " + task.tote());
+                context.addAll(description(task));
                 keys = "F3 skip  Esc menu";
             }
             case ITEM -> {
                 instruction = counted == 0 ? "Scan item" : "Qty " + counted + " of " + task.quantity();
                 context.add(task.product());
+                context.addAll(description(task));
                 context.add("Take " + task.quantity() + " for tote " + task.tote());
                 context.add("At " + task.locationCode());
                 keys = "F2 short  F3 skip  Esc back";

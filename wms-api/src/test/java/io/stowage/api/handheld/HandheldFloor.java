@@ -22,6 +22,7 @@ final class HandheldFloor {
 
     static final String RECEIVER_PIN = "2468";
     static final String PICKER_PIN = "1357";
+    static final String OTHER_PIN = "8642";
 
     final ApiTest test;
     final String merchantKey;
@@ -81,8 +82,30 @@ final class HandheldFloor {
     }
 
     private static Map<String, Object> variant(String sku, String name, String gtin, boolean tracked) {
-        return Map.of("sku", sku, "name", name, "gtins", List.of(gtin), "weight_g", 300, "length_mm", 200, "width_mm", 150,
-                "height_mm", 50, "lot_tracked", tracked, "expiry_tracked", tracked);
+        Map<String, Object> variant = new java.util.HashMap<>(Map.of("sku", sku, "name", name, "gtins", List.of(gtin), "weight_g", 300,
+                "length_mm", 200, "width_mm", 150, "height_mm", 50, "lot_tracked", tracked, "expiry_tracked", tracked));
+        if (sku.startsWith("TEE-")) {
+            variant.put("attributes", Map.of("size", sku.split("-")[1], "colour", "Navy"));
+        }
+        return variant;
+    }
+
+    /** Another worker at the node with these roles and {@link #OTHER_PIN}; returns the badge. */
+    String newWorker(String... roles) {
+        String badge = badge();
+        worker(test, badge, OTHER_PIN, node, List.of(roles));
+        return badge;
+    }
+
+    /** The merchant's box type (inner size in mm, tare in g) with boxes of it received at the node. */
+    void boxes(String code, int length, int width, int height, int tare, int received) {
+        merchant().put().uri("/api/v1/box-types/{code}", code).bodyValue(Map.of("name", "Box " + code, "inner_length_mm", length,
+                        "inner_width_mm", width, "inner_height_mm", height, "tare_grams", tare, "max_weight_grams", 20_000, "cost_minor", 50,
+                        "currency", "EUR"))
+                .exchange().expectStatus().is2xxSuccessful();
+        merchant().post().uri("/api/v1/box-types/{code}/stock-adjustments", code).header("Idempotency-Key", "boxes-" + code + "-" + node)
+                .bodyValue(Map.of("node_code", node, "reason", "received", "quantity", received))
+                .exchange().expectStatus().isOk();
     }
 
     private static void worker(ApiTest test, String badge, String pin, String node, List<String> roles) {

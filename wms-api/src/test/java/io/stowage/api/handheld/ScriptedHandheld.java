@@ -14,10 +14,13 @@ final class ScriptedHandheld extends HandheldScreen {
     private final ScriptSession session;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-    ScriptedHandheld(String server, Path dataDir, String device, int width, int height) {
+    ScriptedHandheld(String server, Path dataDir, String device, int width, int height, String... moreOptions) {
         try {
-            ClientOptions options = ClientOptions.parse(new String[] {"--server", server, "--data-dir", dataDir.toString(),
-                    "--device", device, "--size", width + "x" + height, "--timeout", "5"});
+            String[] base = {"--server", server, "--data-dir", dataDir.toString(), "--device", device, "--size", width + "x" + height,
+                    "--timeout", "5"};
+            String[] arguments = java.util.Arrays.copyOf(base, base.length + moreOptions.length);
+            System.arraycopy(moreOptions, 0, arguments, base.length, moreOptions.length);
+            ClientOptions options = ClientOptions.parse(arguments);
             session = new ScriptSession(ScannerMain.handheld(options), ScannerMain.inputReader(options),
                     new PrintStream(printed, true, StandardCharsets.UTF_8), width, height);
         } catch (ClientOptions.BadArguments e) {

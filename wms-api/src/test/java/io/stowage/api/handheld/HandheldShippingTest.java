@@ -1,0 +1,129 @@
+package io.stowage.api.handheld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.Eventually;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/**
+ * The scripted handheld takes an order from the shelf to the trailer and back: the picker's screen
+ * names the product with its size and colour, the packer scans a tote and every unit into a carton
+ * (a unit of another order and one too many ring the bell and change nothing), takes the suggested
+ * box, weighs it and reads the label's SSCC; the dock scans that SSCC onto the carrier's load and
+ * closes it; a returns worker scans the RMA and grades each unit with a key. At the end the ledger
+ * and the reconciliations agree and nothing waits on the device.
+ */
+class HandheldShippingTest extends ApiTest {
+
+    @Autowired
+    Environment environment;
+
+    @TempDir
+    Path device;
+
+    private String server() {
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
+    }
+
+    @Test
+    void packsLoadsAndTakesBackAReturnWithTheBooksInAgreement() {
+        HandheldFloor floor = HandheldFloor.create(this);
+        floor.stock("TEE-M-NAVY", "P-03-01-A", 4, null, null);
+        floor.stock("TEE-L-NAVY", "P-03-03-A", 2, null, null);
+        floor.boxes("BOX-HH", 400, 300, 150, 120, 10);
+        String packer = floor.newWorker("packer");
+        String returnsWorker = floor.newWorker("returns");
+        String order = floor.order("pack-" + floor.node, "TEE-M-NAVY", 2, "TEE-L-NAVY", 1);
+        floor.releasedWave();
+        ScriptedHandheld rf = new ScriptedHandheld(server(), device, "RF-SHIP", 40, 16);
+
+        rf.expect(floor.pickerBadge, "Enter PIN");
+        rf.expect(HandheldFloor.PICKER_PIN, "Choose a task");
+        rf.choose("Pick");
+        assertThat(rf.flat()).as("the pick screen names the product, its size and colour").containsPattern("Linen tee [ML] navy")
+                .containsPattern("size [ML], colour Navy");
+        HandheldEndToEndTest.pickTheBatch(rf, floor, "P-03-01-A", "P-03-03-A");
+        rf.expect("<ESC>", "Choose a task");
+        rf.expect("<F10>", "Scan your badge");
+
+        rf.expect(packer, "Enter PIN");
+        rf.expect(HandheldFloor.OTHER_PIN, "Choose a task");
+        assertThat(rf.screen()).contains("Pack", "Load").doesNotContain(" Pick", "Returns");
+        rf.choose("Pack");
+        rf.expectRefused("T1", "scan the pack station");
+        rf.expect("PACK-1", "Scan tote or order");
+        rf.expectRefused("T7", "Tote 7 holds nothing picked here");
+        rf.expect("T1", "Scan item (3 left)");
+        assertThat(rf.flat()).contains("2x Linen tee M navy: size M, colour Navy", "1x Linen tee L navy: size L, colour Navy");
+        rf.expectRefused(floor.gtins.get("MILK-1L"), "to pack here");
+        rf.expect(floor.gtins.get("TEE-M-NAVY"), "Scan item (2 left)");
+        rf.expect(floor.gtins.get("TEE-M-NAVY"), "Scan item (1 left)");
+        rf.expectRefused(floor.gtins.get("TEE-M-NAVY"), "too many");
+        rf.expect(floor.gtins.get("TEE-L-NAVY"), "Scan box");
+        assertThat(rf.flat()).contains("Suggested BOX-HH");
+        rf.expect("", "Type weight in g");
+        int weight = Integer.parseInt(rf.read("About (\\d+) g"));
+        rf.expect(String.valueOf(weight), "Carton closed");
+        Eventually.until(() -> rf.feed(""), screen -> screen.contains("SSCC "));
+        String sscc = rf.read("SSCC (\\d{18})");
+        String carrier = rf.read("SSCC \\d{18} (\\S+)");
+        rf.expect("", "Nothing left to pack here");
+        assertThat(floor.orderStatus(order)).isEqualTo("packed");
+
+        rf.expect("<ESC>", "Choose a task");
+        rf.choose("Load");
+        rf.expect("DOCK-1", "Choose carrier");
+        rf.expect(rf.read("(\\d+) " + carrier + " "), "Scan carton SSCC");
+        rf.expectRefused(floor.gtins.get("TEE-M-NAVY"), "scan a carton's SSCC");
+        rf.expect("(00)" + sscc, "Loaded " + sscc);
+        rf.expectRefused(sscc, "on this load already");
+        rf.expect("", "Close load? Enter");
+        rf.expect("", "Load closed");
+        String manifest = rf.read("Manifest (\\S+)");
+        assertThat(manifest).contains(carrier.toUpperCase());
+        rf.expect("", "Choose a task");
+        rf.expect("<F10>", "Scan your badge");
+        assertThat(floor.orderStatus(order)).isEqualTo("shipped");
+
+        floor.merchant().put().uri("/api/v1/return-policy").bodyValue(Map.of("window_days", 30, "non_returnable_skus", List.of(),
+                        "reasons", List.of("changed_mind", "damaged"), "label_paid_by", "merchant", "exchanges_allowed", false))
+                .exchange().expectStatus().isOk();
+        Map<?, ?> opened = floor.merchant().post().uri("/api/v1/returns").header("Idempotency-Key", "rma-" + floor.node)
+                .bodyValue(Map.of("order_id", order, "items", List.of(
+                        Map.of("sku", "TEE-M-NAVY", "quantity", 1, "reason", "changed_mind"),
+                        Map.of("sku", "TEE-L-NAVY", "quantity", 1, "reason", "damaged"))))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String rma = (String) opened.get("rma");
+
+        rf.expect(returnsWorker, "Enter PIN");
+        rf.expect(HandheldFloor.OTHER_PIN, "Choose a task");
+        rf.choose("Returns");
+        rf.expectRefused("RMA-NOSUCH1", "RMA-NOSUCH1");
+        rf.expect(rma, "Scan location");
+        rf.expect("P-04-01-A", "Scan item");
+        rf.expect(floor.gtins.get("TEE-M-NAVY"), "Grade: key 1-4");
+        rf.expectRefused("7", "1 restock, 2 refurbish");
+        rf.expect("1", "restock");
+        rf.expect(floor.gtins.get("TEE-L-NAVY"), "Grade: key 1-4");
+        rf.expect("3", "quarantine");
+        rf.expect("", "Send receipt? Enter");
+        assertThat(rf.flat()).contains("1 restock", "1 quarantine");
+        rf.expect("", "Received " + rma);
+
+        assertThat(floor.movements("TEE-M-NAVY")).extracting(m -> m.get("kind")).contains("pick", "return_receipt");
+        Map<?, ?> received = floor.merchant().get().uri("/api/v1/returns/{id}", opened.get("id")).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<?, ?>>) received.get("grades")).extracting(g -> g.get("sku") + " " + g.get("grade"))
+                .containsExactlyInAnyOrder("TEE-M-NAVY restock", "TEE-L-NAVY quarantine");
+        floor.assertBooksAgree();
+        assertThat(device.resolve("queue/pending")).isEmptyDirectory();
+        assertThat(rf.transcript()).doesNotContain("Exception", "at io.stowage");
+    }
+}
