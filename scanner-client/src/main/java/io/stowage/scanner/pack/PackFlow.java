@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * per order a carton is opened and every unit scanned into it (the service checks each: a unit not
  * in the order, one too many, a wrong lot are refused with the bell); F2 declares what cannot be
  * found short; then the box (Enter for the suggestion, or scan another box to override), the weight,
- * and the carton closes: the screen shows the label's SSCC, carrier and tracking number.
+ * and the carton closes: the screen shows the label's SSCC, carrier and tracking number, and once
+ * the label is bought it is printed where the device prints labels (F2 prints it again).
  *
  * <p>Every step is a confirmation through the device's queue. Opening the session, the carton and the
  * close need the service's answer to go on: when it cannot be sent at once the screen waits, and the
@@ -173,7 +174,7 @@ public final class PackFlow implements Flow {
             context.add(shipment.path("carrier").asString() + " " + shipment.path("service_code").asString(""));
             context.add("Tracking " + shipment.path("tracking_number").asString());
             context.add("Stick the label on carton " + cartonNumber);
-            return Screen.of("PACK LABEL", "Carton closed", context, "Enter next");
+            return Screen.of("PACK LABEL", "Carton closed", context, floor.labels().available() ? "Enter next  F2 print again" : "Enter next");
         }
         context.add(shipment == null ? "The label is not known yet" : "Label " + status.replace('_', ' ')
                 + (shipment.hasNonNull("failure_reason") ? ": " + shipment.path("failure_reason").asString() : ""));
@@ -492,20 +493,31 @@ public final class PackFlow implements Flow {
             step = Step.WEIGHT;
             return Next.wrong("Weight check: " + carton.path("recheck_reason").asString() + ". Weigh again");
         }
-        readShipment();
         step = Step.LABEL;
-        return Next.info("Order " + answer.path("order_status").asString());
+        return readShipment().orElse(Next.info("Order " + answer.path("order_status").asString()));
     }
 
-    private void readShipment() {
+    private boolean labelled() {
+        return shipment != null && "labelled".equals(shipment.path("status").asString());
+    }
+
+    /** Reads the carton's shipment; once it is labelled, the label is printed where this device prints (what printing said, if it did). */
+    private Optional<Next> readShipment() {
+        boolean before = labelled();
         shipment = floor.get("/cartons/" + cartonId + "/shipment") instanceof Answer.Ok ok ? ok.body() : null;
+        if (!before && labelled() && floor.labels().available()) {
+            return Optional.of(floor.labels().printCarton(floor, cartonId).next());
+        }
+        return Optional.empty();
     }
 
     private Next onLabel(Input input) {
-        boolean labelled = shipment != null && "labelled".equals(shipment.path("status").asString());
+        boolean labelled = labelled();
         if (input.is(Key.ENTER) && !labelled) {
-            readShipment();
-            return Next.stay();
+            return readShipment().orElse(Next.stay());
+        }
+        if (input.is(Key.SHORT) && labelled) {
+            return floor.labels().printCarton(floor, cartonId).next();
         }
         if (input.is(Key.ENTER) || input.is(Key.SKIP)) {
             shipment = null;
