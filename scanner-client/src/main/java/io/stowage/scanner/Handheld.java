@@ -80,6 +80,15 @@ public final class Handheld {
         noticeNewRefusals();
     }
 
+    /**
+     * An input that never reached a flow because it could not be read (an image without a usable
+     * barcode): a wrong scan, said clearly with the bell, and the flow stays where it was.
+     */
+    public void reject(String message) {
+        notice = Optional.of(Notice.error(message));
+        bell = true;
+    }
+
     /** Sends what waits; called on every input and by a terminal's timer between inputs. True when the status changed. */
     public boolean tick() {
         String before = status();

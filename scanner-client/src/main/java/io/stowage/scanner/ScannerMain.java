@@ -1,5 +1,8 @@
 package io.stowage.scanner;
 
+import io.stowage.scanner.camera.ImageDecoder;
+import io.stowage.scanner.camera.ImageFeed;
+import io.stowage.scanner.camera.ImageInbox;
 import io.stowage.scanner.console.InputReader;
 import io.stowage.scanner.console.ScriptSession;
 import io.stowage.scanner.console.TerminalSession;
@@ -10,6 +13,7 @@ import io.stowage.scanner.input.ScanPatterns;
 import io.stowage.scanner.input.WedgeSettings;
 import io.stowage.scanner.offline.Outbox;
 import io.stowage.scanner.service.WmsClient;
+import io.stowage.scanner.ssh.HandheldSshServer;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -60,6 +64,13 @@ public final class ScannerMain {
             err.print(ClientOptions.USAGE);
             return 2;
         }
+        if (options.peripherals().sshPort().isPresent()) {
+            if (options.script().isPresent()) {
+                err.println("--ssh-port serves terminals, --script reads a script: choose one");
+                return 2;
+            }
+            return serveSsh(options, out, err);
+        }
         Handheld handheld;
         try {
             handheld = handheld(options);
@@ -73,12 +84,12 @@ public final class ScannerMain {
                 String script = options.script().get();
                 InputStream source = script.equals("-") ? in : Files.newInputStream(Path.of(script));
                 try (BufferedReader reader = new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8))) {
-                    new ScriptSession(handheld, inputs, out, options.size()[0], options.size()[1]).run(reader);
+                    new ScriptSession(handheld, inputs, out, options.size()[0], options.size()[1], imageFeed(options, inputs)).run(reader);
                 }
                 return 0;
             }
             try (Terminal terminal = TerminalBuilder.builder().system(true).name("Stowage scanner").build()) {
-                new TerminalSession(terminal, handheld, inputs).run();
+                new TerminalSession(terminal, handheld, inputs, imageFeed(options, inputs)).run();
             }
             return 0;
         } catch (IOException | UncheckedIOException e) {
@@ -89,9 +100,12 @@ public final class ScannerMain {
 
     /** The device with its queue and the service, ready to be driven by a terminal, a script or another front end. */
     public static Handheld handheld(ClientOptions options) {
-        Path data = options.dataDir();
+        return handheld(options, options.dataDir(), options.deviceId().orElseGet(() -> deviceId(options.dataDir())));
+    }
+
+    /** One device's handheld with its own data directory (queue, log) and id, as each SSH device has. */
+    public static Handheld handheld(ClientOptions options, Path data, String device) {
         Outbox outbox = new Outbox(data.resolve("queue"));
-        String device = options.deviceId().orElseGet(() -> deviceId(data));
         Floor floor = new Floor(new WmsClient(options.server(), options.timeout()), outbox, device, Clock.systemUTC(),
                 options.peripherals().labelPrinter(options.timeout()));
         return new Handheld(floor, errorLog(data.resolve("client.log")));
@@ -103,6 +117,38 @@ public final class ScannerMain {
         Pattern locations = options.locationPattern().orElse(Pattern.compile(
                 defaults.location().pattern() + "|[A-Z]{2,8}-\\d{1,3}", Pattern.CASE_INSENSITIVE));
         return new InputReader(new KeyboardWedge(wedge), new ScanClassifier(new ScanPatterns(locations, defaults.lpn(), defaults.badge())));
+    }
+
+    /** {@code --ssh-port}: every device that connects gets these screens; runs until the process is stopped. */
+    private static int serveSsh(ClientOptions options, PrintStream out, PrintStream err) {
+        Path hostKey = options.peripherals().sshHostKey().orElse(options.dataDir().resolve("ssh-host-key"));
+        Path devices = options.dataDir().resolve("devices");
+        HandheldSshServer server;
+        try {
+            server = HandheldSshServer.start(options.peripherals().sshPort().get(), hostKey,
+                    device -> handheld(options, devices.resolve(device), device),
+                    (terminal, handheld) -> new TerminalSession(terminal, handheld, inputReader(options)).run());
+        } catch (RuntimeException e) {
+            err.println("Cannot start: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ssh-shutdown"));
+        out.println("Serving the handheld over SSH on port " + server.port() + ": ssh RF-01@<this host> -p " + server.port()
+                + " (host key " + hostKey + ", devices' queues in " + devices + ")");
+        out.flush();
+        try {
+            new java.util.concurrent.CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
+        return 0;
+    }
+
+    /** Photos as scans: {@code --images FILE|DIR} and {@code <IMAGE path>} lines, through the same input layer as the wedge. */
+    public static ImageFeed imageFeed(ClientOptions options, InputReader inputs) {
+        ImageDecoder decoder = new ImageDecoder();
+        return new ImageFeed(decoder, inputs, options.peripherals().images().map(source -> new ImageInbox(source, decoder, Clock.systemUTC())));
     }
 
     /** The device keeps one id across restarts, so its Idempotency-Keys and the ledger's device column stay its own. */

@@ -23,9 +23,32 @@ class PeripheralOptionsTest {
     void labelDestinationsAreReadFromTheCommandLine() throws Exception {
         assertThat(parse().peripherals()).isEqualTo(PeripheralOptions.none());
         PeripheralOptions options = parse("--printer", "10.0.4.21", "--label-dir", "/tmp/labels", "--label-format", "PNG").peripherals();
-        assertThat(options).isEqualTo(new PeripheralOptions(Optional.of("10.0.4.21"), Optional.of(Path.of("/tmp/labels")), LabelFormat.PNG));
+        assertThat(options).isEqualTo(new PeripheralOptions(Optional.of("10.0.4.21"), Optional.of(Path.of("/tmp/labels")), LabelFormat.PNG, Optional.empty(),
+                Optional.empty(), Optional.empty()));
         assertThat(options.labelPrinter(java.time.Duration.ofSeconds(2)).destinations())
                 .isEqualTo("printer 10.0.4.21:9100, PNG files in /tmp/labels");
+    }
+
+    @Test
+    void imagesAndSshAreReadFromTheCommandLine(@org.junit.jupiter.api.io.TempDir Path photos) throws Exception {
+        PeripheralOptions options = parse("--images", photos.toString(), "--ssh-port", "2222", "--ssh-host-key", "/var/lib/rf/key").peripherals();
+        assertThat(options.images()).contains(photos);
+        assertThat(options.sshPort()).contains(2222);
+        assertThat(options.sshHostKey()).contains(Path.of("/var/lib/rf/key"));
+        assertThatThrownBy(() -> parse("--images", photos.resolve("nothing-here").toString()))
+                .hasMessage("--images: no file or directory " + photos.resolve("nothing-here"));
+        assertThatThrownBy(() -> parse("--ssh-port", "65536")).hasMessage("--ssh-port: a port from 0 (any free one) to 65535");
+        assertThatThrownBy(() -> parse("--ssh-port", "22x")).hasMessage("--ssh-port: a port from 0 (any free one) to 65535");
+    }
+
+    @Test
+    void sshAndAScriptAreNotOneRun() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit = ScannerMain.run(new String[] {"--server", "http://localhost:8080", "--ssh-port", "0", "--script", "-"},
+                java.io.InputStream.nullInputStream(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("choose one");
     }
 
     @Test

@@ -36,17 +36,47 @@ public final class LabelLayout {
 
     /** @throws LabelRenderingException when a barcode cannot be encoded or cannot fit on the label */
     public static List<LabelElement> lay(ShippingLabel label) {
+        List<LabelElement> elements = head(label.carrierName(), label.serviceName(), label.sender(), label.recipient(), label.weightGrams(),
+                label.trackingNumber(), label.trackingUrl(), label.orderReference(), label.shipDate());
+        int textWidth = WIDTH_DOTS - 2 * MARGIN;
+        elements.add(text(MARGIN, 836, 22, true, "SSCC", textWidth));
+        elements.add(BarcodeFitting.linear(Symbology.GS1_128, label.sscc().elementString(), 0, WIDTH_DOTS, 864,
+                SSCC_HEIGHT_DOTS, SSCC_MODULE_DOTS, SSCC_MODULE_DOTS));
+        elements.add(text(MARGIN, 864 + SSCC_HEIGHT_DOTS + 8, 28, false, label.sscc().elementString(), textWidth));
+        return List.copyOf(elements);
+    }
+
+    /**
+     * A return label: the same head as a shipping label, and the RMA as Code 128 where a shipping
+     * label has its SSCC (a return parcel has no SSCC; the returns station scans the RMA).
+     *
+     * @throws LabelRenderingException when a barcode cannot be encoded or cannot fit on the label
+     */
+    public static List<LabelElement> lay(ReturnShippingLabel label) {
+        List<LabelElement> elements = head(label.carrierName(), label.serviceName() + " - RETURN", label.sender(), label.recipient(),
+                label.weightGrams(), label.trackingNumber(), label.trackingUrl(), label.orderReference(), label.shipDate());
+        int textWidth = WIDTH_DOTS - 2 * MARGIN;
+        elements.add(text(MARGIN, 836, 22, true, "RMA", textWidth));
+        elements.add(BarcodeFitting.linear(Symbology.CODE_128, label.rma(), 0, WIDTH_DOTS, 864, 160,
+                TRACKING_MIN_MODULE_DOTS, SSCC_MODULE_DOTS));
+        elements.add(text(MARGIN, 864 + 160 + 8, 40, true, label.rma(), textWidth));
+        return List.copyOf(elements);
+    }
+
+    /** Carrier, service, sender with the tracking QR code, recipient, weight, order and the tracking number: everything above the SSCC. */
+    private static List<LabelElement> head(String carrierName, String serviceName, Address sender, Address recipient, int weightGrams,
+                                           String trackingNumber, String trackingUrl, String orderReference, java.time.LocalDate shipDate) {
         List<LabelElement> elements = new ArrayList<>();
         int textWidth = WIDTH_DOTS - 2 * MARGIN;
-        elements.add(text(MARGIN, 16, 48, true, label.carrierName(), textWidth));
-        elements.add(text(MARGIN, 70, 28, false, label.serviceName(), textWidth));
+        elements.add(text(MARGIN, 16, 48, true, carrierName, textWidth));
+        elements.add(text(MARGIN, 70, 28, false, serviceName, textWidth));
 
         int qrX = WIDTH_DOTS - MARGIN - QR_BOX_DOTS;
-        elements.add(BarcodeFitting.qr(label.trackingUrl(), qrX, 104, QR_BOX_DOTS));
+        elements.add(BarcodeFitting.qr(trackingUrl, qrX, 104, QR_BOX_DOTS));
         int senderWidth = qrX - MARGIN - 10;
         elements.add(text(MARGIN, 110, 22, true, "FROM", senderWidth));
         int y = 138;
-        for (String line : addressLines(label.sender())) {
+        for (String line : addressLines(sender)) {
             elements.add(text(MARGIN, y, 22, false, line, senderWidth));
             y += 28;
         }
@@ -54,27 +84,22 @@ public final class LabelLayout {
 
         elements.add(text(MARGIN, 322, 24, true, "TO", textWidth));
         y = 350;
-        for (String line : addressLines(label.recipient())) {
+        for (String line : addressLines(recipient)) {
             elements.add(text(MARGIN, y, 38, true, line, textWidth));
             y += 44;
         }
         elements.add(new LabelElement.Rule(574, 4));
 
-        String weight = String.format(Locale.ROOT, "%.2f kg", label.weightGrams() / 1000.0);
+        String weight = String.format(Locale.ROOT, "%.2f kg", weightGrams / 1000.0);
         elements.add(text(MARGIN, 586, 26, false, "Weight " + weight + "   Ship "
-                + label.shipDate().format(DateTimeFormatter.ISO_LOCAL_DATE), textWidth));
-        elements.add(text(MARGIN, 616, 26, true, "Order " + label.orderReference(), textWidth));
+                + shipDate.format(DateTimeFormatter.ISO_LOCAL_DATE), textWidth));
+        elements.add(text(MARGIN, 616, 26, true, "Order " + orderReference, textWidth));
 
-        elements.add(BarcodeFitting.linear(Symbology.CODE_128, label.trackingNumber(), 0, WIDTH_DOTS, 652, 130,
+        elements.add(BarcodeFitting.linear(Symbology.CODE_128, trackingNumber, 0, WIDTH_DOTS, 652, 130,
                 TRACKING_MIN_MODULE_DOTS, TRACKING_MAX_MODULE_DOTS));
-        elements.add(text(MARGIN, 788, 28, true, label.trackingNumber(), textWidth));
+        elements.add(text(MARGIN, 788, 28, true, trackingNumber, textWidth));
         elements.add(new LabelElement.Rule(826, 4));
-
-        elements.add(text(MARGIN, 836, 22, true, "SSCC", textWidth));
-        elements.add(BarcodeFitting.linear(Symbology.GS1_128, label.sscc().elementString(), 0, WIDTH_DOTS, 864,
-                SSCC_HEIGHT_DOTS, SSCC_MODULE_DOTS, SSCC_MODULE_DOTS));
-        elements.add(text(MARGIN, 864 + SSCC_HEIGHT_DOTS + 8, 28, false, label.sscc().elementString(), textWidth));
-        return List.copyOf(elements);
+        return elements;
     }
 
     static List<String> addressLines(Address address) {

@@ -24,4 +24,10 @@ public final class LabelRenderer {
         List<LabelElement> elements = LabelLayout.lay(label);
         return new LabelDocuments(zpl.write(elements), pdf.write(elements), png.write(elements));
     }
+
+    /** @throws LabelRenderingException when a barcode cannot be encoded or the PDF cannot be written */
+    public LabelDocuments render(ReturnShippingLabel label) {
+        List<LabelElement> elements = LabelLayout.lay(label);
+        return new LabelDocuments(zpl.write(elements), pdf.write(elements), png.write(elements));
+    }
 }

@@ -1,6 +1,7 @@
 package io.stowage.carriers.ratecard;
 
 import io.stowage.carriers.label.LabelRenderer;
+import io.stowage.carriers.label.ReturnShippingLabel;
 import io.stowage.carriers.label.ShippingLabel;
 import io.stowage.carriers.schedule.DeliveryEstimate;
 import io.stowage.carriers.schedule.DeliverySchedule;
@@ -9,14 +10,17 @@ import io.stowage.carriers.spi.CancellationResult;
 import io.stowage.carriers.spi.Carrier;
 import io.stowage.carriers.spi.CarrierService;
 import io.stowage.carriers.spi.CreatedLabel;
-import io.stowage.carriers.spi.Dimensions;
+import io.stowage.carriers.spi.DeliveryMode;
 import io.stowage.carriers.spi.DimensionalWeightRule;
+import io.stowage.carriers.spi.Dimensions;
 import io.stowage.carriers.spi.LabelDocuments;
 import io.stowage.carriers.spi.LabelRequest;
 import io.stowage.carriers.spi.Money;
 import io.stowage.carriers.spi.NoEligibleServiceException;
 import io.stowage.carriers.spi.RateQuote;
 import io.stowage.carriers.spi.RateRequest;
+import io.stowage.carriers.spi.ReturnLabel;
+import io.stowage.carriers.spi.ReturnLabelRequest;
 import io.stowage.carriers.spi.ServiceLimits;
 import io.stowage.carriers.spi.ShipmentHandle;
 import io.stowage.carriers.spi.Surcharge;
@@ -164,6 +168,27 @@ public final class RateCardCarrier implements Carrier {
         LabelDocuments documents = labels.render(label);
         TrackingKey key = new TrackingKey(code(), trackingNumber);
         return new CreatedLabel(key, trackingNumber, service, quote.total(), documents);
+    }
+
+    /**
+     * A return label printed like an outbound one, from the customer to the warehouse: on the
+     * parcel's outbound service when it delivers to a door (the warehouse's), else on the cheapest
+     * door service that carries it. Like every label printed from a rate card it is billed only once
+     * scanned. A rate card knows of no label-free drop-off.
+     */
+    @Override
+    public ReturnLabel createReturnLabel(ReturnLabelRequest request) {
+        RateRequest rateRequest = new RateRequest(request.from(), request.to(), request.parcel(), request.readyAt());
+        List<RateQuote> toDoor = quote(rateRequest).stream().filter(q -> q.service().deliveryMode() == DeliveryMode.DOOR).toList();
+        RateQuote quote = toDoor.stream().filter(q -> q.service().serviceCode().equals(request.outboundServiceCode())).findFirst()
+                .or(() -> toDoor.stream().min(java.util.Comparator.comparing(RateQuote::total)))
+                .orElseThrow(() -> new NoEligibleServiceException(card.name() + " has no service that carries " + request.parcel()
+                        + " back to " + request.to().country()));
+        String trackingNumber = trackingNumbers.format(sequence.next(code()));
+        ReturnShippingLabel label = new ReturnShippingLabel(card.name(), quote.service().name(), request.from(), request.to(),
+                request.parcel().weightGrams(), trackingNumber, card.trackingUrlTemplate().replace("{trackingNumber}", trackingNumber),
+                request.rma(), request.orderReference(), quote.shipDate());
+        return new ReturnLabel(new TrackingKey(code(), trackingNumber), quote.service(), quote.total(), labels.render(label), Optional.empty());
     }
 
     /** Labels printed from a rate card are only billed once scanned, so voiding one needs no call. */

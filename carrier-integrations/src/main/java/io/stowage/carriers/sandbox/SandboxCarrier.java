@@ -1,6 +1,7 @@
 package io.stowage.carriers.sandbox;
 
 import io.stowage.carriers.label.LabelRenderer;
+import io.stowage.carriers.label.ReturnShippingLabel;
 import io.stowage.carriers.label.ShippingLabel;
 import io.stowage.carriers.ratecard.InMemoryTrackingNumberSequence;
 import io.stowage.carriers.ratecard.TrackingNumberSequence;
@@ -20,6 +21,8 @@ import io.stowage.carriers.spi.Money;
 import io.stowage.carriers.spi.NoEligibleServiceException;
 import io.stowage.carriers.spi.RateQuote;
 import io.stowage.carriers.spi.RateRequest;
+import io.stowage.carriers.spi.ReturnLabel;
+import io.stowage.carriers.spi.ReturnLabelRequest;
 import io.stowage.carriers.spi.ServiceLimits;
 import io.stowage.carriers.spi.ServiceSpeed;
 import io.stowage.carriers.spi.ShipmentHandle;
@@ -185,6 +188,27 @@ public final class SandboxCarrier implements Carrier {
                 request.from().city(), request.to().city());
         parcels.add(new SandboxParcel(trackingNumber, scans, null, 0));
         return created;
+    }
+
+    /**
+     * A return label on the standard service, priced as the parcel going the other way, with a
+     * drop-off code (the sandbox, like many parcel-shop networks, takes returns without a printed
+     * label). Return labels are paid when used, as at most carriers, so an unused one costs nothing
+     * and the sandbox keeps no parcel for it until it would be dropped off.
+     */
+    @Override
+    public ReturnLabel createReturnLabel(ReturnLabelRequest request) {
+        CarrierService service = services.get("standard");
+        RateQuote quote = quote(new RateRequest(request.from(), request.to(), request.parcel(), request.readyAt())).stream()
+                .filter(q -> q.service().equals(service)).findFirst()
+                .orElseThrow(() -> new NoEligibleServiceException(service.name() + " cannot carry " + request.parcel() + " back: "
+                        + service.limits().rejectionReason(request.parcel(), request.to()).orElse("refused")));
+        String trackingNumber = String.format("SBR%010d", serials.next(CODE));
+        ReturnShippingLabel label = new ReturnShippingLabel(displayName(), service.name(), request.from(), request.to(),
+                request.parcel().weightGrams(), trackingNumber, settings.trackingUrlTemplate().replace("{trackingNumber}", trackingNumber),
+                request.rma(), request.orderReference(), quote.shipDate());
+        return new ReturnLabel(new TrackingKey(CODE, trackingNumber), service, quote.total(), labels.render(label),
+                Optional.of("SBXDROP:" + trackingNumber + ":" + request.rma()));
     }
 
     /** Cancels a parcel that has not been picked up yet; later the carrier refuses. */

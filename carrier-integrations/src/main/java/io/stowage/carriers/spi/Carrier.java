@@ -42,6 +42,16 @@ public interface Carrier {
 
     CancellationResult cancel(ShipmentHandle shipment);
 
+    /**
+     * Buys a label for a parcel the customer sends back to the warehouse, with a drop-off code where
+     * the carrier takes parcels without a printed label.
+     *
+     * @throws UnsupportedCarrierOperationException when the carrier sells no return labels
+     */
+    default ReturnLabel createReturnLabel(ReturnLabelRequest request) {
+        throw new UnsupportedCarrierOperationException(displayName() + " sells no return labels");
+    }
+
     /** Pulls the parcel's tracking history, oldest first. */
     List<TrackingEvent> track(TrackingKey trackingKey);
 

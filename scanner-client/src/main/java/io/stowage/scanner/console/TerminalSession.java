@@ -1,6 +1,8 @@
 package io.stowage.scanner.console;
 
 import io.stowage.scanner.Handheld;
+import io.stowage.scanner.camera.ImageDecoder;
+import io.stowage.scanner.camera.ImageFeed;
 import io.stowage.scanner.screen.Frame;
 import io.stowage.scanner.screen.ScreenText;
 import org.jline.terminal.Attributes;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,9 +37,16 @@ public final class TerminalSession {
     private final Map<String, Key> keySequences = new LinkedHashMap<>();
     private final StringBuilder typed = new StringBuilder();
     private final AtomicBoolean resized = new AtomicBoolean();
+    private final ImageFeed images;
 
     public TerminalSession(Terminal terminal, Handheld handheld, InputReader inputs) {
+        this(terminal, handheld, inputs, new ImageFeed(new ImageDecoder(), inputs, Optional.empty()));
+    }
+
+    /** {@code images}: photos from {@code --images}, read between keystrokes, and lines {@code <IMAGE path>} typed in. */
+    public TerminalSession(Terminal terminal, Handheld handheld, InputReader inputs, ImageFeed images) {
         this.terminal = terminal;
+        this.images = images;
         this.handheld = handheld;
         this.inputs = inputs;
         bind(Capability.key_f2, Key.SHORT, "\u001bOQ", "\u001b[12~");
@@ -72,6 +82,7 @@ public final class TerminalSession {
                 }
                 if (c == NonBlockingReader.READ_EXPIRED) {
                     boolean changed = resized.getAndSet(false);
+                    changed |= images.poll(handheld, name -> { });
                     if (System.currentTimeMillis() - lastRetry >= RETRY_MILLIS) {
                         lastRetry = System.currentTimeMillis();
                         changed |= handheld.tick();
@@ -86,7 +97,12 @@ public final class TerminalSession {
                 } else if (c == '\r' || c == '\n' || c == '\t') {
                     String line = typed.toString();
                     typed.setLength(0);
-                    handheld.handle(inputs.line(line));
+                    Optional<java.nio.file.Path> image = ImageFeed.imageLine(line);
+                    if (image.isPresent()) {
+                        images.feed(handheld, image.get());
+                    } else {
+                        handheld.handle(inputs.line(line));
+                    }
                 } else if (c == 127 || c == 8) {
                     if (typed.length() > 0) {
                         typed.setLength(typed.length() - 1);

@@ -135,6 +135,7 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType EXCHANGE_UNAVAILABLE = new ProblemType("exchange-unavailable", HttpStatus.CONFLICT, "The exchange variant is not in stock");
     public static final ProblemType RETURN_ALREADY_RECEIVED = new ProblemType("return-already-received", HttpStatus.CONFLICT, "The return was already received");
     public static final ProblemType ITEM_NOT_IN_RETURN = new ProblemType("item-not-in-return", HttpStatus.UNPROCESSABLE_CONTENT, "Item is not in this return");
+    public static final ProblemType RETURN_LABEL_REFUSED = new ProblemType("return-label-refused", HttpStatus.CONFLICT, "The carrier refused the return label");
     public static final ProblemType NOT_AN_IMAGE = new ProblemType("not-an-image", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The photo is not a JPEG or PNG image");
 
     // Webhooks

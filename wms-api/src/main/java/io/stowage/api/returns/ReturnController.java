@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -81,6 +83,29 @@ class ReturnController {
         return photos.image(caller.asMerchant().merchantId(), id, photoId)
                 .map(image -> ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType()))
                         .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400").body(image.bytes()));
+    }
+
+    /** The return label; {@code format} is pdf (default), png or zpl. */
+    @GetMapping("/api/v1/returns/{id}/label")
+    Mono<ResponseEntity<byte[]>> label(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestParam(required = false) String format) {
+        UUID merchantId = caller.asMerchant().merchantId();
+        ReturnView.LabelFormat wanted = ReturnView.LabelFormat.parse(format);
+        return reads.header(id).filter(header -> header.merchantId().equals(merchantId))
+                .switchIfEmpty(Mono.error(() -> io.stowage.api.problem.ApiProblem.notFound("Return", id)))
+                .flatMap(header -> reads.labelDocument(merchantId, id, wanted)
+                        .map(bytes -> labelFile(header.rma(), wanted, bytes)));
+    }
+
+    /** The drop-off QR code, for carriers that take the parcel without a printed label. */
+    @GetMapping("/api/v1/returns/{id}/drop-off.png")
+    Mono<ResponseEntity<byte[]>> dropOff(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return reads.dropOffCode(caller.asMerchant().merchantId(), id).flatMap(ReturnLabelFiles::qrPng).map(ReturnLabelFiles::png);
+    }
+
+    static ResponseEntity<byte[]> labelFile(String rma, ReturnView.LabelFormat format, byte[] bytes) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(format.contentType))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(rma + "." + format.extension()).build().toString())
+                .body(bytes);
     }
 
     /** The return whose RMA or return-label tracking number the station scanned. */

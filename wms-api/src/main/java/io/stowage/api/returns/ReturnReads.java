@@ -29,6 +29,22 @@ class ReturnReads {
                 .flatMap(header -> view(header.id()));
     }
 
+    /** The return of the merchant's order with this RMA (any case); empty for any other. */
+    Mono<ReturnView> ofOrder(UUID merchantId, UUID orderId, String rma) {
+        return db.sql("SELECT id FROM returns WHERE merchant_id = :merchant AND order_id = :order AND rma = upper(:rma)")
+                .bind("merchant", merchantId).bind("order", orderId).bind("rma", rma.trim())
+                .map(row -> row.get("id", UUID.class)).one()
+                .flatMap(this::view);
+    }
+
+    /** The returns of the merchant's order, first opened first. */
+    reactor.core.publisher.Flux<ReturnView> returnsOf(UUID merchantId, UUID orderId) {
+        return db.sql("SELECT id FROM returns WHERE merchant_id = :merchant AND order_id = :order ORDER BY position")
+                .bind("merchant", merchantId).bind("order", orderId)
+                .map(row -> row.get("id", UUID.class)).all()
+                .concatMap(this::view);
+    }
+
     /** The return whose RMA or return-label tracking number was scanned at a node's station; not found when it comes back elsewhere. */
     Mono<Header> scanned(UUID nodeId, String code) {
         return db.sql("""
@@ -83,20 +99,53 @@ class ReturnReads {
                         row.get("taken_at", OffsetDateTime.class)))
                 .all().collectList();
         return db.sql("""
-                        SELECT id, rma, order_id, status, requested_by, label_paid_by, exchange_order_id, requested_at, received_at
+                        SELECT id, rma, order_id, status, requested_by, label_paid_by, exchange_order_id, requested_at, received_at,
+                               label_carrier, label_service, label_tracking, label_tracking_url, label_price_minor, label_currency, drop_off_code
                         FROM returns WHERE id = :id
                         """)
                 .bind("id", returnId)
                 .map(row -> new ReturnView(row.get("id", UUID.class), row.get("rma", String.class), row.get("order_id", UUID.class),
                         row.get("status", String.class), row.get("requested_by", String.class), row.get("label_paid_by", String.class),
                         row.get("exchange_order_id", UUID.class), row.get("requested_at", OffsetDateTime.class),
-                        row.get("received_at", OffsetDateTime.class), List.of(), List.of(), List.of()))
+                        row.get("received_at", OffsetDateTime.class), label(returnId, row), List.of(), List.of(), List.of()))
                 .one()
                 .zipWith(Mono.zip(lines, grades, photos))
                 .map(both -> {
                     ReturnView v = both.getT1();
                     return new ReturnView(v.id(), v.rma(), v.orderId(), v.status(), v.requestedBy(), v.labelPaidBy(), v.exchangeOrderId(),
-                            v.requestedAt(), v.receivedAt(), both.getT2().getT1(), both.getT2().getT2(), both.getT2().getT3());
+                            v.requestedAt(), v.receivedAt(), v.label(), both.getT2().getT1(), both.getT2().getT2(), both.getT2().getT3());
                 });
+    }
+
+    private static ReturnView.ReturnLabel label(UUID returnId, io.r2dbc.spi.Readable row) {
+        String tracking = row.get("label_tracking", String.class);
+        if (tracking == null) {
+            return null;
+        }
+        String dropOff = row.get("drop_off_code", String.class);
+        return new ReturnView.ReturnLabel(row.get("label_carrier", String.class), row.get("label_service", String.class), tracking,
+                row.get("label_tracking_url", String.class), row.get("label_price_minor", Long.class), row.get("label_currency", String.class),
+                ReturnView.labelUrl(returnId, ReturnView.LabelFormat.PDF), ReturnView.labelUrl(returnId, ReturnView.LabelFormat.PNG),
+                ReturnView.labelUrl(returnId, ReturnView.LabelFormat.ZPL), dropOff, dropOff == null ? null : ReturnView.dropOffQrUrl(returnId));
+    }
+
+    /** The label of a return of the merchant's in one format; not found when the return has none or is someone else's. */
+    Mono<byte[]> labelDocument(UUID merchantId, UUID returnId, ReturnView.LabelFormat format) {
+        return db.sql("SELECT label_" + format.extension() + " AS document FROM returns WHERE id = :id AND merchant_id = :merchant")
+                .bind("id", returnId).bind("merchant", merchantId)
+                .map(row -> java.util.Optional.ofNullable(row.get("document", byte[].class)))
+                .one()
+                .flatMap(Mono::justOrEmpty)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Return label", returnId)));
+    }
+
+    /** The drop-off code of a return of the merchant's; not found when its carrier has no label-free drop-off. */
+    Mono<String> dropOffCode(UUID merchantId, UUID returnId) {
+        return db.sql("SELECT drop_off_code FROM returns WHERE id = :id AND merchant_id = :merchant")
+                .bind("id", returnId).bind("merchant", merchantId)
+                .map(row -> java.util.Optional.ofNullable(row.get("drop_off_code", String.class)))
+                .one()
+                .flatMap(Mono::justOrEmpty)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Drop-off code", returnId)));
     }
 }

@@ -7,22 +7,23 @@ import io.stowage.api.orders.OrderContents;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ProblemType;
+import io.stowage.api.database.Params;
+import io.stowage.api.shipping.ReturnLabels;
 import io.stowage.api.shipping.ShippedParcels;
 import io.stowage.api.webhooks.EventTypes;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 /**
  * Opens returns. A return is checked whole before anything is written: the order shipped and is
@@ -45,24 +46,24 @@ class ReturnRequests {
     private final DatabaseClient db;
     private final ReturnPolicies policies;
     private final OrderContents orders;
-    private final ShippedParcels shipped;
+    private final ReturnWindows windows;
     private final Variants variants;
     private final ExchangeOrders exchanges;
+    private final ReturnLabels labels;
     private final Outbox outbox;
     private final ReturnReads reads;
-    private final Clock clock;
 
-    ReturnRequests(DatabaseClient db, ReturnPolicies policies, OrderContents orders, ShippedParcels shipped, Variants variants,
-                   ExchangeOrders exchanges, Outbox outbox, ReturnReads reads) {
+    ReturnRequests(DatabaseClient db, ReturnPolicies policies, OrderContents orders, ReturnWindows windows, Variants variants,
+                   ExchangeOrders exchanges, ReturnLabels labels, Outbox outbox, ReturnReads reads) {
         this.db = db;
         this.policies = policies;
         this.orders = orders;
-        this.shipped = shipped;
+        this.windows = windows;
         this.variants = variants;
         this.exchanges = exchanges;
+        this.labels = labels;
         this.outbox = outbox;
         this.reads = reads;
-        this.clock = Clock.systemUTC();
     }
 
     /** Opens the return in the caller's transaction; a problem, with nothing written, for anything the policy or the order refuses. */
@@ -70,25 +71,12 @@ class ReturnRequests {
         return orders.of(orderId)
                 .filter(contents -> contents.merchantId().equals(merchantId))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Order", orderId)))
-                .flatMap(contents -> policies.require(merchantId).flatMap(policy -> shipped.ofOrder(merchantId, orderId).collectList()
-                        .flatMap(parcels -> {
-                            if (parcels.isEmpty()) {
-                                return Mono.error(ApiProblem.of(ProblemType.ORDER_NOT_SHIPPED, "The order has not shipped, so nothing of it can be returned"));
-                            }
-                            // Delivery is not known here yet: the window runs from the last parcel's shipping (see DECISIONS.md).
-                            Instant from = parcels.get(parcels.size() - 1).shippedAt();
-                            Instant closes = from.plus(Duration.ofDays(policy.windowDays()));
-                            if (clock.instant().isAfter(closes)) {
-                                return Mono.error(ApiProblem.of(ProblemType.RETURN_WINDOW_CLOSED, "The return window of " + policy.windowDays()
-                                        + " days closed at " + closes));
-                            }
-                            // One return of an order at a time, so two cannot both take the last returnable unit.
-                            return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                                    .bind("key", "return-order:" + orderId).then()
-                                    .then(checkItems(merchantId, contents, policy, items))
-                                    .flatMap(checked -> write(merchantId, orderId, parcels.get(parcels.size() - 1).nodeId(), policy, checked,
-                                            items, requestedBy));
-                        })));
+                .flatMap(contents -> policies.require(merchantId).flatMap(policy -> windows.open(merchantId, orderId, policy.windowDays())
+                        // One return of an order at a time, so two cannot both take the last returnable unit.
+                        .flatMap(window -> db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                                .bind("key", "return-order:" + orderId).then()
+                                .then(checkItems(merchantId, contents, policy, items))
+                                .flatMap(checked -> write(merchantId, orderId, window.lastParcel(), policy, checked, requestedBy)))));
     }
 
     /** An item resolved: its variant and the exchange variant, if any. */
@@ -147,7 +135,7 @@ class ReturnRequests {
     }
 
     /** Units of each variant already on returns of the order. */
-    private Mono<Map<UUID, Integer>> alreadyReturned(UUID merchantId, UUID orderId) {
+    Mono<Map<UUID, Integer>> alreadyReturned(UUID merchantId, UUID orderId) {
         return db.sql("""
                         SELECT l.variant_id, sum(l.quantity) AS units FROM return_lines l JOIN returns r ON r.id = l.return_id
                         WHERE r.merchant_id = :merchant AND r.order_id = :order GROUP BY l.variant_id
@@ -157,21 +145,46 @@ class ReturnRequests {
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    private Mono<ReturnView> write(UUID merchantId, UUID orderId, UUID nodeId, ReturnPolicies.ReturnPolicy policy, List<Checked> checked,
-                                   List<Item> items, String requestedBy) {
+    /**
+     * Places the exchange order, buys the return label from the carrier of the parcel that left last
+     * (after the exchange, so a refused exchange buys no label; carriers charge return labels when
+     * used, so one bought for a return whose transaction then fails costs nothing), and writes the return.
+     */
+    private Mono<ReturnView> write(UUID merchantId, UUID orderId, ShippedParcels.ShippedParcel parcel, ReturnPolicies.ReturnPolicy policy,
+                                   List<Checked> checked, String requestedBy) {
         List<ExchangeOrders.Wanted> wanted = checked.stream().filter(c -> c.exchange() != null)
                 .map(c -> new ExchangeOrders.Wanted(c.exchange().sku(), c.item().quantity())).toList();
         Mono<UUID> exchangeOrder = wanted.isEmpty() ? Mono.empty() : exchanges.place(merchantId, orderId, wanted);
-        return exchangeOrder.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(exchangeId -> db.sql("""
-                                INSERT INTO returns (merchant_id, rma, order_id, node_id, requested_by, status, exchange_order_id, label_paid_by)
-                                VALUES (:merchant, :rma, :order, :node, :by, 'requested', :exchange, :paidBy)
-                                RETURNING id
-                                """)
-                        .bind("merchant", merchantId).bind("rma", newRma()).bind("order", orderId).bind("node", nodeId).bind("by", requestedBy)
-                        .bind("exchange", io.stowage.api.database.Params.nullable(exchangeId.orElse(null), UUID.class))
-                        .bind("paidBy", policy.labelPaidBy())
-                        .map(row -> row.get("id", UUID.class)).one())
+        String rma = newRma();
+        return exchangeOrder.map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(exchangeId -> labels.buy(merchantId, parcel.shipmentId(), rma).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .map(label -> Tuples.of(exchangeId, label)))
+                .flatMap(both -> {
+                    ReturnLabels.BoughtReturnLabel label = both.getT2().orElse(null);
+                    return db.sql("""
+                                    INSERT INTO returns (merchant_id, rma, order_id, node_id, requested_by, status, exchange_order_id, label_paid_by,
+                                                         label_carrier, label_service, label_tracking, label_tracking_url, label_price_minor,
+                                                         label_currency, label_pdf, label_png, label_zpl, drop_off_code)
+                                    VALUES (:merchant, :rma, :order, :node, :by, 'requested', :exchange, :paidBy, :carrier, :service, :tracking,
+                                            :trackingUrl, :price, :currency, :pdf, :png, :zpl, :dropOff)
+                                    RETURNING id
+                                    """)
+                            .bind("merchant", merchantId).bind("rma", rma).bind("order", orderId).bind("node", parcel.nodeId())
+                            .bind("by", requestedBy)
+                            .bind("exchange", Params.nullable(both.getT1().orElse(null), UUID.class))
+                            .bind("paidBy", policy.labelPaidBy())
+                            .bind("carrier", Params.nullable(label == null ? null : label.carrier(), String.class))
+                            .bind("service", Params.nullable(label == null ? null : label.serviceCode(), String.class))
+                            .bind("tracking", Params.nullable(label == null ? null : label.trackingNumber(), String.class))
+                            .bind("trackingUrl", Params.nullable(label == null ? null : label.trackingUrl(), String.class))
+                            .bind("price", Params.nullable(label == null ? null : label.priceMinor(), Long.class))
+                            .bind("currency", Params.nullable(label == null ? null : label.currency(), String.class))
+                            .bind("pdf", Params.nullable(label == null ? null : label.pdf(), byte[].class))
+                            .bind("png", Params.nullable(label == null ? null : label.png(), byte[].class))
+                            .bind("zpl", Params.nullable(label == null ? null : label.zpl(), byte[].class))
+                            .bind("dropOff", Params.nullable(label == null ? null : label.dropOffCode(), String.class))
+                            .map(row -> row.get("id", UUID.class)).one();
+                })
                 .flatMap(returnId -> Flux.range(0, checked.size()).concatMap(i -> {
                             Checked c = checked.get(i);
                             return db.sql("""
@@ -180,8 +193,8 @@ class ReturnRequests {
                                             """)
                                     .bind("return", returnId).bind("line", i + 1).bind("merchant", merchantId).bind("variant", c.variant().id())
                                     .bind("sku", c.variant().sku()).bind("qty", c.item().quantity()).bind("reason", c.item().reason())
-                                    .bind("exchangeVariant", io.stowage.api.database.Params.nullable(c.exchange() == null ? null : c.exchange().id(), UUID.class))
-                                    .bind("exchangeSku", io.stowage.api.database.Params.nullable(c.exchange() == null ? null : c.exchange().sku(), String.class))
+                                    .bind("exchangeVariant", Params.nullable(c.exchange() == null ? null : c.exchange().id(), UUID.class))
+                                    .bind("exchangeSku", Params.nullable(c.exchange() == null ? null : c.exchange().sku(), String.class))
                                     .then();
                         }).then(reads.get(merchantId, returnId)))
                 .flatMap(view -> outbox.append(merchantId, EventTypes.RETURN_REQUESTED, view.id().toString(), requestedPayload(view)).thenReturn(view));
@@ -196,6 +209,16 @@ class ReturnRequests {
         payload.put("label_paid_by", view.labelPaidBy());
         if (view.exchangeOrderId() != null) {
             payload.put("exchange_order_id", view.exchangeOrderId());
+        }
+        if (view.label() != null) {
+            Map<String, Object> label = new LinkedHashMap<>();
+            label.put("carrier", view.label().carrier());
+            label.put("service_code", view.label().serviceCode());
+            label.put("tracking_number", view.label().trackingNumber());
+            label.put("price_minor", view.label().priceMinor());
+            label.put("currency", view.label().currency());
+            label.put("drop_off", view.label().dropOffCode() != null);
+            payload.put("label", label);
         }
         payload.put("items", view.lines().stream().map(line -> {
             Map<String, Object> item = new LinkedHashMap<>();

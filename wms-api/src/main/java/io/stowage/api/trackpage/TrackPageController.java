@@ -4,17 +4,10 @@ import io.stowage.api.commands.NotACommand;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import org.springframework.http.HttpCookie;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,29 +28,19 @@ import reactor.core.publisher.Mono;
 @Controller
 class TrackPageController {
 
-    static final String UNLOCK_COOKIE_PREFIX = "stowage_unlock_";
-    static final String CSRF_COOKIE = "stowage_track_csrf";
-    private static final String COOKIE_PATH = "/track";
+    static final String UNLOCK_COOKIE_PREFIX = CustomerUnlocks.UNLOCK_COOKIE_PREFIX;
+    static final String CSRF_COOKIE = CustomerUnlocks.CSRF_COOKIE;
 
     private final TrackedParcels parcels;
     private final CustomerPages pages;
     private final CustomerLanguages languages;
-    private final TrackPageSigner signer;
-    private final UnlockFailures failures;
-    private final ClientRateLimits limits;
-    private final ClientAddresses clients;
-    private final TrackPageSettings settings;
+    private final CustomerUnlocks unlocks;
 
-    TrackPageController(TrackedParcels parcels, CustomerPages pages, CustomerLanguages languages, TrackPageSigner signer,
-                        UnlockFailures failures, ClientRateLimits limits, ClientAddresses clients, TrackPageSettings settings) {
+    TrackPageController(TrackedParcels parcels, CustomerPages pages, CustomerLanguages languages, CustomerUnlocks unlocks) {
         this.parcels = parcels;
         this.pages = pages;
         this.languages = languages;
-        this.signer = signer;
-        this.failures = failures;
-        this.limits = limits;
-        this.clients = clients;
-        this.settings = settings;
+        this.unlocks = unlocks;
     }
 
     /** The answer to the privacy question, for the JSON: the order's e-mail address or its postal code. */
@@ -68,7 +51,7 @@ class TrackPageController {
     @GetMapping(value = "/track/{token}", produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> page(@PathVariable String token, ServerWebExchange exchange) {
         return parcels.byToken(token)
-                .flatMap(found -> unlockedIn(exchange, found.orderId())
+                .flatMap(found -> unlocks.unlocked(exchange, found.orderId())
                         .flatMap(unlocked -> render(exchange, found, unlocked, null, HttpStatus.OK)))
                 .switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
     }
@@ -78,12 +61,12 @@ class TrackPageController {
     @PostMapping(value = "/track/{token}/unlock", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> unlock(@PathVariable String token, ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> parcels.byToken(token)
-                .flatMap(found -> csrfHolds(exchange, token, form.getFirst("csrf")).flatMap(csrfHolds -> {
+                .flatMap(found -> unlocks.csrfHolds(exchange, token, form.getFirst("csrf")).flatMap(csrfHolds -> {
                     if (!csrfHolds) {
                         return render(exchange, found, false, "trackpage.unlock.expired", HttpStatus.FORBIDDEN);
                     }
                     return answer(exchange, found, form.getFirst("answer")).flatMap(outcome -> switch (outcome) {
-                        case RIGHT -> rememberUnlock(exchange, found.orderId())
+                        case RIGHT -> unlocks.remember(exchange, found.orderId())
                                 .thenReturn(Rendering.redirectTo("/track/" + token).status(HttpStatus.SEE_OTHER).build());
                         case WRONG -> render(exchange, found, false, "trackpage.unlock.wrong", HttpStatus.FORBIDDEN);
                         case LIMITED -> render(exchange, found, false, "trackpage.unlock.limited", HttpStatus.TOO_MANY_REQUESTS);
@@ -123,25 +106,8 @@ class TrackPageController {
                         }));
     }
 
-    private enum Outcome { RIGHT, WRONG, LIMITED }
-
-    /** Checks an answer under both limits: the client's attempts (this instance) and the order's wrong answers (all instances). */
-    private Mono<Outcome> answer(ServerWebExchange exchange, TrackedParcels.Found found, String answer) {
-        Duration wait = limits.take("unlock", clients.of(exchange), settings.unlockAttempts(), settings.unlockWindow());
-        if (!wait.isZero()) {
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds()));
-            return Mono.just(Outcome.LIMITED);
-        }
-        return failures.exhausted(found.orderId()).flatMap(exhausted -> {
-            if (exhausted) {
-                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(settings.unlockWindow().toSeconds()));
-                return Mono.just(Outcome.LIMITED);
-            }
-            if (TrackedParcels.answers(found.shipTo(), answer)) {
-                return Mono.just(Outcome.RIGHT);
-            }
-            return failures.record(found.orderId()).thenReturn(Outcome.WRONG);
-        });
+    private Mono<CustomerUnlocks.Outcome> answer(ServerWebExchange exchange, TrackedParcels.Found found, String answer) {
+        return unlocks.answer(exchange, found.orderId(), found.shipTo(), answer);
     }
 
     private static ApiProblem unknownToken() {
@@ -154,7 +120,7 @@ class TrackPageController {
 
     private Mono<Rendering> render(ServerWebExchange exchange, TrackedParcels.Found found, boolean unlocked, String unlockError,
                                    HttpStatus status) {
-        return Mono.zip(parcels.page(found, unlocked), csrfToken(exchange, found.token().token())).flatMap(both -> {
+        return Mono.zip(parcels.page(found, unlocked), unlocks.csrfToken(exchange, found.token().token())).flatMap(both -> {
             Map<String, Object> model = new HashMap<>();
             model.put("view", TrackingPageView.of(both.getT1(), languages.resolve(exchange)));
             model.put("token", found.token().token());
@@ -164,57 +130,5 @@ class TrackPageController {
             }
             return pages.render(exchange, found.shipment().merchantId(), "trackpage/tracking", model, status);
         });
-    }
-
-    /** Whether the browser holds an unexpired unlock of the order, signed by this service. */
-    private Mono<Boolean> unlockedIn(ServerWebExchange exchange, UUID orderId) {
-        HttpCookie cookie = exchange.getRequest().getCookies().getFirst(unlockCookie(orderId));
-        if (cookie == null) {
-            return Mono.just(false);
-        }
-        return signer.verify(cookie.getValue()).map(value -> value
-                .map(unlock -> unlock.split("\\|"))
-                .filter(parts -> parts.length == 3 && "unlock".equals(parts[0]) && orderId.toString().equals(parts[1]))
-                .map(parts -> Instant.ofEpochSecond(Long.parseLong(parts[2])).isAfter(Instant.now()))
-                .orElse(false));
-    }
-
-    private Mono<Void> rememberUnlock(ServerWebExchange exchange, UUID orderId) {
-        Instant until = Instant.now().plus(settings.unlockedFor());
-        return signer.sign("unlock|" + orderId + "|" + until.getEpochSecond()).doOnNext(value -> exchange.getResponse().addCookie(
-                ResponseCookie.from(unlockCookie(orderId), value).path(COOKIE_PATH).maxAge(settings.unlockedFor()).httpOnly(true)
-                        .sameSite("Lax").secure(secure(exchange)).build())).then();
-    }
-
-    private static String unlockCookie(UUID orderId) {
-        return UNLOCK_COOKIE_PREFIX + orderId.toString().replace("-", "");
-    }
-
-    /**
-     * The form's CSRF token: the browser's random CSRF cookie and the page's token, signed. Another site
-     * can make the browser post the form, but can neither read the cookie nor sign a token for it.
-     */
-    private Mono<String> csrfToken(ServerWebExchange exchange, String token) {
-        String nonce = Optional.ofNullable(exchange.getRequest().getCookies().getFirst(CSRF_COOKIE)).map(HttpCookie::getValue)
-                .filter(value -> value.matches("[A-Za-z0-9_-]{24}"))
-                .orElseGet(() -> {
-                    String fresh = TrackPageSigner.nonce();
-                    exchange.getResponse().addCookie(ResponseCookie.from(CSRF_COOKIE, fresh).path(COOKIE_PATH).httpOnly(true)
-                            .sameSite("Strict").secure(secure(exchange)).build());
-                    return fresh;
-                });
-        return signer.sign("csrf|" + nonce + "|" + token);
-    }
-
-    private Mono<Boolean> csrfHolds(ServerWebExchange exchange, String token, String field) {
-        HttpCookie cookie = exchange.getRequest().getCookies().getFirst(CSRF_COOKIE);
-        if (cookie == null || field == null) {
-            return Mono.just(false);
-        }
-        return signer.verify(field).map(value -> value.map(("csrf|" + cookie.getValue() + "|" + token)::equals).orElse(false));
-    }
-
-    private static boolean secure(ServerWebExchange exchange) {
-        return "https".equals(exchange.getRequest().getURI().getScheme());
     }
 }

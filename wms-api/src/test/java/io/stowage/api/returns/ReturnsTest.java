@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.stowage.api.support.Eventually;
+import io.stowage.barcodes.decode.BarcodeDecoder;
+import io.stowage.barcodes.decode.DecodedBarcode;
+import io.stowage.barcodes.render.Symbology;
 import io.stowage.api.support.FastDeliveryTest;
 import io.stowage.api.support.World;
 import jakarta.mail.internet.MimeMessage;
@@ -64,6 +67,8 @@ class ReturnsTest extends FastDeliveryTest {
         stock(world, "TEE-S-SAND", 1, "A-01-01-A");
         stock(world, "TEE-L-NAVY", 1, "A-01-02-A");
 
+        // The merchant ships with the sandbox carrier only, whose return labels come with a drop-off QR code
+        merchant.post().uri("/api/v1/carrier-accounts").bodyValue(Map.of("carrier", "sandbox")).exchange().expectStatus().isCreated();
         String orderId = order(merchant, Map.of("TEE-M-NAVY", 1, "TEE-S-SAND", 1), "allocated");
         ship(world, packer, orderId);
 
@@ -112,6 +117,25 @@ class ReturnsTest extends FastDeliveryTest {
         assertThat(opened.get("status")).isEqualTo("requested");
         assertThat(maps(opened.get("lines"))).extracting(l -> l.get("sku") + ":" + l.get("resolution"))
                 .containsExactly("TEE-M-NAVY:refund", "TEE-S-SAND:exchange");
+        // A return label from the order's carrier, to print (PDF, PNG, ZPL) or, label-free, a QR code to show at drop-off
+        Map<?, ?> label = (Map<?, ?>) opened.get("label");
+        assertThat(label.get("carrier")).isEqualTo("sandbox");
+        String returnTracking = (String) label.get("tracking_number");
+        assertThat(returnTracking).startsWith("SBR");
+        assertThat(opened.get("label_paid_by")).isEqualTo("merchant");
+        byte[] labelPdf = merchant.get().uri((String) label.get("pdf_url")).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_PDF).expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(labelPdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        byte[] labelPng = merchant.get().uri((String) label.get("png_url")).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_PNG).expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(BarcodeDecoder.decodeAll(labelPng)).contains(new DecodedBarcode(Symbology.CODE_128, returnTracking),
+                new DecodedBarcode(Symbology.CODE_128, rma));
+        merchant.get().uri((String) label.get("zpl_url")).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(zpl -> assertThat(zpl).startsWith("^XA").contains(rma));
+        byte[] qr = merchant.get().uri((String) label.get("drop_off_qr_url")).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_PNG).expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(BarcodeDecoder.decodeAll(qr)).containsExactly(new DecodedBarcode(Symbology.QR_CODE, (String) label.get("drop_off_code")));
+        refused(merchant.get().uri("/api/v1/returns/{id}/label?format=gif", returnId).exchange(), 422, "invalid-request");
         String exchangeOrder = (String) opened.get("exchange_order_id");
         merchant.get().uri("/api/v1/orders/{id}", exchangeOrder).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("allocated").jsonPath("$.lines[0].sku").isEqualTo("TEE-L-NAVY")
@@ -121,13 +145,18 @@ class ReturnsTest extends FastDeliveryTest {
                 .expectBody().jsonPath("$.id").isEqualTo(returnId);
         refused(open(merchant, "return-2", Map.of("order_id", orderId, "items", List.of(
                 Map.of("sku", "TEE-M-NAVY", "quantity", 1, "reason", "changed_mind")))), 409, "already-returned");
-        // Another merchant does not see it
+        // Another merchant does not see it, nor its label
         other.merchant(this).get().uri("/api/v1/returns/{id}", returnId).exchange().expectStatus().isNotFound();
+        other.merchant(this).get().uri((String) label.get("pdf_url")).exchange().expectStatus().isNotFound();
+        other.merchant(this).get().uri((String) label.get("drop_off_qr_url")).exchange().expectStatus().isNotFound();
 
         // The returns station scans the RMA, photographs the parcel, and refuses what is no photo
         WebTestClient station = as(worker(world, "R", List.of("returns")));
         station.get().uri("/api/v1/return-station/returns/{code}", rma.toLowerCase()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.id").isEqualTo(returnId);
+        // or the return label's barcode
+        station.get().uri("/api/v1/return-station/returns/{code}", returnTracking).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(returnId).jsonPath("$.label.tracking_number").isEqualTo(returnTracking);
         as(worker(other, "R", List.of("returns"))).get().uri("/api/v1/return-station/returns/{code}", rma).exchange().expectStatus().isNotFound();
         byte[] png = png();
         Map<?, ?> photo = station.post().uri("/api/v1/returns/{id}/photos", returnId).contentType(MediaType.IMAGE_PNG).bodyValue(png)
