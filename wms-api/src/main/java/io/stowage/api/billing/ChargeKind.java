@@ -7,6 +7,8 @@ enum ChargeKind {
     STORAGE_LOCATION("storage_location", "Storage per location and day"),
     STORAGE_VOLUME("storage_volume", "Storage per cubic metre and day"),
     RECEIVING_UNIT("receiving_unit", "Receiving per unit"),
+    RECEIVING_CARTON("receiving_carton", "Receiving per carton"),
+    RECEIVING_PALLET("receiving_pallet", "Receiving per pallet"),
     PUTAWAY_UNIT("putaway_unit", "Putaway per unit"),
     PICK_ORDER("pick_order", "Picking per order"),
     PICK_EXTRA_LINE("pick_extra_line", "Picking per extra line"),

@@ -1,12 +1,15 @@
 package io.stowage.api.billing;
 
 import io.stowage.api.boxes.BoxType;
+import io.stowage.api.counts.RequestedCounts;
+import io.stowage.api.inbound.ReceivedHandlingUnits;
 import io.stowage.api.inventory.LedgerHistory;
 import io.stowage.api.inventory.MovementKind;
 import io.stowage.api.packing.ClosedCartons;
 import io.stowage.api.picking.PickedOrders;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ProblemType;
+import io.stowage.api.returns.ReturnedItems;
 import io.stowage.api.shipping.ShipmentCosts;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -63,6 +66,47 @@ final class ChargeRules {
                     (receipt ? "Received " : "Put away ") + entry.quantity() + " units"
                             + (entry.referenceId() == null ? "" : " (" + entry.referenceType() + " " + entry.referenceId() + ")"),
                     BigDecimal.valueOf(entry.quantity()), "unit");
+        }
+        return charges;
+    }
+
+    /** Receiving per carton and per pallet, on the day the delivery's first receipt named it. */
+    List<Charge> handlingUnits(List<ReceivedHandlingUnits.HandlingUnit> units) {
+        List<Charge> charges = new ArrayList<>();
+        for (ReceivedHandlingUnits.HandlingUnit unit : units) {
+            boolean pallet = "pallet".equals(unit.unitType());
+            priced(charges, day(unit.firstReceivedAt()), pallet ? ChargeKind.RECEIVING_PALLET : ChargeKind.RECEIVING_CARTON,
+                    pallet ? Rates::receivingPerPallet : Rates::receivingPerCarton, "handling_unit", unit.id().toString(),
+                    (pallet ? "Pallet " : "Carton ") + unit.code() + " received" + (unit.asnReference() == null ? " (blind)" : " (ASN " + unit.asnReference() + ")"),
+                    ONE, unit.unitType());
+        }
+        return charges;
+    }
+
+    /**
+     * Returns processing for each graded batch of returned units, on the day it was graded: a price per
+     * item (unit) and a price per unit of its grade, each its own line.
+     */
+    List<Charge> returns(List<ReturnedItems.ReturnedItem> items) {
+        List<Charge> charges = new ArrayList<>();
+        for (ReturnedItems.ReturnedItem item : items) {
+            LocalDate day = day(item.receivedAt());
+            String id = String.valueOf(item.gradingId());
+            BigDecimal units = BigDecimal.valueOf(item.quantity());
+            String what = item.quantity() + " × " + item.sku() + " of " + item.rma();
+            priced(charges, day, ChargeKind.RETURN_ITEM, Rates::returnPerItem, "return_grading", id, "Returned " + what, units, "item");
+            priced(charges, day, ChargeKind.RETURN_GRADE, rates -> rates.returnPerGrade().get(item.grade()), "return_grading", id,
+                    "Graded " + item.grade() + ": " + what, units, item.grade());
+        }
+        return charges;
+    }
+
+    /** A cycle count the merchant asked for, per location counted, on the day the count was approved. */
+    List<Charge> counts(List<RequestedCounts.RequestedCount> counts) {
+        List<Charge> charges = new ArrayList<>();
+        for (RequestedCounts.RequestedCount count : counts) {
+            priced(charges, day(count.approvedAt()), ChargeKind.CYCLE_COUNT, Rates::cycleCountPerLocation, "count_task", count.taskId().toString(),
+                    "Count of location " + count.locationCode() + " you asked for", ONE, "location");
         }
         return charges;
     }

@@ -2,11 +2,14 @@ package io.stowage.api.billing;
 
 import io.stowage.api.boxes.BoxSuggestions;
 import io.stowage.api.boxes.BoxType;
+import io.stowage.api.counts.RequestedCounts;
+import io.stowage.api.inbound.ReceivedHandlingUnits;
 import io.stowage.api.inventory.LedgerHistory;
 import io.stowage.api.inventory.MovementKind;
 import io.stowage.api.packing.ClosedCartons;
 import io.stowage.api.picking.PickedOrders;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.returns.ReturnedItems;
 import io.stowage.api.shipping.ShipmentCosts;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +26,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every charge of a merchant whose cause is dated in [from, to), read from what the owners recorded
- * through their published queries (ledger movements, picked orders, closed cartons, bought labels)
+ * through their published queries (ledger movements, received cartons and pallets, picked orders,
+ * closed cartons, bought labels, graded returns, approved counts the merchant asked for)
  * and billing's own storage snapshots and manual charges, priced by {@link ChargeRules}. Nothing
  * here is typed twice: a charge exists because its cause does.
  */
@@ -40,9 +44,13 @@ class ChargeSources {
     private final BoxSuggestions boxes;
     private final StorageSnapshots storage;
     private final ManualCharges manualCharges;
+    private final ReceivedHandlingUnits handlingUnits;
+    private final ReturnedItems returnedItems;
+    private final RequestedCounts requestedCounts;
 
     ChargeSources(LedgerHistory ledger, PickedOrders pickedOrders, ClosedCartons closedCartons, ShipmentCosts shipmentCosts, BoxSuggestions boxes,
-                  StorageSnapshots storage, ManualCharges manualCharges) {
+                  StorageSnapshots storage, ManualCharges manualCharges, ReceivedHandlingUnits handlingUnits, ReturnedItems returnedItems,
+                  RequestedCounts requestedCounts) {
         this.ledger = ledger;
         this.pickedOrders = pickedOrders;
         this.closedCartons = closedCartons;
@@ -50,6 +58,9 @@ class ChargeSources {
         this.boxes = boxes;
         this.storage = storage;
         this.manualCharges = manualCharges;
+        this.handlingUnits = handlingUnits;
+        this.returnedItems = returnedItems;
+        this.requestedCounts = requestedCounts;
     }
 
     /** The priced charges dated in [from, to), in invoice order (kind, date, cause). */
@@ -61,12 +72,18 @@ class ChargeSources {
         // connection stalled the connection with results of a hundred thousand rows each.
         return ledger.movements(merchantId, List.of(MovementKind.RECEIPT, MovementKind.PUTAWAY), start, end).collectList()
                 .map(rules::movements)
+                .flatMap(charges -> handlingUnits.firstReceivedBetween(merchantId, start, end).collectList()
+                        .map(units -> append(charges, rules.handlingUnits(units))))
                 .flatMap(charges -> pickedOrders.firstPickedBetween(merchantId, start, end).collectList()
                         .map(picks -> append(charges, rules.picks(picks))))
                 .flatMap(charges -> closedCartons.closedBetween(merchantId, start, end).collectList()
                         .flatMap(cartons -> boxTypes(merchantId, cartons).map(boxTypes -> append(charges, rules.cartons(cartons, boxTypes)))))
                 .flatMap(charges -> shipmentCosts.labelledBetween(merchantId, start, end).collectList()
                         .map(labels -> append(charges, rules.shipments(labels))))
+                .flatMap(charges -> returnedItems.receivedBetween(merchantId, start, end).collectList()
+                        .map(items -> append(charges, rules.returns(items))))
+                .flatMap(charges -> requestedCounts.approvedBetween(merchantId, start, end).collectList()
+                        .map(counts -> append(charges, rules.counts(counts))))
                 .flatMap(charges -> storage.days(merchantId, from, to).map(days -> append(charges, rules.storage(days))))
                 .flatMap(charges -> manualCharges.between(merchantId, from, to).map(manual -> append(charges, rules.manual(manual))))
                 .map(charges -> {

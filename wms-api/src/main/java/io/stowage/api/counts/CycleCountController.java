@@ -38,7 +38,8 @@ class CycleCountController {
         this.commands = commands;
     }
 
-    record OpenRequest(@NotEmpty @Size(max = 1000) List<@NotBlank String> locationCodes) {
+    /** @param requestedByMerchantId the merchant that asked for these counts (billed to it), absent for the 3PL's own */
+    record OpenRequest(@NotEmpty @Size(max = 1000) List<@NotBlank String> locationCodes, UUID requestedByMerchantId) {
     }
 
     record CountRequest(@NotNull @Size(max = 1000) List<@Valid CountedLine> lines) {
@@ -52,7 +53,7 @@ class CycleCountController {
                                       @Valid @RequestBody OpenRequest request) {
         Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
         return commands.run(CommandScope.worker(supervisor), request, HttpStatus.CREATED,
-                () -> counts.open(supervisor, request.locationCodes()));
+                () -> counts.open(supervisor, request.locationCodes(), request.requestedByMerchantId()));
     }
 
     @GetMapping("/api/v1/count-tasks")

@@ -10,6 +10,8 @@ import io.stowage.api.inventory.ShelfStock;
 import io.stowage.api.inventory.StockStatus;
 import io.stowage.api.catalog.VariantRef;
 import io.stowage.api.catalog.Variants;
+import io.stowage.api.database.Params;
+import io.stowage.api.merchants.Merchants;
 import io.stowage.api.network.LocationRef;
 import io.stowage.api.network.Network;
 import io.stowage.api.paging.Page;
@@ -44,9 +46,10 @@ public class CycleCounts {
     private final LotNumbers lots;
     private final Network network;
     private final Variants variants;
+    private final Merchants merchants;
 
     public CycleCounts(DatabaseClient db, StockRefs refs, StockLedger ledger, ShelfStock shelves, LotNumbers lots, Network network,
-                       Variants variants) {
+                       Variants variants, Merchants merchants) {
         this.db = db;
         this.refs = refs;
         this.ledger = ledger;
@@ -54,10 +57,15 @@ public class CycleCounts {
         this.lots = lots;
         this.network = network;
         this.variants = variants;
+        this.merchants = merchants;
     }
 
-    /** What the counter sees: where to count, never how many to expect. */
-    public record CountTask(UUID id, String locationCode, String status, OffsetDateTime createdAt) {
+    /**
+     * What the counter sees: where to count, never how many to expect.
+     *
+     * @param requestedByMerchantId the merchant that asked for this count (and is billed for it), null for the 3PL's own counts
+     */
+    public record CountTask(UUID id, String locationCode, String status, OffsetDateTime createdAt, UUID requestedByMerchantId) {
     }
 
     public record CountedItem(UUID merchantId, String sku, String gtin, String lotNumber, int quantity) {
@@ -76,16 +84,25 @@ public class CycleCounts {
     private record TaskRow(UUID id, UUID nodeId, UUID locationId, String locationCode, String status) {
     }
 
-    public Mono<List<CountTask>> open(Caller.Worker supervisor, List<String> locationCodes) {
-        return Flux.fromIterable(locationCodes.stream().distinct().toList())
+    /**
+     * Opens a task per location; {@code requestedByMerchantId}, when given, marks every one of them as
+     * a count that merchant asked for (billed to it once approved). An unknown merchant writes nothing.
+     */
+    public Mono<List<CountTask>> open(Caller.Worker supervisor, List<String> locationCodes, UUID requestedByMerchantId) {
+        Mono<Boolean> known = requestedByMerchantId == null ? Mono.just(true) : merchants.exists(requestedByMerchantId);
+        return known.flatMap(exists -> exists ? Mono.empty()
+                        : Mono.error(ApiProblem.invalid("requested_by_merchant_id", "no merchant has the id " + requestedByMerchantId)))
+                .thenMany(Flux.fromIterable(locationCodes.stream().distinct().toList()))
                 .concatMap(code -> refs.location(supervisor.nodeId(), "location_codes", code))
                 .concatMap(location -> db.sql("""
-                                INSERT INTO count_tasks (node_id, location_id, status, created_by) VALUES (:node, :location, 'open', :actor)
+                                INSERT INTO count_tasks (node_id, location_id, status, created_by, requested_by_merchant_id)
+                                VALUES (:node, :location, 'open', :actor, :merchant)
                                 RETURNING id, status, created_at
                                 """)
                         .bind("node", supervisor.nodeId()).bind("location", location.id()).bind("actor", supervisor.actor())
+                        .bind("merchant", Params.nullable(requestedByMerchantId, UUID.class))
                         .map(row -> new CountTask(row.get("id", UUID.class), location.code(), row.get("status", String.class),
-                                row.get("created_at", OffsetDateTime.class)))
+                                row.get("created_at", OffsetDateTime.class), requestedByMerchantId))
                         .one())
                 .collectList();
     }
@@ -95,15 +112,18 @@ public class CycleCounts {
      * cut here from the node's tasks in that status (at most one or two per location).
      */
     public Mono<Page<CountTask>> list(Caller.Worker worker, String status, String afterKey, int limit) {
-        return db.sql("SELECT id, location_id, status, created_at FROM count_tasks WHERE node_id = :node AND status = :status")
+        return db.sql("""
+                        SELECT id, location_id, status, created_at, requested_by_merchant_id FROM count_tasks WHERE node_id = :node AND status = :status
+                        """)
                 .bind("node", worker.nodeId()).bind("status", status)
                 .map(row -> Map.entry(row.get("location_id", UUID.class), new CountTask(row.get("id", UUID.class), null,
-                        row.get("status", String.class), row.get("created_at", OffsetDateTime.class))))
+                        row.get("status", String.class), row.get("created_at", OffsetDateTime.class), row.get("requested_by_merchant_id", UUID.class))))
                 .all().collectList()
                 .flatMap(rows -> network.locationsByIds(rows.stream().map(Map.Entry::getKey).collect(Collectors.toSet()))
                         .collectMap(LocationRef::id, LocationRef::code)
                         .map(codes -> rows.stream()
-                                .map(row -> new CountTask(row.getValue().id(), codes.get(row.getKey()), row.getValue().status(), row.getValue().createdAt()))
+                                .map(row -> new CountTask(row.getValue().id(), codes.get(row.getKey()), row.getValue().status(), row.getValue().createdAt(),
+                                        row.getValue().requestedByMerchantId()))
                                 .filter(task -> pageKey(task).compareTo(afterKey) > 0)
                                 .sorted(Comparator.comparing(CycleCounts::pageKey))
                                 .limit(limit + 1L)
@@ -144,9 +164,13 @@ public class CycleCounts {
                                 .bind("task", taskId).bind("merchant", line.getKey().merchantId()).bind("variant", line.getKey().variantId())
                                 .bind("lot", line.getKey().lotKey()).bind("expected", line.getValue()[0]).bind("counted", line.getValue()[1])
                                 .then())
-                        .then(db.sql("UPDATE count_tasks SET status = 'counted', counted_by = :actor, counted_at = now() WHERE id = :id RETURNING created_at")
+                        .then(db.sql("""
+                                        UPDATE count_tasks SET status = 'counted', counted_by = :actor, counted_at = now() WHERE id = :id
+                                        RETURNING created_at, requested_by_merchant_id
+                                        """)
                                 .bind("actor", counter.actor()).bind("id", taskId)
-                                .map(row -> new CountTask(taskId, task.locationCode(), "counted", row.get("created_at", OffsetDateTime.class)))
+                                .map(row -> new CountTask(taskId, task.locationCode(), "counted", row.get("created_at", OffsetDateTime.class),
+                                        row.get("requested_by_merchant_id", UUID.class)))
                                 .one());
             });
         });

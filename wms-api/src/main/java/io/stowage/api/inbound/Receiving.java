@@ -28,20 +28,26 @@ public class Receiving {
     private final StockRefs refs;
     private final StockLedger ledger;
     private final Putaway putaway;
+    private final ReceivedHandlingUnits handlingUnits;
 
-    public Receiving(DatabaseClient db, StockRefs refs, StockLedger ledger, Putaway putaway) {
+    public Receiving(DatabaseClient db, StockRefs refs, StockLedger ledger, Putaway putaway, ReceivedHandlingUnits handlingUnits) {
         this.db = db;
         this.refs = refs;
         this.ledger = ledger;
         this.putaway = putaway;
+        this.handlingUnits = handlingUnits;
     }
 
+    /**
+     * @param cartonCode the label of the carton the units came in (an SSCC's 18 digits or the shipper's number), null when not scanned
+     * @param palletCode the label of the pallet they came on, likewise
+     */
     public record ReceiveCommand(UUID asnId, UUID merchantId, String sku, String gtin, int quantity, String lotNumber,
-                                 LocalDate expiresOn, String locationCode, StockStatus status) {
+                                 LocalDate expiresOn, String locationCode, StockStatus status, String cartonCode, String palletCode) {
     }
 
     public record Receipt(long movementId, String sku, int quantity, String lotNumber, String locationCode, String status,
-                          AsnProgress asn, Putaway.Suggestion suggestedPutaway) {
+                          AsnProgress asn, Putaway.Suggestion suggestedPutaway, String cartonCode, String palletCode) {
     }
 
     public record AsnProgress(String reference, int lineNo, int expectedQuantity, int receivedQuantity, boolean overReceived) {
@@ -66,11 +72,15 @@ public class Receiving {
                                                 header.map(h -> h.reference()).orElse(null), worker.actor(), worker.deviceId());
                                         Mono<Optional<AsnProgress>> progress = header.isEmpty() ? Mono.just(Optional.empty())
                                                 : countOnAsn(header.get(), variant, command).map(Optional::of);
+                                        UUID asnId = header.map(AsnHeader::id).orElse(null);
                                         return progress.flatMap(p -> ledger.post(movement)
-                                                .flatMap(id -> putaway.suggest(worker.nodeId(), variant.id(), location.id())
+                                                .flatMap(id -> handlingUnits.record(variant.merchantId(), worker.nodeId(), "carton", command.cartonCode(), asnId, id)
+                                                        .then(handlingUnits.record(variant.merchantId(), worker.nodeId(), "pallet", command.palletCode(), asnId, id))
+                                                        .then(putaway.suggest(worker.nodeId(), variant.id(), location.id()))
                                                         .map(Optional::of).defaultIfEmpty(Optional.empty())
                                                         .map(suggestion -> new Receipt(id, variant.sku(), command.quantity(), command.lotNumber(),
-                                                                location.code(), command.status().db(), p.orElse(null), suggestion.orElse(null)))));
+                                                                location.code(), command.status().db(), p.orElse(null), suggestion.orElse(null),
+                                                                command.cartonCode(), command.palletCode()))));
                                     }));
                 }));
     }

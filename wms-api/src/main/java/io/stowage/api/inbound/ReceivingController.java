@@ -46,7 +46,9 @@ class ReceivingController {
             @NotNull @Positive @Max(LineQuantity.MAX) Integer quantity,
             String lotNumber, LocalDate expiresOn,
             @NotBlank String locationCode,
-            StockStatus status) {
+            StockStatus status,
+            String cartonCode,
+            String palletCode) {
     }
 
     @PostMapping("/api/v1/receipts")
@@ -57,9 +59,11 @@ class ReceivingController {
             throw ApiProblem.invalid("merchant_id", "a blind receipt by SKU needs the merchant_id");
         }
         StockStatus status = request.status() == null ? StockStatus.AVAILABLE : request.status();
+        String carton = HandlingUnitCode.parse("carton_code", request.cartonCode());
+        String pallet = HandlingUnitCode.parse("pallet_code", request.palletCode());
         return commands.require(CommandScope.worker(worker), request, HttpStatus.CREATED,
                         () -> receiving.receive(worker, new Receiving.ReceiveCommand(request.asnId(), request.merchantId(), request.sku(),
-                                request.gtin(), request.quantity(), request.lotNumber(), request.expiresOn(), request.locationCode(), status)));
+                                request.gtin(), request.quantity(), request.lotNumber(), request.expiresOn(), request.locationCode(), status, carton, pallet)));
     }
 
     /** Where to put units standing at a location, for the scanner's putaway screen. */

@@ -53,8 +53,19 @@ final class BillingFloor {
 
     /** Receives units at the dock (a receipt) and puts them away to a shelf (a putaway). */
     void receiveAndPutAway(String sku, int units, String shelf) {
-        supervisor().post().uri("/api/v1/receipts").header("Idempotency-Key", "bill-in-" + (++keys))
-                .bodyValue(Map.of("merchant_id", world.merchantId, "sku", sku, "quantity", units, "location_code", "DOCK-1"))
+        receiveAndPutAway(sku, units, shelf, null, null);
+    }
+
+    /** Receives units that came in a carton and on a pallet (either may be null: not scanned) and puts them away. */
+    void receiveAndPutAway(String sku, int units, String shelf, String cartonCode, String palletCode) {
+        Map<String, Object> receipt = new LinkedHashMap<>(Map.of("merchant_id", world.merchantId, "sku", sku, "quantity", units, "location_code", "DOCK-1"));
+        if (cartonCode != null) {
+            receipt.put("carton_code", cartonCode);
+        }
+        if (palletCode != null) {
+            receipt.put("pallet_code", palletCode);
+        }
+        supervisor().post().uri("/api/v1/receipts").header("Idempotency-Key", "bill-in-" + (++keys)).bodyValue(receipt)
                 .exchange().expectStatus().isCreated();
         Map<?, ?> move = supervisor().post().uri("/api/v1/moves").header("Idempotency-Key", "bill-away-" + (++keys))
                 .bodyValue(Map.of("merchant_id", world.merchantId, "sku", sku, "quantity", units, "from_location_code", "DOCK-1",
@@ -129,6 +140,62 @@ final class BillingFloor {
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody(), read -> !"label_pending".equals(read.get("status")));
         assertThat(shipment.get("status")).as("label failure %s", shipment.get("failure_reason")).isEqualTo("labelled");
         return shipment;
+    }
+
+    /** Loads the labelled shipments at the dock, one load per carrier, and closes each manifest: the orders are shipped. */
+    void ship(List<Map<?, ?>> shipments) {
+        Map<Object, List<Map<?, ?>>> byCarrier = new LinkedHashMap<>();
+        shipments.forEach(shipment -> byCarrier.computeIfAbsent(shipment.get("carrier"), carrier -> new ArrayList<>()).add(shipment));
+        byCarrier.forEach((carrier, parcels) -> {
+            String loadId = (String) supervisor().post().uri("/api/v1/loads").bodyValue(Map.of("carrier", carrier, "dock_code", "DOCK-1"))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+            for (Map<?, ?> shipment : parcels) {
+                var loaded = supervisor().post().uri("/api/v1/loads/{id}/cartons", loadId).header("Idempotency-Key", "load-" + shipment.get("sscc"))
+                        .bodyValue(Map.of("sscc", shipment.get("sscc"))).exchange().expectBody(String.class).returnResult();
+                assertThat(loaded.getStatus().value()).as("loading %s: %s", shipment.get("sscc"), loaded.getResponseBody()).isEqualTo(201);
+            }
+            supervisor().post().uri("/api/v1/loads/{id}/close", loadId).header("Idempotency-Key", "close-" + loadId).exchange().expectStatus().isOk();
+        });
+    }
+
+    /**
+     * The customer sends units of a shipped order back (a return for a refund) and the returns station
+     * grades them: {@code grades} maps each grade to its units, booked at {@code location}.
+     */
+    void returnAndGrade(String orderId, String sku, Map<String, Integer> grades, String location) {
+        world.merchant(test).put().uri("/api/v1/return-policy").bodyValue(Map.of("window_days", 30, "reasons", List.of("changed_mind"),
+                        "label_paid_by", "merchant", "exchanges_allowed", false))
+                .exchange().expectStatus().isOk();
+        int units = grades.values().stream().mapToInt(Integer::intValue).sum();
+        String returnId = (String) world.merchant(test).post().uri("/api/v1/returns").header("Idempotency-Key", "bill-return-" + (++keys))
+                .bodyValue(Map.of("order_id", orderId, "items", List.of(Map.of("sku", sku, "quantity", units, "reason", "changed_mind"))))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        List<Map<String, Object>> items = new ArrayList<>();
+        grades.forEach((grade, quantity) -> items.add(Map.of("item", sku, "quantity", quantity, "grade", grade)));
+        Map<?, ?> received = supervisor().post().uri("/api/v1/returns/{id}/receipt", returnId).header("Idempotency-Key", "bill-graded-" + (++keys))
+                .bodyValue(Map.of("location_code", location, "items", items))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(received.get("status")).isEqualTo("received");
+    }
+
+    /**
+     * A cycle count of a shelf, opened for the merchant when {@code requestedByMerchant} (else the
+     * 3PL's own), counted as {@code units} of {@code sku} and approved or rejected; returns the task's id.
+     */
+    String count(String shelf, boolean requestedByMerchant, String sku, int units, boolean approve) {
+        Map<String, Object> open = new LinkedHashMap<>(Map.of("location_codes", List.of(shelf)));
+        if (requestedByMerchant) {
+            open.put("requested_by_merchant_id", world.merchantId);
+        }
+        Map<?, ?> task = maps(supervisor().post().uri("/api/v1/count-tasks").bodyValue(open).exchange().expectStatus().isCreated()
+                .expectBody(List.class).returnResult().getResponseBody()).get(0);
+        assertThat(task.get("requested_by_merchant_id")).isEqualTo(requestedByMerchant ? world.merchantId.toString() : null);
+        String taskId = (String) task.get("id");
+        supervisor().post().uri("/api/v1/count-tasks/{id}/counts", taskId).header("Idempotency-Key", "bill-count-" + taskId)
+                .bodyValue(Map.of("lines", List.of(Map.of("merchant_id", world.merchantId, "sku", sku, "quantity", units))))
+                .exchange().expectStatus().isCreated();
+        supervisor().post().uri("/api/v1/count-tasks/{id}/" + (approve ? "approve" : "reject"), taskId).exchange().expectStatus().isOk();
+        return taskId;
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.stowage.api.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
+import io.stowage.barcodes.gs1.Sscc;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -25,12 +27,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
- * The done-when of issue 14: a month of work for two merchants on different rate cards (receipts,
- * putaway, storage over the days, picks, packs in boxes, labels and carrier costs, a manual charge),
- * finalised; each invoice line is checked against an amount this test computes on its own from what
- * it did and the rates it set, the PDF read back shows the same totals, and the snapshot job run a
- * second time for a day changes nothing. Billing's clock is moved past the month's end instead of
- * waiting for it.
+ * The done-when of issue 14: a month of work for two merchants on different rate cards (receipts
+ * per unit, carton and pallet, putaway, storage over the days, picks, packs in boxes, labels and
+ * carrier costs, shipments, a return graded two ways, a count the merchant asked for, a manual
+ * charge), finalised; each invoice line is checked against an amount this test computes on its own
+ * from what it did and the rates it set, the PDF read back shows the same totals, and the snapshot
+ * job run a second time for a day changes nothing. A return graded after the month was closed lands
+ * on the next month's invoice with its own date. Billing's clock is moved past the month's end
+ * instead of waiting for it.
  */
 class BillingMonthTest extends ApiTest {
 
@@ -53,36 +57,55 @@ class BillingMonthTest extends ApiTest {
         LocalDate lastDay = month.atEndOfMonth();
         long storedDays = ChronoUnit.DAYS.between(today, lastDay) + 1;
 
-        // Merchant A: storage by location and volume, receiving, putaway, picks, packs in its box, labels, shipping + 10 %.
+        // Merchant A: storage by location and volume, receiving per unit, carton and pallet, putaway, picks, packs in its box,
+        // labels, shipping + 10 %, returns per item and grade, counts it asks for.
         BillingFloor a = BillingFloor.create(this);
         account(a, "EUR", 2100, "Ąžuolas ir partneriai UAB", "Šiaulių g. 5, Kaunas");
         rateCard(a, Map.ofEntries(
                 Map.entry("storage_per_location_day", Map.of("pick_face", 30, "reserve", 50)),
                 Map.entry("storage_per_cubic_metre_day", 1500),
-                Map.entry("receiving_per_unit", 10), Map.entry("putaway_per_unit", 5),
+                Map.entry("receiving_per_unit", 10), Map.entry("receiving_per_carton", 45), Map.entry("receiving_per_pallet", 300),
+                Map.entry("putaway_per_unit", 5),
+                Map.entry("return_per_item", 90), Map.entry("return_per_grade", Map.of("restock", 60, "dispose", 150)),
+                Map.entry("cycle_count_per_location", 700),
                 Map.entry("pick_per_order", 120), Map.entry("pick_per_extra_line", 40), Map.entry("pick_per_unit", 15),
                 Map.entry("pack_per_carton", 80), Map.entry("packaging_markup_bp", 1500),
                 Map.entry("label_per_shipment", 25), Map.entry("shipping_markup_bp", 1000)));
         a.world.merchant(this).put().uri("/api/v1/box-types/{code}", "BOX-S").bodyValue(Map.of("name", "Small mailer", "inner_length_mm", 320,
                         "inner_width_mm", 270, "inner_height_mm", 60, "tare_grams", 100, "max_weight_grams", 5000, "cost_minor", 35, "currency", "EUR"))
                 .exchange().expectStatus().is2xxSuccessful();
-        a.receiveAndPutAway("TEE-M-NAVY", 10, "A-01-01-A");
-        a.receiveAndPutAway("TEE-L-NAVY", 4, "A-01-02-A");
+        // Two cartons on one pallet: the pallet's SSCC scanned as 18 digits, then off the GS1-128 label's text; one pallet.
+        String palletSscc = Sscc.of("4770001", 3, ThreadLocalRandom.current().nextLong(1, 9_999_999)).value();
+        a.world.worker(this).post().uri("/api/v1/receipts").header("Idempotency-Key", "bad-sscc-" + palletSscc)
+                .bodyValue(Map.of("merchant_id", a.world.merchantId, "sku", "TEE-M-NAVY", "quantity", 10, "location_code", "DOCK-1",
+                        "pallet_code", palletSscc.substring(0, 17) + (char) ('0' + (palletSscc.charAt(17) - '0' + 1) % 10)))
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("pallet_code");
+        a.receiveAndPutAway("TEE-M-NAVY", 10, "A-01-01-A", "CTN-0001", palletSscc);
+        a.receiveAndPutAway("TEE-L-NAVY", 4, "A-01-02-A", "CTN-0002", "(00)" + palletSscc);
         String a1 = a.order(1);
         String a2 = a.order(2);
         a.waveAndPick();
         Map<?, ?> shipmentA1 = a.packAndLabel(a1, 1, "BOX-S", 280);
         Map<?, ?> shipmentA2 = a.packAndLabel(a2, 2, "BOX-S", 460);
+        a.ship(List.of(shipmentA1, shipmentA2));
+        // The customer sends both units of the second order back: one goes back on the shelf, one is disposed of.
+        a.returnAndGrade(a2, "TEE-M-NAVY", new LinkedHashMap<>(Map.of("restock", 1, "dispose", 1)), "A-01-01-A");
+        // The 3PL counts the reserve shelf for itself; the merchant asks for a count of it, whose first count is rejected and recounted.
+        a.count("A-01-02-A", false, "TEE-L-NAVY", 4, true);
+        a.count("A-01-02-A", true, "TEE-L-NAVY", 5, false);
+        String requestedCount = a.count("A-01-02-A", true, "TEE-L-NAVY", 4, true);
 
         // Merchant B: other prices, a fixed shipping markup, no box (own packaging) and a monthly minimum it does not reach.
         BillingFloor b = BillingFloor.create(this);
         account(b, "EUR", 2000, "Bičiulių kava MB", "Vilniaus g. 10, Vilnius");
         rateCard(b, Map.ofEntries(
                 Map.entry("storage_per_location_day", Map.of("pick_face", 40)),
-                Map.entry("receiving_per_unit", 8), Map.entry("pick_per_order", 100), Map.entry("pick_per_unit", 20),
+                Map.entry("receiving_per_unit", 8), Map.entry("receiving_per_pallet", 250),
+                Map.entry("pick_per_order", 100), Map.entry("pick_per_unit", 20),
                 Map.entry("pack_per_carton", 60), Map.entry("label_per_shipment", 30), Map.entry("shipping_markup_fixed", 150),
                 Map.entry("monthly_minimum", 500_000)));
-        b.receiveAndPutAway("TEE-M-NAVY", 5, "A-01-01-A");
+        // B's card has no price per carton: the carton is recorded, only the pallet (its own number) is charged.
+        b.receiveAndPutAway("TEE-M-NAVY", 5, "A-01-01-A", "B-CTN-1", "PAL-B-1");
         String b1 = b.order(1);
         b.waveAndPick();
         Map<?, ?> shipmentB1 = b.packAndLabel(b1, 1, null, 180);
@@ -95,9 +118,10 @@ class BillingMonthTest extends ApiTest {
         clock.use(Clock.fixed(month.plusMonths(1).atDay(2).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         snapshots(lastDay);
         List<Map<String, Object>> lastDayRows = snapshotRows(a, lastDay);
-        assertThat(lastDayRows).extracting(row -> row.get("location_type"), row -> row.get("quantity"))
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("pick_face", 7), org.assertj.core.groups.Tuple.tuple("reserve", 4),
-                        org.assertj.core.groups.Tuple.tuple("pack_station", 3));
+        // On the shelves: 10 - 3 picked + 1 restocked tees on the pick face, 4 in reserve (what waits at the pack station is not stored).
+        assertThat(lastDayRows).filteredOn(row -> List.of("pick_face", "reserve").contains(row.get("location_type")))
+                .extracting(row -> row.get("location_type"), row -> row.get("quantity"))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("pick_face", 8), org.assertj.core.groups.Tuple.tuple("reserve", 4));
         if (today.getDayOfMonth() > 1) {
             assertThat(snapshotRows(a, today.minusDays(1))).as("nothing was held before today").isEmpty();
         }
@@ -110,10 +134,15 @@ class BillingMonthTest extends ApiTest {
         for (long day = 0; day < storedDays; day++) {
             expect(expectedA, "storage_location", 30);
             expect(expectedA, "storage_location", 50);
-            // 11 units of 1 500 000 mm³ on shelves = 0.0165 m³ × 15.00 = 0.2475: 24.75 cents, rounded half up once.
-            expect(expectedA, "storage_volume", round(BigDecimal.valueOf(11 * TEE_MM3).movePointLeft(9).multiply(BigDecimal.valueOf(1500))));
+            // 12 units of 1 500 000 mm³ on shelves = 0.018 m³ × 15.00 = 0.27: 27 cents, rounded half up once.
+            expect(expectedA, "storage_volume", round(BigDecimal.valueOf(12 * TEE_MM3).movePointLeft(9).multiply(BigDecimal.valueOf(1500))));
         }
         expect(expectedA, "receiving_unit", 10 * 10, 4 * 10);
+        expect(expectedA, "receiving_carton", 45, 45);
+        expect(expectedA, "receiving_pallet", 300);
+        expect(expectedA, "return_item", 90, 90);
+        expect(expectedA, "return_grade", 60, 150);
+        expect(expectedA, "cycle_count", 700);
         expect(expectedA, "putaway_unit", 10 * 5, 4 * 5);
         expect(expectedA, "pick_order", 120, 120);
         expect(expectedA, "pick_unit", 15, 2 * 15);
@@ -128,6 +157,7 @@ class BillingMonthTest extends ApiTest {
             expect(expectedB, "storage_location", 40);
         }
         expect(expectedB, "receiving_unit", 5 * 8);
+        expect(expectedB, "receiving_pallet", 250);
         expect(expectedB, "pick_order", 100);
         expect(expectedB, "pick_unit", 20);
         expect(expectedB, "pack_carton", 60);
@@ -151,6 +181,10 @@ class BillingMonthTest extends ApiTest {
 
         checkInvoice(a, invoiceA, expectedA, 2100);
         checkInvoice(b, invoiceB, expectedB, 2000);
+        // The count line points at the approved count the merchant asked for, not at the rejected one nor the 3PL's own.
+        assertThat(admin().get().uri("/api/v1/admin/billing/invoices/{id}/lines?limit=500", invoiceA.get("id")).exchange().expectStatus().isOk()
+                .expectBody(LIST).returnResult().getResponseBody()).filteredOn(line -> "cycle_count".equals(line.get("kind")))
+                .extracting(line -> line.get("cause_type") + " " + line.get("cause_id")).containsExactly("count_task " + requestedCount);
 
         // Recomputing a finalised month gives the same lines to the cent.
         admin().get().uri("/api/v1/admin/billing/invoices/{id}/verification", invoiceA.get("id")).exchange().expectStatus().isOk()
@@ -175,6 +209,15 @@ class BillingMonthTest extends ApiTest {
         assertThat(nextLines).filteredOn(line -> "manual".equals(line.get("kind")))
                 .extracting(line -> line.get("occurred_on"), line -> ((Number) line.get("amount_minor")).longValue())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(lastDay.toString(), 2500L));
+        // So does a return graded after the month was closed: charged on the next month's invoice, dated the day it was graded.
+        a.returnAndGrade(a1, "TEE-M-NAVY", Map.of("restock", 1), "A-01-01-A");
+        List<Map<String, Object>> withLateReturn = admin().get().uri("/api/v1/admin/billing/invoices/{id}/lines?limit=500", draft(a, month.plusMonths(1)).get("id"))
+                .exchange().expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody();
+        assertThat(withLateReturn).filteredOn(line -> ((String) line.get("kind")).startsWith("return_"))
+                .extracting(line -> line.get("kind"), line -> line.get("occurred_on"), line -> ((Number) line.get("amount_minor")).longValue())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("return_item", today.toString(), 90L),
+                        org.assertj.core.groups.Tuple.tuple("return_grade", today.toString(), 60L));
+        assertThat(withLateReturn).filteredOn(line -> "cycle_count".equals(line.get("kind"))).as("the count was billed in its month").isEmpty();
         admin().get().uri("/api/v1/admin/billing/invoices/{id}/verification", invoiceA.get("id")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.matches").isEqualTo(true);
 

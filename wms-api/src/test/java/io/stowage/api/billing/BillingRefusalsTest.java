@@ -83,4 +83,25 @@ class BillingRefusalsTest extends ApiTest {
         return (String) admin().post().uri("/api/v1/admin/billing/merchants/{id}/invoices", merchantId).bodyValue(Map.of("period", month.toString()))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
+
+    @Test
+    void aCountForAMerchantThatDoesNotExistAndAMisreadPalletOpenAndReceiveNothing() {
+        io.stowage.api.support.World world = io.stowage.api.support.World.create(this);
+        world.worker(this).post().uri("/api/v1/count-tasks")
+                .bodyValue(Map.of("location_codes", java.util.List.of("A-01-01-A"), "requested_by_merchant_id", java.util.UUID.randomUUID()))
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("requested_by_merchant_id");
+        world.worker(this).get().uri("/api/v1/count-tasks?status=open").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        // An 18-digit code is an SSCC: one with a wrong check digit is a misread, refused before anything is booked.
+        world.worker(this).post().uri("/api/v1/receipts").header("Idempotency-Key", unique("misread"))
+                .bodyValue(Map.of("merchant_id", world.merchantId, "sku", "TEE-M-NAVY", "quantity", 3, "location_code", "DOCK-1",
+                        "pallet_code", "(00)047700010000000018", "carton_code", "CTN 1"))
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("carton_code");
+        world.worker(this).post().uri("/api/v1/receipts").header("Idempotency-Key", unique("misread"))
+                .bodyValue(Map.of("merchant_id", world.merchantId, "sku", "TEE-M-NAVY", "quantity", 3, "location_code", "DOCK-1",
+                        "pallet_code", "047700010000000018"))
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("pallet_code");
+        assertThat(world.merchant(this).get().uri("/api/v1/stock/balances?sku=TEE-M-NAVY").exchange().expectStatus().isOk()
+                .expectBody(java.util.List.class).returnResult().getResponseBody()).isEmpty();
+    }
 }

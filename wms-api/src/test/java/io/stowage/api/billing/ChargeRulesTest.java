@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.api.boxes.BoxType;
+import io.stowage.api.counts.RequestedCounts;
+import io.stowage.api.inbound.ReceivedHandlingUnits;
 import io.stowage.api.packing.ClosedCartons;
 import io.stowage.api.picking.PickedOrders;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.returns.ReturnedItems;
 import io.stowage.api.shipping.ShipmentCosts;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -83,5 +86,42 @@ class ChargeRulesTest {
         assertThatThrownBy(() -> rules.shipments(List.of(new ShipmentCosts.LabelCost(UUID.randomUUID(), "1001", 1, "sandbox", "standard", "SBX1",
                 415L, "EUR", Instant.parse("2026-05-05T10:00:00Z")))))
                 .isInstanceOf(ApiProblem.class).hasMessageContaining("billed in UAH");
+    }
+
+    @Test
+    void returnsAreChargedPerItemAndPerGradeCartonsAndPalletsAsReceivedAndRequestedCountsPerLocation() {
+        Rates rates = new Rates(Map.of(), null, 10L, 45L, 300L, null, null, null, null, null, null, null, null, null, 90L,
+                Map.of("restock", 60L, "dispose", 150L), 700L, null);
+        ChargeRules rules = new ChargeRules(List.of(card("2026-01-01", null, rates)), "EUR");
+        Instant at = Instant.parse("2026-05-31T23:30:00Z");
+        UUID returnId = UUID.randomUUID();
+        List<Charge> returns = rules.returns(List.of(
+                new ReturnedItems.ReturnedItem(returnId, "RMA-ABCDEFGHJK", UUID.randomUUID(), UUID.randomUUID(), "TEE-M", 2, "restock", at, 41),
+                new ReturnedItems.ReturnedItem(returnId, "RMA-ABCDEFGHJK", UUID.randomUUID(), UUID.randomUUID(), "TEE-L", 1, "dispose", at, 42),
+                // A grade without a price of its own is charged per item only.
+                new ReturnedItems.ReturnedItem(returnId, "RMA-ABCDEFGHJK", UUID.randomUUID(), UUID.randomUUID(), "TEE-S", 1, "quarantine", at, 43)));
+        assertThat(returns).extracting(Charge::kind, Charge::causeId, Charge::quantity, Charge::amountMinor, Charge::occurredOn).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("return_item", "41", BigDecimal.valueOf(2), 180L, LocalDate.parse("2026-05-31")),
+                org.assertj.core.groups.Tuple.tuple("return_grade", "41", BigDecimal.valueOf(2), 120L, LocalDate.parse("2026-05-31")),
+                org.assertj.core.groups.Tuple.tuple("return_item", "42", BigDecimal.ONE, 90L, LocalDate.parse("2026-05-31")),
+                org.assertj.core.groups.Tuple.tuple("return_grade", "42", BigDecimal.ONE, 150L, LocalDate.parse("2026-05-31")),
+                org.assertj.core.groups.Tuple.tuple("return_item", "43", BigDecimal.ONE, 90L, LocalDate.parse("2026-05-31")));
+
+        UUID carton = UUID.randomUUID();
+        UUID pallet = UUID.randomUUID();
+        assertThat(rules.handlingUnits(List.of(
+                new ReceivedHandlingUnits.HandlingUnit(carton, "carton", "CTN-1", "ASN-7", 5, at),
+                new ReceivedHandlingUnits.HandlingUnit(pallet, "pallet", "376123450000000017", null, 5, at))))
+                .extracting(Charge::kind, Charge::causeId, Charge::amountMinor)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("receiving_carton", carton.toString(), 45L),
+                        org.assertj.core.groups.Tuple.tuple("receiving_pallet", pallet.toString(), 300L));
+
+        UUID count = UUID.randomUUID();
+        assertThat(rules.counts(List.of(new RequestedCounts.RequestedCount(count, "A-01-01-A", at))))
+                .extracting(Charge::kind, Charge::causeType, Charge::causeId, Charge::amountMinor)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cycle_count", "count_task", count.toString(), 700L));
+        // Before any version is in force, none of them is charged.
+        Instant before = Instant.parse("2025-12-31T12:00:00Z");
+        assertThat(rules.counts(List.of(new RequestedCounts.RequestedCount(count, "A-01-01-A", before)))).isEmpty();
     }
 }
