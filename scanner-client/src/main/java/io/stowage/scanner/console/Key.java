@@ -16,6 +16,8 @@ public enum Key {
     SHORT("F2"),
     /** Leave this task for later in the same batch. */
     SKIP("F3"),
+    /** Print (again) the label the screen shows, where the device has a printer or a label directory. */
+    PRINT("F4"),
     /** The confirmations waiting to be sent and the ones the service refused. */
     QUEUE("F5"),
     /** End the worker's session on this device. */

@@ -51,6 +51,7 @@ public final class TerminalSession {
         this.inputs = inputs;
         bind(Capability.key_f2, Key.SHORT, "\u001bOQ", "\u001b[12~");
         bind(Capability.key_f3, Key.SKIP, "\u001bOR", "\u001b[13~");
+        bind(Capability.key_f4, Key.PRINT, "\u001bOS", "\u001b[14~");
         bind(Capability.key_f5, Key.QUEUE, "\u001b[15~");
         bind(Capability.key_f10, Key.LOGOUT, "\u001b[21~");
     }

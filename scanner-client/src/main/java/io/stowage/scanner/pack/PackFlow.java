@@ -22,8 +22,7 @@ import java.util.regex.Pattern;
  * per order a carton is opened and every unit scanned into it (the service checks each: a unit not
  * in the order, one too many, a wrong lot are refused with the bell); F2 declares what cannot be
  * found short; then the box (Enter for the suggestion, or scan another box to override), the weight,
- * and the carton closes: the screen shows the label's SSCC, carrier and tracking number, and once
- * the label is bought it is printed where the device prints labels (F2 prints it again).
+ * and the carton closes: the screen shows the label's SSCC, carrier and tracking number.
  *
  * <p>Every step is a confirmation through the device's queue. Opening the session, the carton and the
  * close need the service's answer to go on: when it cannot be sent at once the screen waits, and the
@@ -57,6 +56,8 @@ public final class PackFlow implements Flow {
     private Awaiting awaiting;
     private Step beforeWait;
     private JsonNode shipment;
+    /** The carton whose label was printed on its own when it became ready; F4 prints it again. */
+    private String printedCarton;
 
     /** One line of the order as the packer sees it; {@code remaining} counts down with each scan. */
     private static final class Line {
@@ -174,7 +175,7 @@ public final class PackFlow implements Flow {
             context.add(shipment.path("carrier").asString() + " " + shipment.path("service_code").asString(""));
             context.add("Tracking " + shipment.path("tracking_number").asString());
             context.add("Stick the label on carton " + cartonNumber);
-            return Screen.of("PACK LABEL", "Carton closed", context, floor.labels().available() ? "Enter next  F2 print again" : "Enter next");
+            return Screen.of("PACK LABEL", "Carton closed", context, floor.labels().available() ? "Enter next  F4 print" : "Enter next");
         }
         context.add(shipment == null ? "The label is not known yet" : "Label " + status.replace('_', ' ')
                 + (shipment.hasNonNull("failure_reason") ? ": " + shipment.path("failure_reason").asString() : ""));
@@ -493,31 +494,33 @@ public final class PackFlow implements Flow {
             step = Step.WEIGHT;
             return Next.wrong("Weight check: " + carton.path("recheck_reason").asString() + ". Weigh again");
         }
+        readShipment();
         step = Step.LABEL;
-        return readShipment().orElse(Next.info("Order " + answer.path("order_status").asString()));
+        return printWhenReady().orElse(Next.info("Order " + answer.path("order_status").asString()));
     }
 
-    private boolean labelled() {
-        return shipment != null && "labelled".equals(shipment.path("status").asString());
-    }
-
-    /** Reads the carton's shipment; once it is labelled, the label is printed where this device prints (what printing said, if it did). */
-    private Optional<Next> readShipment() {
-        boolean before = labelled();
-        shipment = floor.get("/cartons/" + cartonId + "/shipment") instanceof Answer.Ok ok ? ok.body() : null;
-        if (!before && labelled() && floor.labels().available()) {
-            return Optional.of(floor.labels().printCarton(floor, cartonId).next());
+    /** A carton's label goes to this device's printer by itself once, as soon as the service has it. */
+    private Optional<Next> printWhenReady() {
+        boolean labelled = shipment != null && "labelled".equals(shipment.path("status").asString());
+        if (!labelled || !floor.labels().available() || cartonId.equals(printedCarton)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        printedCarton = cartonId;
+        return Optional.of(floor.labels().printCarton(floor, cartonId).next());
+    }
+
+    private void readShipment() {
+        shipment = floor.get("/cartons/" + cartonId + "/shipment") instanceof Answer.Ok ok ? ok.body() : null;
     }
 
     private Next onLabel(Input input) {
-        boolean labelled = labelled();
+        boolean labelled = shipment != null && "labelled".equals(shipment.path("status").asString());
         if (input.is(Key.ENTER) && !labelled) {
-            return readShipment().orElse(Next.stay());
+            readShipment();
+            return printWhenReady().orElse(Next.stay());
         }
-        if (input.is(Key.SHORT) && labelled) {
-            return floor.labels().printCarton(floor, cartonId).next();
+        if (input.is(Key.PRINT)) {
+            return labelled ? floor.labels().printCarton(floor, cartonId).next() : Next.wrong("No label yet: Enter to check again");
         }
         if (input.is(Key.ENTER) || input.is(Key.SKIP)) {
             shipment = null;

@@ -14,18 +14,13 @@ final class ScriptedHandheld extends HandheldScreen {
     private final ScriptSession session;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-    ScriptedHandheld(String server, Path dataDir, String device, int width, int height) {
-        this(server, dataDir, device, width, height, new String[0]);
-    }
-
-    /** With more options on the command line, such as {@code --label-dir}. */
-    ScriptedHandheld(String server, Path dataDir, String device, int width, int height, String... more) {
+    ScriptedHandheld(String server, Path dataDir, String device, int width, int height, String... moreOptions) {
         try {
             String[] base = {"--server", server, "--data-dir", dataDir.toString(), "--device", device, "--size", width + "x" + height,
                     "--timeout", "5"};
-            String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
-            System.arraycopy(more, 0, args, base.length, more.length);
-            ClientOptions options = ClientOptions.parse(args);
+            String[] arguments = java.util.Arrays.copyOf(base, base.length + moreOptions.length);
+            System.arraycopy(moreOptions, 0, arguments, base.length, moreOptions.length);
+            ClientOptions options = ClientOptions.parse(arguments);
             session = new ScriptSession(ScannerMain.handheld(options), ScannerMain.inputReader(options),
                     new PrintStream(printed, true, StandardCharsets.UTF_8), width, height);
         } catch (ClientOptions.BadArguments e) {
