@@ -103,6 +103,11 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType CREDENTIALS_KEY_MISSING = new ProblemType("credentials-key-missing", HttpStatus.CONFLICT, "Carrier credentials cannot be stored");
     public static final ProblemType UNKNOWN_CARRIER = new ProblemType("unknown-carrier", HttpStatus.UNPROCESSABLE_CONTENT, "Unknown carrier");
 
+    // Tracking: carriers' webhooks
+    public static final ProblemType CARRIER_WEBHOOK_NOT_ACCEPTED = new ProblemType("carrier-webhook-not-accepted", HttpStatus.NOT_FOUND, "No webhooks are taken from this carrier");
+    public static final ProblemType CARRIER_WEBHOOK_SIGNATURE_INVALID = new ProblemType("carrier-webhook-signature-invalid", HttpStatus.UNAUTHORIZED, "The webhook signature does not match");
+    public static final ProblemType CARRIER_WEBHOOK_MALFORMED = new ProblemType("carrier-webhook-malformed", HttpStatus.BAD_REQUEST, "The webhook body is not what the carrier sends");
+
     // Boxes and cartonization
     public static final ProblemType BOX_TOO_SMALL = new ProblemType("box-too-small", HttpStatus.UNPROCESSABLE_CONTENT, "The box cannot take these units");
 
