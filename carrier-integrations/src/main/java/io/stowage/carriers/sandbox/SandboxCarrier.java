@@ -53,6 +53,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Random;
 import java.util.Set;
 
@@ -77,6 +78,8 @@ public final class SandboxCarrier implements Carrier {
     private final Map<String, CarrierService> services = new LinkedHashMap<>();
     // Parcels are replaced whole on every change; cancel and dueWebhooks change them under the carrier's lock.
     private final SandboxParcels parcels;
+    // Other carriers' parcels scripted for a demo (see script), by tracking key ("carrier:number"); never sent as webhooks.
+    private final Map<String, SandboxParcel> scripted = new ConcurrentHashMap<>();
     private final TrackingNumberSequence serials;
     private final Random webhookRandom;
     private final WebhookVerifier signer;
@@ -191,6 +194,26 @@ public final class SandboxCarrier implements Carrier {
     }
 
     /**
+     * Scripts a journey, as for its own parcels, for a parcel of another carrier whose tracking cannot
+     * be pulled (a rate card's carrier has no tracking API), so that a demo shows it moving:
+     * {@link #track} then answers for that key, with that carrier's key on the events. No webhooks are
+     * sent for it. The journey depends only on the seed, the tracking number and the label time, so
+     * scripting a parcel again (after a restart) gives the same journey; a parcel already scripted is kept.
+     */
+    public void script(TrackingKey key, DeliveryMode mode, Instant labelledAt, String originCity, String destinationCity) {
+        if (CODE.equals(key.carrierCode())) {
+            throw new IllegalArgumentException("the sandbox's own parcels are planned when labelled, not scripted: " + key);
+        }
+        scripted.computeIfAbsent(key.toString(), ignored -> new SandboxParcel(key.trackingNumber(),
+                SandboxJourney.plan(settings, key.trackingNumber(), mode, labelledAt, originCity, destinationCity), null, 0));
+    }
+
+    /** True when {@link #track} knows the parcel: a sandbox label (kept in the parcel store), or a scripted parcel. */
+    public boolean knows(TrackingKey key) {
+        return CODE.equals(key.carrierCode()) ? parcels.find(key.trackingNumber()).isPresent() : scripted.containsKey(key.toString());
+    }
+
+    /**
      * A return label on the standard service, priced as the parcel going the other way, with a
      * drop-off code (the sandbox, like many parcel-shop networks, takes returns without a printed
      * label). Return labels are paid when used, as at most carriers, so an unused one costs nothing
@@ -234,9 +257,11 @@ public final class SandboxCarrier implements Carrier {
 
     @Override
     public List<TrackingEvent> track(TrackingKey trackingKey) {
-        SandboxParcel shipment = find(trackingKey);
+        SandboxParcel shipment = CODE.equals(trackingKey.carrierCode()) ? find(trackingKey)
+                : Optional.ofNullable(scripted.get(trackingKey.toString()))
+                        .orElseThrow(() -> new UnknownShipmentException("the sandbox scripted no shipment " + trackingKey));
         Instant now = clock.instant();
-        return shipment.scans().stream().filter(scan -> !scan.at().isAfter(now)).map(scan -> toEvent(key(shipment), scan)).toList();
+        return shipment.scans().stream().filter(scan -> !scan.at().isAfter(now)).map(scan -> toEvent(trackingKey, scan)).toList();
     }
 
     @Override
@@ -303,7 +328,7 @@ public final class SandboxCarrier implements Carrier {
     }
 
     private SandboxParcel find(TrackingKey key) {
-        return (CODE.equals(key.carrierCode()) ? parcels.find(key.trackingNumber()) : java.util.Optional.<SandboxParcel>empty())
+        return (CODE.equals(key.carrierCode()) ? parcels.find(key.trackingNumber()) : Optional.<SandboxParcel>empty())
                 .orElseThrow(() -> new UnknownShipmentException("the sandbox has no shipment " + key));
     }
 

@@ -33,7 +33,7 @@ public record SandboxSettings(Duration pickupDelay, Duration hubDelay, Duration 
     /** A day in the life of a parcel compressed into minutes, with a few failures, for demos. */
     public static SandboxSettings demo(byte[] webhookSecret) {
         return new SandboxSettings(Duration.ofMinutes(2), Duration.ofMinutes(3), Duration.ofMinutes(2),
-                0.10, 0.20, 0.02, 0.05, 7L, "http://localhost:8080/track/{trackingNumber}", webhookSecret);
+                0.10, 0.20, 0.02, 0.05, 7L, "http://localhost:8080/sandbox-carrier/parcels/{trackingNumber}", webhookSecret);
     }
 
     @Override

@@ -155,11 +155,13 @@ public final class MoveTaskFlow implements Flow {
             step = Step.TO;
             return Next.info("Short: " + tally.count() + " of " + task.quantity());
         }
+        int before = tally.count();
         return switch (tally.on(input, Optional.of(task.sku()), "item " + task.sku())) {
             case REFUSED -> Next.wrong(tally.refusal());
             case COUNTED -> {
                 if (tally.count() > task.quantity()) {
-                    tally.start(tally.item().orElseThrow(), task.quantity());
+                    // Refused, so the count stays what it was: a wrong input never advances the step.
+                    tally.start(tally.item().orElseThrow(), before);
                     yield Next.wrong("Only " + task.quantity() + " wanted: leave the rest");
                 }
                 if (tally.count() == task.quantity()) {

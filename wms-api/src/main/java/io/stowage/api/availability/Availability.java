@@ -1,5 +1,6 @@
 package io.stowage.api.availability;
 
+import io.stowage.api.Published;
 import io.stowage.api.problem.ApiProblem;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
  * the sellable levels kept in step with the ledger, in three set-based queries for any batch size.
  */
 @Service
+@Published
 public class Availability {
 
     public static final int MAX_VARIANTS = 500;

@@ -21,4 +21,18 @@ public final class CarrierCodes {
     public static String normalise(String code) {
         return code == null ? null : code.trim().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * A {@code carrier/service} code (an order's shopper choice) with its carrier part normalised; the
+     * service part, after the first slash, is the carrier's own spelling and is kept as typed (trimmed).
+     * Null stays null.
+     */
+    public static String normaliseService(String code) {
+        if (code == null) {
+            return null;
+        }
+        String trimmed = code.trim();
+        int slash = trimmed.indexOf('/');
+        return slash < 0 ? normalise(trimmed) : normalise(trimmed.substring(0, slash)) + "/" + trimmed.substring(slash + 1).trim();
+    }
 }

@@ -45,6 +45,13 @@ public class Variants {
                 .map(Variants::ref).all();
     }
 
+    /** The merchant's variants of the product with this code (its sizes and colours), by SKU. */
+    public Flux<VariantRef> ofProduct(UUID merchantId, String productCode) {
+        return db.sql(SELECT + " WHERE v.merchant_id = :merchant AND p.product_code = :product ORDER BY v.sku")
+                .bind("merchant", merchantId).bind("product", productCode)
+                .map(Variants::ref).all();
+    }
+
     /** The variants with these ids, of any merchant (callers hold ids taken from their own merchant's rows); unknown ids are missing. */
     public Flux<VariantRef> byIds(Collection<UUID> ids) {
         return db.sql(SELECT + " WHERE v.id = ANY(:ids)")

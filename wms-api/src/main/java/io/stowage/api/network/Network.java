@@ -94,6 +94,19 @@ public class Network {
     }
 
     /**
+     * Where the node's picked units are taken to be packed: its first active pack station by code,
+     * else its first active staging location; empty when it has neither.
+     */
+    public Mono<LocationRef> dropOff(UUID nodeId) {
+        return db.sql("SELECT " + LocationRows.REF_COLUMNS + """
+                         FROM locations l
+                        WHERE l.node_id = :node AND l.active AND l.type IN ('pack_station', 'staging')
+                        ORDER BY l.type = 'pack_station' DESC, l.code COLLATE "C" LIMIT 1
+                        """)
+                .bind("node", nodeId).map(LocationRows::ref).one();
+    }
+
+    /**
      * A page of the node's active storage locations (reserve, or a pick face no variant is given to)
      * other than {@code fromLocationId}, nearest to it first: by rectilinear distance, which is how a
      * person walks between parallel aisles, then by code. Empty when the origin is unknown.

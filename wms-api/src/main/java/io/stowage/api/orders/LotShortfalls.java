@@ -3,6 +3,8 @@ package io.stowage.api.orders;
 import io.stowage.api.commands.CommandRetry;
 import io.stowage.api.inventory.Reservations;
 import io.stowage.api.inventory.StockLedger;
+import io.stowage.api.network.Network;
+import io.stowage.api.network.Node;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +50,11 @@ class LotShortfalls {
     private final Reservations reservations;
     private final OrderFulfilment fulfilment;
     private final OrderTransitions transitions;
+    private final Network network;
 
     LotShortfalls(DatabaseClient db, TransactionalOperator tx, Reservations reservations, OrderFulfilment fulfilment,
-                  OrderTransitions transitions) {
+                  OrderTransitions transitions, Network network) {
+        this.network = network;
         this.db = db;
         this.tx = tx;
         this.reservations = reservations;
@@ -60,6 +64,10 @@ class LotShortfalls {
 
     /** A lot at a node that orders not yet in picking hold more of than the node has. */
     private record Lot(UUID merchantId, UUID variantId, UUID nodeId, UUID lotKey, String lotNumber, String nodeCode) {
+
+        Lot at(String code) {
+            return new Lot(merchantId, variantId, nodeId, lotKey, lotNumber, code);
+        }
     }
 
     /** An order line that holds units of the lot, with its order's status. */
@@ -80,8 +88,8 @@ class LotShortfalls {
                             WHERE released_at IS NULL AND lot_key <> :noLot
                             GROUP BY merchant_id, variant_id, node_id, lot_key
                         )
-                        SELECT h.merchant_id, h.variant_id, h.node_id, h.lot_key, l.lot_number, n.code AS node_code
-                        FROM held h JOIN lots l ON l.id = h.lot_key JOIN nodes n ON n.id = h.node_id
+                        SELECT h.merchant_id, h.variant_id, h.node_id, h.lot_key, l.lot_number
+                        FROM held h JOIN lots l ON l.id = h.lot_key
                         WHERE h.held > (SELECT coalesce(sum(b.on_hand), 0) FROM stock_balances b
                                         WHERE b.merchant_id = h.merchant_id AND b.variant_id = h.variant_id AND b.node_id = h.node_id
                                           AND b.lot_key = h.lot_key AND b.status = 'available')
@@ -94,8 +102,10 @@ class LotShortfalls {
                         """)
                 .bind("noLot", StockLedger.NO_LOT).bind("limit", LOTS_PER_POLL)
                 .map(row -> new Lot(row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class), row.get("node_id", UUID.class),
-                        row.get("lot_key", UUID.class), row.get("lot_number", String.class), row.get("node_code", String.class)))
-                .all()
+                        row.get("lot_key", UUID.class), row.get("lot_number", String.class), null))
+                .all().collectList()
+                .flatMapMany(lots -> network.nodes(lots.stream().map(Lot::nodeId).distinct().toList()).collectMap(Node::id, Node::code)
+                        .flatMapMany(codes -> Flux.fromIterable(lots).map(lot -> lot.at(codes.get(lot.nodeId())))))
                 .concatMap(lot -> settle(lot)
                         .as(tx::transactional)
                         .retryWhen(CommandRetry.onConflict()))

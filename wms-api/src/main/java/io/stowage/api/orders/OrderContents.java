@@ -2,12 +2,14 @@ package io.stowage.api.orders;
 
 import io.stowage.api.Published;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -65,6 +67,33 @@ public class OrderContents {
                                 : new Held(row.get("node_id", UUID.class), row.get("lot_key", UUID.class), row.get("held", Number.class).intValue())))
                 .all().collectList()
                 .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(contents(rows)));
+    }
+
+    /**
+     * Units of each variant of the order that left the node in a carton (its load's manifest closed),
+     * for work that follows them (returns); a variant none of whose units shipped is missing.
+     */
+    public Mono<Map<UUID, Integer>> shippedUnits(UUID orderId) {
+        return db.sql("SELECT variant_id, sum(shipped) AS units FROM order_lines WHERE order_id = :order GROUP BY variant_id HAVING sum(shipped) > 0")
+                .bind("order", orderId)
+                .map(row -> Map.entry(row.get("variant_id", UUID.class), row.get("units", Number.class).intValue()))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** Who last moved the order to this status, as its history records them; empty when it never was in it. */
+    public Mono<String> movedBy(UUID orderId, OrderStatus status) {
+        return db.sql("SELECT actor FROM order_history WHERE order_id = :order AND to_status = :status ORDER BY id DESC LIMIT 1")
+                .bind("order", orderId).bind("status", status.db())
+                .map(row -> row.get("actor", String.class))
+                .one();
+    }
+
+    /** Which of these orders are cancelled, in one query; unknown ids are simply missing. */
+    public Flux<UUID> cancelledAmong(Collection<UUID> orderIds) {
+        return orderIds.isEmpty() ? Flux.empty()
+                : db.sql("SELECT id FROM orders WHERE id = ANY(:ids) AND status = 'cancelled'")
+                        .bind("ids", orderIds.toArray(UUID[]::new))
+                        .map(row -> row.get("id", UUID.class)).all();
     }
 
     private record Row(UUID id, UUID merchantId, OrderStatus status, String customerName, String channel, int lineNo, UUID variantId,

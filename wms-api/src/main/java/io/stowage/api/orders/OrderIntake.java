@@ -1,6 +1,8 @@
 package io.stowage.api.orders;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.carriers.CarrierCodes;
+import io.stowage.api.catalog.Variants;
 import io.stowage.api.carriers.CarrierDirectory;
 import io.stowage.api.carriers.CarrierServiceView;
 import io.stowage.api.commands.Commands;
@@ -40,10 +42,12 @@ class OrderIntake {
     private final Preorders preorders;
     private final Outbox outbox;
     private final CarrierDirectory carriers;
+    private final Variants catalog;
 
     OrderIntake(DatabaseClient db, Network network, OrderRouting routing, Allocator allocator, Preorders preorders, Outbox outbox,
-                CarrierDirectory carriers) {
+                CarrierDirectory carriers, Variants catalog) {
         this.db = db;
+        this.catalog = catalog;
         this.network = network;
         this.routing = routing;
         this.allocator = allocator;
@@ -170,17 +174,16 @@ class OrderIntake {
         if (request.serviceLevelOrDefault() == ServiceLevel.STORE_PICKUP) {
             throw ApiProblem.invalid("carrier_service", "a store_pickup order is collected at the store, not shipped");
         }
-        return carriers.service(request.carrierService())
+        return carriers.service(CarrierCodes.normaliseService(request.carrierService()))
                 .orElseThrow(() -> ApiProblem.invalid("carrier_service",
                         "no carrier service has the code " + request.carrierService() + "; GET /api/v1/carrier-services lists them"));
     }
 
     private Mono<Map<String, Variant>> variants(UUID merchantId, OrderRequest request) {
         List<String> skus = request.lines().stream().map(OrderRequest.Line::sku).toList();
-        return db.sql("SELECT id, sku, lot_tracked OR expiry_tracked AS by_lot FROM variants WHERE merchant_id = :merchant AND sku = ANY(:skus)")
-                .bind("merchant", merchantId).bind("skus", skus.toArray(String[]::new))
-                .map(row -> new Variant(row.get("id", UUID.class), row.get("sku", String.class), Boolean.TRUE.equals(row.get("by_lot", Boolean.class))))
-                .all().collectMap(Variant::sku, v -> v)
+        return catalog.bySkus(merchantId, skus)
+                .map(ref -> new Variant(ref.id(), ref.sku(), ref.lotTracked() || ref.expiryTracked()))
+                .collectMap(Variant::sku, v -> v)
                 .flatMap(found -> {
                     List<ApiProblem.FieldProblem> unknown = new ArrayList<>();
                     for (int i = 0; i < skus.size(); i++) {

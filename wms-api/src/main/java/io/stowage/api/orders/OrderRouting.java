@@ -1,5 +1,6 @@
 package io.stowage.api.orders;
 
+import io.stowage.api.merchants.Merchants;
 import io.stowage.api.network.Network;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,22 +18,22 @@ class OrderRouting {
 
     private final DatabaseClient db;
     private final Network network;
+    private final Merchants merchants;
 
-    OrderRouting(DatabaseClient db, Network network) {
+    OrderRouting(DatabaseClient db, Network network, Merchants merchants) {
         this.db = db;
         this.network = network;
+        this.merchants = merchants;
     }
 
     Mono<RoutingContext> context(UUID merchantId, String channel, UUID pickupNodeId, double latitude, double longitude) {
-        return db.sql("""
-                        SELECT m.ship_from_store,
-                               coalesce((SELECT r.min_remaining_days FROM shelf_life_rules r
-                                         WHERE r.merchant_id = m.id AND r.channel = :channel), 0) AS min_days
-                        FROM merchants m WHERE m.id = :merchant
-                        """)
+        Mono<Integer> minDays = db.sql("SELECT min_remaining_days FROM shelf_life_rules WHERE merchant_id = :merchant AND channel = :channel")
                 .bind("merchant", merchantId).bind("channel", channel)
-                .map(row -> new Object[] {Boolean.TRUE.equals(row.get("ship_from_store", Boolean.class)), row.get("min_days", Integer.class)})
+                .map(row -> row.get("min_remaining_days", Integer.class))
                 .one()
+                .defaultIfEmpty(0);
+        return merchants.get(merchantId)
+                .zipWith(minDays, (merchant, days) -> new Object[] {merchant.shipFromStore(), days})
                 .flatMap(settings -> {
                     boolean shipFromStore = (Boolean) settings[0];
                     return network.nodesNear(latitude, longitude)

@@ -40,18 +40,22 @@ class BatchRerouting {
     }
 
     /** An open task of the batch, in its current place. */
-    record OpenTask(UUID id, int sequence, String locationCode, int tote) {
+    record OpenTask(UUID id, int sequence, UUID locationId, String locationCode, int tote) {
 
         static OpenTask of(Readable row) {
-            return new OpenTask(row.get("id", UUID.class), row.get("sequence", Integer.class), row.get("code", String.class),
+            return new OpenTask(row.get("id", UUID.class), row.get("sequence", Integer.class), row.get("location_id", UUID.class), null,
                     row.get("tote", Integer.class));
+        }
+
+        OpenTask at(String code) {
+            return new OpenTask(id, sequence, locationId, code, tote);
         }
     }
 
     /** Re-sequences the open tasks of the batch along the walk from {@code standingAt}; tasks done or cancelled keep their place. */
     Mono<Void> reroute(UUID nodeId, UUID batchId, String standingAt) {
         return db.sql("""
-                        SELECT t.id, t.sequence, t.tote, l.code FROM pick_tasks t JOIN locations l ON l.id = t.location_id
+                        SELECT t.id, t.sequence, t.tote, t.location_id FROM pick_tasks t
                         WHERE t.batch_id = :batch AND t.status = 'open'
                         ORDER BY t.sequence
                         """)
@@ -59,10 +63,17 @@ class BatchRerouting {
                 .filter(open -> open.size() > 1)
                 .flatMap(open -> network.locations(nodeId).collectList()
                         // Building the floor's distance matrix and routing are CPU work: never on the event loop.
-                        .flatMap(locations -> Mono.fromCallable(() -> walkingOrder(locations, standingAt, open))
+                        .flatMap(locations -> Mono.fromCallable(() -> walkingOrder(locations, standingAt, withCodes(open, locations)))
                                 .subscribeOn(Schedulers.boundedElastic()))
                         .flatMap(order -> order.isPresent() && !order.get().equals(open.stream().map(OpenTask::id).toList())
                                 ? renumber(batchId, open, order.get()) : Mono.<Void>empty()));
+    }
+
+    /** The tasks with their locations' codes, from the node's locations (a task's location is always the node's). */
+    private static List<OpenTask> withCodes(List<OpenTask> open, List<LocationRef> locations) {
+        Map<UUID, String> codes = new HashMap<>();
+        locations.forEach(location -> codes.put(location.id(), location.code()));
+        return open.stream().map(task -> task.at(codes.get(task.locationId()))).toList();
     }
 
     /**

@@ -7,6 +7,9 @@ import io.stowage.api.inventory.Reservations;
 import io.stowage.api.inventory.StockLedger;
 import io.stowage.api.inventory.StockRefs;
 import io.stowage.api.inventory.StockStatus;
+import io.stowage.api.network.LocationRef;
+import io.stowage.api.network.Network;
+import io.stowage.api.orders.OrderContents;
 import io.stowage.api.orders.OrderFulfilment;
 import io.stowage.api.orders.OrderStatus;
 import io.stowage.api.picking.WaveView.BatchView;
@@ -47,13 +50,18 @@ class PickTasks {
             return new Task(row.get("id", UUID.class), row.get("wave_id", UUID.class), row.get("batch_id", UUID.class),
                     row.get("node_id", UUID.class), row.get("merchant_id", UUID.class), row.get("order_id", UUID.class),
                     row.get("line_no", Integer.class), row.get("variant_id", UUID.class), row.get("lot_key", UUID.class),
-                    row.get("location_id", UUID.class), row.get("location_code", String.class), row.get("quantity", Integer.class),
+                    row.get("location_id", UUID.class), null, row.get("quantity", Integer.class),
                     row.get("tote", Integer.class), row.get("status", String.class), row.get("batch_status", String.class),
                     row.get("picker_id", UUID.class));
         }
 
         UUID lotOrNull() {
             return StockLedger.NO_LOT.equals(lotKey) ? null : lotKey;
+        }
+
+        Task at(String code) {
+            return new Task(id, waveId, batchId, nodeId, merchantId, orderId, lineNo, variantId, lotKey, locationId, code, quantity, tote, status,
+                    batchStatus, pickerId);
         }
     }
 
@@ -66,9 +74,12 @@ class PickTasks {
     private final ShortPicks shortPicks;
     private final Replenishments replenishments;
     private final WaveQueries queries;
+    private final Network network;
+    private final OrderContents orderContents;
 
     PickTasks(DatabaseClient db, TransactionalOperator tx, StockRefs refs, StockLedger ledger, Reservations reservations,
-              OrderFulfilment orders, ShortPicks shortPicks, Replenishments replenishments, WaveQueries queries) {
+              OrderFulfilment orders, ShortPicks shortPicks, Replenishments replenishments, WaveQueries queries, Network network,
+              OrderContents orderContents) {
         this.db = db;
         this.tx = tx;
         this.refs = refs;
@@ -78,6 +89,8 @@ class PickTasks {
         this.shortPicks = shortPicks;
         this.replenishments = replenishments;
         this.queries = queries;
+        this.network = network;
+        this.orderContents = orderContents;
     }
 
     /**
@@ -146,24 +159,27 @@ class PickTasks {
 
     /** Open tasks whose orders were cancelled after release are not picked; a batch shows them cancelled. */
     private Mono<Void> cancelTasksOfCancelledOrders(UUID batchId) {
-        return db.sql("""
-                        UPDATE pick_tasks t SET status = 'cancelled'
-                        FROM orders o
-                        WHERE t.batch_id = :batch AND t.status = 'open' AND o.id = t.order_id AND o.status = 'cancelled'
-                        """)
-                .bind("batch", batchId).then();
+        return db.sql("SELECT DISTINCT order_id FROM pick_tasks WHERE batch_id = :batch AND status = 'open'")
+                .bind("batch", batchId).map(row -> row.get("order_id", UUID.class)).all().collectList()
+                .flatMapMany(orderContents::cancelledAmong).collectList()
+                .flatMap(cancelled -> cancelled.isEmpty() ? Mono.empty() : db.sql("""
+                                UPDATE pick_tasks SET status = 'cancelled'
+                                WHERE batch_id = :batch AND status = 'open' AND order_id = ANY(:orders)
+                                """)
+                        .bind("batch", batchId).bind("orders", cancelled.toArray(UUID[]::new)).then());
     }
 
     private Mono<Task> task(Caller.Worker picker, UUID taskId) {
         return db.sql("""
                         SELECT t.id, t.wave_id, t.batch_id, t.node_id, t.merchant_id, t.order_id, t.line_no, t.variant_id, t.lot_key,
-                               t.location_id, l.code AS location_code, t.quantity, t.tote, t.status, b.status AS batch_status, b.picker_id
-                        FROM pick_tasks t JOIN locations l ON l.id = t.location_id JOIN wave_batches b ON b.id = t.batch_id
+                               t.location_id, t.quantity, t.tote, t.status, b.status AS batch_status, b.picker_id
+                        FROM pick_tasks t JOIN wave_batches b ON b.id = t.batch_id
                         WHERE t.id = :task AND t.node_id = :node
                         """)
                 .bind("task", taskId).bind("node", picker.nodeId())
                 .map(Task::of).one()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Pick task", taskId)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Pick task", taskId)))
+                .flatMap(task -> network.location(task.locationId()).map(location -> task.at(location.code())));
     }
 
     private Mono<Void> check(Caller.Worker picker, Task task, Scan scan) {
@@ -212,11 +228,7 @@ class PickTasks {
 
     /** The node's drop-off location: where carts unload at the pack stations. */
     Mono<UUID> dropOff(UUID nodeId) {
-        return db.sql("""
-                        SELECT id FROM locations WHERE node_id = :node AND active AND type IN ('pack_station', 'staging')
-                        ORDER BY type = 'pack_station' DESC, code COLLATE "C" LIMIT 1
-                        """)
-                .bind("node", nodeId).map(row -> row.get("id", UUID.class)).one()
+        return network.dropOff(nodeId).map(LocationRef::id)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.of(ProblemType.NO_DROP_OFF_LOCATION, "The node has no pack station or staging location to take picked units to")));
     }
 

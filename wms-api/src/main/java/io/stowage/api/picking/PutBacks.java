@@ -2,6 +2,8 @@ package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
 import io.stowage.api.inbound.Putaway;
+import io.stowage.api.orders.OrderContents;
+import io.stowage.api.orders.OrderStatus;
 import io.stowage.api.paging.Page;
 import io.stowage.api.picking.ScannedMoves.TaskKind;
 import io.r2dbc.spi.Readable;
@@ -45,48 +47,53 @@ class PutBacks {
 
     /** Units of one variant and lot an order's picks took from one shelf to one drop-off location, and what that holds of them now. */
     private record Picked(UUID nodeId, UUID variantId, UUID lotKey, UUID shelfId, boolean shelfFits, UUID dropOffId, int units,
-                          int atDropOff, String cancelledBy) {
+                          int atDropOff) {
 
         static Picked of(Readable row) {
             return new Picked(row.get("node_id", UUID.class), row.get("variant_id", UUID.class), row.get("lot_key", UUID.class),
                     row.get("shelf_id", UUID.class), row.get("shelf_fits", Boolean.class), row.get("drop_off_id", UUID.class),
-                    row.get("units", Number.class).intValue(), row.get("at_drop_off", Number.class).intValue(),
-                    row.get("cancelled_by", String.class));
+                    row.get("units", Number.class).intValue(), row.get("at_drop_off", Number.class).intValue());
         }
     }
 
     private final DatabaseClient db;
     private final Putaway putaway;
     private final ScannedMoves scannedMoves;
+    private final OrderContents orders;
 
-    PutBacks(DatabaseClient db, Putaway putaway, ScannedMoves scannedMoves) {
+    PutBacks(DatabaseClient db, Putaway putaway, ScannedMoves scannedMoves, OrderContents orders) {
         this.db = db;
         this.putaway = putaway;
         this.scannedMoves = scannedMoves;
+        this.orders = orders;
     }
 
     /**
      * Creates the put-back tasks of a cancelled order, in the caller's transaction. The drop-off
-     * location is the one each pick's ledger row put the units at. A task never asks for more than the
-     * drop-off location holds of the variant now. Creating them again adds nothing.
+     * location is the one each pick's ledger row put the units at. Units the packer declared missing
+     * there were written off already (the picks count them lost) and are left out. A task never asks
+     * for more than the drop-off location holds of the variant now. Creating them again adds nothing.
      */
     Mono<Void> forCancelledOrder(UUID merchantId, UUID orderId) {
+        return orders.movedBy(orderId, OrderStatus.CANCELLED).defaultIfEmpty("system")
+                .flatMap(cancelledBy -> tasks(merchantId, orderId, cancelledBy));
+    }
+
+    private Mono<Void> tasks(UUID merchantId, UUID orderId, String cancelledBy) {
         return db.sql("""
                         WITH picked AS (
                             SELECT t.node_id, t.variant_id, t.lot_key, t.location_id AS shelf_id, m.to_location_id AS drop_off_id,
-                                   sum(t.picked_quantity) AS units
+                                   sum(t.picked_quantity - t.lost_quantity) AS units
                             FROM pick_tasks t
                             JOIN stock_movements m ON m.merchant_id = t.merchant_id AND m.variant_id = t.variant_id AND m.kind = 'pick'
                                                   AND m.reference_type = 'pick_task' AND m.reference_id = t.id::text
-                            WHERE t.order_id = :order AND t.merchant_id = :merchant AND t.picked_quantity > 0
+                            WHERE t.order_id = :order AND t.merchant_id = :merchant AND t.picked_quantity > t.lost_quantity
                             GROUP BY t.node_id, t.variant_id, t.lot_key, t.location_id, m.to_location_id
                         )
                         SELECT p.node_id, p.variant_id, p.lot_key, p.shelf_id, p.drop_off_id, p.units,
                                l.active AND (l.pick_face_variant_id IS NULL OR l.pick_face_variant_id = p.variant_id) AS shelf_fits,
                                coalesce((SELECT b.on_hand FROM stock_balances b WHERE b.location_id = p.drop_off_id AND b.variant_id = p.variant_id
-                                           AND b.lot_key = p.lot_key AND b.status = 'available'), 0) AS at_drop_off,
-                               (SELECT h.actor FROM order_history h WHERE h.order_id = :order AND h.to_status = 'cancelled'
-                                ORDER BY h.id DESC LIMIT 1) AS cancelled_by
+                                           AND b.lot_key = p.lot_key AND b.status = 'available'), 0) AS at_drop_off
                         FROM picked p JOIN locations l ON l.id = p.shelf_id
                         ORDER BY l.code COLLATE "C", p.variant_id, p.lot_key
                         """)
@@ -103,7 +110,7 @@ class PutBacks {
                         .bind("node", picked.nodeId()).bind("merchant", merchantId).bind("order", orderId)
                         .bind("variant", picked.variantId()).bind("lot", picked.lotKey()).bind("from", picked.dropOffId())
                         .bind("shelf", picked.shelfId()).bind("to", to).bind("qty", Math.min(picked.units(), picked.atDropOff()))
-                        .bind("actor", picked.cancelledBy() == null ? "system" : picked.cancelledBy())
+                        .bind("actor", cancelledBy)
                         .then()))
                 .then();
     }

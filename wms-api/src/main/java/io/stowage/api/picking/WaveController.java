@@ -2,6 +2,7 @@ package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
 import io.stowage.api.access.WorkerRole;
+import io.stowage.api.carriers.CarrierCodes;
 import io.stowage.api.commands.CommandScope;
 import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Cursor;
@@ -64,7 +65,9 @@ class WaveController {
         Caller.Worker supervisor = caller.asWorker(WorkerRole.SUPERVISOR);
         FilterRequest filter = request.filter() == null ? new FilterRequest(null, null, null, null) : request.filter();
         CartRequest cart = request.cart();
-        Waves.NewWave wave = new Waves.NewWave(filter.cutOffBefore(), filter.serviceLevel(), filter.zoneCode(), filter.carrier(), cart.totes(),
+        // Carrier codes are stored in lower case (carriers.CarrierCodes): the filter is read as every other route reads one.
+        Waves.NewWave wave = new Waves.NewWave(filter.cutOffBefore(), filter.serviceLevel(), filter.zoneCode(), CarrierCodes.normalise(filter.carrier()),
+                cart.totes(),
                 cart.toteVolumeCm3() == null ? DEFAULT_TOTE_VOLUME_CM3 : cart.toteVolumeCm3(),
                 cart.maxWeightG() == null ? DEFAULT_MAX_WEIGHT_G : cart.maxWeightG(), request.timeLimitSeconds());
         return commands.run(CommandScope.worker(supervisor), request, HttpStatus.ACCEPTED, () -> waves.create(supervisor, wave));

@@ -103,6 +103,11 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType CREDENTIALS_KEY_MISSING = new ProblemType("credentials-key-missing", HttpStatus.CONFLICT, "Carrier credentials cannot be stored");
     public static final ProblemType UNKNOWN_CARRIER = new ProblemType("unknown-carrier", HttpStatus.UNPROCESSABLE_CONTENT, "Unknown carrier");
 
+    // Tracking: carriers' webhooks
+    public static final ProblemType CARRIER_WEBHOOK_NOT_ACCEPTED = new ProblemType("carrier-webhook-not-accepted", HttpStatus.NOT_FOUND, "No webhooks are taken from this carrier");
+    public static final ProblemType CARRIER_WEBHOOK_SIGNATURE_INVALID = new ProblemType("carrier-webhook-signature-invalid", HttpStatus.UNAUTHORIZED, "The webhook signature does not match");
+    public static final ProblemType CARRIER_WEBHOOK_MALFORMED = new ProblemType("carrier-webhook-malformed", HttpStatus.BAD_REQUEST, "The webhook body is not what the carrier sends");
+
     // Boxes and cartonization
     public static final ProblemType BOX_TOO_SMALL = new ProblemType("box-too-small", HttpStatus.UNPROCESSABLE_CONTENT, "The box cannot take these units");
 
@@ -130,6 +135,7 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType ORDER_NOT_SHIPPED = new ProblemType("order-not-shipped", HttpStatus.CONFLICT, "The order has not shipped");
     public static final ProblemType RETURN_WINDOW_CLOSED = new ProblemType("return-window-closed", HttpStatus.CONFLICT, "The return window has closed");
     public static final ProblemType NOT_RETURNABLE = new ProblemType("not-returnable", HttpStatus.UNPROCESSABLE_CONTENT, "The item cannot be returned");
+    public static final ProblemType MORE_THAN_SHIPPED = new ProblemType("more-than-shipped", HttpStatus.CONFLICT, "More units than were shipped");
     public static final ProblemType ALREADY_RETURNED = new ProblemType("already-returned", HttpStatus.CONFLICT, "More units than the order has left to return");
     public static final ProblemType EXCHANGES_NOT_ALLOWED = new ProblemType("exchanges-not-allowed", HttpStatus.UNPROCESSABLE_CONTENT, "The merchant does not take exchanges");
     public static final ProblemType EXCHANGE_UNAVAILABLE = new ProblemType("exchange-unavailable", HttpStatus.CONFLICT, "The exchange variant is not in stock");

@@ -93,11 +93,11 @@ class ReturnRequests {
         }
         Map<UUID, Integer> ordered = new HashMap<>();
         order.lines().forEach(line -> ordered.merge(line.variantId(), line.quantity(), Integer::sum));
-        return variants.bySkus(merchantId, skus).collectMap(VariantRef::sku)
-                .zipWith(alreadyReturned(merchantId, order.id()))
+        return Mono.zip(variants.bySkus(merchantId, skus).collectMap(VariantRef::sku), alreadyReturned(merchantId, order.id()), shipped(order))
                 .flatMap(found -> {
                     Map<String, VariantRef> bySku = found.getT1();
                     Map<UUID, Integer> returned = new HashMap<>(found.getT2());
+                    Map<UUID, Integer> shipped = found.getT3();
                     List<Checked> checked = new ArrayList<>();
                     for (int i = 0; i < items.size(); i++) {
                         Item item = items.get(i);
@@ -112,7 +112,12 @@ class ReturnRequests {
                         if (!policy.reasons().contains(item.reason())) {
                             return Mono.error(ApiProblem.invalid(field + ".reason", "must be one of " + policy.reasons()));
                         }
-                        int left = ordered.get(variant.id()) - returned.getOrDefault(variant.id(), 0);
+                        int sent = shipped.getOrDefault(variant.id(), 0);
+                        if (item.quantity() > sent) {
+                            return Mono.error(ApiProblem.of(ProblemType.MORE_THAN_SHIPPED, field + ": " + sent + " unit(s) of " + item.sku()
+                                    + " were shipped, not " + item.quantity()));
+                        }
+                        int left = sent - returned.getOrDefault(variant.id(), 0);
                         if (item.quantity() > left) {
                             return Mono.error(ApiProblem.of(ProblemType.ALREADY_RETURNED, field + ": the order has " + Math.max(left, 0) + " unit(s) of "
                                     + item.sku() + " left to return"));
@@ -132,6 +137,21 @@ class ReturnRequests {
                     }
                     return Mono.just(checked);
                 });
+    }
+
+    /**
+     * Units of each variant of the order that were shipped. An order shipped before shipped units
+     * were counted (V138) counts none: it shipped whole, as orders then could only ship whole.
+     */
+    Mono<Map<UUID, Integer>> shipped(OrderContents.Contents order) {
+        return orders.shippedUnits(order.id()).map(shipped -> {
+            if (!shipped.isEmpty()) {
+                return shipped;
+            }
+            Map<UUID, Integer> ordered = new HashMap<>();
+            order.lines().forEach(line -> ordered.merge(line.variantId(), line.quantity(), Integer::sum));
+            return ordered;
+        });
     }
 
     /** Units of each variant already on returns of the order. */

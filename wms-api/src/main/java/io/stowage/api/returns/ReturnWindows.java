@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * When an order's return window runs: the policy's days from the moment the order reached the
  * customer. That is the last parcel's delivery once the carrier reported it; before (a parcel still
- * on its way, a carrier without tracking) the last parcel's shipping, which is never later, so the
- * window is never shorter than the policy says.
+ * on its way, a carrier without tracking) the last parcel's shipping, which is earlier: the customer
+ * then has a little less time than the policy says, never more.
  */
 @Service
 class ReturnWindows {

@@ -10,7 +10,6 @@ import io.stowage.carriers.sandbox.SandboxCarrier;
 import io.stowage.carriers.sandbox.SandboxSettings;
 import io.stowage.carriers.spi.Carrier;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -44,12 +44,16 @@ class MerchantCarriers {
     private final Map<String, Carrier> installation = new LinkedHashMap<>();
     private final Map<String, String> trackingUrlTemplates = new LinkedHashMap<>();
 
-    MerchantCarriers(CarrierAccounts accounts, CarrierDirectory directory, ShippingSettings settings, SandboxParcelTable sandboxParcels) {
+    private final SandboxCarrier sandbox;
+
+    MerchantCarriers(CarrierAccounts accounts, CarrierDirectory directory, ShippingSettings settings, SandboxParcelTable sandboxParcels,
+                     SandboxJourneySettings journeys, @Value("${stowage.public-url}") String publicUrl) {
         this.accounts = accounts;
         this.settings = settings;
         LabelRenderer labels = new LabelRenderer();
-        SandboxSettings sandbox = SandboxSettings.demo(settings.sandboxWebhookSecret().getBytes(StandardCharsets.UTF_8));
-        installation.put(SandboxCarrier.CODE, new SandboxCarrier(sandbox, Clock.systemUTC(), labels, serials, sandboxParcels));
+        SandboxSettings sandbox = journeys.toLibrary(settings.sandboxWebhookSecret(), publicUrl);
+        this.sandbox = new SandboxCarrier(sandbox, Clock.systemUTC(), labels, serials, sandboxParcels);
+        installation.put(SandboxCarrier.CODE, this.sandbox);
         trackingUrlTemplates.put(SandboxCarrier.CODE, sandbox.trackingUrlTemplate());
         for (RateCard card : directory.rateCards()) {
             installation.put(card.carrier(), new RateCardCarrier(card, serials, labels));
@@ -60,6 +64,16 @@ class MerchantCarriers {
     /** The carrier's public tracking page for the number, where the carrier has one this service knows. */
     Optional<String> trackingUrl(String integration, String trackingNumber) {
         return Optional.ofNullable(trackingUrlTemplates.get(integration)).map(template -> template.replace("{trackingNumber}", trackingNumber));
+    }
+
+    /** The installation's sandbox carrier: one per instance, whose parcels move on scripted journeys. */
+    SandboxCarrier sandbox() {
+        return sandbox;
+    }
+
+    /** The installation's carrier with this code (the sandbox, a rate card's carrier), not a merchant's account. */
+    Optional<Carrier> installation(String code) {
+        return Optional.ofNullable(installation.get(code));
     }
 
     PurchaseSerials serials() {

@@ -35,11 +35,20 @@ public final class EventTypes {
     public static final String RETURN_REQUESTED = "return.requested";
     /** The returns station received and graded a return's units; the merchant may refund. */
     public static final String RETURN_RECEIVED = "return.received";
+    /** The parcel's normalised tracking status changed (tracking). */
+    public static final String SHIPMENT_TRACKING_UPDATED = "shipment.tracking_updated";
+    /** The parcel was delivered or collected; once per shipment. */
+    public static final String SHIPMENT_DELIVERED = "shipment.delivered";
+    /** The parcel is late (ETA past the promise, or silent for longer than its lane takes); once per shipment. */
+    public static final String SHIPMENT_DELAYED = "shipment.delayed";
+    /** The carrier reported a problem (failed attempt, address problem, return to sender); once per shipment. */
+    public static final String SHIPMENT_EXCEPTION = "shipment.exception";
 
     /** Every type above; a type written to the outbox that is not here has no schema and fails the tests. */
     public static final List<String> ALL = List.of(ORDER_ACCEPTED, ORDER_STATUS_CHANGED, ORDER_ALLOCATED, ORDER_BACKORDERED,
             ORDER_CANCELLED, ORDER_PACKED, STOCK_LEVEL_CHANGED, VARIANT_BACK_IN_STOCK, VARIANT_BACK_IN_STOCK_SUBSCRIBERS,
-            SHIPMENT_CREATED, SHIPMENT_VOIDED, SHIPMENT_SHIPPED, INVOICE_FINALISED, RETURN_REQUESTED, RETURN_RECEIVED);
+            SHIPMENT_CREATED, SHIPMENT_VOIDED, SHIPMENT_SHIPPED, INVOICE_FINALISED, RETURN_REQUESTED, RETURN_RECEIVED,
+            SHIPMENT_TRACKING_UPDATED, SHIPMENT_DELIVERED, SHIPMENT_DELAYED, SHIPMENT_EXCEPTION);
 
     private static final Pattern WELL_FORMED = Pattern.compile("\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?");
     static final int MAX_PATTERNS = 50;

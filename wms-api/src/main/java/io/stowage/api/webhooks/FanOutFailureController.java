@@ -2,6 +2,7 @@ package io.stowage.api.webhooks;
 
 import io.stowage.api.commands.CommandScope;
 import io.stowage.api.commands.Commands;
+import io.stowage.api.outbox.FanOutFailures;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import java.util.UUID;

@@ -75,8 +75,11 @@ class WriteRoutesRunAsCommandsTest extends ApiTest {
         assertThat(checked).as("the write routes found; far fewer means the listing broke").hasSizeGreaterThan(40)
                 .contains("[POST] [/api/v1/orders]", "[PATCH] [/api/v1/nodes/{code}/locations/{locationCode}]",
                         "[DELETE] [/api/v1/webhook-endpoints/{id}]", "[PUT] [/api/v1/products/{productCode}]");
+        // The carrier webhook receiver is a signed machine-to-machine delivery: no caller scope for a command, the
+        // signature instead of a key, and the carrier's event id (carrier_webhook_receipts) instead of an Idempotency-Key.
         assertThat(exempt).containsExactlyInAnyOrder("[POST] [/api/v1/availability/query]", "[POST] [/api/v1/auth/worker-sessions]",
-                "[POST] [/track/{token}/unlock]", "[POST] [/track/{token}.json]");
+                "[POST] [/track/{token}/unlock]", "[POST] [/track/{token}.json]", "[POST] [/api/v1/carrier-webhooks/{carrier}]",
+                "[POST] [/track/{token}/return/unlock]", "[POST] [/track/returns]");
     }
 
     /** The OpenAPI document offers the Idempotency-Key header on every command route, and on nothing else that writes. */
@@ -99,7 +102,7 @@ class WriteRoutesRunAsCommandsTest extends ApiTest {
             (documented ? withKey : withoutKey).add(method.toUpperCase(Locale.ROOT) + " " + path);
         }));
         assertThat(withoutKey).containsExactlyInAnyOrder("POST /api/v1/availability/query", "POST /api/v1/auth/worker-sessions",
-                "POST /track/{token}.json");
+                "POST /track/{token}.json", "POST /api/v1/carrier-webhooks/{carrier}");
         assertThat(withKey).hasSizeGreaterThan(40).contains("POST /api/v1/orders", "POST /api/v1/pick-tasks/{id}/confirm");
     }
 

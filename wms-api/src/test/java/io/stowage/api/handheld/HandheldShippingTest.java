@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.Eventually;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class HandheldShippingTest extends ApiTest {
     }
 
     @Test
-    void packsLoadsAndTakesBackAReturnWithTheBooksInAgreement() {
+    void packsLoadsAndTakesBackAReturnWithTheBooksInAgreement() throws Exception {
         HandheldFloor floor = HandheldFloor.create(this);
         floor.stock("TEE-M-NAVY", "P-03-01-A", 4, null, null);
         floor.stock("TEE-L-NAVY", "P-03-03-A", 2, null, null);
@@ -42,7 +43,9 @@ class HandheldShippingTest extends ApiTest {
         String returnsWorker = floor.newWorker("returns");
         String order = floor.order("pack-" + floor.node, "TEE-M-NAVY", 2, "TEE-L-NAVY", 1);
         floor.releasedWave();
-        ScriptedHandheld rf = new ScriptedHandheld(server(), device, "RF-SHIP", 40, 16);
+        Path labels = device.resolve("labels");
+        ScriptedHandheld rf = new ScriptedHandheld(server(), device.resolve("rf"), "RF-SHIP", 40, 16, "--label-dir", labels.toString(),
+                "--label-format", "zpl");
 
         rf.expect(floor.pickerBadge, "Enter PIN");
         rf.expect(HandheldFloor.PICKER_PIN, "Choose a task");
@@ -74,6 +77,10 @@ class HandheldShippingTest extends ApiTest {
         Eventually.until(() -> rf.feed(""), screen -> screen.contains("SSCC "));
         String sscc = rf.read("SSCC (\\d{18})");
         String carrier = rf.read("SSCC \\d{18} (\\S+)");
+        assertThat(rf.transcript()).as("the label is printed once bought").contains("Label saved as");
+        try (var saved = Files.list(labels)) {
+            assertThat(saved.toList()).singleElement().satisfies(file -> assertThat(Files.readString(file)).contains("^XA"));
+        }
         rf.expect("", "Nothing left to pack here");
         assertThat(floor.orderStatus(order)).isEqualTo("packed");
 
@@ -123,7 +130,69 @@ class HandheldShippingTest extends ApiTest {
         assertThat((List<Map<?, ?>>) received.get("grades")).extracting(g -> g.get("sku") + " " + g.get("grade"))
                 .containsExactlyInAnyOrder("TEE-M-NAVY restock", "TEE-L-NAVY quarantine");
         floor.assertBooksAgree();
-        assertThat(device.resolve("queue/pending")).isEmptyDirectory();
+        assertThat(device.resolve("rf/queue/pending")).isEmptyDirectory();
         assertThat(rf.transcript()).doesNotContain("Exception", "at io.stowage");
+    }
+
+    /**
+     * Packing without the network: each unit scanned is saved on the device with its own
+     * Idempotency-Key before the screen says so; a scan the service applied but whose answer was lost
+     * is sent again and applied once; the close waits on the device for the service, and its answer
+     * is asked for again with the same key when the network is back.
+     */
+    @Test
+    void packScansMadeOfflineAreSavedFirstAndAppliedOnceWhenTheNetworkIsBack() throws Exception {
+        HandheldFloor floor = HandheldFloor.create(this);
+        floor.stock("TEE-M-NAVY", "P-03-01-A", 3, null, null);
+        floor.boxes("BOX-OFF", 400, 300, 150, 120, 5);
+        String packer = floor.newWorker("picker", "packer");
+        String order = floor.order("offline-pack-" + floor.node, "TEE-M-NAVY", 2);
+        floor.releasedWave();
+        try (DroppingProxy proxy = new DroppingProxy(Integer.parseInt(environment.getProperty("local.server.port")))) {
+            ScriptedHandheld rf = new ScriptedHandheld(proxy.url(), device, "RF-OFFPACK", 40, 16);
+            rf.expect(packer, "Enter PIN");
+            rf.expect(HandheldFloor.OTHER_PIN, "Choose a task");
+            rf.choose("Pick");
+            HandheldEndToEndTest.pickTheBatch(rf, floor, "P-03-01-A", "P-03-02-A");
+            rf.expect("<ESC>", "Choose a task");
+            rf.choose("Pack");
+            rf.expect("PACK-1", "Scan tote or order");
+            rf.expect("T1", "Scan item (2 left)");
+
+            proxy.set(DroppingProxy.Mode.REFUSE);
+            rf.expect(floor.gtins.get("TEE-M-NAVY"), "Saved on device, 1 to send");
+            assertThat(rf.flat()).contains("OFFLINE 1 to send", "Scan item (1 left)");
+            List<Path> pending;
+            try (var files = Files.list(device.resolve("queue/pending"))) {
+                pending = files.toList();
+            }
+            assertThat(pending).singleElement().satisfies(file -> assertThat(Files.readString(file))
+                    .containsPattern("\"idempotency_key\":\"RF-OFFPACK-[0-9a-f-]{36}\"")
+                    .containsPattern("\"path\":\"/cartons/[0-9a-f-]{36}/units\""));
+
+            // The service gets the queued scan but its answer is lost: the scan stays queued, and so does the next one.
+            proxy.set(DroppingProxy.Mode.SWALLOW_ANSWERS);
+            rf.expect(floor.gtins.get("TEE-M-NAVY"), "Saved on device, 2 to send");
+            assertThat(rf.instruction()).isEqualTo("Scan box");
+            proxy.set(DroppingProxy.Mode.REFUSE);
+            rf.expect("", "Type weight in g");
+            int weight = Integer.parseInt(rf.read("About (\\d+) g"));
+            rf.expect(String.valueOf(weight), "Waiting for service");
+            assertThat(rf.flat()).contains("3 to send");
+            rf.expectRefused("", "Still 3 to send");
+
+            proxy.set(DroppingProxy.Mode.PASS);
+            rf.expect("", "Carton closed");
+            assertThat(device.resolve("queue/pending")).isEmptyDirectory();
+            assertThat(floor.orderStatus(order)).isEqualTo("packed");
+            List<Map<?, ?>> cartons = floor.merchant().get().uri("/api/v1/orders/{id}/cartons", order).exchange().expectStatus().isOk()
+                    .expectBody(List.class).returnResult().getResponseBody();
+            assertThat(cartons).as("one carton, closed, with each unit once").singleElement().satisfies(carton -> {
+                assertThat(carton.get("status")).isEqualTo("closed");
+                assertThat(carton.get("weight_grams")).isEqualTo(weight);
+                assertThat((List<Map<?, ?>>) carton.get("lines")).extracting(line -> (Object) line.get("quantity")).containsExactly(2);
+            });
+            floor.assertBooksAgree();
+        }
     }
 }

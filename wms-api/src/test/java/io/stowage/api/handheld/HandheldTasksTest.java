@@ -131,4 +131,43 @@ class HandheldTasksTest extends ApiTest {
         assertThat(floor.movements("TEE-M-NAVY")).extracting(m -> m.get("kind")).contains("short_pick");
         floor.assertBooksAgree();
     }
+
+    @Test
+    void aReplenishmentIsWalkedFromReserveToTheFaceAndThePickFollows() {
+        HandheldFloor floor = HandheldFloor.create(this);
+        // A pick face beside the reserve aisles: P-05-01-A holds TEE-M-NAVY, at least 2.
+        admin().post().uri("/api/v1/nodes/{code}/rack-layouts", floor.node).bodyValue(Map.of(
+                        "zone_code", "P", "type", "pick_face", "aisles", Map.of("from", 5, "to", 5), "bays", Map.of("from", 1, "to", 2),
+                        "levels", List.of("A"), "aisle_pitch_mm", 3000, "bay_width_mm", 1200,
+                        "origin", Map.of("x_mm", 3000, "y_mm", 0), "both_sides", false))
+                .exchange().expectStatus().isCreated();
+        admin().patch().uri("/api/v1/nodes/{code}/locations/{location}", floor.node, "P-05-01-A")
+                .bodyValue(Map.of("pick_face", Map.of("merchant_id", floor.merchantId, "sku", "TEE-M-NAVY"), "pick_face_min", 2))
+                .exchange().expectStatus().isOk();
+        floor.stock("TEE-M-NAVY", "P-05-01-A", 1, null, null);
+        floor.stock("TEE-M-NAVY", "P-04-04-A", 6, null, null);
+        String order = floor.order("replenish-" + floor.node, "TEE-M-NAVY", 3);
+        floor.releasedWave();
+        ScriptedHandheld rf = new ScriptedHandheld(server(), device, "RF-REPL", 40, 16);
+        rf.expect(floor.pickerBadge, "Enter PIN");
+        rf.expect(HandheldFloor.PICKER_PIN, "Choose a task");
+        rf.choose("Replenish");
+        assertThat(rf.flat()).contains("Go to P-04-04-A", "TEE-M-NAVY", "to P-05-01-A");
+        int quantity = Integer.parseInt(rf.read("Take (\\d+) to P-05-01-A"));
+        rf.expectRefused("P-05-01-A", "go to P-04-04-A");
+        rf.expect("P-04-04-A", "Scan item");
+        rf.expectRefused(floor.gtins.get("TEE-L-NAVY") + "X", "scan item TEE-M-NAVY");
+        rf.expect(floor.gtins.get("TEE-M-NAVY"), "Qty 1 of " + quantity);
+        rf.expectRefused(String.valueOf(quantity + 1), "Only " + quantity + " wanted");
+        rf.expect(String.valueOf(quantity), "Go to P-05-01-A");
+        rf.expectRefused("P-04-04-A", "go to P-05-01-A");
+        rf.expect("P-05-01-A", "Done: Replenish TEE-M-NAVY x" + quantity + " P-04-04-A>P-05-01-A");
+        rf.expect("<ESC>", "Choose a task");
+
+        rf.choose("Pick");
+        HandheldEndToEndTest.pickTheBatch(rf, floor, "P-05-01-A", "P-04-04-A");
+        assertThat(floor.orderStatus(order)).isEqualTo("picked");
+        assertThat(floor.movements("TEE-M-NAVY")).extracting(m -> m.get("kind")).contains("replenishment", "pick");
+        floor.assertBooksAgree();
+    }
 }

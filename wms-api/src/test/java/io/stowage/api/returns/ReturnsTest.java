@@ -97,7 +97,7 @@ class ReturnsTest extends FastDeliveryTest {
         refused(open(merchant, "not-in-order", Map.of("order_id", orderId, "items", List.of(
                 Map.of("sku", "TEE-L-NAVY", "quantity", 1, "reason", "changed_mind")))), 422, "item-not-in-order");
         refused(open(merchant, "too-many", Map.of("order_id", orderId, "items", List.of(
-                Map.of("sku", "TEE-M-NAVY", "quantity", 2, "reason", "changed_mind")))), 409, "already-returned");
+                Map.of("sku", "TEE-M-NAVY", "quantity", 2, "reason", "changed_mind")))), 409, "more-than-shipped");
         refused(open(merchant, "bad-reason", Map.of("order_id", orderId, "items", List.of(
                 Map.of("sku", "TEE-M-NAVY", "quantity", 1, "reason", "bored")))), 422, "invalid-request");
         // Another merchant cannot open a return of this order: it is not found for them

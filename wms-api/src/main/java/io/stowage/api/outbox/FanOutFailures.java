@@ -1,4 +1,4 @@
-package io.stowage.api.webhooks;
+package io.stowage.api.outbox;
 
 import io.r2dbc.spi.Readable;
 import io.stowage.api.paging.Page;
@@ -11,12 +11,12 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The operator's view of events the fan-out could not hand on ({@link OutboxFanOut}): those set aside
- * and waiting for their next attempt, and those given up, which can be made due again once the
- * cause is fixed.
+ * The operator's view of events the fan-out (webhooks' {@code OutboxFanOut}) could not hand on: those
+ * set aside and waiting for their next attempt, and those given up, which can be made due again once
+ * the cause is fixed. The outbox's rows, read and reset here by their owner.
  */
 @Service
-class FanOutFailures {
+public class FanOutFailures {
 
     private static final String COLUMNS = "id, event_id, merchant_id, type, subject, fan_out_attempts, fan_out_error, fan_out_gave_up, "
             + "fan_out_retry_at, created_at";
@@ -28,7 +28,7 @@ class FanOutFailures {
     }
 
     /** An event whose fan-out failed; {@code nextAttemptAt} is null once it was given up. */
-    record FailedEvent(UUID eventId, UUID merchantId, String type, String subject, int attempts, String error, boolean givenUp,
+    public record FailedEvent(UUID eventId, UUID merchantId, String type, String subject, int attempts, String error, boolean givenUp,
                        OffsetDateTime nextAttemptAt, OffsetDateTime createdAt) {
     }
 
@@ -44,7 +44,7 @@ class FanOutFailures {
     }
 
     /** Newest first; {@code beforeId} is the cursor's position, {@link Long#MAX_VALUE} for the first page. */
-    Mono<Page<FailedEvent>> list(boolean givenUpOnly, long beforeId, int limit) {
+    public Mono<Page<FailedEvent>> list(boolean givenUpOnly, long beforeId, int limit) {
         return db.sql("SELECT " + COLUMNS + """
                          FROM outbox_events
                         WHERE fan_out_attempts > 0 AND id < :before
@@ -61,7 +61,7 @@ class FanOutFailures {
     }
 
     /** Makes a given-up event due again with a fresh count of attempts; the next fan-out pass takes it. */
-    Mono<FailedEvent> retry(UUID eventId) {
+    public Mono<FailedEvent> retry(UUID eventId) {
         return db.sql("UPDATE outbox_events SET fanned_out_at = NULL, fan_out_gave_up = false, fan_out_attempts = 0, fan_out_retry_at = NULL "
                         + "WHERE event_id = :event AND fan_out_gave_up RETURNING " + COLUMNS)
                 .bind("event", eventId)

@@ -1,0 +1,99 @@
+package io.stowage.api.tracking;
+
+import io.stowage.carriers.schedule.DeliveryEstimate;
+import io.stowage.carriers.schedule.DeliverySchedule;
+import io.stowage.carriers.spi.CarrierService;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stowage's own ETA: what this carrier's service actually achieved on the lane (label to delivery,
+ * the 50th to the 90th percentile of the deliveries in the window), once the lane has at least
+ * {@code stowage.tracking.lane-history-minimum} of them; before that, the service's transit days
+ * through the carrier's schedule (cut-off, pickup days, business days). The same history says how
+ * long a parcel may go without news before it counts as late.
+ */
+@Component
+class EtaEstimates {
+
+    /** What the lane's recorded deliveries say; {@code deliveries} below the minimum means they are not used. */
+    record LaneHistory(int deliveries, Duration median, Duration ninetieth) {
+    }
+
+    private final DatabaseClient db;
+    private final TrackingSettings settings;
+
+    EtaEstimates(DatabaseClient db, TrackingSettings settings) {
+        this.db = db;
+        this.settings = settings;
+    }
+
+    Mono<LaneHistory> history(Lane lane) {
+        return db.sql("""
+                        SELECT count(*) AS deliveries,
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(extract(epoch FROM delivered_at - labelled_at) AS double precision)) AS median,
+                               percentile_cont(0.9) WITHIN GROUP (ORDER BY CAST(extract(epoch FROM delivered_at - labelled_at) AS double precision)) AS ninetieth
+                        FROM shipment_tracking
+                        WHERE carrier_code = :carrier AND service_code = :service AND node_id = :node
+                          AND destination_country = :country AND destination_postal_prefix = :prefix
+                          AND delivered_at IS NOT NULL AND delivered_at >= clock_timestamp() - CAST(:window AS interval)
+                        """)
+                .bind("carrier", lane.carrierCode()).bind("service", lane.serviceCode()).bind("node", lane.nodeId())
+                .bind("country", lane.country()).bind("prefix", lane.postalPrefix())
+                .bind("window", settings.laneHistoryWindow().toSeconds() + " seconds")
+                .map(row -> {
+                    long deliveries = row.get("deliveries", Long.class);
+                    Double median = row.get("median", Double.class);
+                    Double ninetieth = row.get("ninetieth", Double.class);
+                    return deliveries == 0 ? new LaneHistory(0, null, null)
+                            : new LaneHistory((int) deliveries, seconds(median), seconds(ninetieth));
+                })
+                .one();
+    }
+
+    boolean enough(LaneHistory history) {
+        return history.deliveries() >= settings.laneHistoryMinimum();
+    }
+
+    /**
+     * Stowage's ETA for a parcel labelled at {@code labelledAt}, never before {@code today}: a range
+     * that has passed without delivery moves to today (the parcel is still coming, and the late
+     * check says it is late). Empty when there is neither history nor a known service.
+     */
+    Optional<ShipmentTracking.Eta> estimate(LaneHistory history, Instant labelledAt, Optional<CarrierService> service, LocalDate today) {
+        if (enough(history)) {
+            LocalDate from = labelledAt.plus(history.median()).atZone(ZoneOffset.UTC).toLocalDate();
+            LocalDate to = labelledAt.plus(history.ninetieth()).atZone(ZoneOffset.UTC).toLocalDate();
+            return Optional.of(new ShipmentTracking.Eta(max(from, today), max(to, today), ShipmentTracking.BASIS_LANE_HISTORY));
+        }
+        return service.map(known -> {
+            DeliveryEstimate estimate = DeliverySchedule.estimate(known, known.transitDays(), labelledAt);
+            LocalDate date = max(estimate.deliveryDate(), today);
+            return new ShipmentTracking.Eta(date, date, ShipmentTracking.BASIS_TRANSIT_DAYS);
+        });
+    }
+
+    /** How long a parcel on the lane may go without an event before it counts as late: the lane's 90th percentile of label to delivery, or the configured limit. */
+    Duration silenceLimit(LaneHistory history) {
+        return enough(history) ? history.ninetieth() : settings.silenceLimit();
+    }
+
+    static LocalDate today(ZoneId zone) {
+        return LocalDate.now(zone);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? b : a;
+    }
+
+    private static Duration seconds(Double value) {
+        return value == null ? null : Duration.ofMillis(Math.round(value * 1000));
+    }
+}

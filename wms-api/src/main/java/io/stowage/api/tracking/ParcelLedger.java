@@ -1,0 +1,232 @@
+package io.stowage.api.tracking;
+
+import io.stowage.api.database.Params;
+import io.stowage.api.outbox.Outbox;
+import io.stowage.api.webhooks.EventTypes;
+import io.stowage.carriers.spi.TrackingKey;
+import io.stowage.carriers.tracking.TrackingEvent;
+import io.stowage.carriers.tracking.TrackingStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where carrier events land, however they came (webhook, poll, the sandbox), and what they make of
+ * each tracked shipment: the status of its latest event, the last event, delivery, the first carrier
+ * exception and the pickup point it waits at. The merchant's events are written in the same
+ * transaction as the change they announce, each once: the shipment's row is locked while it is
+ * worked out, so a webhook and a poll bringing the same scan at once announce it once.
+ */
+@Component
+class ParcelLedger {
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final Outbox outbox;
+    private final ShipmentTracking tracking;
+    private final PollSpacing spacing;
+    private final TrackingSettings settings;
+
+    ParcelLedger(DatabaseClient db, TransactionalOperator tx, Outbox outbox, ShipmentTracking tracking, PollSpacing spacing,
+                 TrackingSettings settings) {
+        this.db = db;
+        this.tx = tx;
+        this.outbox = outbox;
+        this.tracking = tracking;
+        this.spacing = spacing;
+        this.settings = settings;
+    }
+
+    /** Stores the events (a scan already stored is skipped) and brings every tracked shipment they are about up to date; one transaction. */
+    Mono<Void> record(List<TrackingEvent> events, String source) {
+        return record(events, source, null);
+    }
+
+    /** As {@link #record(List, String)}, and brings {@code polledShipment} up to date even when nothing new came (its next poll is set). */
+    Mono<Void> record(List<TrackingEvent> events, String source, UUID polledShipment) {
+        Set<TrackingKey> keys = new LinkedHashSet<>();
+        events.forEach(event -> keys.add(event.trackingKey()));
+        Mono<Void> work = Flux.fromIterable(events).concatMap(event -> insert(event, source)).then()
+                .thenMany(Flux.fromIterable(keys).concatMap(this::trackedShipments))
+                .concatWith(polledShipment == null ? Flux.empty() : Flux.just(polledShipment))
+                .distinct()
+                .concatMap(this::refresh)
+                .then();
+        return work.as(tx::transactional);
+    }
+
+    private Mono<Void> insert(TrackingEvent event, String source) {
+        return db.sql("""
+                        INSERT INTO tracking_events (carrier_code, tracking_number, event_key, occurred_at, carrier_status,
+                                                     carrier_status_code, detail, message, location, source)
+                        VALUES (:carrier, :number, :key, :at, :status, :code, :detail, :message, :location, :source)
+                        ON CONFLICT (carrier_code, tracking_number, event_key) DO NOTHING
+                        """)
+                .bind("carrier", event.trackingKey().carrierCode()).bind("number", event.trackingKey().trackingNumber())
+                .bind("key", event.occurredAt() + "|" + event.carrierStatusCode() + "|" + event.status().wireName())
+                .bind("at", event.occurredAt().atOffset(ZoneOffset.UTC)).bind("status", event.status().wireName())
+                .bind("code", event.carrierStatusCode()).bind("detail", event.detail()).bind("message", event.message())
+                .bind("location", event.location()).bind("source", source)
+                .then();
+    }
+
+    private Flux<UUID> trackedShipments(TrackingKey key) {
+        return db.sql("""
+                        SELECT shipment_id FROM shipment_tracking
+                        WHERE carrier_code = :carrier AND tracking_number = :number AND ended_at IS NULL
+                        ORDER BY shipment_id
+                        """)
+                .bind("carrier", key.carrierCode()).bind("number", key.trackingNumber())
+                .map(row -> row.get("shipment_id", UUID.class)).all();
+    }
+
+    private record Stored(UUID shipmentId, UUID merchantId, String carrier, String trackingNumber, String status, Instant labelledAt,
+                          Instant exceptionAt, Instant deliveredAnnouncedAt, Instant endedAt) {
+    }
+
+    private record Scan(Instant at, TrackingStatus status, String detail, String message, String location) {
+
+        String description() {
+            return message == null || message.isBlank() ? detail : message;
+        }
+    }
+
+    /** Works the shipment's state out from its events; call inside a transaction (the row is locked until it ends). */
+    Mono<Void> refresh(UUID shipmentId) {
+        return db.sql("""
+                        SELECT shipment_id, merchant_id, carrier_code, tracking_number, status, labelled_at, exception_at,
+                               delivered_announced_at, ended_at
+                        FROM shipment_tracking WHERE shipment_id = :id FOR UPDATE
+                        """)
+                .bind("id", shipmentId)
+                .map(row -> new Stored(row.get("shipment_id", UUID.class), row.get("merchant_id", UUID.class),
+                        row.get("carrier_code", String.class), row.get("tracking_number", String.class), row.get("status", String.class),
+                        instant(row.get("labelled_at", OffsetDateTime.class)), instant(row.get("exception_at", OffsetDateTime.class)),
+                        instant(row.get("delivered_announced_at", OffsetDateTime.class)), instant(row.get("ended_at", OffsetDateTime.class))))
+                .one()
+                .filter(stored -> stored.endedAt() == null)
+                .flatMap(stored -> scans(stored).collectList().flatMap(scans -> apply(stored, scans)));
+    }
+
+    private Flux<Scan> scans(Stored stored) {
+        return db.sql("""
+                        SELECT occurred_at, carrier_status, detail, message, location FROM tracking_events
+                        WHERE carrier_code = :carrier AND tracking_number = :number AND occurred_at >= :since
+                        ORDER BY occurred_at, id
+                        """)
+                .bind("carrier", stored.carrier()).bind("number", stored.trackingNumber())
+                .bind("since", stored.labelledAt().minusSeconds(86_400).atOffset(ZoneOffset.UTC))
+                .map(row -> new Scan(row.get("occurred_at", OffsetDateTime.class).toInstant(),
+                        TrackingStatus.fromWireName(row.get("carrier_status", String.class)), row.get("detail", String.class),
+                        row.get("message", String.class), row.get("location", String.class)))
+                .all();
+    }
+
+    private Mono<Void> apply(Stored stored, List<Scan> scans) {
+        String status = stored.status();
+        Instant statusAt = null;
+        Scan last = scans.isEmpty() ? null : scans.get(scans.size() - 1);
+        Scan firstScan = null;
+        Scan delivered = null;
+        Scan exception = null;
+        Scan pickup = null;
+        for (Scan scan : scans) {
+            Optional<String> normalised = TrackingStatuses.normalised(scan.status());
+            if (normalised.isPresent()) {
+                status = normalised.get();
+                statusAt = scan.at();
+            }
+            if (firstScan == null && normalised.isPresent() && scan.status() != TrackingStatus.PRE_TRANSIT) {
+                firstScan = scan;
+            }
+            if (delivered == null && scan.status() == TrackingStatus.DELIVERED) {
+                delivered = scan;
+            }
+            if (exception == null && TrackingStatuses.isCarrierException(scan.status())) {
+                exception = scan;
+            }
+            if (scan.status() == TrackingStatus.AVAILABLE_FOR_PICKUP) {
+                pickup = scan;
+            }
+        }
+        boolean statusChanged = !status.equals(stored.status());
+        boolean ends = TrackingStatuses.isFinal(status);
+        boolean announceDelivery = delivered != null && stored.deliveredAnnouncedAt() == null;
+        boolean raiseException = exception != null && stored.exceptionAt() == null;
+        String exceptionReason = exception == null ? null : reason(exception);
+        Instant nextPoll = Instant.now().plus(spacing.after(stored.carrier(), status));
+        LocalDate collectBy = pickup == null ? null
+                : pickup.at().atZone(ZoneOffset.UTC).toLocalDate().plusDays(settings.pickupHoldDays());
+        String pickupName = pickup == null ? null : pickup.location().isBlank() ? pickup.description() : pickup.location();
+        Mono<Void> update = db.sql("""
+                        UPDATE shipment_tracking SET
+                               status = :status,
+                               status_changed_at = CASE WHEN :changed THEN clock_timestamp() ELSE status_changed_at END,
+                               last_event_at = :lastAt, last_event_description = :lastDescription, last_event_location = :lastLocation,
+                               first_scan_at = :firstScan, delivered_at = :delivered,
+                               delivered_announced_at = CASE WHEN :announce THEN clock_timestamp() ELSE delivered_announced_at END,
+                               exception_reason = CASE WHEN :raise THEN :exceptionReason ELSE exception_reason END,
+                               exception_at = CASE WHEN :raise THEN clock_timestamp() ELSE exception_at END,
+                               pickup_point_name = :pickupName, pickup_collect_by = :collectBy,
+                               ended_at = CASE WHEN :ends THEN clock_timestamp() ELSE NULL END,
+                               next_poll_at = :nextPoll, poll_failures = 0, updated_at = clock_timestamp()
+                        WHERE shipment_id = :id
+                        """)
+                .bind("id", stored.shipmentId()).bind("status", status).bind("changed", statusChanged)
+                .bind("lastAt", Params.nullable(last == null ? null : last.at().atOffset(ZoneOffset.UTC), OffsetDateTime.class))
+                .bind("lastDescription", Params.nullable(last == null ? null : last.description(), String.class))
+                .bind("lastLocation", Params.nullable(last == null ? null : last.location(), String.class))
+                .bind("firstScan", Params.nullable(firstScan == null ? null : firstScan.at().atOffset(ZoneOffset.UTC), OffsetDateTime.class))
+                .bind("delivered", Params.nullable(delivered == null ? null : delivered.at().atOffset(ZoneOffset.UTC), OffsetDateTime.class))
+                .bind("announce", announceDelivery).bind("raise", raiseException)
+                .bind("exceptionReason", Params.nullable(exceptionReason, String.class))
+                .bind("pickupName", Params.nullable(pickupName, String.class))
+                .bind("collectBy", Params.nullable(collectBy, LocalDate.class))
+                .bind("ends", ends).bind("nextPoll", nextPoll.atOffset(ZoneOffset.UTC))
+                .then();
+        if (!statusChanged && !announceDelivery && !raiseException) {
+            return update;
+        }
+        Instant changedAt = statusAt;
+        Scan exceptionScan = exception;
+        return update.then(tracking.summary(stored.shipmentId())).flatMap(summary -> {
+            List<Outbox.Event> events = new ArrayList<>();
+            String subject = summary.shipmentId().toString();
+            if (raiseException) {
+                events.add(new Outbox.Event(EventTypes.SHIPMENT_EXCEPTION, subject,
+                        TrackingEventPayloads.exception(summary, exceptionReason, exceptionScan.at(), exceptionScan.location())));
+            }
+            if (statusChanged) {
+                events.add(new Outbox.Event(EventTypes.SHIPMENT_TRACKING_UPDATED, subject,
+                        TrackingEventPayloads.trackingUpdated(summary, stored.status(), changedAt)));
+            }
+            if (announceDelivery) {
+                events.add(new Outbox.Event(EventTypes.SHIPMENT_DELIVERED, subject, TrackingEventPayloads.delivered(summary)));
+            }
+            return outbox.appendAll(summary.merchantId(), events);
+        });
+    }
+
+    /** The carrier's problem in words: the normalised detail and, when it differs, the carrier's own text. */
+    private static String reason(Scan scan) {
+        String detail = scan.detail() == null || scan.detail().isBlank() ? scan.status().wireName().replace('_', ' ') : scan.detail();
+        return scan.message() == null || scan.message().isBlank() || scan.message().equalsIgnoreCase(detail)
+                ? detail : detail + ": " + scan.message();
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+}

@@ -1,0 +1,59 @@
+package io.stowage.api.tracking;
+
+import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.shipping.TrackedCarriers;
+import io.stowage.carriers.sandbox.SandboxCarrier;
+import io.stowage.carriers.spi.TrackingKey;
+import io.stowage.carriers.spi.UnknownShipmentException;
+import io.stowage.carriers.tracking.TrackingEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The sandbox carrier's own public tracking page, where its labels' QR codes and the "carrier's
+ * tracking link" point: {@code /sandbox-carrier/parcels/{trackingNumber}}. A real carrier serves
+ * this on its site; the sandbox is a carrier played by this service, so it answers here, by tracking
+ * number as carriers do. It is deliberately not under {@code /track/}: that is the customer's page,
+ * opened only by an unguessable token (trackpage), never by a guessable tracking number.
+ */
+@RestController
+class SandboxParcelPage {
+
+    /** One scan as the sandbox's page shows it: the carrier's own code and words, no merchant or customer data. */
+    record Scan(Instant occurredAt, String code, String status, String message, String location) {
+    }
+
+    record Parcel(String carrier, String trackingNumber, List<Scan> scans) {
+    }
+
+    private final TrackedCarriers carriers;
+    private final CarrierCalls calls;
+
+    SandboxParcelPage(TrackedCarriers carriers, CarrierCalls calls) {
+        this.carriers = carriers;
+        this.calls = calls;
+    }
+
+    @GetMapping(value = "/sandbox-carrier/parcels/{trackingNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Parcel> parcel(@PathVariable String trackingNumber) {
+        TrackingKey key = new TrackingKey(SandboxCarrier.CODE, trackingNumber);
+        return calls.call(() -> carriers.sandbox().track(key))
+                .map(events -> {
+                    List<Scan> newestFirst = new ArrayList<>(events.stream().map(SandboxParcelPage::scan).toList());
+                    Collections.reverse(newestFirst);
+                    return new Parcel(SandboxCarrier.CODE, trackingNumber, newestFirst);
+                })
+                .onErrorMap(UnknownShipmentException.class, unknown -> ApiProblem.notFound("Sandbox parcel", trackingNumber));
+    }
+
+    private static Scan scan(TrackingEvent event) {
+        return new Scan(event.occurredAt(), event.carrierStatusCode(), event.status().wireName(), event.message(), event.location());
+    }
+}

@@ -1,0 +1,65 @@
+package io.stowage.api.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.api.support.FastDeliveryTest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Tracking's HTTP tests: webhooks delivered within seconds (as {@link FastDeliveryTest}), sandbox
+ * journeys of a few seconds without trouble on the way (no failed attempts, returns or address
+ * problems; half the webhooks sent twice), rate-card parcels on scripted demo journeys polled every
+ * 300 ms, and the late check every 200 ms. One context and database for every subclass.
+ */
+@TestPropertySource(properties = {
+        "stowage.sandbox.pickup-delay=1s",
+        "stowage.sandbox.hub-delay=1s",
+        "stowage.sandbox.last-mile-delay=1s",
+        "stowage.sandbox.failed-attempt-rate=0",
+        "stowage.sandbox.return-rate=0",
+        "stowage.sandbox.address-problem-rate=0",
+        "stowage.sandbox.duplicate-webhook-rate=0.5",
+        "stowage.tracking.poll-interval=200ms",
+        "stowage.tracking.sandbox-webhook-interval=200ms",
+        "stowage.tracking.demo-journeys=true",
+        "stowage.tracking.demo-journey-poll=300ms",
+        "stowage.tracking.late-check-interval=200ms",
+        "stowage.tracking.late-recheck=300ms"
+})
+abstract class TrackingApiTest extends FastDeliveryTest {
+
+    static final String SANDBOX_SECRET = "sandbox-demo-webhook-secret";
+
+    /** The shipment's tracking as the merchant reads it; an empty map while it is not tracked yet (404). */
+    Map<?, ?> tracking(String merchantKey, Object shipmentId) {
+        var result = as(merchantKey).get().uri("/api/v1/shipments/{id}/tracking", shipmentId).exchange()
+                .expectBody(Map.class).returnResult();
+        if (result.getStatus().value() == 404) {
+            return Map.of("summary", Map.of());
+        }
+        assertThat(result.getStatus().value()).as("tracking of %s", shipmentId).isEqualTo(200);
+        return result.getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> summary(Map<?, ?> tracking) {
+        return (Map<String, Object>) tracking.get("summary");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> events(Map<?, ?> tracking) {
+        return (List<Map<String, Object>>) tracking.get("events");
+    }
+
+    /** The merchant's events of a type from its event log (every one written, whether delivered or not). */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> merchantEvents(String merchantKey, String type, Object shipmentId) {
+        Map<?, ?> page = as(merchantKey).get().uri("/api/v1/events?type={type}&limit=100", type).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) page.get("items")).stream()
+                .filter(event -> String.valueOf(shipmentId).equals(event.get("subject")))
+                .toList();
+    }
+}
