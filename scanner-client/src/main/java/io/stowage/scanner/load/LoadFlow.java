@@ -111,6 +111,8 @@ public final class LoadFlow implements Flow {
         return Next.stay();
     }
 
+    private static final String SANDBOX = "sandbox";
+
     /** The node's open loads and the carriers the service knows, for a new load. */
     private void readChoices() {
         choices.clear();
@@ -122,6 +124,9 @@ public final class LoadFlow implements Flow {
                 choices.put(code.contains("/") ? code.substring(0, code.indexOf('/')) : code, null);
             }
         }
+        // The sandbox carrier is built into the service rather than read from a rate card, so the
+        // service list never names it; the demo's cartons leave with it.
+        choices.putIfAbsent(SANDBOX, null);
         Answer loads = floor.get("/loads?status=open&limit=50");
         if (loads instanceof Answer.Ok ok) {
             for (JsonNode load : ok.body().path("items")) {

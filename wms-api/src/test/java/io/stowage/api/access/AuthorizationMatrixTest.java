@@ -138,6 +138,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 case "code" -> owner.node;
                 case "locationCode" -> "A-01-01-A";
                 case "channel" -> "web";
+                case "carrier" -> "sandbox";
                 case "id" -> ownersResources.getOrDefault(template.substring(0, template.indexOf("{id}") + 4), UUID.randomUUID().toString());
                 default -> UUID.randomUUID().toString();
             };
