@@ -22,8 +22,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 
+import static io.stowage.scanner.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -165,14 +165,5 @@ class HandheldSshServerTest {
         assertThat(serverKeys.get(1)).isEqualTo(serverKeys.get(0));
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("ssh-host-key"))))
                 .isEqualTo("rw-------");
-    }
-
-    /** Polls until the condition holds (10 s at most): the server draws from its own threads. */
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }
