@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -133,7 +134,8 @@ public class Commands {
     /**
      * Runs {@code action} once the command's transaction has committed, for work that must see the
      * command's rows (a wave's solve on another connection); it does not run when the transaction
-     * rolls back. Call it inside the command.
+     * rolls back. Call it inside the command; outside any transaction (whose writes are committed
+     * as they are made) it runs at once.
      */
     public static Mono<Void> afterCommit(Runnable action) {
         return TransactionSynchronizationManager.forCurrentTransaction()
@@ -143,7 +145,8 @@ public class Commands {
                         return Mono.fromRunnable(action);
                     }
                 }))
-                .then();
+                .then()
+                .onErrorResume(NoTransactionException.class, none -> Mono.fromRunnable(action));
     }
 
     /**

@@ -3,10 +3,13 @@ package io.stowage.api.merchants;
 import io.r2dbc.spi.Readable;
 import io.stowage.api.Published;
 import io.stowage.api.access.ApiKeys;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.database.Params;
+import io.stowage.api.database.RecentReads;
 import io.stowage.api.paging.CreationCursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
@@ -24,6 +27,7 @@ public class Merchants {
     private final DatabaseClient db;
     private final ApiKeys apiKeys;
     private final TransactionalOperator tx;
+    private final RecentReads<UUID, Boolean> recentShipFromStore = new RecentReads<>(Duration.ofSeconds(5));
 
     public Merchants(DatabaseClient db, ApiKeys apiKeys, TransactionalOperator tx) {
         this.db = db;
@@ -95,7 +99,17 @@ public class Merchants {
                 .bind("brandColour", Params.nullable(lowerCase(change.brandColour()), String.class))
                 .bind("id", id)
                 .map(Merchants::merchant).one()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Merchant", id)));
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Merchant", id)))
+                .flatMap(merchant -> Commands.afterCommit(() -> recentShipFromStore.forget(id)).thenReturn(merchant));
+    }
+
+    /**
+     * Whether the merchant's orders may ship from its own stores, for routing every order: as read in
+     * the last few seconds (a change made on this instance counts at once, one made on another
+     * instance within five seconds).
+     */
+    public Mono<Boolean> shipsFromStore(UUID id) {
+        return recentShipFromStore.get(id, () -> get(id).map(Merchant::shipFromStore));
     }
 
     /** Merchants in the order they joined. */

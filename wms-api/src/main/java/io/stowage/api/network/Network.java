@@ -1,9 +1,12 @@
 package io.stowage.api.network;
 
 import io.stowage.api.Published;
+import io.stowage.api.database.RecentReads;
 import io.stowage.api.problem.ApiProblem;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -18,7 +21,11 @@ import reactor.core.publisher.Mono;
 @Published
 public class Network {
 
+    /** How long another instance may route without a node just added (nodes are only ever added). */
+    static final Duration NODES_MAX_AGE = Duration.ofSeconds(5);
+
     private final DatabaseClient db;
+    private final RecentReads<String, List<Node>> allNodes = new RecentReads<>(NODES_MAX_AGE);
 
     public Network(DatabaseClient db) {
         this.db = db;
@@ -131,9 +138,16 @@ public class Network {
         if (longitude < -180 || longitude > 180) {
             return Flux.error(ApiProblem.invalid("longitude", "must be between -180 and 180"));
         }
-        // A network has tens to hundreds of nodes: ranking them here is cheaper than a spatial index.
-        return db.sql("SELECT " + NodeRows.COLUMNS + " FROM nodes n").map(NodeRows::node).all()
+        // A network has tens to hundreds of nodes: ranking them here is cheaper than a spatial index,
+        // and every order asks, so the list is kept for a few seconds.
+        return allNodes.get("nodes", () -> db.sql("SELECT " + NodeRows.COLUMNS + " FROM nodes n").map(NodeRows::node).all().collectList())
+                .flatMapIterable(nodes -> nodes)
                 .map(node -> new NearbyNode(node, GreatCircle.distanceKm(latitude, longitude, node.latitude(), node.longitude())))
                 .sort(Comparator.comparingDouble(NearbyNode::distanceKm).thenComparing(nearby -> nearby.node().code()));
+    }
+
+    /** After a node is added: the next order on this instance sees it. */
+    void forgetNodes() {
+        allNodes.forgetAll();
     }
 }

@@ -2,6 +2,7 @@ package io.stowage.api.network;
 
 import io.stowage.api.Published;
 import io.stowage.api.access.Caller;
+import io.stowage.api.commands.Commands;
 import io.stowage.api.database.Params;
 import io.stowage.api.merchants.Merchants;
 import io.stowage.api.paging.Cursor;
@@ -164,6 +165,6 @@ public class Nodes {
                 .map(row -> row.get("id", UUID.class))
                 .one()
                 .switchIfEmpty(Mono.error(() -> ApiProblem.of(ProblemType.NODE_EXISTS, "A warehouse or store with the code " + request.code() + " already exists")))
-                .flatMap(network::node);
+                .flatMap(id -> Commands.afterCommit(network::forgetNodes).then(network.node(id)));
     }
 }

@@ -248,11 +248,15 @@ class OrdersTest extends ApiTest {
         assertThat((Map<Object, Object>) shipsFrom.get(0)).containsEntry("lot_number", "L-SHORT").containsEntry("quantity", 2);
         assertThat((Map<Object, Object>) shipsFrom.get(1)).containsEntry("lot_number", "L-LONG").containsEntry("quantity", 1);
 
-        world.merchant(this).put().uri("/api/v1/shelf-life-rules/{channel}", "wholesale").bodyValue(Map.of("min_remaining_days", 90))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.min_remaining_days").isEqualTo(90);
         Map<String, Object> wholesale = new java.util.HashMap<>(order(List.of(line("MILK-1L", 1))));
         wholesale.put("channel", "wholesale");
-        Map<?, ?> refused = placed(world, "milk-2", wholesale);
+        world.merchant(this).put().uri("/api/v1/shelf-life-rules/{channel}", "wholesale").bodyValue(Map.of("min_remaining_days", 30))
+                .exchange().expectStatus().isOk();
+        assertThat(placed(world, "milk-2", wholesale).get("status")).isEqualTo("allocated");
+        // A stricter rule counts from the next order on, although every order reads the rules.
+        world.merchant(this).put().uri("/api/v1/shelf-life-rules/{channel}", "wholesale").bodyValue(Map.of("min_remaining_days", 90))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.min_remaining_days").isEqualTo(90);
+        Map<?, ?> refused = placed(world, "milk-3", wholesale);
         assertThat(refused.get("status")).isEqualTo("backordered");
         assertBooksAgree(world.merchantId);
     }
@@ -283,7 +287,8 @@ class OrdersTest extends ApiTest {
                 "service_level", "store_pickup", "pickup_store_code", store));
         assertThat(((Map<?, ?>) ((List<?>) lineOf(collect).get("ships_from")).get(0)).get("node_code")).isEqualTo(store);
 
-        db.sql("UPDATE merchants SET ship_from_store = true WHERE id = CAST(:m AS uuid)").bind("m", world.merchantId).then().block();
+        admin().patch().uri("/api/v1/admin/merchants/{id}", world.merchantId).header("Idempotency-Key", "ship-from-store-" + world.merchantId)
+                .bodyValue(Map.of("ship_from_store", true)).exchange().expectStatus().isOk();
         Map<?, ?> fromStore = placed(world, "route-5", Map.of("customer", inRiga.get("customer"),
                 "lines", List.of(line("TEE-M-NAVY", 3), line("TEE-L-NAVY", 1))));
         assertThat(fromStore.get("status")).isEqualTo("allocated");
