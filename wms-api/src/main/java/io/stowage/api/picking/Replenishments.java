@@ -32,8 +32,6 @@ import reactor.core.publisher.Mono;
 @Service
 class Replenishments {
 
-    private static final ScannedMoves.Listing<ReplenishmentTaskView> LISTING = new ScannedMoves.Listing<>(TaskKind.REPLENISHMENT,
-            WaveQueries.REPLENISHMENT_COLUMNS, "r", WaveQueries::replenishment, ReplenishmentTaskView::createdAt, ReplenishmentTaskView::id);
 
     /** The confirmed task, what a short at the reserve wrote off, and the tasks added to bring the rest from elsewhere. */
     record ReplenishmentConfirmation(ReplenishmentTaskView task, int movedQuantity, int unitsWrittenOff, List<ReplenishmentTaskView> addedTasks) {
@@ -44,9 +42,15 @@ class Replenishments {
     private final SpareUnits spareUnits;
     private final Network network;
     private final ShelfStock shelves;
+    private final WaveQueries queries;
+    private final ScannedMoves.Listing<WaveQueries.ReplenishmentRow, ReplenishmentTaskView> listing;
 
-    Replenishments(DatabaseClient db, ScannedMoves scannedMoves, SpareUnits spareUnits, Network network, ShelfStock shelves) {
+    Replenishments(DatabaseClient db, ScannedMoves scannedMoves, SpareUnits spareUnits, Network network, ShelfStock shelves,
+                   WaveQueries queries) {
         this.db = db;
+        this.queries = queries;
+        this.listing = new ScannedMoves.Listing<>(TaskKind.REPLENISHMENT, WaveQueries.REPLENISHMENT_COLUMNS, "r",
+                WaveQueries.ReplenishmentRow::of, queries::replenishments, ReplenishmentTaskView::createdAt, ReplenishmentTaskView::id);
         this.network = network;
         this.shelves = shelves;
         this.spareUnits = spareUnits;
@@ -138,7 +142,7 @@ class Replenishments {
     }
 
     Mono<Page<ReplenishmentTaskView>> list(Caller.Worker worker, String status, Integer limit, String after) {
-        return scannedMoves.list(LISTING, worker, status, limit, after);
+        return scannedMoves.list(listing, worker, status, limit, after);
     }
 
     /**
@@ -176,6 +180,7 @@ class Replenishments {
             return Mono.just(List.of());
         }
         return db.sql("SELECT " + WaveQueries.REPLENISHMENT_COLUMNS + " WHERE r.id = ANY(:ids) ORDER BY r.created_at, r.id")
-                .bind("ids", taskIds.toArray(UUID[]::new)).map(WaveQueries::replenishment).all().collectList();
+                .bind("ids", taskIds.toArray(UUID[]::new)).map(WaveQueries.ReplenishmentRow::of).all().collectList()
+                .flatMap(queries::replenishments);
     }
 }

@@ -83,9 +83,12 @@ class ScannedMoves {
                 UUID toLocationId, String toCode, int quantity, String status, int atSource) {
     }
 
-    /** How a kind of task is listed: its view's columns (the task table under {@code alias}) and the row mapper. */
-    record Listing<T>(TaskKind kind, String columns, String alias, Function<Readable, T> view, Function<T, OffsetDateTime> createdAt,
-                      Function<T, UUID> id) {
+    /**
+     * How a kind of task is listed: its table's columns (under {@code alias}), the row they map to, and
+     * how a page of rows becomes views (names asked of their owners once a page), in the rows' order.
+     */
+    record Listing<R, T>(TaskKind kind, String columns, String alias, Function<Readable, R> row, Function<List<R>, Mono<List<T>>> views,
+                         Function<T, OffsetDateTime> createdAt, Function<T, UUID> id) {
     }
 
     private final DatabaseClient db;
@@ -108,7 +111,7 @@ class ScannedMoves {
     }
 
     /** The tasks of the worker's node, open or done or both, oldest first. */
-    <T> Mono<Page<T>> list(Listing<T> listing, Caller.Worker worker, String status, Integer limit, String after) {
+    <R, T> Mono<Page<T>> list(Listing<R, T> listing, Caller.Worker worker, String status, Integer limit, String after) {
         if (status != null && !status.equals("open") && !status.equals("done")) {
             return Mono.error(ApiProblem.invalid("status", "must be open or done"));
         }
@@ -123,8 +126,9 @@ class ScannedMoves {
                 .bind("afterAt", Params.nullable(cursor == null ? null : cursor.createdAt(), OffsetDateTime.class))
                 .bind("afterId", Params.nullable(cursor == null ? null : cursor.id(), UUID.class))
                 .bind("limit", size + 1)
-                .map(listing.view())
+                .map(listing.row())
                 .all().collectList()
+                .flatMap(listing.views())
                 .map(rows -> Page.of(rows, size, row -> CreationCursor.key(listing.createdAt().apply(row), listing.id().apply(row))));
     }
 
