@@ -3,6 +3,7 @@ package io.stowage.api.access;
 import io.stowage.api.Published;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -54,6 +55,14 @@ public class Workers {
                                 .map(row -> row.get("id", UUID.class))
                                 .one()))
                 .map(id -> new Worker(id, request.badgeCode(), request.name(), request.nodeCode(), request.roles(), true));
+    }
+
+    /** The badge codes of these workers, by id (views that show who works on what); unknown ids are left out. */
+    public Mono<Map<UUID, String>> badges(Collection<UUID> ids) {
+        return db.sql("SELECT id, badge_code FROM workers WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("id", UUID.class), row.get("badge_code", String.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** Workers by badge code. */

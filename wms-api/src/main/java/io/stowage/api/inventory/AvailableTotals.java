@@ -36,6 +36,25 @@ public class AvailableTotals {
     }
 
     /**
+     * Variants whose total is not the sum of their levels' on hand less reserved: the audit's
+     * {@code variant_total} disagreements ({@link StockQueries#reconcile}). Asked here, with the other
+     * SQL on the catalog's table, until the totals move to a table of inventory's own.
+     */
+    Flux<StockQueries.Discrepancy> drift() {
+        return db.sql("""
+                        SELECT merchant_id, variant_id, key, ledger, balance FROM (
+                            SELECT v.merchant_id, v.id AS variant_id, v.sku AS key,
+                                   coalesce((SELECT sum(on_hand - reserved) FROM stock_levels lv WHERE lv.variant_id = v.id), 0) AS ledger,
+                                   v.available_total AS balance
+                            FROM variants v
+                        ) totals WHERE ledger <> balance
+                        """)
+                .map(row -> new StockQueries.Discrepancy("variant_total", row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class),
+                        row.get("key", String.class), row.get("ledger", Number.class).longValue(), row.get("balance", Number.class).longValue()))
+                .all();
+    }
+
+    /**
      * Adds {@code delta} to the variant's total and tells the merchant with a {@code stock.level_changed}
      * event; must run inside the transaction of the change.
      *

@@ -33,6 +33,26 @@ public class LedgerHistory {
     public record OnHand(UUID merchantId, UUID locationId, UUID variantId, long quantity) {
     }
 
+    /** Where a movement took units: the task (or other reference) it was booked for and its destination. */
+    public record Destination(String referenceId, UUID variantId, UUID toLocationId) {
+    }
+
+    /**
+     * Where the merchant's movements of this kind booked for these references (of one type, such as
+     * {@code pick_task}) took their units; one entry per movement.
+     */
+    public Flux<Destination> destinations(UUID merchantId, MovementKind kind, String referenceType, Collection<String> referenceIds) {
+        return db.sql("""
+                        SELECT reference_id, variant_id, to_location_id FROM stock_movements
+                        WHERE merchant_id = :merchant AND kind = :kind AND reference_type = :type AND reference_id = ANY(:references)
+                        """)
+                .bind("merchant", merchantId).bind("kind", kind.db()).bind("type", referenceType)
+                .bind("references", referenceIds.toArray(String[]::new))
+                .map(row -> new Destination(row.get("reference_id", String.class), row.get("variant_id", UUID.class),
+                        row.get("to_location_id", UUID.class)))
+                .all();
+    }
+
     /** The merchant's movements of these kinds recorded in [from, to), in ledger order. */
     public Flux<Entry> movements(UUID merchantId, Collection<MovementKind> kinds, Instant from, Instant to) {
         return db.sql("""

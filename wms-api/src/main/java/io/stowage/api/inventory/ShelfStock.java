@@ -52,4 +52,30 @@ public class ShelfStock {
                         row.get("lot_key", UUID.class), row.get("on_hand", Number.class).intValue()))
                 .all().collectList();
     }
+
+    /** Units of a variant and lot (or {@link StockLedger#NO_LOT}) available on a location; 0 when it holds none. */
+    public Mono<Integer> availableAt(UUID locationId, UUID variantId, UUID lotKey) {
+        return db.sql("""
+                        SELECT on_hand FROM stock_balances
+                        WHERE location_id = :location AND variant_id = :variant AND lot_key = :lot AND status = 'available'
+                        """)
+                .bind("location", locationId).bind("variant", variantId).bind("lot", lotKey)
+                .map(row -> row.get("on_hand", Integer.class))
+                .one().defaultIfEmpty(0);
+    }
+
+    /** A location's available units of one variant and lot; zero when its balance row is empty. */
+    public record AtLocation(UUID locationId, int onHand) {
+    }
+
+    /** Every location of the node with a balance of the merchant's variant and lot (or {@link StockLedger#NO_LOT}) available. */
+    public Mono<List<AtLocation>> availableOf(UUID merchantId, UUID nodeId, UUID variantId, UUID lotKey) {
+        return db.sql("""
+                        SELECT location_id, on_hand FROM stock_balances
+                        WHERE merchant_id = :merchant AND node_id = :node AND variant_id = :variant AND lot_key = :lot AND status = 'available'
+                        """)
+                .bind("merchant", merchantId).bind("node", nodeId).bind("variant", variantId).bind("lot", lotKey)
+                .map(row -> new AtLocation(row.get("location_id", UUID.class), row.get("on_hand", Number.class).intValue()))
+                .all().collectList();
+    }
 }

@@ -29,9 +29,11 @@ public class StockQueries {
     private final DatabaseClient db;
     private final Variants variants;
     private final Network network;
+    private final AvailableTotals totals;
 
-    public StockQueries(DatabaseClient db, Variants variants, Network network) {
+    public StockQueries(DatabaseClient db, Variants variants, Network network, AvailableTotals totals) {
         this.db = db;
+        this.totals = totals;
         this.variants = variants;
         this.network = network;
     }
@@ -135,7 +137,7 @@ public class StockQueries {
 
     /**
      * Replays the whole ledger and compares it with every derived balance: per location, per node's
-     * sellable level and per variant's total. Meant for audits and benchmarks, not for request paths.
+     * sellable level and per variant's total (asked of {@link AvailableTotals}). Meant for audits and benchmarks, not for request paths.
      */
     public Mono<List<Discrepancy>> reconcile() {
         return db.sql("""
@@ -165,18 +167,14 @@ public class StockQueries {
                                    coalesce(s.variant_id, lv.variant_id) AS variant_id, coalesce(s.node_id, lv.node_id)::text AS key,
                                    coalesce(s.on_hand, 0) AS ledger, coalesce(lv.on_hand, 0) AS balance
                             FROM sellable s FULL JOIN stock_levels lv ON lv.variant_id = s.variant_id AND lv.node_id = s.node_id
-                        ), by_variant AS (
-                            SELECT 'variant_total' AS what, v.merchant_id, v.id AS variant_id, v.sku AS key,
-                                   coalesce((SELECT sum(on_hand - reserved) FROM stock_levels lv WHERE lv.variant_id = v.id), 0) AS ledger,
-                                   v.available_total AS balance
-                            FROM variants v
                         )
                         SELECT * FROM by_location WHERE ledger <> balance
                         UNION ALL SELECT * FROM by_node WHERE ledger <> balance
-                        UNION ALL SELECT * FROM by_variant WHERE ledger <> balance
                         """)
                 .map(row -> new Discrepancy(row.get("what", String.class), row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class),
                         row.get("key", String.class), row.get("ledger", Number.class).longValue(), row.get("balance", Number.class).longValue()))
-                .all().collectList();
+                .all()
+                .concatWith(totals.drift())
+                .collectList();
     }
 }

@@ -78,6 +78,15 @@ public class Network {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Location", locationId)));
     }
 
+    /**
+     * The location with its row locked until the caller's transaction ends, so that callers deciding
+     * something for the same location (picking topping up a pick face) take turns; empty when unknown.
+     */
+    public Mono<LocationRef> lockLocation(UUID locationId) {
+        return db.sql("SELECT " + LocationRows.REF_COLUMNS + " FROM locations l WHERE l.id = :id FOR UPDATE OF l")
+                .bind("id", locationId).map(LocationRows::ref).one();
+    }
+
     /** The locations with these ids, in one query; unknown ids are simply missing (for views that show location codes). */
     public Flux<LocationRef> locationsByIds(Collection<UUID> ids) {
         return ids.isEmpty() ? Flux.empty()

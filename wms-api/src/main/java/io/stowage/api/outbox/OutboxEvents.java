@@ -1,14 +1,17 @@
 package io.stowage.api.outbox;
 
 import io.stowage.api.database.Params;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Reading a merchant's events back from the outbox: its event log, and one event by its id. */
+/** Reading events back from the outbox (a merchant's event log, one event, payloads for delivery) and deleting old ones. */
 @Component
 public class OutboxEvents {
 
@@ -50,5 +53,40 @@ public class OutboxEvents {
                 .map(row -> new Stored(row.get("id", Long.class), row.get("event_id", UUID.class), row.get("type", String.class),
                         row.get("subject", String.class), null, row.get("created_at", OffsetDateTime.class)))
                 .one();
+    }
+
+    /** Events by their outbox ids, payloads included, keyed by id; an id with no event is left out. */
+    public Mono<Map<Long, Stored>> byIds(Collection<Long> ids) {
+        return db.sql("SELECT id, event_id, type, subject, payload::text AS payload, created_at FROM outbox_events WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(Long[]::new))
+                .map(row -> new Stored(row.get("id", Long.class), row.get("event_id", UUID.class), row.get("type", String.class),
+                        row.get("subject", String.class), row.get("payload", String.class), row.get("created_at", OffsetDateTime.class)))
+                .all().collectMap(Stored::id);
+    }
+
+    /** The newest outbox id among events created more than {@code age} ago; 0 when there is none. */
+    public Mono<Long> newestIdOlderThan(Duration age) {
+        return db.sql("SELECT coalesce(max(id), 0) AS id FROM outbox_events WHERE created_at < now() - make_interval(secs => :age)")
+                .bind("age", age.toMillis() / 1000.0)
+                .map(row -> row.get("id", Long.class)).one();
+    }
+
+    /**
+     * Up to {@code limit} events created more than {@code age} ago and fanned out, oldest first, except
+     * {@code kept}; locked for the caller's transaction (rows another instance holds are skipped).
+     */
+    public Mono<List<Long>> lockFannedOutOlderThan(Duration age, Collection<Long> kept, int limit) {
+        return db.sql("""
+                        SELECT id FROM outbox_events
+                        WHERE created_at < now() - make_interval(secs => :age) AND fanned_out_at IS NOT NULL AND id <> ALL(:kept)
+                        ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED
+                        """)
+                .bind("age", age.toMillis() / 1000.0).bind("kept", kept.toArray(Long[]::new)).bind("limit", limit)
+                .map(row -> row.get("id", Long.class)).all().collectList();
+    }
+
+    /** Deletes these events; whatever points at them must be gone first. */
+    public Mono<Long> delete(Collection<Long> ids) {
+        return db.sql("DELETE FROM outbox_events WHERE id = ANY(:ids)").bind("ids", ids.toArray(Long[]::new)).fetch().rowsUpdated();
     }
 }

@@ -4,10 +4,12 @@ import io.stowage.api.access.Caller;
 import io.stowage.api.inventory.AdjustmentReason;
 import io.stowage.api.inventory.Movement;
 import io.stowage.api.inventory.MovementKind;
+import io.stowage.api.inventory.Reservations;
+import io.stowage.api.inventory.ShelfStock;
 import io.stowage.api.inventory.StockLedger;
 import io.stowage.api.inventory.StockStatus;
+import java.util.List;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -55,26 +57,24 @@ class MissingUnits {
         static final int ALL_THERE = Integer.MAX_VALUE;
     }
 
-    private final DatabaseClient db;
     private final StockLedger ledger;
+    private final ShelfStock shelves;
+    private final Reservations levels;
 
-    MissingUnits(DatabaseClient db, StockLedger ledger) {
-        this.db = db;
+    MissingUnits(StockLedger ledger, ShelfStock shelves, Reservations levels) {
         this.ledger = ledger;
+        this.shelves = shelves;
+        this.levels = levels;
     }
 
     /** Writes off what the books still show at the location, up to the shortage's limit; returns the units written off. */
     Mono<Integer> writeOff(Caller.Worker worker, Shortage shortage) {
-        return db.sql("""
-                        SELECT coalesce((SELECT on_hand FROM stock_balances WHERE location_id = :location AND variant_id = :variant
-                                           AND lot_key = :lot AND status = 'available'), 0) AS at_location,
-                               coalesce((SELECT on_hand - reserved FROM stock_levels WHERE variant_id = :variant AND node_id = :node), 0) AS unreserved
-                        """)
-                .bind("location", shortage.locationId()).bind("variant", shortage.variantId()).bind("lot", shortage.lotKey())
-                .bind("node", shortage.nodeId())
-                .map(row -> Math.min(shortage.atMost(),
-                        Math.min(row.get("at_location", Number.class).intValue(), row.get("unreserved", Number.class).intValue())))
-                .one()
+        Mono<Integer> atLocation = shelves.availableAt(shortage.locationId(), shortage.variantId(), shortage.lotKey());
+        Mono<Integer> unreserved = levels.read(shortage.merchantId(), List.of(shortage.variantId()), List.of(shortage.nodeId()))
+                .map(Reservations.Level::available)
+                .reduce(0, Integer::sum);
+        // one after the other: both run on the caller's transaction's connection
+        return atLocation.flatMap(there -> unreserved.map(free -> Math.min(shortage.atMost(), Math.min(there, free))))
                 .flatMap(units -> units <= 0 ? Mono.just(0)
                         : ledger.post(new Movement(shortage.merchantId(), shortage.nodeId(), shortage.variantId(),
                                         StockLedger.NO_LOT.equals(shortage.lotKey()) ? null : shortage.lotKey(), shortage.finding().kind,

@@ -2,15 +2,28 @@ package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
 import io.stowage.api.inbound.Putaway;
+import io.stowage.api.inventory.LedgerHistory;
+import io.stowage.api.inventory.MovementKind;
+import io.stowage.api.inventory.ShelfStock;
+import io.stowage.api.network.LocationRef;
+import io.stowage.api.network.Network;
 import io.stowage.api.orders.OrderContents;
 import io.stowage.api.orders.OrderStatus;
 import io.stowage.api.paging.Page;
+import io.stowage.api.picking.MissingUnits.Finding;
 import io.stowage.api.picking.ScannedMoves.TaskKind;
+import io.stowage.api.problem.ApiProblem;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,30 +42,42 @@ import reactor.core.publisher.Mono;
 @Service
 class PutBacks {
 
+    /** A put-back task's own columns (the table under alias {@code p}); names come from {@link TaskNames}. */
     static final String COLUMNS = """
-            p.id, p.status, p.order_id, v.sku, lt.lot_number, fl.code AS from_code, pl.code AS picked_from_code, tl.code AS to_code,
+            p.id, p.status, p.order_id, p.variant_id, p.lot_key, p.from_location_id, p.picked_from_location_id, p.to_location_id,
             p.quantity, p.moved_quantity, p.created_by, p.created_at, p.done_by, p.done_at
-            FROM put_back_tasks p JOIN variants v ON v.id = p.variant_id
-            JOIN locations fl ON fl.id = p.from_location_id JOIN locations pl ON pl.id = p.picked_from_location_id
-            JOIN locations tl ON tl.id = p.to_location_id
-            LEFT JOIN lots lt ON lt.id = p.lot_key
+            FROM put_back_tasks p
             """;
-
-    private static final ScannedMoves.Listing<PutBackTaskView> LISTING = new ScannedMoves.Listing<>(TaskKind.PUT_BACK, COLUMNS, "p",
-            PutBacks::view, PutBackTaskView::createdAt, PutBackTaskView::id);
 
     /** The confirmed task, the units moved and what went missing at the pack station. */
     record PutBackConfirmation(PutBackTaskView task, int movedQuantity, int unitsWrittenOff) {
     }
 
-    /** Units of one variant and lot an order's picks took from one shelf to one drop-off location, and what that holds of them now. */
-    private record Picked(UUID nodeId, UUID variantId, UUID lotKey, UUID shelfId, boolean shelfFits, UUID dropOffId, int units,
-                          int atDropOff) {
+    /** Units of one variant and lot an order's picks took from one shelf to one drop-off location. */
+    private record Picked(UUID nodeId, UUID variantId, UUID lotKey, UUID shelfId, UUID dropOffId) {
+    }
 
-        static Picked of(Readable row) {
-            return new Picked(row.get("node_id", UUID.class), row.get("variant_id", UUID.class), row.get("lot_key", UUID.class),
-                    row.get("shelf_id", UUID.class), row.get("shelf_fits", Boolean.class), row.get("drop_off_id", UUID.class),
-                    row.get("units", Number.class).intValue(), row.get("at_drop_off", Number.class).intValue());
+    /** A pick task of the order with units still picked (not lost), before the ledger says where they went. */
+    private record PickedTask(UUID id, UUID nodeId, UUID variantId, UUID lotKey, UUID shelfId, int units) {
+    }
+
+    /** A put-back task row as stored ({@link #COLUMNS}), until {@link TaskNames} names its ids. */
+    private record Row(UUID id, String status, UUID orderId, UUID variantId, UUID lotKey, UUID fromLocationId, UUID pickedFromLocationId,
+                       UUID toLocationId, int quantity, Integer movedQuantity, String createdBy, OffsetDateTime createdAt, String doneBy,
+                       OffsetDateTime doneAt) {
+
+        static Row of(Readable row) {
+            return new Row(row.get("id", UUID.class), row.get("status", String.class), row.get("order_id", UUID.class),
+                    row.get("variant_id", UUID.class), row.get("lot_key", UUID.class), row.get("from_location_id", UUID.class),
+                    row.get("picked_from_location_id", UUID.class), row.get("to_location_id", UUID.class), row.get("quantity", Integer.class),
+                    row.get("moved_quantity", Integer.class), row.get("created_by", String.class), row.get("created_at", OffsetDateTime.class),
+                    row.get("done_by", String.class), row.get("done_at", OffsetDateTime.class));
+        }
+
+        PutBackTaskView view(TaskNames.Names names) {
+            return new PutBackTaskView(id, status, orderId, names.sku(variantId), names.lot(lotKey), names.location(fromLocationId),
+                    names.location(pickedFromLocationId), names.location(toLocationId), quantity, movedQuantity, createdBy, createdAt,
+                    doneBy, doneAt);
         }
     }
 
@@ -60,9 +85,21 @@ class PutBacks {
     private final Putaway putaway;
     private final ScannedMoves scannedMoves;
     private final OrderContents orders;
+    private final TaskNames names;
+    private final LedgerHistory ledger;
+    private final ShelfStock shelves;
+    private final Network network;
+    private final ScannedMoves.Listing<Row, PutBackTaskView> listing;
 
-    PutBacks(DatabaseClient db, Putaway putaway, ScannedMoves scannedMoves, OrderContents orders) {
+    PutBacks(DatabaseClient db, Putaway putaway, ScannedMoves scannedMoves, OrderContents orders, TaskNames names, LedgerHistory ledger,
+             ShelfStock shelves, Network network) {
         this.db = db;
+        this.names = names;
+        this.ledger = ledger;
+        this.shelves = shelves;
+        this.network = network;
+        this.listing = new ScannedMoves.Listing<>(TaskKind.PUT_BACK, COLUMNS, "p", Row::of, this::views, PutBackTaskView::createdAt,
+                PutBackTaskView::id);
         this.putaway = putaway;
         this.scannedMoves = scannedMoves;
         this.orders = orders;
@@ -80,55 +117,74 @@ class PutBacks {
     }
 
     private Mono<Void> tasks(UUID merchantId, UUID orderId, String cancelledBy) {
+        return picked(merchantId, orderId).flatMapMany(picked -> Flux.fromIterable(picked.entrySet()))
+                .concatMap(entry -> shelves.availableAt(entry.getKey().dropOffId(), entry.getKey().variantId(), entry.getKey().lotKey())
+                        .filter(atDropOff -> atDropOff > 0)
+                        .flatMap(atDropOff -> destination(entry.getKey()).flatMap(to -> db.sql("""
+                                        INSERT INTO put_back_tasks (node_id, merchant_id, order_id, variant_id, lot_key, from_location_id,
+                                                                    picked_from_location_id, to_location_id, quantity, status, created_by)
+                                        VALUES (:node, :merchant, :order, :variant, :lot, :from, :shelf, :to, :qty, 'open', :actor)
+                                        ON CONFLICT DO NOTHING
+                                        """)
+                                .bind("node", entry.getKey().nodeId()).bind("merchant", merchantId).bind("order", orderId)
+                                .bind("variant", entry.getKey().variantId()).bind("lot", entry.getKey().lotKey())
+                                .bind("from", entry.getKey().dropOffId()).bind("shelf", entry.getKey().shelfId()).bind("to", to)
+                                .bind("qty", Math.min(entry.getValue(), atDropOff))
+                                .bind("actor", cancelledBy)
+                                .then())))
+                .then();
+    }
+
+    /**
+     * The units the order's picks hold, by variant, lot, shelf and the drop-off location each pick's
+     * ledger row put them at; in the shelves' code order, then variant and lot (as PostgreSQL orders ids).
+     */
+    private Mono<Map<Picked, Integer>> picked(UUID merchantId, UUID orderId) {
         return db.sql("""
-                        WITH picked AS (
-                            SELECT t.node_id, t.variant_id, t.lot_key, t.location_id AS shelf_id, m.to_location_id AS drop_off_id,
-                                   sum(t.picked_quantity - t.lost_quantity) AS units
-                            FROM pick_tasks t
-                            JOIN stock_movements m ON m.merchant_id = t.merchant_id AND m.variant_id = t.variant_id AND m.kind = 'pick'
-                                                  AND m.reference_type = 'pick_task' AND m.reference_id = t.id::text
-                            WHERE t.order_id = :order AND t.merchant_id = :merchant AND t.picked_quantity > t.lost_quantity
-                            GROUP BY t.node_id, t.variant_id, t.lot_key, t.location_id, m.to_location_id
-                        )
-                        SELECT p.node_id, p.variant_id, p.lot_key, p.shelf_id, p.drop_off_id, p.units,
-                               l.active AND (l.pick_face_variant_id IS NULL OR l.pick_face_variant_id = p.variant_id) AS shelf_fits,
-                               coalesce((SELECT b.on_hand FROM stock_balances b WHERE b.location_id = p.drop_off_id AND b.variant_id = p.variant_id
-                                           AND b.lot_key = p.lot_key AND b.status = 'available'), 0) AS at_drop_off
-                        FROM picked p JOIN locations l ON l.id = p.shelf_id
-                        ORDER BY l.code COLLATE "C", p.variant_id, p.lot_key
+                        SELECT id, node_id, variant_id, lot_key, location_id, picked_quantity - lost_quantity AS units FROM pick_tasks
+                        WHERE order_id = :order AND merchant_id = :merchant AND picked_quantity > lost_quantity
                         """)
                 .bind("order", orderId).bind("merchant", merchantId)
-                .map(Picked::of)
-                .all()
-                .filter(picked -> picked.atDropOff() > 0)
-                .concatMap(picked -> destination(picked).flatMap(to -> db.sql("""
-                                INSERT INTO put_back_tasks (node_id, merchant_id, order_id, variant_id, lot_key, from_location_id,
-                                                            picked_from_location_id, to_location_id, quantity, status, created_by)
-                                VALUES (:node, :merchant, :order, :variant, :lot, :from, :shelf, :to, :qty, 'open', :actor)
-                                ON CONFLICT DO NOTHING
-                                """)
-                        .bind("node", picked.nodeId()).bind("merchant", merchantId).bind("order", orderId)
-                        .bind("variant", picked.variantId()).bind("lot", picked.lotKey()).bind("from", picked.dropOffId())
-                        .bind("shelf", picked.shelfId()).bind("to", to).bind("qty", Math.min(picked.units(), picked.atDropOff()))
-                        .bind("actor", cancelledBy)
-                        .then()))
-                .then();
+                .map(row -> new PickedTask(row.get("id", UUID.class), row.get("node_id", UUID.class), row.get("variant_id", UUID.class),
+                        row.get("lot_key", UUID.class), row.get("location_id", UUID.class), row.get("units", Number.class).intValue()))
+                .all().collectMap(task -> task.id().toString())
+                .flatMap(tasks -> tasks.isEmpty() ? Mono.just(Map.of())
+                        : ledger.destinations(merchantId, MovementKind.PICK, Finding.PICK.referenceType(), tasks.keySet()).collectList()
+                                .flatMap(moves -> network.locationsByIds(tasks.values().stream().map(PickedTask::shelfId).distinct().toList())
+                                        .collectMap(LocationRef::id, LocationRef::code)
+                                        .map(codes -> byShelf(tasks, moves, codes))));
+    }
+
+    private static Map<Picked, Integer> byShelf(Map<String, PickedTask> tasks, List<LedgerHistory.Destination> moves, Map<UUID, String> codes) {
+        Map<Picked, Integer> units = new TreeMap<>(Comparator.comparing((Picked picked) -> codes.get(picked.shelfId()))
+                .thenComparing(picked -> picked.variantId().toString())
+                .thenComparing(picked -> picked.lotKey().toString())
+                .thenComparing(picked -> picked.dropOffId().toString())
+                .thenComparing(picked -> picked.shelfId().toString()));
+        for (LedgerHistory.Destination move : moves) {
+            PickedTask task = tasks.get(move.referenceId());
+            if (task != null && task.variantId().equals(move.variantId())) {
+                units.merge(new Picked(task.nodeId(), task.variantId(), task.lotKey(), task.shelfId(), move.toLocationId()), task.units(),
+                        Integer::sum);
+            }
+        }
+        return units;
     }
 
     /** The shelf the units came from if it still fits them; else where putaway suggests; else that shelf all the same. */
     private Mono<UUID> destination(Picked picked) {
-        if (picked.shelfFits()) {
-            return Mono.just(picked.shelfId());
-        }
-        return putaway.suggest(picked.nodeId(), picked.variantId(), picked.dropOffId())
-                .flatMap(suggestion -> db.sql("SELECT id FROM locations WHERE node_id = :node AND code = :code")
-                        .bind("node", picked.nodeId()).bind("code", suggestion.locationCode())
-                        .map(row -> row.get("id", UUID.class)).one())
-                .defaultIfEmpty(picked.shelfId());
+        return network.locationsByIds(List.of(picked.shelfId())).next()
+                .filter(shelf -> shelf.active() && (shelf.pickFaceVariantId() == null || shelf.pickFaceVariantId().equals(picked.variantId())))
+                .map(LocationRef::id)
+                .switchIfEmpty(Mono.defer(() -> putaway.suggest(picked.nodeId(), picked.variantId(), picked.dropOffId())
+                        .flatMap(suggestion -> network.location(picked.nodeId(), suggestion.locationCode())
+                                .onErrorResume(ApiProblem.class, notFound -> Mono.empty()))
+                        .map(LocationRef::id)
+                        .defaultIfEmpty(picked.shelfId())));
     }
 
     Mono<Page<PutBackTaskView>> list(Caller.Worker worker, String status, Integer limit, String after) {
-        return scannedMoves.list(LISTING, worker, status, limit, after);
+        return scannedMoves.list(listing, worker, status, limit, after);
     }
 
     /** Confirms a task in the caller's transaction: the scans checked, the units booked back, the missing ones written off. */
@@ -136,15 +192,15 @@ class PutBacks {
         return scannedMoves.lockAndCheck(worker, TaskKind.PUT_BACK, taskId, scan)
                 .flatMap(task -> scannedMoves.carryOut(worker, TaskKind.PUT_BACK, task, scan.quantity())
                         .flatMap(writtenOff -> db.sql("SELECT " + COLUMNS + " WHERE p.id = :task").bind("task", task.id())
-                                .map(PutBacks::view).one()
-                                .map(view -> new PutBackConfirmation(view, scan.quantity(), writtenOff))));
+                                .map(Row::of).all().collectList().flatMap(this::views)
+                                .map(views -> new PutBackConfirmation(views.get(0), scan.quantity(), writtenOff))));
     }
 
-    private static PutBackTaskView view(Readable row) {
-        return new PutBackTaskView(row.get("id", UUID.class), row.get("status", String.class), row.get("order_id", UUID.class),
-                row.get("sku", String.class), row.get("lot_number", String.class), row.get("from_code", String.class),
-                row.get("picked_from_code", String.class), row.get("to_code", String.class), row.get("quantity", Integer.class),
-                row.get("moved_quantity", Integer.class), row.get("created_by", String.class), row.get("created_at", OffsetDateTime.class),
-                row.get("done_by", String.class), row.get("done_at", OffsetDateTime.class));
+    /** The views of these rows, in their order. */
+    private Mono<List<PutBackTaskView>> views(List<Row> rows) {
+        return rows.isEmpty() ? Mono.just(List.of())
+                : names.of(rows.stream().map(Row::variantId).toList(), rows.stream().map(Row::lotKey).toList(),
+                        rows.stream().flatMap(row -> Stream.of(row.fromLocationId(), row.pickedFromLocationId(), row.toLocationId())).toList())
+                        .map(found -> rows.stream().map(row -> row.view(found)).toList());
     }
 }

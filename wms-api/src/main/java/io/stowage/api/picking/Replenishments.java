@@ -2,11 +2,16 @@ package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
 import io.stowage.api.database.Params;
+import io.stowage.api.inventory.ShelfStock;
+import io.stowage.api.network.LocationRef;
+import io.stowage.api.network.LocationType;
+import io.stowage.api.network.Network;
 import io.stowage.api.paging.Page;
 import io.stowage.api.picking.ScannedMoves.TaskKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -27,8 +32,6 @@ import reactor.core.publisher.Mono;
 @Service
 class Replenishments {
 
-    private static final ScannedMoves.Listing<ReplenishmentTaskView> LISTING = new ScannedMoves.Listing<>(TaskKind.REPLENISHMENT,
-            WaveQueries.REPLENISHMENT_COLUMNS, "r", WaveQueries::replenishment, ReplenishmentTaskView::createdAt, ReplenishmentTaskView::id);
 
     /** The confirmed task, what a short at the reserve wrote off, and the tasks added to bring the rest from elsewhere. */
     record ReplenishmentConfirmation(ReplenishmentTaskView task, int movedQuantity, int unitsWrittenOff, List<ReplenishmentTaskView> addedTasks) {
@@ -36,26 +39,46 @@ class Replenishments {
 
     private final DatabaseClient db;
     private final ScannedMoves scannedMoves;
+    private final SpareUnits spareUnits;
+    private final Network network;
+    private final ShelfStock shelves;
+    private final WaveQueries queries;
+    private final ScannedMoves.Listing<WaveQueries.ReplenishmentRow, ReplenishmentTaskView> listing;
 
-    Replenishments(DatabaseClient db, ScannedMoves scannedMoves) {
+    Replenishments(DatabaseClient db, ScannedMoves scannedMoves, SpareUnits spareUnits, Network network, ShelfStock shelves,
+                   WaveQueries queries) {
         this.db = db;
+        this.queries = queries;
+        this.listing = new ScannedMoves.Listing<>(TaskKind.REPLENISHMENT, WaveQueries.REPLENISHMENT_COLUMNS, "r",
+                WaveQueries.ReplenishmentRow::of, queries::replenishments, ReplenishmentTaskView::createdAt, ReplenishmentTaskView::id);
+        this.network = network;
+        this.shelves = shelves;
+        this.spareUnits = spareUnits;
         this.scannedMoves = scannedMoves;
     }
 
     /** Replenishes every face the released wave picks from. Runs in the caller's transaction. */
     Mono<Void> forWave(UUID waveId, String actor) {
         return db.sql("""
-                        SELECT DISTINCT t.location_id, t.merchant_id, t.variant_id, t.lot_key
-                        FROM pick_tasks t JOIN locations l ON l.id = t.location_id
-                        WHERE t.wave_id = :wave AND t.status = 'open' AND l.type = 'pick_face' AND l.pick_face_variant_id = t.variant_id
-                        ORDER BY t.location_id, t.variant_id, t.lot_key
+                        SELECT DISTINCT location_id, merchant_id, variant_id, lot_key FROM pick_tasks
+                        WHERE wave_id = :wave AND status = 'open'
+                        ORDER BY location_id, variant_id, lot_key
                         """)
                 .bind("wave", waveId)
                 .map(row -> new FaceStock(row.get("location_id", UUID.class), row.get("merchant_id", UUID.class),
                         row.get("variant_id", UUID.class), row.get("lot_key", UUID.class)))
-                .all()
+                .all().collectList()
+                .flatMap(picked -> network.locationsByIds(picked.stream().map(FaceStock::faceId).distinct().toList())
+                        .collectMap(LocationRef::id, Function.identity())
+                        .map(locations -> picked.stream().filter(face -> isFaceOf(locations.get(face.faceId()), face)).toList()))
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(face -> topUp(face, waveId, actor, null))
                 .then();
+    }
+
+    /** The location is a pick face given to the variant. */
+    private static boolean isFaceOf(LocationRef location, FaceStock face) {
+        return location != null && location.isPickFace() && face.variantId().equals(location.pickFaceVariantId());
     }
 
     /** After a pick: a face of this variant that fell below its minimum gets a task, unless one is on its way. */
@@ -71,34 +94,29 @@ class Replenishments {
     }
 
     private Flux<UUID> topUpIfFace(FaceStock face, UUID waveId, String actor, Replaced replaced) {
-        return db.sql("SELECT 1 FROM locations WHERE id = :location AND type = 'pick_face' AND pick_face_variant_id = :variant")
-                .bind("location", face.faceId()).bind("variant", face.variantId())
-                .fetch().one()
+        return network.locationsByIds(List.of(face.faceId())).next()
+                .filter(location -> isFaceOf(location, face))
                 .flatMapMany(isFace -> topUp(face, waveId, actor, replaced));
     }
 
     /** Creates the tasks that cover the face's shortfall, if it has one; returns their ids. */
     private Flux<UUID> topUp(FaceStock face, UUID waveId, String actor, Replaced replaced) {
-        // The face row is locked so that two releases never both fill the same shortfall.
-        return db.sql("""
-                        SELECT l.node_id, l.pick_face_min,
-                               coalesce((SELECT sum(b.on_hand) FROM stock_balances b WHERE b.location_id = l.id AND b.variant_id = :variant
-                                           AND b.lot_key = :lot AND b.status = 'available'), 0) AS on_hand,
-                               coalesce((SELECT sum(t.quantity) FROM pick_tasks t JOIN waves w ON w.id = t.wave_id
-                                         WHERE t.location_id = l.id AND t.variant_id = :variant AND t.lot_key = :lot AND t.status = 'open'
-                                           AND w.status = 'released'), 0) AS promised,
-                               coalesce((SELECT sum(r.quantity) FROM replenishment_tasks r WHERE r.to_location_id = l.id
-                                           AND r.variant_id = :variant AND r.lot_key = :lot AND r.status = 'open'), 0) AS coming
-                        FROM locations l WHERE l.id = :face
-                        FOR UPDATE OF l
-                        """)
-                .bind("variant", face.variantId()).bind("lot", face.lotKey()).bind("face", face.faceId())
-                .map(row -> new Shortfall(row.get("node_id", UUID.class),
-                        row.get("promised", Number.class).intValue() + row.get("pick_face_min", Integer.class)
-                                - row.get("on_hand", Number.class).intValue() - row.get("coming", Number.class).intValue()))
-                .one()
+        // The face's row is locked so that two releases never both fill the same shortfall.
+        return network.lockLocation(face.faceId())
+                .flatMap(location -> shelves.availableAt(face.faceId(), face.variantId(), face.lotKey())
+                        .flatMap(onHand -> db.sql("""
+                                        SELECT coalesce((SELECT sum(t.quantity) FROM pick_tasks t JOIN waves w ON w.id = t.wave_id
+                                                         WHERE t.location_id = :face AND t.variant_id = :variant AND t.lot_key = :lot
+                                                           AND t.status = 'open' AND w.status = 'released'), 0) AS promised,
+                                               coalesce((SELECT sum(r.quantity) FROM replenishment_tasks r WHERE r.to_location_id = :face
+                                                           AND r.variant_id = :variant AND r.lot_key = :lot AND r.status = 'open'), 0) AS coming
+                                        """)
+                                .bind("variant", face.variantId()).bind("lot", face.lotKey()).bind("face", face.faceId())
+                                .map(row -> new Shortfall(location.nodeId(), row.get("promised", Number.class).intValue()
+                                        + location.pickFaceMin() - onHand - row.get("coming", Number.class).intValue()))
+                                .one()))
                 .filter(shortfall -> shortfall.units() > 0)
-                .flatMapMany(shortfall -> sources(shortfall.nodeId(), face, replaced == null ? null : replaced.fromLocationId()).collectList()
+                .flatMapMany(shortfall -> sources(shortfall.nodeId(), face, replaced == null ? null : replaced.fromLocationId())
                         .flatMapMany(sources -> Flux.fromIterable(FreeUnits.takeInTurn(sources, shortfall.units())))
                         .concatMap(part -> db.sql("""
                                         INSERT INTO replenishment_tasks (node_id, wave_id, merchant_id, variant_id, lot_key, from_location_id,
@@ -117,27 +135,14 @@ class Replenishments {
     }
 
     /** Reserve locations with free units of the face's variant and lot, the fullest first; never {@code skipped}. */
-    private Flux<FreeUnits> sources(UUID nodeId, FaceStock face, UUID skipped) {
-        return db.sql("""
-                        SELECT b.location_id, l.code,
-                               b.on_hand
-                               - coalesce((SELECT sum(t.quantity) FROM pick_tasks t WHERE t.location_id = b.location_id
-                                             AND t.variant_id = b.variant_id AND t.lot_key = b.lot_key AND t.status = 'open'), 0)
-                               - coalesce((SELECT sum(r.quantity) FROM replenishment_tasks r WHERE r.from_location_id = b.location_id
-                                             AND r.variant_id = b.variant_id AND r.lot_key = b.lot_key AND r.status = 'open'), 0) AS free
-                        FROM stock_balances b JOIN locations l ON l.id = b.location_id
-                        WHERE b.node_id = :node AND b.variant_id = :variant AND b.lot_key = :lot AND b.status = 'available'
-                          AND b.location_id <> :face AND b.location_id IS DISTINCT FROM CAST(:skipped AS uuid) AND l.active AND l.type = 'reserve'
-                        ORDER BY free DESC, l.code COLLATE "C"
-                        """)
-                .bind("node", nodeId).bind("variant", face.variantId()).bind("lot", face.lotKey()).bind("face", face.faceId())
-                .bind("skipped", Params.nullable(skipped, UUID.class))
-                .map(row -> new FreeUnits(row.get("location_id", UUID.class), Math.max(0, row.get("free", Number.class).intValue())))
-                .all();
+    private Mono<List<FreeUnits>> sources(UUID nodeId, FaceStock face, UUID skipped) {
+        return spareUnits.of(face.merchantId(), nodeId, face.variantId(), face.lotKey(),
+                location -> !location.id().equals(face.faceId()) && !location.id().equals(skipped) && location.active()
+                        && LocationType.RESERVE.json().equals(location.type()));
     }
 
     Mono<Page<ReplenishmentTaskView>> list(Caller.Worker worker, String status, Integer limit, String after) {
-        return scannedMoves.list(LISTING, worker, status, limit, after);
+        return scannedMoves.list(listing, worker, status, limit, after);
     }
 
     /**
@@ -175,6 +180,7 @@ class Replenishments {
             return Mono.just(List.of());
         }
         return db.sql("SELECT " + WaveQueries.REPLENISHMENT_COLUMNS + " WHERE r.id = ANY(:ids) ORDER BY r.created_at, r.id")
-                .bind("ids", taskIds.toArray(UUID[]::new)).map(WaveQueries::replenishment).all().collectList();
+                .bind("ids", taskIds.toArray(UUID[]::new)).map(WaveQueries.ReplenishmentRow::of).all().collectList()
+                .flatMap(queries::replenishments);
     }
 }

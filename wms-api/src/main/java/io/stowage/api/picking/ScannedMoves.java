@@ -7,9 +7,12 @@ import io.stowage.api.database.Params;
 import io.stowage.api.inventory.Movement;
 import io.stowage.api.inventory.MovementKind;
 import io.stowage.api.inventory.Reservations;
+import io.stowage.api.inventory.ShelfStock;
 import io.stowage.api.inventory.StockLedger;
 import io.stowage.api.inventory.StockRefs;
 import io.stowage.api.inventory.StockStatus;
+import io.stowage.api.network.LocationRef;
+import io.stowage.api.network.Network;
 import io.stowage.api.paging.CreationCursor;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
@@ -23,6 +26,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -77,18 +81,14 @@ class ScannedMoves {
     /** An open task as its confirmation checks it, with the units the books show at its source. */
     record Task(UUID id, UUID merchantId, UUID nodeId, UUID variantId, UUID lotKey, UUID fromLocationId, String fromCode,
                 UUID toLocationId, String toCode, int quantity, String status, int atSource) {
-
-        static Task of(Readable row) {
-            return new Task(row.get("id", UUID.class), row.get("merchant_id", UUID.class), row.get("node_id", UUID.class),
-                    row.get("variant_id", UUID.class), row.get("lot_key", UUID.class), row.get("from_location_id", UUID.class),
-                    row.get("from_code", String.class), row.get("to_location_id", UUID.class), row.get("to_code", String.class),
-                    row.get("quantity", Integer.class), row.get("status", String.class), row.get("at_source", Number.class).intValue());
-        }
     }
 
-    /** How a kind of task is listed: its view's columns (the task table under {@code alias}) and the row mapper. */
-    record Listing<T>(TaskKind kind, String columns, String alias, Function<Readable, T> view, Function<T, OffsetDateTime> createdAt,
-                      Function<T, UUID> id) {
+    /**
+     * How a kind of task is listed: its table's columns (under {@code alias}), the row they map to, and
+     * how a page of rows becomes views (names asked of their owners once a page), in the rows' order.
+     */
+    record Listing<R, T>(TaskKind kind, String columns, String alias, Function<Readable, R> row, Function<List<R>, Mono<List<T>>> views,
+                         Function<T, OffsetDateTime> createdAt, Function<T, UUID> id) {
     }
 
     private final DatabaseClient db;
@@ -96,9 +96,14 @@ class ScannedMoves {
     private final StockRefs refs;
     private final Reservations reservations;
     private final MissingUnits missingUnits;
+    private final Network network;
+    private final ShelfStock shelves;
 
-    ScannedMoves(DatabaseClient db, StockLedger ledger, StockRefs refs, Reservations reservations, MissingUnits missingUnits) {
+    ScannedMoves(DatabaseClient db, StockLedger ledger, StockRefs refs, Reservations reservations, MissingUnits missingUnits,
+                 Network network, ShelfStock shelves) {
         this.db = db;
+        this.network = network;
+        this.shelves = shelves;
         this.ledger = ledger;
         this.refs = refs;
         this.reservations = reservations;
@@ -106,7 +111,7 @@ class ScannedMoves {
     }
 
     /** The tasks of the worker's node, open or done or both, oldest first. */
-    <T> Mono<Page<T>> list(Listing<T> listing, Caller.Worker worker, String status, Integer limit, String after) {
+    <R, T> Mono<Page<T>> list(Listing<R, T> listing, Caller.Worker worker, String status, Integer limit, String after) {
         if (status != null && !status.equals("open") && !status.equals("done")) {
             return Mono.error(ApiProblem.invalid("status", "must be open or done"));
         }
@@ -121,8 +126,9 @@ class ScannedMoves {
                 .bind("afterAt", Params.nullable(cursor == null ? null : cursor.createdAt(), OffsetDateTime.class))
                 .bind("afterId", Params.nullable(cursor == null ? null : cursor.id(), UUID.class))
                 .bind("limit", size + 1)
-                .map(listing.view())
+                .map(listing.row())
                 .all().collectList()
+                .flatMap(listing.views())
                 .map(rows -> Page.of(rows, size, row -> CreationCursor.key(listing.createdAt().apply(row), listing.id().apply(row))));
     }
 
@@ -142,14 +148,29 @@ class ScannedMoves {
                 .flatMap(task -> check(kind, task, scan).thenReturn(task));
     }
 
+    /** The task's own columns, before its locations' codes and the units at its source are looked up. */
+    private record TaskRow(UUID id, UUID merchantId, UUID nodeId, UUID variantId, UUID lotKey, UUID fromLocationId, UUID toLocationId,
+                           int quantity, String status) {
+
+        Task with(Map<UUID, String> codes, int atSource) {
+            return new Task(id, merchantId, nodeId, variantId, lotKey, fromLocationId, codes.get(fromLocationId), toLocationId,
+                    codes.get(toLocationId), quantity, status, atSource);
+        }
+    }
+
+    /** The task, locked, with its locations' codes and the units the books show at its source. */
     private Mono<Task> locked(TaskKind kind, UUID taskId) {
-        return db.sql("SELECT t.id, t.merchant_id, t.node_id, t.variant_id, t.lot_key, t.from_location_id, fl.code AS from_code, "
-                        + "t.to_location_id, tl.code AS to_code, t.quantity, t.status, "
-                        + "coalesce((SELECT b.on_hand FROM stock_balances b WHERE b.location_id = t.from_location_id "
-                        + "AND b.variant_id = t.variant_id AND b.lot_key = t.lot_key AND b.status = 'available'), 0) AS at_source "
-                        + "FROM " + kind.table + " t JOIN locations fl ON fl.id = t.from_location_id JOIN locations tl ON tl.id = t.to_location_id "
-                        + "WHERE t.id = :task FOR UPDATE OF t")
-                .bind("task", taskId).map(Task::of).one();
+        return db.sql("SELECT id, merchant_id, node_id, variant_id, lot_key, from_location_id, to_location_id, quantity, status FROM "
+                        + kind.table + " WHERE id = :task FOR UPDATE")
+                .bind("task", taskId)
+                .map(row -> new TaskRow(row.get("id", UUID.class), row.get("merchant_id", UUID.class), row.get("node_id", UUID.class),
+                        row.get("variant_id", UUID.class), row.get("lot_key", UUID.class), row.get("from_location_id", UUID.class),
+                        row.get("to_location_id", UUID.class), row.get("quantity", Integer.class), row.get("status", String.class)))
+                .one()
+                .flatMap(task -> network.locationsByIds(List.of(task.fromLocationId(), task.toLocationId()))
+                        .collectMap(LocationRef::id, LocationRef::code)
+                        .flatMap(codes -> shelves.availableAt(task.fromLocationId(), task.variantId(), task.lotKey())
+                                .map(atSource -> task.with(codes, atSource))));
     }
 
     private Mono<Void> check(TaskKind kind, Task task, Scan scan) {

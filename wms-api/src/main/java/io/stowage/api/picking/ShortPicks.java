@@ -1,6 +1,7 @@
 package io.stowage.api.picking;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.network.LocationType;
 import io.stowage.api.orders.OrderFulfilment;
 import io.stowage.api.picking.MissingUnits.Finding;
 import io.stowage.api.picking.MissingUnits.Shortage;
@@ -33,16 +34,18 @@ class ShortPicks {
     private final MissingUnits missingUnits;
     private final OrderFulfilment orders;
     private final BatchRerouting rerouting;
+    private final SpareUnits spareUnits;
 
-    ShortPicks(DatabaseClient db, MissingUnits missingUnits, OrderFulfilment orders, BatchRerouting rerouting) {
+    ShortPicks(DatabaseClient db, MissingUnits missingUnits, OrderFulfilment orders, BatchRerouting rerouting, SpareUnits spareUnits) {
         this.db = db;
+        this.spareUnits = spareUnits;
         this.missingUnits = missingUnits;
         this.orders = orders;
         this.rerouting = rerouting;
     }
 
     Mono<Outcome> handle(Caller.Worker picker, PickTasks.Task task, int missing) {
-        return spares(task).collectList().flatMap(spares -> {
+        return spares(task).flatMap(spares -> {
             List<FreeUnits> taken = FreeUnits.takeInTurn(spares, missing);
             int backordered = missing - FreeUnits.total(taken);
             return orders.returnToWaiting(task.merchantId(), task.orderId(), task.lineNo(), task.variantId(), task.nodeId(), task.lotKey(), backordered)
@@ -57,23 +60,11 @@ class ShortPicks {
         });
     }
 
-    /** Other pick locations of the node with units of the variant and lot that no open task or replenishment has claimed. */
-    private Flux<FreeUnits> spares(PickTasks.Task task) {
-        return db.sql("""
-                        SELECT b.location_id,
-                               b.on_hand
-                               - coalesce((SELECT sum(t.quantity) FROM pick_tasks t WHERE t.location_id = b.location_id
-                                             AND t.variant_id = b.variant_id AND t.lot_key = b.lot_key AND t.status = 'open'), 0)
-                               - coalesce((SELECT sum(r.quantity) FROM replenishment_tasks r WHERE r.from_location_id = b.location_id
-                                             AND r.variant_id = b.variant_id AND r.lot_key = b.lot_key AND r.status = 'open'), 0) AS free
-                        FROM stock_balances b JOIN locations l ON l.id = b.location_id
-                        WHERE b.node_id = :node AND b.variant_id = :variant AND b.lot_key = :lot AND b.status = 'available'
-                          AND b.location_id <> :location AND l.active AND l.aisle IS NOT NULL AND l.type IN ('pick_face', 'reserve')
-                        ORDER BY free DESC, l.code COLLATE "C"
-                        """)
-                .bind("node", task.nodeId()).bind("variant", task.variantId()).bind("lot", task.lotKey()).bind("location", task.locationId())
-                .map(row -> new FreeUnits(row.get("location_id", UUID.class), Math.max(0, row.get("free", Number.class).intValue())))
-                .all();
+    /** Other pick locations of the node (in an aisle) with units of the variant and lot that no open task or replenishment has claimed. */
+    private Mono<List<FreeUnits>> spares(PickTasks.Task task) {
+        return spareUnits.of(task.merchantId(), task.nodeId(), task.variantId(), task.lotKey(),
+                location -> !location.id().equals(task.locationId()) && location.active() && location.aisle() != null
+                        && (LocationType.PICK_FACE.json().equals(location.type()) || LocationType.RESERVE.json().equals(location.type())));
     }
 
     /** Two confirms in one batch must not both take its next place, nor re-route it at once. */

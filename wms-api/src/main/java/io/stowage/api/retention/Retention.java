@@ -4,11 +4,11 @@ import io.stowage.api.access.ExpiredSessions;
 import io.stowage.api.commands.IdempotencyRecords;
 import io.stowage.api.notifications.FinishedCustomerNotices;
 import io.stowage.api.notifications.FinishedEmails;
-import java.time.Duration;
+import io.stowage.api.outbox.OutboxEvents;
+import io.stowage.api.webhooks.DeliveryPurge;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -28,17 +28,20 @@ class Retention {
     /** Chunks per rule per pass: a large backlog is worked off over several passes. */
     private static final int CHUNKS_PER_PASS = 50;
 
-    private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final RetentionSettings settings;
     private final IdempotencyRecords idempotencyRecords;
     private final ExpiredSessions expiredSessions;
     private final FinishedEmails finishedEmails;
     private final FinishedCustomerNotices finishedCustomerNotices;
+    private final OutboxEvents outboxEvents;
+    private final DeliveryPurge deliveries;
 
-    Retention(DatabaseClient db, TransactionalOperator tx, RetentionSettings settings, IdempotencyRecords idempotencyRecords,
-              ExpiredSessions expiredSessions, FinishedEmails finishedEmails, FinishedCustomerNotices finishedCustomerNotices) {
-        this.db = db;
+    Retention(TransactionalOperator tx, RetentionSettings settings, IdempotencyRecords idempotencyRecords,
+              ExpiredSessions expiredSessions, FinishedEmails finishedEmails, FinishedCustomerNotices finishedCustomerNotices,
+              OutboxEvents outboxEvents, DeliveryPurge deliveries) {
+        this.outboxEvents = outboxEvents;
+        this.deliveries = deliveries;
         this.tx = tx;
         this.settings = settings;
         this.idempotencyRecords = idempotencyRecords;
@@ -79,20 +82,20 @@ class Retention {
         return expiredSessions.delete(settings.chunk());
     }
 
-    /** Deliveries go first: they point at their event. Attempts go with their delivery (ON DELETE CASCADE). */
+    /**
+     * Old events are deleted once fanned out and no delivery of theirs is pending; deliveries go first:
+     * they point at their event. Events a pending delivery waits on are left out of the chunk before it
+     * is taken (else a backlog of them would fill every chunk), and checked again once the chunk is
+     * locked: a delivery inserted meanwhile (a replay) needs the lock its foreign key takes on the event.
+     */
     private Mono<Long> events() {
-        return db.sql("""
-                        SELECT e.id FROM outbox_events e
-                        WHERE e.created_at < now() - make_interval(secs => :age) AND e.fanned_out_at IS NOT NULL
-                          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.outbox_id = e.id AND d.status = 'pending')
-                        ORDER BY e.created_at LIMIT :chunk FOR UPDATE SKIP LOCKED
-                        """)
-                .bind("age", seconds(settings.events())).bind("chunk", settings.chunk())
-                .map(row -> row.get("id", Long.class)).all().collectList()
-                .flatMap(ids -> ids.isEmpty() ? Mono.just(0L)
-                        : db.sql("DELETE FROM webhook_deliveries WHERE outbox_id = ANY(:ids)").bind("ids", ids.toArray(Long[]::new)).then()
-                                .then(db.sql("DELETE FROM outbox_events WHERE id = ANY(:ids)").bind("ids", ids.toArray(Long[]::new))
-                                        .fetch().rowsUpdated()));
+        return outboxEvents.newestIdOlderThan(settings.events())
+                .flatMap(deliveries::pendingUpTo)
+                .flatMap(kept -> outboxEvents.lockFannedOutOlderThan(settings.events(), kept, settings.chunk()))
+                .flatMap(locked -> locked.isEmpty() ? Mono.just(0L) : deliveries.pendingAmong(locked)
+                        .map(pending -> locked.stream().filter(id -> !pending.contains(id)).toList())
+                        .flatMap(ids -> ids.isEmpty() ? Mono.just(0L)
+                                : deliveries.deleteFor(ids).then(outboxEvents.delete(ids))));
     }
 
     private Mono<Long> emails() {
@@ -101,9 +104,5 @@ class Retention {
 
     private Mono<Long> customerNotices() {
         return finishedCustomerNotices.deleteOlderThan(settings.customerNotices(), settings.chunk());
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
     }
 }

@@ -1,7 +1,7 @@
 package io.stowage.api.webhooks;
 
+import io.stowage.api.outbox.FanOutQueue;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,9 +32,12 @@ public class OutboxFanOut {
     private final WebhookSettings settings;
     private final List<OutboxSubscriber> subscribers;
     private final Backoff backoff;
+    private final FanOutQueue queue;
 
-    public OutboxFanOut(DatabaseClient db, TransactionalOperator tx, WebhookSettings settings, List<OutboxSubscriber> subscribers) {
+    public OutboxFanOut(DatabaseClient db, TransactionalOperator tx, WebhookSettings settings, List<OutboxSubscriber> subscribers,
+                        FanOutQueue queue) {
         this.db = db;
+        this.queue = queue;
         this.tx = tx;
         this.settings = settings;
         this.subscribers = List.copyOf(subscribers);
@@ -55,14 +58,8 @@ public class OutboxFanOut {
     }
 
     private Flux<OutboxEvent> claim(int limit) {
-        return db.sql("""
-                        SELECT id, event_id, merchant_id, type, subject, payload::text AS payload, created_at
-                        FROM outbox_events
-                        WHERE fanned_out_at IS NULL AND (fan_out_retry_at IS NULL OR fan_out_retry_at <= now())
-                        ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED
-                        """)
-                .bind("batch", limit)
-                .map(OutboxEvent::from).all();
+        return queue.claim(limit)
+                .map(due -> new OutboxEvent(due.id(), due.eventId(), due.merchantId(), due.type(), due.subject(), due.payload(), due.createdAt()));
     }
 
     private Mono<Integer> oneByOne() {
@@ -90,28 +87,16 @@ public class OutboxFanOut {
     private Mono<Void> setAside(long id, Throwable failure) {
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         String error = message.length() > 2000 ? message.substring(0, 2000) : message;
-        return db.sql("SELECT event_id, type, fan_out_attempts FROM outbox_events WHERE id = :id AND fanned_out_at IS NULL FOR UPDATE")
-                .bind("id", id)
-                .map(row -> new Object[] {row.get("event_id", UUID.class), row.get("type", String.class), row.get("fan_out_attempts", Integer.class)})
-                .one()
-                .flatMap(row -> {
-                    int attempts = (Integer) row[2] + 1;
+        return queue.lockWaiting(id)
+                .flatMap(event -> {
+                    int attempts = event.attemptsBefore() + 1;
                     boolean giveUp = attempts >= settings.fanOutAttempts();
                     if (giveUp) {
-                        log.error("Outbox fan-out: gave up event {} ({}) after {} attempts: {}", row[0], row[1], attempts, error);
+                        log.error("Outbox fan-out: gave up event {} ({}) after {} attempts: {}", event.eventId(), event.type(), attempts, error);
                     } else {
-                        log.warn("Outbox fan-out: event {} ({}) failed, attempt {}; the events behind it go on: {}", row[0], row[1], attempts, error);
+                        log.warn("Outbox fan-out: event {} ({}) failed, attempt {}; the events behind it go on: {}", event.eventId(), event.type(), attempts, error);
                     }
-                    return db.sql("""
-                                    UPDATE outbox_events SET fan_out_attempts = :attempts, fan_out_error = :error,
-                                        fan_out_retry_at = now() + make_interval(secs => :wait),
-                                        fan_out_gave_up = :giveUp, fanned_out_at = CASE WHEN :giveUp THEN now() END
-                                    WHERE id = :id
-                                    """)
-                            .bind("attempts", attempts).bind("error", error)
-                            .bind("wait", WebhookSettings.seconds(backoff.afterAttempt(attempts))).bind("giveUp", giveUp)
-                            .bind("id", id)
-                            .then();
+                    return queue.setAside(id, attempts, error, backoff.afterAttempt(attempts), giveUp);
                 })
                 .as(tx::transactional);
     }
@@ -121,9 +106,7 @@ public class OutboxFanOut {
     }
 
     private Mono<Void> markFannedOut(List<Long> ids) {
-        return db.sql("UPDATE outbox_events SET fanned_out_at = now(), fan_out_retry_at = NULL WHERE id = ANY(:ids)")
-                .bind("ids", ids.toArray(Long[]::new))
-                .then();
+        return queue.markFannedOut(ids);
     }
 
     private Mono<Void> enqueueDeliveries(OutboxEvent event) {

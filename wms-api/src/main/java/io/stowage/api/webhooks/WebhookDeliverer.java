@@ -3,6 +3,7 @@ package io.stowage.api.webhooks;
 import io.netty.channel.ChannelOption;
 import io.stowage.api.database.Params;
 import io.stowage.api.egress.EgressGuard;
+import io.stowage.api.outbox.OutboxEvents;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,9 +46,12 @@ public class WebhookDeliverer {
     private final WebhookSettings settings;
     private final Backoff backoff;
     private final WebClient client;
+    private final OutboxEvents outboxEvents;
 
-    public WebhookDeliverer(DatabaseClient db, TransactionalOperator tx, JsonMapper json, WebhookSettings settings, EgressGuard egress) {
+    public WebhookDeliverer(DatabaseClient db, TransactionalOperator tx, JsonMapper json, WebhookSettings settings, EgressGuard egress,
+                            OutboxEvents outboxEvents) {
         this.db = db;
+        this.outboxEvents = outboxEvents;
         this.tx = tx;
         this.json = json;
         this.settings = settings;
@@ -75,7 +80,15 @@ public class WebhookDeliverer {
                 .map(Long::intValue);
     }
 
-    private reactor.core.publisher.Flux<Claimed> claim() {
+    private record Lease(UUID id, UUID leaseId, UUID endpointId, UUID eventId, long outboxId, String url, String secret,
+                         String previousSecret) {
+    }
+
+    /**
+     * Claims due deliveries, then reads their events' payloads from the outbox in one batch. An event
+     * whose delivery is pending is never deleted (retention keeps it), so every claimed one is found.
+     */
+    private Flux<Claimed> claim() {
         return db.sql("""
                         WITH due AS (
                             SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
@@ -85,19 +98,25 @@ public class WebhookDeliverer {
                         )
                         UPDATE webhook_deliveries d
                         SET next_attempt_at = now() + make_interval(secs => :lease), lease_id = gen_random_uuid()
-                        FROM due, webhook_endpoints e, outbox_events o
-                        WHERE d.id = due.id AND e.id = d.endpoint_id AND o.id = d.outbox_id
-                        RETURNING d.id, d.lease_id, d.endpoint_id, d.event_id, e.url, e.secret,
-                                  CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END AS previous_secret,
-                                  o.type, o.payload::text AS payload, o.created_at
+                        FROM due, webhook_endpoints e
+                        WHERE d.id = due.id AND e.id = d.endpoint_id
+                        RETURNING d.id, d.lease_id, d.endpoint_id, d.event_id, d.outbox_id, e.url, e.secret,
+                                  CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END AS previous_secret
                         """)
                 .bind("batch", settings.batchSize())
                 .bind("lease", WebhookSettings.seconds(settings.lease()))
-                .map(row -> new Claimed(row.get("id", UUID.class), row.get("lease_id", UUID.class), row.get("endpoint_id", UUID.class),
-                        row.get("event_id", UUID.class),
-                        row.get("url", String.class), row.get("secret", String.class), row.get("previous_secret", String.class),
-                        row.get("type", String.class), row.get("payload", String.class), row.get("created_at", OffsetDateTime.class)))
-                .all();
+                .map(row -> new Lease(row.get("id", UUID.class), row.get("lease_id", UUID.class), row.get("endpoint_id", UUID.class),
+                        row.get("event_id", UUID.class), row.get("outbox_id", Long.class),
+                        row.get("url", String.class), row.get("secret", String.class), row.get("previous_secret", String.class)))
+                .all().collectList()
+                .flatMapMany(leases -> leases.isEmpty() ? Flux.empty() : outboxEvents.byIds(leases.stream().map(Lease::outboxId).toList())
+                        .flatMapMany(events -> Flux.fromIterable(leases)
+                                .filter(lease -> events.containsKey(lease.outboxId()))
+                                .map(lease -> {
+                                    OutboxEvents.Stored event = events.get(lease.outboxId());
+                                    return new Claimed(lease.id(), lease.leaseId(), lease.endpointId(), lease.eventId(), lease.url(),
+                                            lease.secret(), lease.previousSecret(), event.type(), event.payload(), event.createdAt());
+                                })));
     }
 
     private Mono<Outcome> send(Claimed delivery) {

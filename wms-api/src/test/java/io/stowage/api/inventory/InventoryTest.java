@@ -1,6 +1,7 @@
 package io.stowage.api.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.World;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -63,6 +65,26 @@ class InventoryTest extends ApiTest {
                 .jsonPath("$.items[0].actor").isEqualTo("worker:" + world.badge)
                 .jsonPath("$.items[1].kind").isEqualTo("putaway");
         assertBooksAgree(world.merchantId);
+    }
+
+    @Test
+    void theAuditFindsABalanceALevelAndATotalThatNoLongerMatchTheLedger() {
+        World world = World.create(this);
+        createAsn(world, "ASN-AUDIT", "TEE-M-NAVY", 5);
+        receive(world, "rcv-audit", Map.of("asn_id", openAsnId(world), "gtin", World.GTINS.get(0), "quantity", 5, "location_code", "DOCK-1"))
+                .expectStatus().isCreated();
+        assertBooksAgree(world.merchantId);
+
+        db.sql("UPDATE stock_balances SET on_hand = on_hand + 1 WHERE merchant_id = CAST(:merchant AS uuid)")
+                .bind("merchant", world.merchantId).then().block();
+        db.sql("UPDATE variants SET available_total = available_total + 3 WHERE merchant_id = CAST(:merchant AS uuid) AND sku = 'TEE-M-NAVY'")
+                .bind("merchant", world.merchantId).then().block();
+
+        List<Map<String, Object>> found = admin().get().uri("/api/v1/admin/stock/reconciliation").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody();
+        assertThat(found).filteredOn(d -> world.merchantId.equals(d.get("merchant_id")))
+                .extracting(d -> d.get("what"), d -> d.get("ledger"), d -> d.get("balance"))
+                .containsExactlyInAnyOrder(tuple("location", 5, 6), tuple("node", 6, 5), tuple("variant_total", 5, 8));
     }
 
     @Test
