@@ -21,6 +21,11 @@ public enum MovementKind {
     SHORT_PUT_BACK,
     /** Units of a merchant's insert (a gift, a sample, a leaflet) packed into a carton; they leave the node with it. */
     PACKING_INSERT,
+    /**
+     * Units of a packing insert in a closed carton whose order was cancelled before it shipped: the
+     * carton is unpacked, and the insert is back on the books at the pack station, for the put-back.
+     */
+    INSERT_UNPACKED,
     /** Units picked for an order that the packer did not find at the pack station, written off to investigate. */
     SHORT_PACK,
     /** Units a customer sent back, received at the returns station into the status their grade gives them. */

@@ -121,6 +121,29 @@ public class StockLedger {
                         spare.reason(), spare.referenceType(), spare.referenceId(), spare.actor(), spare.deviceId())));
     }
 
+    /** Where a movement took its units from: the node, variant, lot key and location, and how many. */
+    public record Taken(UUID nodeId, UUID variantId, UUID lotKey, UUID fromLocationId, int quantity) {
+    }
+
+    /**
+     * What the merchant's movement took from a location (for work that later brings the units back,
+     * such as a packing insert taken out of an unpacked carton); empty when it is not the merchant's
+     * or took nothing from a location.
+     */
+    public Mono<Taken> taken(UUID merchantId, long movementId) {
+        return db.sql("""
+                        SELECT node_id, variant_id, lot_id, from_location_id, quantity FROM stock_movements
+                        WHERE id = :id AND merchant_id = :merchant AND from_location_id IS NOT NULL
+                        """)
+                .bind("id", movementId).bind("merchant", merchantId)
+                .map(row -> {
+                    UUID lot = row.get("lot_id", UUID.class);
+                    return new Taken(row.get("node_id", UUID.class), row.get("variant_id", UUID.class), lot == null ? NO_LOT : lot,
+                            row.get("from_location_id", UUID.class), row.get("quantity", Integer.class));
+                })
+                .one();
+    }
+
     private Mono<Void> take(Movement m, UUID lotKey) {
         return db.sql("""
                         UPDATE stock_balances SET on_hand = on_hand - :qty

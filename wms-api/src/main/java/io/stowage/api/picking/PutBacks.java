@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -38,6 +39,10 @@ import reactor.core.publisher.Mono;
  * shelf, and counts the units moved ({@link ScannedMoves}). Fewer than the task means units went
  * missing at the pack station: the task's missing units (not the pack station's other orders' units)
  * are written off there to investigate.
+ * <p>
+ * A cancelled order's closed cartons may also hold units no pick brought (packing inserts): the
+ * features that took them book them back at the pack station ({@link UnpackedUnits}) and the order
+ * gets put-back tasks for them too, to the location they were taken from.
  */
 @Service
 class PutBacks {
@@ -90,9 +95,10 @@ class PutBacks {
     private final ShelfStock shelves;
     private final Network network;
     private final ScannedMoves.Listing<Row, PutBackTaskView> listing;
+    private final ObjectProvider<UnpackedUnits> unpacked;
 
     PutBacks(DatabaseClient db, Putaway putaway, ScannedMoves scannedMoves, OrderContents orders, TaskNames names, LedgerHistory ledger,
-             ShelfStock shelves, Network network) {
+             ShelfStock shelves, Network network, ObjectProvider<UnpackedUnits> unpacked) {
         this.db = db;
         this.names = names;
         this.ledger = ledger;
@@ -103,17 +109,44 @@ class PutBacks {
         this.putaway = putaway;
         this.scannedMoves = scannedMoves;
         this.orders = orders;
+        this.unpacked = unpacked;
     }
 
     /**
      * Creates the put-back tasks of a cancelled order, in the caller's transaction. The drop-off
      * location is the one each pick's ledger row put the units at. Units the packer declared missing
      * there were written off already (the picks count them lost) and are left out. A task never asks
-     * for more than the drop-off location holds of the variant now. Creating them again adds nothing.
+     * for more than the drop-off location holds of the variant now. Then the units of its unpacked
+     * cartons that no pick brought ({@link UnpackedUnits}) are booked back and asked for. Creating
+     * them again adds nothing.
      */
     Mono<Void> forCancelledOrder(UUID merchantId, UUID orderId) {
         return orders.movedBy(orderId, OrderStatus.CANCELLED).defaultIfEmpty("system")
-                .flatMap(cancelledBy -> tasks(merchantId, orderId, cancelledBy));
+                .flatMap(cancelledBy -> tasks(merchantId, orderId, cancelledBy).then(unpackedTasks(merchantId, orderId, cancelledBy)));
+    }
+
+    /**
+     * Put-back tasks for the units booked back now. Such a unit may share a task's key with the picks'
+     * (an insert that is also an ordered SKU, taken from the same shelf): it adds to that task, which
+     * was created in this same transaction, so it is still open. Units taken from the drop-off
+     * location itself are back where they were and need no task.
+     */
+    private Mono<Void> unpackedTasks(UUID merchantId, UUID orderId, String cancelledBy) {
+        return Flux.fromStream(unpacked.orderedStream())
+                .concatMap(source -> source.bookBack(merchantId, orderId, cancelledBy))
+                .filter(unit -> !unit.takenFromId().equals(unit.dropOffId()))
+                .concatMap(unit -> db.sql("""
+                                INSERT INTO put_back_tasks (node_id, merchant_id, order_id, variant_id, lot_key, from_location_id,
+                                                            picked_from_location_id, to_location_id, quantity, status, created_by)
+                                VALUES (:node, :merchant, :order, :variant, :lot, :from, :shelf, :shelf, :qty, 'open', :actor)
+                                ON CONFLICT (order_id, variant_id, lot_key, picked_from_location_id, from_location_id)
+                                DO UPDATE SET quantity = put_back_tasks.quantity + EXCLUDED.quantity
+                                """)
+                        .bind("node", unit.nodeId()).bind("merchant", merchantId).bind("order", orderId)
+                        .bind("variant", unit.variantId()).bind("lot", unit.lotKey()).bind("from", unit.dropOffId())
+                        .bind("shelf", unit.takenFromId()).bind("qty", unit.quantity()).bind("actor", cancelledBy)
+                        .then())
+                .then();
     }
 
     private Mono<Void> tasks(UUID merchantId, UUID orderId, String cancelledBy) {

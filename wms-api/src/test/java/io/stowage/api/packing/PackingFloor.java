@@ -67,7 +67,7 @@ public final class PackingFloor {
         return world.worker(test);
     }
 
-    WebTestClient picker() {
+    public WebTestClient picker() {
         return test.as(pickerToken);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.packing.PackingFloor;
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.Eventually;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,46 @@ class PackingSlipFlowTest extends ApiTest {
                 .satisfies(insert -> assertThat(insert).containsEntry("sku", "SAMPLE-CREAM").containsEntry("status", "taken"));
         assertThat(movements(merchant, "SAMPLE-CREAM", "packing_insert")).extracting(move -> move.get("reference_id")).containsExactly(second);
         assertThat(onHand(merchant, "SAMPLE-CREAM")).isZero();
+        assertBooksAgree(floor.world.merchantId);
+    }
+
+    @Test
+    void aCancelledOrdersClosedCartonGivesItsInsertsBackToTheBooksAndItsPutBackAsksForThem() {
+        PackingFloor floor = PackingFloor.create(this);
+        WebTestClient merchant = floor.world.merchant(this);
+        inserts(merchant);
+        floor.stock("TEE-M-NAVY", "P-03-01-A", 3);
+        floor.stock("TEE-L-NAVY", "P-03-02-A", 2);
+        receive(floor, "SAMPLE-CREAM", 5);
+        receive(floor, "LEAFLET-WEB", 10);
+        rule(merchant, Map.of("kind", "first_order", "sku", "SAMPLE-CREAM"));
+        rule(merchant, Map.of("kind", "channel", "sku", "LEAFLET-WEB", "channel", "web", "once_per", "carton"));
+        String orderId = order(merchant, "Laura Bērziņa", "laura." + UUID.randomUUID() + "@example.com", "lv", null);
+        Map<?, ?> batch = floor.pickEverything();
+        String cartonId = carton(floor, session(floor, batch, orderId), orderId, "TEE-M-NAVY", 2);
+        close(floor, cartonId, 2).expectStatus().isOk();
+        assertThat(onHand(merchant, "SAMPLE-CREAM")).as("the sample left the books with the carton").isEqualTo(4);
+
+        merchant.post().uri("/api/v1/orders/{id}/cancel", orderId).exchange().expectStatus().isOk();
+
+        List<Map<?, ?>> tasks = Eventually.until(() -> PackingFloor.maps(floor.picker().get().uri("/api/v1/put-back-tasks?status=open&limit=100")
+                        .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items")).stream()
+                .filter(task -> orderId.equals(task.get("order_id"))).toList(), found -> !found.isEmpty());
+        assertThat(tasks).as("the picked tees and the inserts of the unpacked carton go back, each where it was taken from")
+                .extracting(task -> task.get("sku") + " " + task.get("from_location_code") + "->" + task.get("to_location_code") + " x" + task.get("quantity"))
+                .containsExactlyInAnyOrder("TEE-M-NAVY PACK-1->P-03-01-A x2", "TEE-L-NAVY PACK-1->P-03-02-A x1",
+                        "SAMPLE-CREAM PACK-1->DOCK-1 x1", "LEAFLET-WEB PACK-1->DOCK-1 x1");
+        assertThat(movements(merchant, "SAMPLE-CREAM", "insert_unpacked")).singleElement().satisfies(move -> assertThat(move)
+                .containsEntry("quantity", 1).containsEntry("to_location_code", PackingFloor.STATION)
+                .containsEntry("reference_type", "carton").containsEntry("reference_id", cartonId));
+        assertThat(onHand(merchant, "SAMPLE-CREAM")).as("back on the books, at the pack station").isEqualTo(5);
+        assertBooksAgree(floor.world.merchantId);
+
+        Map<?, ?> sample = tasks.stream().filter(task -> "SAMPLE-CREAM".equals(task.get("sku"))).findFirst().orElseThrow();
+        floor.picker().post().uri("/api/v1/put-back-tasks/{id}/confirm", sample.get("id")).header("Idempotency-Key", "pb-" + sample.get("id"))
+                .bodyValue(Map.of("from_location_code", PackingFloor.STATION, "sku", "SAMPLE-CREAM", "to_location_code", "DOCK-1", "quantity", 1))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.units_written_off").isEqualTo(0);
+        assertThat(onHand(merchant, "SAMPLE-CREAM")).isEqualTo(5);
         assertBooksAgree(floor.world.merchantId);
     }
 
