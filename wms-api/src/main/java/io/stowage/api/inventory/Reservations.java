@@ -79,6 +79,36 @@ public class Reservations {
         return levels(merchantId, variantIds, nodeIds, "");
     }
 
+    /** Locks the variant's levels at every node until the transaction ends, in the order {@link #lock} takes them. */
+    public Mono<Void> lockEverywhere(UUID merchantId, UUID variantId) {
+        return db.sql("SELECT 1 FROM stock_levels WHERE merchant_id = :merchant AND variant_id = :variant ORDER BY variant_id, node_id FOR UPDATE")
+                .bind("merchant", merchantId).bind("variant", variantId)
+                .fetch().all().then();
+    }
+
+    /** A level's reserved units, for checking them against what holds them. */
+    public record ReservedLevel(UUID merchantId, UUID variantId, UUID nodeId, int reserved) {
+    }
+
+    /** Every level with units reserved, of every merchant, as last committed: for the books' reconciliation. */
+    public Flux<ReservedLevel> reservedLevels() {
+        return db.sql("SELECT merchant_id, variant_id, node_id, reserved FROM stock_levels WHERE reserved <> 0")
+                .map(row -> new ReservedLevel(row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class), row.get("node_id", UUID.class),
+                        row.get("reserved", Integer.class)))
+                .all();
+    }
+
+    /** Those of these variants that have unreserved units at some node, as last committed. */
+    public Flux<UUID> withUnreservedUnits(Collection<UUID> variantIds) {
+        if (variantIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("SELECT DISTINCT variant_id FROM stock_levels WHERE variant_id = ANY(:variants) AND on_hand > reserved")
+                .bind("variants", variantIds.toArray(UUID[]::new))
+                .map(row -> row.get("variant_id", UUID.class))
+                .all();
+    }
+
     private Flux<Level> levels(UUID merchantId, Collection<UUID> variantIds, Collection<UUID> nodeIds, String locking) {
         if (variantIds.isEmpty() || nodeIds.isEmpty()) {
             return Flux.empty();

@@ -1,6 +1,8 @@
 package io.stowage.api.orders;
 
+import io.stowage.api.catalog.Variants;
 import io.stowage.api.commands.CommandRetry;
+import io.stowage.api.inventory.Reservations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,9 +39,14 @@ class BackorderAllocator {
     private final OrderRouting routing;
     private final Allocator allocator;
     private final OrderTransitions transitions;
+    private final Reservations reservations;
+    private final Variants catalog;
 
-    BackorderAllocator(DatabaseClient db, TransactionalOperator tx, OrderRouting routing, Allocator allocator, OrderTransitions transitions) {
+    BackorderAllocator(DatabaseClient db, TransactionalOperator tx, OrderRouting routing, Allocator allocator, OrderTransitions transitions,
+                       Reservations reservations, Variants catalog) {
         this.db = db;
+        this.reservations = reservations;
+        this.catalog = catalog;
         this.tx = tx;
         this.routing = routing;
         this.allocator = allocator;
@@ -54,14 +61,15 @@ class BackorderAllocator {
     Mono<Integer> pass() {
         return db.sql("""
                         SELECT DISTINCT l.merchant_id, l.variant_id FROM order_lines l
-                        JOIN variants v ON v.id = l.variant_id
                         JOIN orders o ON o.id = l.order_id
-                        WHERE l.waiting > 0 AND v.available_total > 0 AND o.status IN ('accepted', 'backordered', 'partially_allocated')
-                        LIMIT :limit
+                        WHERE l.waiting > 0 AND o.status IN ('accepted', 'backordered', 'partially_allocated')
                         """)
-                .bind("limit", VARIANTS_PER_POLL)
-                .map(row -> Map.entry(row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class)))
+                .map(row -> Map.entry(row.get("variant_id", UUID.class), row.get("merchant_id", UUID.class)))
                 .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMapMany(waiting -> reservations.withUnreservedUnits(waiting.keySet())
+                        .take(VARIANTS_PER_POLL)
+                        .map(variant -> Map.entry(waiting.get(variant), variant)))
                 .concatMap(variant -> serve(variant.getKey(), variant.getValue())
                         .as(tx::transactional)
                         .retryWhen(CommandRetry.onConflict()))
@@ -78,11 +86,11 @@ class BackorderAllocator {
 
     private Mono<List<Waiting>> waitingLines(UUID merchantId, UUID variantId) {
         // The levels first, in the shared order, so that intake and cancel never wait on this in a circle.
-        return db.sql("SELECT 1 FROM stock_levels WHERE variant_id = :variant ORDER BY variant_id, node_id FOR UPDATE")
-                .bind("variant", variantId).fetch().all().then(db.sql("""
-                                SELECT l.order_id, l.line_no, l.waiting, o.status, o.channel, o.pickup_node_id, o.route_latitude, o.route_longitude,
-                                       v.lot_tracked OR v.expiry_tracked AS by_lot
-                                FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN variants v ON v.id = l.variant_id
+        return reservations.lockEverywhere(merchantId, variantId)
+                .then(catalog.byIds(List.of(variantId)).next().map(variant -> variant.lotTracked() || variant.expiryTracked()).defaultIfEmpty(false))
+                .flatMap(byLot -> db.sql("""
+                                SELECT l.order_id, l.line_no, l.waiting, o.status, o.channel, o.pickup_node_id, o.route_latitude, o.route_longitude
+                                FROM order_lines l JOIN orders o ON o.id = l.order_id
                                 WHERE l.merchant_id = :merchant AND l.variant_id = :variant AND l.waiting > 0
                                   AND o.status IN ('accepted', 'backordered', 'partially_allocated')
                                 ORDER BY o.accepted_at, o.id, l.line_no
@@ -93,8 +101,7 @@ class BackorderAllocator {
                         .map(row -> new Waiting(row.get("order_id", UUID.class), row.get("line_no", Integer.class),
                                 row.get("waiting", Integer.class), OrderStatus.fromDb(row.get("status", String.class)),
                                 row.get("channel", String.class), row.get("pickup_node_id", UUID.class),
-                                row.get("route_latitude", Double.class), row.get("route_longitude", Double.class),
-                                Boolean.TRUE.equals(row.get("by_lot", Boolean.class))))
+                                row.get("route_latitude", Double.class), row.get("route_longitude", Double.class), byLot))
                         .all().collectList());
     }
 

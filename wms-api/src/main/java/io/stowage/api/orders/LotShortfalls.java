@@ -1,6 +1,8 @@
 package io.stowage.api.orders;
 
 import io.stowage.api.commands.CommandRetry;
+import io.stowage.api.inventory.LotNumbers;
+import io.stowage.api.inventory.LotStock;
 import io.stowage.api.inventory.Reservations;
 import io.stowage.api.inventory.StockLedger;
 import io.stowage.api.network.Network;
@@ -8,7 +10,9 @@ import io.stowage.api.network.Node;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -39,11 +43,8 @@ class LotShortfalls {
     private static final String ACTOR = "system:lot-shortfall";
     /** Lots settled per poll: bounds the work of one pass; the loop repeats while passes find work. */
     private static final int LOTS_PER_POLL = 50;
-    /** Orders whose allocations may be given back: allocated, and in no wave that plans or picks them. */
-    private static final String NOT_IN_PICKING = """
-            o.status IN ('allocated', 'partially_allocated', 'backordered')
-            AND NOT EXISTS (SELECT 1 FROM wave_orders w WHERE w.order_id = o.id AND w.open)
-            """;
+    /** Orders whose allocations may be given back: allocated, and (checked apart) in no wave that plans or picks them. */
+    private static final String MAY_GIVE_BACK = "o.status IN ('allocated', 'partially_allocated', 'backordered')";
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -51,10 +52,16 @@ class LotShortfalls {
     private final OrderFulfilment fulfilment;
     private final OrderTransitions transitions;
     private final Network network;
+    private final LotStock lotStock;
+    private final LotNumbers lotNumbers;
+    private final OrdersInWaves waves;
 
     LotShortfalls(DatabaseClient db, TransactionalOperator tx, Reservations reservations, OrderFulfilment fulfilment,
-                  OrderTransitions transitions, Network network) {
+                  OrderTransitions transitions, Network network, LotStock lotStock, LotNumbers lotNumbers, OrdersInWaves waves) {
         this.network = network;
+        this.lotStock = lotStock;
+        this.lotNumbers = lotNumbers;
+        this.waves = waves;
         this.db = db;
         this.tx = tx;
         this.reservations = reservations;
@@ -65,8 +72,8 @@ class LotShortfalls {
     /** A lot at a node that orders not yet in picking hold more of than the node has. */
     private record Lot(UUID merchantId, UUID variantId, UUID nodeId, UUID lotKey, String lotNumber, String nodeCode) {
 
-        Lot at(String code) {
-            return new Lot(merchantId, variantId, nodeId, lotKey, lotNumber, code);
+        Lot named(String number, String code) {
+            return new Lot(merchantId, variantId, nodeId, lotKey, number, code);
         }
     }
 
@@ -80,36 +87,74 @@ class LotShortfalls {
 
     /** One pass over the lots short of their allocations; returns the units sent back to waiting. */
     Mono<Integer> pass() {
-        // Reads only the open allocations of lots (order_allocations_open). A lot short only for orders already in picking is
-        // not listed, so such lots never crowd out the ones this pass can settle.
-        return db.sql("""
-                        WITH held AS (
-                            SELECT merchant_id, variant_id, node_id, lot_key, sum(quantity) AS held FROM order_allocations
-                            WHERE released_at IS NULL AND lot_key <> :noLot
-                            GROUP BY merchant_id, variant_id, node_id, lot_key
-                        )
-                        SELECT h.merchant_id, h.variant_id, h.node_id, h.lot_key, l.lot_number
-                        FROM held h JOIN lots l ON l.id = h.lot_key
-                        WHERE h.held > (SELECT coalesce(sum(b.on_hand), 0) FROM stock_balances b
-                                        WHERE b.merchant_id = h.merchant_id AND b.variant_id = h.variant_id AND b.node_id = h.node_id
-                                          AND b.lot_key = h.lot_key AND b.status = 'available')
-                          AND EXISTS (SELECT 1 FROM order_allocations a JOIN orders o ON o.id = a.order_id
-                                      WHERE a.variant_id = h.variant_id AND a.node_id = h.node_id AND a.lot_key = h.lot_key
-                                        AND a.released_at IS NULL AND
-                        """ + NOT_IN_PICKING + """
-                        )
-                        LIMIT :limit
-                        """)
-                .bind("noLot", StockLedger.NO_LOT).bind("limit", LOTS_PER_POLL)
-                .map(row -> new Lot(row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class), row.get("node_id", UUID.class),
-                        row.get("lot_key", UUID.class), row.get("lot_number", String.class), null))
-                .all().collectList()
+        return held()
+                .flatMapMany(held -> Flux.fromIterable(held.keySet().stream().map(LotKey::merchantId).distinct().toList())
+                        .concatMap(merchant -> shortLots(merchant, held)))
+                .collectList()
+                .flatMapMany(this::mayGiveBack)
+                .take(LOTS_PER_POLL)
+                .collectList()
                 .flatMapMany(lots -> network.nodes(lots.stream().map(Lot::nodeId).distinct().toList()).collectMap(Node::id, Node::code)
-                        .flatMapMany(codes -> Flux.fromIterable(lots).map(lot -> lot.at(codes.get(lot.nodeId())))))
+                        .zipWith(lotNumbers.of(lots.stream().map(Lot::lotKey).toList()))
+                        .flatMapMany(names -> Flux.fromIterable(lots)
+                                .map(lot -> lot.named(names.getT2().get(lot.lotKey()).lotNumber(), names.getT1().get(lot.nodeId())))))
                 .concatMap(lot -> settle(lot)
                         .as(tx::transactional)
                         .retryWhen(CommandRetry.onConflict()))
                 .reduce(0, Integer::sum);
+    }
+
+    /** A lot of a merchant's variant at a node. */
+    private record LotKey(UUID merchantId, UUID variantId, UUID nodeId, UUID lotKey) {
+    }
+
+    /** Units the open allocations hold per lot (order_allocations_open): every lot any order was promised from. */
+    private Mono<Map<LotKey, Integer>> held() {
+        return db.sql("""
+                        SELECT merchant_id, variant_id, node_id, lot_key, sum(quantity) AS held FROM order_allocations
+                        WHERE released_at IS NULL AND lot_key <> :noLot
+                        GROUP BY merchant_id, variant_id, node_id, lot_key
+                        """)
+                .bind("noLot", StockLedger.NO_LOT)
+                .map(row -> Map.entry(new LotKey(row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class),
+                        row.get("node_id", UUID.class), row.get("lot_key", UUID.class)), row.get("held", Number.class).intValue()))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** The merchant's lots whose open allocations hold more than the node has of them. */
+    private Flux<LotKey> shortLots(UUID merchantId, Map<LotKey, Integer> held) {
+        List<LotKey> merchants = held.keySet().stream().filter(lot -> lot.merchantId().equals(merchantId)).toList();
+        return lotStock.available(merchantId, merchants.stream().map(LotKey::variantId).collect(Collectors.toSet()),
+                        merchants.stream().map(LotKey::nodeId).collect(Collectors.toSet()))
+                .collectMap(lot -> new LotKey(merchantId, lot.variantId(), lot.nodeId(), lot.lotKey()), LotStock.LotOnHand::onHand)
+                .flatMapIterable(onHand -> merchants.stream().filter(lot -> held.get(lot) > onHand.getOrDefault(lot, 0)).toList());
+    }
+
+    /**
+     * The short lots that some order not yet in picking holds: a lot short only for orders already in
+     * picking is left out, so such lots never crowd out the ones this pass can settle.
+     */
+    private Flux<Lot> mayGiveBack(List<LotKey> shortLots) {
+        if (shortLots.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("""
+                        SELECT a.variant_id, a.node_id, a.lot_key, a.order_id FROM order_allocations a JOIN orders o ON o.id = a.order_id
+                        WHERE a.lot_key = ANY(:lots) AND a.released_at IS NULL AND
+                        """ + MAY_GIVE_BACK)
+                .bind("lots", shortLots.stream().map(LotKey::lotKey).distinct().toArray(UUID[]::new))
+                .map(row -> Map.entry(List.of(row.get("variant_id", UUID.class), row.get("node_id", UUID.class), row.get("lot_key", UUID.class)),
+                        row.get("order_id", UUID.class)))
+                .all().collectList()
+                .flatMapMany(holders -> waves.inOpenWaves(holders.stream().map(Map.Entry::getValue).collect(Collectors.toSet()))
+                        .flatMapIterable(inWaves -> {
+                            Set<List<UUID>> givable = holders.stream().filter(holder -> !inWaves.contains(holder.getValue()))
+                                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+                            return shortLots.stream()
+                                    .filter(lot -> givable.contains(List.of(lot.variantId(), lot.nodeId(), lot.lotKey())))
+                                    .map(lot -> new Lot(lot.merchantId(), lot.variantId(), lot.nodeId(), lot.lotKey(), null, null))
+                                    .toList();
+                        }));
     }
 
     private Mono<Integer> settle(Lot lot) {
@@ -143,29 +188,33 @@ class LotShortfalls {
 
     /** Units of the lot its open allocations hold beyond the node's available units, read under the level lock. */
     private Mono<Integer> shortfall(Lot lot) {
-        return db.sql("""
-                        SELECT (SELECT coalesce(sum(quantity), 0) FROM order_allocations
-                                WHERE variant_id = :variant AND node_id = :node AND lot_key = :lot AND released_at IS NULL)
-                             - (SELECT coalesce(sum(on_hand), 0) FROM stock_balances
-                                WHERE merchant_id = :merchant AND variant_id = :variant AND node_id = :node AND lot_key = :lot
-                                  AND status = 'available') AS missing
+        Mono<Integer> held = db.sql("""
+                        SELECT coalesce(sum(quantity), 0) AS held FROM order_allocations
+                        WHERE variant_id = :variant AND node_id = :node AND lot_key = :lot AND released_at IS NULL
                         """)
-                .bind("merchant", lot.merchantId()).bind("variant", lot.variantId()).bind("node", lot.nodeId()).bind("lot", lot.lotKey())
-                .map(row -> row.get("missing", Number.class).intValue())
+                .bind("variant", lot.variantId()).bind("node", lot.nodeId()).bind("lot", lot.lotKey())
+                .map(row -> row.get("held", Number.class).intValue())
                 .one();
+        Mono<Integer> onHand = lotStock.available(lot.merchantId(), List.of(lot.variantId()), List.of(lot.nodeId()))
+                .filter(found -> found.lotKey().equals(lot.lotKey()))
+                .map(LotStock.LotOnHand::onHand)
+                .reduce(0, Integer::sum);
+        return held.zipWith(onHand, (promised, has) -> promised - has);
     }
 
     private Mono<Integer> giveBack(Lot lot, int missing) {
         return db.sql("""
                         SELECT a.order_id, a.line_no, a.quantity, o.status FROM order_allocations a JOIN orders o ON o.id = a.order_id
                         WHERE a.variant_id = :variant AND a.node_id = :node AND a.lot_key = :lot AND a.released_at IS NULL AND
-                        """ + NOT_IN_PICKING + """
+                        """ + MAY_GIVE_BACK + """
                         ORDER BY a.id DESC
                         """)
                 .bind("variant", lot.variantId()).bind("node", lot.nodeId()).bind("lot", lot.lotKey())
                 .map(row -> new Held(new Line(row.get("order_id", UUID.class), row.get("line_no", Integer.class),
                         OrderStatus.fromDb(row.get("status", String.class))), row.get("quantity", Integer.class)))
                 .all().collectList()
+                .flatMap(allocations -> waves.inOpenWaves(allocations.stream().map(held -> held.line().orderId()).collect(Collectors.toSet()))
+                        .map(inWaves -> allocations.stream().filter(held -> !inWaves.contains(held.line().orderId())).toList()))
                 .flatMap(held -> {
                     Map<Line, Integer> perLine = newestFirst(held, missing);
                     Map<UUID, OrderStatus> orders = new LinkedHashMap<>();

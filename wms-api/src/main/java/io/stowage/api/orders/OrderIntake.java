@@ -14,7 +14,6 @@ import io.stowage.api.problem.ApiProblem;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -371,9 +370,7 @@ class OrderIntake {
                     .filter(p -> p.lineNo() == lineNo)
                     .map(p -> new OrderView.ShipFrom(codes.get(p.nodeId()), checked.routing().kinds().get(p.nodeId()), p.quantity(),
                             p.lotNumber(), p.expiresOn()))
-                    .sorted(Comparator.comparing(OrderView.ShipFrom::nodeCode)
-                            .thenComparing(OrderView.ShipFrom::expiresOn, Comparator.nullsLast(Comparator.naturalOrder()))
-                            .thenComparing(OrderView.ShipFrom::lotNumber, Comparator.nullsLast(Comparator.naturalOrder())))
+                    .sorted(OrderView.ShipFrom.LISTED)
                     .toList();
             int rest = waiting.units().getOrDefault(lineNo, 0);
             LocalDate expectedOn = waiting.expectedOn().get(lineNo);

@@ -1,19 +1,30 @@
 package io.stowage.api.orders;
 
 import io.r2dbc.spi.Readable;
+import io.stowage.api.catalog.VariantRef;
+import io.stowage.api.catalog.Variants;
 import io.stowage.api.database.Params;
+import io.stowage.api.inventory.LotNumbers;
+import io.stowage.api.inventory.Reservations;
+import io.stowage.api.network.Network;
+import io.stowage.api.network.Node;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,10 +34,21 @@ public class OrderQueries {
 
     private final DatabaseClient db;
     private final List<PlannedCarrierServices> plannedServices;
+    private final Variants variants;
+    private final Network network;
+    private final LotNumbers lotNumbers;
+    private final Reservations reservations;
+    private final TransactionalOperator tx;
 
-    public OrderQueries(DatabaseClient db, List<PlannedCarrierServices> plannedServices) {
+    public OrderQueries(DatabaseClient db, List<PlannedCarrierServices> plannedServices, Variants variants, Network network,
+                        LotNumbers lotNumbers, Reservations reservations, TransactionalOperator tx) {
         this.db = db;
+        this.tx = tx;
         this.plannedServices = plannedServices;
+        this.variants = variants;
+        this.network = network;
+        this.lotNumbers = lotNumbers;
+        this.reservations = reservations;
     }
 
     /** Where reservations and orders disagree; empty when every reserved unit belongs to an open allocation and every line adds up. */
@@ -41,16 +63,21 @@ public class OrderQueries {
     /** The merchant's order, or 404 for any other (including another merchant's). */
     public Mono<OrderView> get(UUID merchantId, UUID orderId) {
         return db.sql("""
-                        SELECT o.*, n.code AS pickup_code FROM orders o LEFT JOIN nodes n ON n.id = o.pickup_node_id
-                        WHERE o.id = :id AND o.merchant_id = :merchant
+                        SELECT o.* FROM orders o WHERE o.id = :id AND o.merchant_id = :merchant
                         """)
                 .bind("id", orderId).bind("merchant", merchantId)
-                .map(OrderQueries::header)
+                .map(row -> new Header(header(row), row.get("pickup_node_id", UUID.class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Order", orderId)))
-                .flatMap(header -> lines(orderId).map(header::withLines))
+                .flatMap(header -> (header.pickupNodeId() == null ? Mono.just(header.view())
+                        : network.node(header.pickupNodeId()).map(pickup -> header.view().withPickupCode(pickup.code())))
+                        .zipWith(lines(orderId), OrderView::withLines))
                 .flatMap(view -> Flux.fromIterable(plannedServices).concatMap(planned -> planned.forOrder(orderId)).next()
                         .map(view::withPlannedService).defaultIfEmpty(view));
+    }
+
+    /** The order's row without its lines, and the store it is collected from (null when shipped). */
+    private record Header(OrderView view, UUID pickupNodeId) {
     }
 
     private static OrderView header(Readable row) {
@@ -61,49 +88,62 @@ public class OrderQueries {
                 row.get("customer_phone", String.class), address, row.get("customer_language", String.class),
                 row.get("customer_notify", String.class));
         return new OrderView(row.get("id", UUID.class), row.get("status", String.class), row.get("service_level", String.class),
-                row.get("channel", String.class), customer, row.get("pickup_code", String.class), row.get("promised_on", LocalDate.class),
+                row.get("channel", String.class), customer, null, row.get("promised_on", LocalDate.class),
                 row.get("carrier_code", String.class) == null ? null : row.get("carrier_code", String.class) + "/" + row.get("carrier_service_code", String.class),
                 row.get("gift_message", String.class), row.get("route_basis", String.class), row.get("accepted_at", OffsetDateTime.class),
                 row.get("updated_at", OffsetDateTime.class), List.of());
     }
 
+    /**
+     * The order's lines with where they ship from. The SKUs, node codes and lot numbers belong to the
+     * catalog, the network and inventory: asked of them for the ids the lines and allocations name.
+     */
     private Mono<List<OrderView.Line>> lines(UUID orderId) {
         return db.sql("""
-                        SELECT l.line_no, v.sku, l.quantity, l.waiting, l.shipped, l.expected_on,
-                               n.code AS node_code, n.kind AS node_kind, a.quantity AS allocated, lot.lot_number, lot.expires_on
+                        SELECT l.line_no, l.variant_id, l.quantity, l.waiting, l.shipped, l.expected_on, a.node_id, a.lot_key, a.quantity AS allocated
                         FROM order_lines l
-                        JOIN variants v ON v.id = l.variant_id
                         LEFT JOIN order_allocations a ON a.order_id = l.order_id AND a.line_no = l.line_no AND a.released_at IS NULL
-                        LEFT JOIN nodes n ON n.id = a.node_id
-                        LEFT JOIN lots lot ON lot.id = a.lot_key
                         WHERE l.order_id = :order
-                        ORDER BY l.line_no, n.code, lot.expires_on, lot.lot_number
+                        ORDER BY l.line_no
                         """)
                 .bind("order", orderId)
-                .map(row -> new LineRow(row.get("line_no", Integer.class), row.get("sku", String.class), row.get("quantity", Integer.class),
+                .map(row -> new LineRow(row.get("line_no", Integer.class), row.get("variant_id", UUID.class), row.get("quantity", Integer.class),
                         row.get("waiting", Integer.class), row.get("shipped", Integer.class), row.get("expected_on", LocalDate.class),
-                        row.get("node_code", String.class) == null ? null : new OrderView.ShipFrom(row.get("node_code", String.class),
-                                row.get("node_kind", String.class), row.get("allocated", Integer.class), row.get("lot_number", String.class),
-                                row.get("expires_on", LocalDate.class))))
+                        row.get("node_id", UUID.class), row.get("lot_key", UUID.class), row.get("allocated", Integer.class)))
                 .all().collectList()
-                .map(rows -> {
-                    Map<Integer, List<LineRow>> byLine = new LinkedHashMap<>();
-                    rows.forEach(row -> byLine.computeIfAbsent(row.lineNo(), k -> new ArrayList<>()).add(row));
-                    List<OrderView.Line> lines = new ArrayList<>();
-                    byLine.forEach((lineNo, parts) -> {
-                        LineRow first = parts.get(0);
-                        List<OrderView.ShipFrom> shipsFrom = parts.stream().map(LineRow::shipFrom).filter(java.util.Objects::nonNull).toList();
-                        boolean preorder = first.expectedOn() != null;
-                        lines.add(new OrderView.Line(lineNo, first.sku(), first.quantity(),
-                                shipsFrom.stream().mapToInt(OrderView.ShipFrom::quantity).sum(),
-                                preorder ? 0 : first.waiting(), preorder ? first.waiting() : 0, first.shipped(), first.expectedOn(), shipsFrom));
-                    });
-                    return lines;
-                });
+                .flatMap(rows -> Mono.zip(
+                                variants.byIds(rows.stream().map(LineRow::variantId).distinct().toList()).collectMap(VariantRef::id, VariantRef::sku),
+                                network.nodes(rows.stream().map(LineRow::nodeId).filter(Objects::nonNull).distinct().toList())
+                                        .collectMap(Node::id, node -> node),
+                                lotNumbers.of(rows.stream().map(LineRow::lotKey).filter(Objects::nonNull).toList()))
+                        .map(names -> {
+                            Map<Integer, List<LineRow>> byLine = new LinkedHashMap<>();
+                            rows.forEach(row -> byLine.computeIfAbsent(row.lineNo(), k -> new ArrayList<>()).add(row));
+                            List<OrderView.Line> lines = new ArrayList<>();
+                            byLine.forEach((lineNo, parts) -> {
+                                LineRow first = parts.get(0);
+                                List<OrderView.ShipFrom> shipsFrom = parts.stream()
+                                        .filter(part -> part.nodeId() != null)
+                                        .map(part -> {
+                                            Node node = names.getT2().get(part.nodeId());
+                                            LotNumbers.Lot lot = part.lotKey() == null ? null : names.getT3().get(part.lotKey());
+                                            return new OrderView.ShipFrom(node.code(), node.kind(), part.allocated(),
+                                                    lot == null ? null : lot.lotNumber(), lot == null ? null : lot.expiresOn());
+                                        })
+                                        .sorted(OrderView.ShipFrom.LISTED)
+                                        .toList();
+                                boolean preorder = first.expectedOn() != null;
+                                lines.add(new OrderView.Line(lineNo, names.getT1().get(first.variantId()), first.quantity(),
+                                        shipsFrom.stream().mapToInt(OrderView.ShipFrom::quantity).sum(),
+                                        preorder ? 0 : first.waiting(), preorder ? first.waiting() : 0, first.shipped(), first.expectedOn(), shipsFrom));
+                            });
+                            return lines;
+                        }));
     }
 
-    /** One line joined with one of its allocations (or none). */
-    private record LineRow(int lineNo, String sku, int quantity, int waiting, int shipped, LocalDate expectedOn, OrderView.ShipFrom shipFrom) {
+    /** One line joined with one of its open allocations (or none: null node). */
+    private record LineRow(int lineNo, UUID variantId, int quantity, int waiting, int shipped, LocalDate expectedOn,
+                           UUID nodeId, UUID lotKey, Integer allocated) {
     }
 
     /** The merchant's orders, oldest first, filtered. */
@@ -174,31 +214,49 @@ public class OrderQueries {
      * cancelled orders).
      */
     public Mono<List<Discrepancy>> reconcile() {
-        return db.sql("""
-                        WITH open AS (
-                            SELECT variant_id, node_id, sum(quantity) AS quantity FROM order_allocations
-                            WHERE released_at IS NULL GROUP BY variant_id, node_id
-                        ), by_level AS (
-                            SELECT 'reserved' AS what, coalesce(s.merchant_id, v.merchant_id) AS merchant_id,
-                                   coalesce(s.variant_id, o.variant_id)::text || '/' || coalesce(s.node_id, o.node_id)::text AS key,
-                                   coalesce(o.quantity, 0) AS expected, coalesce(s.reserved, 0) AS actual
-                            FROM stock_levels s FULL JOIN open o ON o.variant_id = s.variant_id AND o.node_id = s.node_id
-                            LEFT JOIN variants v ON v.id = o.variant_id
-                        ), line_alloc AS (
+        Mono<Map<List<UUID>, Long>> open = db.sql("""
+                        SELECT merchant_id, variant_id, node_id, sum(quantity) AS quantity FROM order_allocations
+                        WHERE released_at IS NULL GROUP BY merchant_id, variant_id, node_id
+                        """)
+                .map(row -> Map.entry(List.of(row.get("merchant_id", UUID.class), row.get("variant_id", UUID.class), row.get("node_id", UUID.class)),
+                        row.get("quantity", Number.class).longValue()))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        Mono<Map<List<UUID>, Long>> reserved = reservations.reservedLevels()
+                .collectMap(level -> List.of(level.merchantId(), level.variantId(), level.nodeId()), level -> (long) level.reserved());
+        Mono<List<Discrepancy>> byLevel = open.zipWith(reserved).map(books -> {
+            Set<List<UUID>> levels = new TreeSet<>(Comparator.comparing((List<UUID> level) -> level.get(0))
+                    .thenComparing(level -> level.get(1)).thenComparing(level -> level.get(2)));
+            levels.addAll(books.getT1().keySet());
+            levels.addAll(books.getT2().keySet());
+            return levels.stream()
+                    .filter(level -> !books.getT1().getOrDefault(level, 0L).equals(books.getT2().getOrDefault(level, 0L)))
+                    .map(level -> new Discrepancy("reserved", level.get(0), level.get(1) + "/" + level.get(2),
+                            books.getT1().getOrDefault(level, 0L), books.getT2().getOrDefault(level, 0L)))
+                    .toList();
+        });
+        Mono<List<Discrepancy>> byLine = db.sql("""
+                        WITH line_alloc AS (
                             SELECT order_id, line_no, sum(quantity) AS quantity FROM order_allocations
                             WHERE released_at IS NULL GROUP BY order_id, line_no
-                        ), by_line AS (
-                            SELECT 'order_line' AS what, l.merchant_id, l.order_id::text || '/' || l.line_no AS key,
-                                   CASE WHEN o.status = 'cancelled' THEN 0 ELSE l.quantity END AS expected,
-                                   l.waiting + coalesce(a.quantity, 0) + l.shipped AS actual
-                            FROM order_lines l JOIN orders o ON o.id = l.order_id
-                            LEFT JOIN line_alloc a ON a.order_id = l.order_id AND a.line_no = l.line_no
                         )
-                        SELECT * FROM by_level WHERE expected <> actual
-                        UNION ALL SELECT * FROM by_line WHERE expected <> actual
+                        SELECT 'order_line' AS what, l.merchant_id, l.order_id::text || '/' || l.line_no AS key,
+                               CASE WHEN o.status = 'cancelled' THEN 0 ELSE l.quantity END AS expected,
+                               l.waiting + coalesce(a.quantity, 0) + l.shipped AS actual
+                        FROM order_lines l JOIN orders o ON o.id = l.order_id
+                        LEFT JOIN line_alloc a ON a.order_id = l.order_id AND a.line_no = l.line_no
+                        WHERE CASE WHEN o.status = 'cancelled' THEN 0 ELSE l.quantity END <> l.waiting + coalesce(a.quantity, 0) + l.shipped
                         """)
                 .map(row -> new Discrepancy(row.get("what", String.class), row.get("merchant_id", UUID.class), row.get("key", String.class),
                         row.get("expected", Number.class).longValue(), row.get("actual", Number.class).longValue()))
                 .all().collectList();
+        // One snapshot for both books, as one statement would see them: reservations and allocations
+        // change together in every command, so reads at two moments could disagree while the books agree.
+        return db.sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").then()
+                .then(byLevel.zipWhen(levels -> byLine, (levels, lines) -> {
+                    List<Discrepancy> all = new ArrayList<>(levels);
+                    all.addAll(lines);
+                    return all;
+                }))
+                .as(tx::transactional);
     }
 }

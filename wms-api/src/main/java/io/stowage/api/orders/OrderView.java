@@ -3,6 +3,7 @@ package io.stowage.api.orders;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +29,11 @@ public record OrderView(UUID id, String status, String serviceLevel, String chan
                 acceptedAt, updatedAt, List.copyOf(withLines), plannedService);
     }
 
+    OrderView withPickupCode(String code) {
+        return new OrderView(id, status, serviceLevel, channel, customer, code, promisedOn, carrierService, giftMessage, routedFrom,
+                acceptedAt, updatedAt, lines, plannedService);
+    }
+
     OrderView withPlannedService(PlannedCarrierService planned) {
         return new OrderView(id, status, serviceLevel, channel, customer, pickupStoreCode, promisedOn, carrierService, giftMessage, routedFrom,
                 acceptedAt, updatedAt, lines, planned);
@@ -46,6 +52,11 @@ public record OrderView(UUID id, String status, String serviceLevel, String chan
 
     /** Units of the line held at a node, from one lot when the variant is lot-tracked. */
     public record ShipFrom(String nodeCode, String nodeKind, int quantity, String lotNumber, LocalDate expiresOn) {
+
+        /** How a line lists where it ships from: by node, then earliest expiry, then lot number. */
+        static final Comparator<ShipFrom> LISTED = Comparator.comparing(ShipFrom::nodeCode)
+                .thenComparing(ShipFrom::expiresOn, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(ShipFrom::lotNumber, Comparator.nullsLast(Comparator.naturalOrder()));
     }
 
     /** A row of the order list. */

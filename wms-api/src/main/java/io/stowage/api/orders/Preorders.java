@@ -1,9 +1,9 @@
 package io.stowage.api.orders;
 
+import io.stowage.api.inbound.IncomingStock;
+import io.stowage.api.inbound.IncomingStock.Arrival;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,33 +21,16 @@ import reactor.core.publisher.Mono;
 class Preorders {
 
     private final DatabaseClient db;
+    private final IncomingStock incoming;
 
-    Preorders(DatabaseClient db) {
+    Preorders(DatabaseClient db, IncomingStock incoming) {
         this.db = db;
-    }
-
-    /** Units expected on a date. */
-    record Arrival(LocalDate on, int quantity) {
+        this.incoming = incoming;
     }
 
     /** Open ASN quantities per variant and expected date, earliest first. */
     Mono<Map<UUID, List<Arrival>>> incoming(UUID merchantId, Collection<UUID> variantIds) {
-        if (variantIds.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return db.sql("""
-                        SELECT l.variant_id, a.expected_on, sum(l.expected_quantity - l.received_quantity) AS incoming
-                        FROM asn_lines l JOIN asns a ON a.id = l.asn_id
-                        WHERE a.merchant_id = :merchant AND a.status <> 'closed' AND l.variant_id = ANY(:ids)
-                          AND l.received_quantity < l.expected_quantity
-                        GROUP BY l.variant_id, a.expected_on
-                        ORDER BY l.variant_id, a.expected_on
-                        """)
-                .bind("merchant", merchantId).bind("ids", variantIds.toArray(UUID[]::new))
-                .map(row -> Map.entry(row.get("variant_id", UUID.class),
-                        new Arrival(row.get("expected_on", LocalDate.class), row.get("incoming", Number.class).intValue())))
-                .all()
-                .collect(HashMap<UUID, List<Arrival>>::new, (map, e) -> map.computeIfAbsent(e.getKey(), id -> new ArrayList<>()).add(e.getValue()));
+        return incoming.byDate(merchantId, variantIds);
     }
 
     /** Units of these variants already waiting on other orders' lines. */

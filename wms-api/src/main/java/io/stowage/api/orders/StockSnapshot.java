@@ -1,5 +1,6 @@
 package io.stowage.api.orders;
 
+import io.stowage.api.inventory.LotStock;
 import io.stowage.api.inventory.Reservations;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,10 +49,12 @@ class StockSnapshot {
 
     private final DatabaseClient db;
     private final Reservations reservations;
+    private final LotStock lotStock;
 
-    StockSnapshot(DatabaseClient db, Reservations reservations) {
+    StockSnapshot(DatabaseClient db, Reservations reservations, LotStock lotStock) {
         this.db = db;
         this.reservations = reservations;
+        this.lotStock = lotStock;
     }
 
     /** Locks the levels and reads them; {@code lotTracked} are the variants allocated by lot. */
@@ -80,45 +83,57 @@ class StockSnapshot {
 
     private Mono<Map<UUID, Map<UUID, List<FefoLots.LotStock>>>> lots(UUID merchantId, Set<UUID> variantIds, Collection<UUID> nodeIds,
                                                                    int minRemainingDays) {
-        return db.sql("""
-                        WITH held AS (
-                            SELECT node_id, variant_id, lot_key, sum(on_hand) AS on_hand FROM stock_balances
-                            WHERE merchant_id = :merchant AND variant_id = ANY(:variants) AND node_id = ANY(:nodes) AND status = 'available'
-                            GROUP BY node_id, variant_id, lot_key
-                        ), promised AS (
-                            SELECT node_id, variant_id, lot_key, sum(quantity) AS quantity FROM order_allocations
-                            WHERE variant_id = ANY(:variants) AND node_id = ANY(:nodes) AND released_at IS NULL
-                            GROUP BY node_id, variant_id, lot_key
-                        )
-                        SELECT h.node_id, h.variant_id, h.lot_key, l.lot_number, l.expires_on,
-                               h.on_hand - coalesce(p.quantity, 0) AS free, current_date AS today
-                        FROM held h
-                        LEFT JOIN promised p ON p.node_id = h.node_id AND p.variant_id = h.variant_id AND p.lot_key = h.lot_key
-                        LEFT JOIN lots l ON l.id = h.lot_key
-                        """)
-                .bind("merchant", merchantId)
-                .bind("variants", variantIds.toArray(UUID[]::new))
-                .bind("nodes", nodeIds.toArray(UUID[]::new))
-                .map(row -> new LotRow(row.get("node_id", UUID.class), row.get("variant_id", UUID.class),
-                        new FefoLots.LotStock(row.get("lot_key", UUID.class), row.get("lot_number", String.class),
-                                row.get("expires_on", LocalDate.class), row.get("free", Number.class).intValue()),
-                        row.get("today", LocalDate.class)))
-                .all().collectList()
-                .map(rows -> {
+        return Mono.zip(lotStock.available(merchantId, variantIds, nodeIds).collectList(), promised(variantIds, nodeIds))
+                .map(found -> {
+                    Map<LotAt, Integer> promised = found.getT2().promised();
                     Map<UUID, Map<UUID, List<FefoLots.LotStock>>> raw = new HashMap<>();
                     variantIds.forEach(variant -> raw.put(variant, new HashMap<>()));
-                    LocalDate today = rows.isEmpty() ? null : rows.get(0).today();
-                    rows.forEach(row -> raw.get(row.variantId()).computeIfAbsent(row.nodeId(), id -> new ArrayList<>()).add(row.lot()));
+                    for (LotStock.LotOnHand lot : found.getT1()) {
+                        int free = lot.onHand() - promised.getOrDefault(new LotAt(lot.nodeId(), lot.variantId(), lot.lotKey()), 0);
+                        raw.get(lot.variantId()).computeIfAbsent(lot.nodeId(), id -> new ArrayList<>())
+                                .add(new FefoLots.LotStock(lot.lotKey(), lot.lotNumber(), lot.expiresOn(), free));
+                    }
                     Map<UUID, Map<UUID, List<FefoLots.LotStock>>> eligible = new HashMap<>();
                     raw.forEach((variant, perNode) -> {
                         Map<UUID, List<FefoLots.LotStock>> byNode = new HashMap<>();
-                        perNode.forEach((node, lots) -> byNode.put(node, FefoLots.eligible(lots, today, minRemainingDays)));
+                        perNode.forEach((node, lots) -> byNode.put(node, FefoLots.eligible(lots, found.getT2().today(), minRemainingDays)));
                         eligible.put(variant, byNode);
                     });
                     return eligible;
                 });
     }
 
-    private record LotRow(UUID nodeId, UUID variantId, FefoLots.LotStock lot, LocalDate today) {
+    /** One lot of a variant at a node. */
+    private record LotAt(UUID nodeId, UUID variantId, UUID lotKey) {
+    }
+
+    /** The units open allocations hold per lot, and the database's date (lots expire by it). */
+    private record Promised(Map<LotAt, Integer> promised, LocalDate today) {
+    }
+
+    /** A row of {@link #promised}: the date, and one lot's promised units (none on the row that only carries the date). */
+    private record PromisedRow(LocalDate today, LotAt lot, int quantity) {
+    }
+
+    private Mono<Promised> promised(Set<UUID> variantIds, Collection<UUID> nodeIds) {
+        return db.sql("""
+                        SELECT current_date AS today, p.node_id, p.variant_id, p.lot_key, p.quantity
+                        FROM (SELECT 1) AS one
+                        LEFT JOIN (SELECT node_id, variant_id, lot_key, sum(quantity) AS quantity FROM order_allocations
+                                   WHERE variant_id = ANY(:variants) AND node_id = ANY(:nodes) AND released_at IS NULL
+                                   GROUP BY node_id, variant_id, lot_key) AS p ON true
+                        """)
+                .bind("variants", variantIds.toArray(UUID[]::new))
+                .bind("nodes", nodeIds.toArray(UUID[]::new))
+                .map(row -> new PromisedRow(row.get("today", LocalDate.class),
+                        row.get("node_id", UUID.class) == null ? null
+                                : new LotAt(row.get("node_id", UUID.class), row.get("variant_id", UUID.class), row.get("lot_key", UUID.class)),
+                        row.get("quantity", Number.class) == null ? 0 : row.get("quantity", Number.class).intValue()))
+                .all().collectList()
+                .map(rows -> {
+                    Map<LotAt, Integer> promised = new HashMap<>();
+                    rows.stream().filter(row -> row.lot() != null).forEach(row -> promised.put(row.lot(), row.quantity()));
+                    return new Promised(promised, rows.get(0).today());
+                });
     }
 }

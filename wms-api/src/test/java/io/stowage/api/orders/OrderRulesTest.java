@@ -3,6 +3,7 @@ package io.stowage.api.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stowage.api.inbound.IncomingStock.Arrival;
 import io.stowage.api.orders.FefoLots.LotStock;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,7 +73,7 @@ class OrderRulesTest {
 
     @Test
     void aPreorderIsExpectedWhenTheAsnsBringTheUnitsQueuedAheadAndItsOwn() {
-        List<Preorders.Arrival> arrivals = List.of(new Preorders.Arrival(TODAY.plusDays(3), 5), new Preorders.Arrival(TODAY.plusDays(10), 5));
+        List<Arrival> arrivals = List.of(new Arrival(TODAY.plusDays(3), 5), new Arrival(TODAY.plusDays(10), 5));
         assertThat(Preorders.expectedOn(arrivals, 0, 5)).isEqualTo(TODAY.plusDays(3));
         assertThat(Preorders.expectedOn(arrivals, 3, 4)).isEqualTo(TODAY.plusDays(10));
         assertThat(Preorders.expectedOn(arrivals, 8, 3)).isNull();
