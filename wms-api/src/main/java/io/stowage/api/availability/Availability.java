@@ -1,6 +1,9 @@
 package io.stowage.api.availability;
 
 import io.stowage.api.Published;
+import io.stowage.api.catalog.Variants;
+import io.stowage.api.network.Network;
+import io.stowage.api.network.Node;
 import io.stowage.api.problem.ApiProblem;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,14 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * What a merchant's store may sell, per variant and per node: on hand, reserved, available,
  * incoming with its earliest date, a status, and in-stock alternatives for what is out. Read from
- * the sellable levels kept in step with the ledger, in three set-based queries for any batch size.
+ * the sellable levels kept in step with the ledger (inventory's), the open notices (inbound's), the
+ * catalog and the network, one set-based query each for any batch size.
  */
 @Service
 @Published
@@ -27,10 +31,16 @@ public class Availability {
 
     public static final int MAX_VARIANTS = 500;
 
-    private final DatabaseClient db;
+    private final Variants catalog;
+    private final Network network;
+    private final SellableLevels levels;
+    private final IncomingUnits incomingUnits;
 
-    public Availability(DatabaseClient db) {
-        this.db = db;
+    public Availability(Variants catalog, Network network, SellableLevels levels, IncomingUnits incomingUnits) {
+        this.catalog = catalog;
+        this.network = network;
+        this.levels = levels;
+        this.incomingUnits = incomingUnits;
     }
 
     public record NodeAvailability(String nodeCode, String kind, int onHand, int reserved, int available, int incoming,
@@ -61,7 +71,7 @@ public class Availability {
             if (!unknown.isEmpty()) {
                 return Mono.error(ApiProblem.invalid("skus", "unknown SKUs: " + String.join(", ", unknown)));
             }
-            UUID[] ids = variants.values().stream().map(VariantRow::id).toArray(UUID[]::new);
+            List<UUID> ids = variants.values().stream().map(VariantRow::id).toList();
             return nodeRows(merchantId, ids).zipWith(alternatives(merchantId, ids)).map(found -> {
                 Map<UUID, List<NodeRow>> byVariant = new HashMap<>();
                 found.getT1().forEach(row -> byVariant.computeIfAbsent(row.variantId(), id -> new ArrayList<>()).add(row));
@@ -102,53 +112,39 @@ public class Availability {
     }
 
     private Mono<Map<String, VariantRow>> variants(UUID merchantId, Set<String> skus) {
-        return db.sql("SELECT id, sku, low_stock_threshold FROM variants WHERE merchant_id = :merchant AND sku = ANY(:skus)")
-                .bind("merchant", merchantId).bind("skus", skus.toArray(String[]::new))
-                .map(row -> new VariantRow(row.get("id", UUID.class), row.get("sku", String.class), row.get("low_stock_threshold", Integer.class)))
-                .all().collectMap(VariantRow::sku, v -> v, LinkedHashMap::new);
+        return catalog.bySkus(merchantId, skus)
+                .map(variant -> new VariantRow(variant.id(), variant.sku(), variant.lowStockThreshold()))
+                .collectMap(VariantRow::sku, v -> v, LinkedHashMap::new);
     }
 
-    /** Sellable levels and open ASN quantities per variant and node, merged. */
-    private Mono<List<NodeRow>> nodeRows(UUID merchantId, UUID[] variantIds) {
-        return db.sql("""
-                        WITH levels AS (
-                            SELECT variant_id, node_id, on_hand, reserved FROM stock_levels
-                            WHERE merchant_id = :merchant AND variant_id = ANY(:ids)
-                        ), incoming AS (
-                            SELECT l.variant_id, a.node_id,
-                                   sum(l.expected_quantity - l.received_quantity) AS incoming,
-                                   min(a.expected_on) AS earliest
-                            FROM asn_lines l JOIN asns a ON a.id = l.asn_id
-                            WHERE a.merchant_id = :merchant AND a.status <> 'closed' AND l.variant_id = ANY(:ids)
-                              AND l.received_quantity < l.expected_quantity
-                            GROUP BY l.variant_id, a.node_id
-                        )
-                        SELECT coalesce(s.variant_id, i.variant_id) AS variant_id, n.code, n.kind,
-                               coalesce(s.on_hand, 0) AS on_hand, coalesce(s.reserved, 0) AS reserved,
-                               coalesce(i.incoming, 0) AS incoming, i.earliest
-                        FROM levels s FULL JOIN incoming i ON i.variant_id = s.variant_id AND i.node_id = s.node_id
-                        JOIN nodes n ON n.id = coalesce(s.node_id, i.node_id)
-                        """)
-                .bind("merchant", merchantId).bind("ids", variantIds)
-                .map(row -> new NodeRow(row.get("variant_id", UUID.class), row.get("code", String.class), row.get("kind", String.class),
-                        row.get("on_hand", Integer.class), row.get("reserved", Integer.class),
-                        row.get("incoming", Number.class).intValue(), row.get("earliest", LocalDate.class)))
-                .all().collectList();
+    private record Place(UUID variantId, UUID nodeId) {
+    }
+
+    /** Sellable levels (inventory's) and units on open notices (inbound's) per variant and node, merged, with the nodes' codes. */
+    private Mono<List<NodeRow>> nodeRows(UUID merchantId, List<UUID> variantIds) {
+        return levels.of(merchantId, variantIds).collectMap(level -> new Place(level.variantId(), level.nodeId()))
+                .flatMap(sellable -> incomingUnits.of(merchantId, variantIds).collectMap(units -> new Place(units.variantId(), units.nodeId()))
+                        .flatMap(incoming -> {
+                            Set<Place> places = new LinkedHashSet<>(sellable.keySet());
+                            places.addAll(incoming.keySet());
+                            return network.nodes(places.stream().map(Place::nodeId).collect(Collectors.toSet()))
+                                    .collectMap(Node::id)
+                                    .map(nodes -> places.stream().filter(place -> nodes.containsKey(place.nodeId())).map(place -> {
+                                        SellableLevels.Level level = sellable.get(place);
+                                        IncomingUnits.Incoming expected = incoming.get(place);
+                                        Node node = nodes.get(place.nodeId());
+                                        return new NodeRow(place.variantId(), node.code(), node.kind(),
+                                                level == null ? 0 : level.onHand(), level == null ? 0 : level.reserved(),
+                                                expected == null ? 0 : expected.units(), expected == null ? null : expected.earliestOn());
+                                    }).toList());
+                        }));
     }
 
     /** Merchant-chosen substitutes that can be sold now, in the merchant's order. */
-    private Mono<Map<UUID, List<Alternative>>> alternatives(UUID merchantId, UUID[] variantIds) {
-        return db.sql("""
-                        SELECT a.variant_id, v.sku, v.available_total, v.low_stock_threshold
-                        FROM variant_alternatives a JOIN variants v ON v.id = a.alternative_variant_id
-                        WHERE a.variant_id = ANY(:ids) AND v.merchant_id = :merchant AND v.available_total > 0
-                        ORDER BY a.variant_id, a.rank
-                        """)
-                .bind("merchant", merchantId).bind("ids", variantIds)
-                .map(row -> Map.entry(row.get("variant_id", UUID.class), new Alternative(row.get("sku", String.class),
-                        row.get("available_total", Integer.class),
-                        StockState.of(row.get("available_total", Integer.class), 0, row.get("low_stock_threshold", Integer.class)))))
-                .all()
+    private Mono<Map<UUID, List<Alternative>>> alternatives(UUID merchantId, List<UUID> variantIds) {
+        return catalog.inStockAlternatives(merchantId, variantIds)
+                .map(alternative -> Map.entry(alternative.forVariantId(), new Alternative(alternative.sku(), alternative.availableTotal(),
+                        StockState.of(alternative.availableTotal(), 0, alternative.lowStockThreshold()))))
                 .collect(LinkedHashMap::new, (map, entry) -> map.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
     }
 }

@@ -38,6 +38,27 @@ public class Variants {
                 .map(Variants::ref).one();
     }
 
+    /** A substitute the merchant chose for a variant, with its units available over all nodes. */
+    public record Alternative(UUID forVariantId, String sku, int availableTotal, int lowStockThreshold) {
+    }
+
+    /**
+     * The merchant's substitutes for these variants that can be sold now, in the merchant's order per
+     * variant ({@code variants.available_total} is kept by inventory in the variant's row).
+     */
+    public Flux<Alternative> inStockAlternatives(UUID merchantId, Collection<UUID> variantIds) {
+        return db.sql("""
+                        SELECT a.variant_id, v.sku, v.available_total, v.low_stock_threshold
+                        FROM variant_alternatives a JOIN variants v ON v.id = a.alternative_variant_id
+                        WHERE a.variant_id = ANY(:ids) AND v.merchant_id = :merchant AND v.available_total > 0
+                        ORDER BY a.variant_id, a.rank
+                        """)
+                .bind("merchant", merchantId).bind("ids", variantIds.toArray(UUID[]::new))
+                .map(row -> new Alternative(row.get("variant_id", UUID.class), row.get("sku", String.class),
+                        row.get("available_total", Integer.class), row.get("low_stock_threshold", Integer.class)))
+                .all();
+    }
+
     /** The merchant's variants with these SKUs, those that exist; unknown SKUs are simply missing. */
     public Flux<VariantRef> bySkus(UUID merchantId, Collection<String> skus) {
         return db.sql(SELECT + " WHERE v.merchant_id = :merchant AND v.sku = ANY(:skus)")

@@ -1,6 +1,7 @@
 package io.stowage.api.dispatch;
 
 import io.stowage.api.access.Caller;
+import io.stowage.api.inventory.LedgerHistory;
 import io.stowage.api.inventory.Movement;
 import io.stowage.api.inventory.MovementKind;
 import io.stowage.api.inventory.Reservations;
@@ -61,9 +62,10 @@ class Manifests {
     private final Reservations reservations;
     private final StockLedger ledger;
     private final PickedUnits picked;
+    private final LedgerHistory history;
 
     Manifests(DatabaseClient db, LoadQueries queries, Shipments shipments, OrderFulfilment orders, TrackingTokens tokens, Outbox outbox,
-              Network network, Cartons cartons, Reservations reservations, StockLedger ledger, PickedUnits picked) {
+              Network network, Cartons cartons, Reservations reservations, StockLedger ledger, PickedUnits picked, LedgerHistory history) {
         this.db = db;
         this.queries = queries;
         this.shipments = shipments;
@@ -75,6 +77,7 @@ class Manifests {
         this.reservations = reservations;
         this.ledger = ledger;
         this.picked = picked;
+        this.history = history;
     }
 
     /** A carton of the load with its shipment as shipping has it now, and its units as packing has them. */
@@ -161,7 +164,8 @@ class Manifests {
     private Mono<Void> ship(Caller.Worker worker, ClosedLoad closed, UUID dropOff, OnBoard item) {
         ShipmentView shipment = item.shipment();
         return shipments.markShipped(shipment.id(), closed.load().id())
-                .then(unitsLeave(worker, closed, dropOff, item))
+                .then(unitsLeave(closed.load().nodeId(), "left on " + closed.load().carrier() + " manifest " + closed.manifestNumber(),
+                        worker.actor(), worker.deviceId(), dropOff, item))
                 .then(tokens.issue(shipment.id(), shipment.merchantId()))
                 .flatMap(token -> outbox.append(shipment.merchantId(), EventTypes.SHIPMENT_SHIPPED, shipment.id().toString(),
                         shipped(item.carton(), shipment, token, closed)));
@@ -172,23 +176,57 @@ class Manifests {
      * and per variant and lot one {@code shipment} movement takes them off the drop-off location where
      * picking left them, ending their reservation (inventory's ledger).
      */
-    private Mono<Void> unitsLeave(Caller.Worker worker, ClosedLoad closed, UUID dropOff, OnBoard item) {
+    private Mono<Void> unitsLeave(UUID nodeId, String reason, String actor, String deviceId, UUID dropOff, OnBoard item) {
         ShipmentView shipment = item.shipment();
-        UUID nodeId = closed.load().nodeId();
         Map<List<UUID>, Integer> perVariantAndLot = new LinkedHashMap<>();
         item.packed().lines().forEach(line -> perVariantAndLot.merge(List.of(line.variantId(), line.lotKey()), line.quantity(), Integer::sum));
-        String reason = "left on " + closed.load().carrier() + " manifest " + closed.manifestNumber();
         Mono<Void> allocations = Flux.fromIterable(item.packed().lines())
                 .concatMap(line -> orders.unitsShipped(shipment.orderId(), line.lineNo(), nodeId, line.lotKey(), line.quantity()))
                 .then();
         Mono<Void> movements = Flux.fromIterable(perVariantAndLot.entrySet())
                 .concatMap(entry -> ledger.ship(new Movement(shipment.merchantId(), nodeId, entry.getKey().get(0),
                         StockLedger.NO_LOT.equals(entry.getKey().get(1)) ? null : entry.getKey().get(1), MovementKind.SHIPMENT, entry.getValue(),
-                        dropOff, StockStatus.AVAILABLE, null, null, reason, "shipment", shipment.id().toString(), worker.actor(), worker.deviceId())))
+                        dropOff, StockStatus.AVAILABLE, null, null, reason, "shipment", shipment.id().toString(), actor, deviceId)))
                 .then()
                 .onErrorMap(ApiProblem.class, problem -> ApiProblem.of(problem.problemType(), "Carton " + item.carton().sscc() + ": "
                         + problem.getMessage() + " at the drop-off location, where its units were packed; count the pack station before closing"));
         return allocations.then(movements);
+    }
+
+    /**
+     * The units of a load closed before units left the books at the close (V138) leave now, as the
+     * close would have taken them: per carton whose shipment has no {@code shipment} movement yet, the
+     * order's allocation ends and the units leave the drop-off location, under the levels' locks taken
+     * as the close takes them. The order's status is not touched (it moved to shipped then). Runs in
+     * the caller's transaction; answers how many cartons' units left.
+     */
+    Mono<Integer> unitsLeaveClosedLoad(LoadQueries.Header load, String actor) {
+        return queries.cartons(load.id())
+                .flatMap(loaded -> Flux.fromIterable(loaded).concatMap(this::onBoard).collectList())
+                .flatMap(onBoard -> notShippedYet(onBoard).flatMap(left -> left.isEmpty() ? Mono.just(0)
+                        : lockLevels(load.nodeId(), left)
+                                .then(picked.dropOff(load.nodeId()))
+                                .flatMap(dropOff -> Flux.fromIterable(left)
+                                        .concatMap(item -> unitsLeave(load.nodeId(), "left on " + load.carrier() + " manifest "
+                                                + load.manifestNumber() + " (closed before shipped units left the books)", actor, null, dropOff, item))
+                                        .then(Mono.just(left.size())))));
+    }
+
+    /** The cartons whose shipment's units are still on the books (per merchant: the ledger is asked per merchant). */
+    private Mono<List<OnBoard>> notShippedYet(List<OnBoard> onBoard) {
+        Map<UUID, List<String>> shipmentsByMerchant = new TreeMap<>();
+        onBoard.forEach(item -> shipmentsByMerchant.computeIfAbsent(item.shipment().merchantId(), merchant -> new ArrayList<>())
+                .add(item.shipment().id().toString()));
+        return Flux.fromIterable(shipmentsByMerchant.entrySet())
+                .concatMap(entry -> history.destinations(entry.getKey(), MovementKind.SHIPMENT, "shipment", entry.getValue()))
+                .map(LedgerHistory.Destination::referenceId)
+                .collectList()
+                .map(shipped -> onBoard.stream()
+                        .sorted((a, b) -> a.shipment().orderId().equals(b.shipment().orderId())
+                                ? Integer.compare(a.carton().cartonNumber(), b.carton().cartonNumber())
+                                : a.shipment().orderId().compareTo(b.shipment().orderId()))
+                        .filter(item -> !shipped.contains(item.shipment().id().toString()))
+                        .toList());
     }
 
     /** The payload of {@code shipment.shipped}: what a store tells its customer, and what its books need. */

@@ -78,4 +78,20 @@ public class ShelfStock {
                 .map(row -> new AtLocation(row.get("location_id", UUID.class), row.get("on_hand", Number.class).intValue()))
                 .all().collectList();
     }
+
+    /** Units of a variant and lot (or {@link StockLedger#NO_LOT}) available on a location of a node. */
+    public record Available(UUID locationId, UUID variantId, UUID lotKey, int onHand) {
+    }
+
+    /** Every merchant's available units of these variants on the node's locations; only what is there (more than zero). */
+    public Mono<List<Available>> availableAtNode(UUID nodeId, Collection<UUID> variantIds) {
+        return db.sql("""
+                        SELECT location_id, variant_id, lot_key, on_hand FROM stock_balances
+                        WHERE node_id = :node AND status = 'available' AND on_hand > 0 AND variant_id = ANY(:variants)
+                        """)
+                .bind("node", nodeId).bind("variants", variantIds.toArray(UUID[]::new))
+                .map(row -> new Available(row.get("location_id", UUID.class), row.get("variant_id", UUID.class),
+                        row.get("lot_key", UUID.class), row.get("on_hand", Integer.class)))
+                .all().collectList();
+    }
 }

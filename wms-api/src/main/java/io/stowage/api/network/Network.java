@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -92,6 +93,14 @@ public class Network {
         return ids.isEmpty() ? Flux.empty()
                 : db.sql("SELECT " + LocationRows.REF_COLUMNS + " FROM locations l WHERE l.id = ANY(:ids)")
                         .bind("ids", ids.toArray(UUID[]::new)).map(LocationRows::ref).all();
+    }
+
+    /** The zone code of each of the node's locations that lies in a zone, by location id (waves keep to a zone). */
+    public Mono<Map<UUID, String>> zoneCodes(UUID nodeId) {
+        return db.sql("SELECT l.id, z.code FROM locations l JOIN zones z ON z.id = l.zone_id WHERE l.node_id = :node")
+                .bind("node", nodeId)
+                .map(row -> Map.entry(row.get("id", UUID.class), row.get("code", String.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** Every location of the node, ordered by code: the floor plan the picking optimizer routes on. */

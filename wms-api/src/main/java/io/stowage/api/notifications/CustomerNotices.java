@@ -1,9 +1,11 @@
 package io.stowage.api.notifications;
 
 import io.stowage.api.database.Params;
+import io.stowage.api.dispatch.TrackingTokens;
 import io.stowage.api.merchants.Merchants;
 import io.stowage.api.orders.OrderCustomers;
 import io.stowage.api.orders.OrderCustomers.OrderCustomer;
+import io.stowage.api.trackpage.TroubleReasons;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.webhooks.OutboxEvent;
 import io.stowage.api.webhooks.OutboxSubscriber;
@@ -23,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Queues what the customer is told when their order is accepted or their parcel ships. Runs inside
+ * Queues what the customer is told when their order is accepted, their parcel ships, is out for
+ * delivery, waits at a pickup point, is delivered, late or in trouble. Runs inside
  * the outbox fan-out's transaction, so the notices commit with the event being marked handled; the
  * queue's unique key (order, shipment, kind, channel) keeps a replayed or re-claimed event from
  * queueing a notice twice. The words are written here, in the customer's language, so every retry
@@ -41,41 +44,123 @@ public class CustomerNotices implements OutboxSubscriber {
     private final JsonMapper json;
     private final OrderCustomers customers;
     private final Merchants merchants;
+    private final TrackingTokens tokens;
 
-    public CustomerNotices(DatabaseClient db, JsonMapper json, OrderCustomers customers, Merchants merchants) {
+    public CustomerNotices(DatabaseClient db, JsonMapper json, OrderCustomers customers, Merchants merchants, TrackingTokens tokens) {
         this.db = db;
         this.json = json;
         this.customers = customers;
         this.merchants = merchants;
+        this.tokens = tokens;
     }
+
+    private static final List<String> TYPES = List.of(EventTypes.ORDER_ACCEPTED, EventTypes.SHIPMENT_SHIPPED,
+            EventTypes.SHIPMENT_TRACKING_UPDATED, EventTypes.SHIPMENT_DELIVERED, EventTypes.SHIPMENT_DELAYED, EventTypes.SHIPMENT_EXCEPTION);
 
     @Override
     public boolean wants(String eventType) {
-        return EventTypes.ORDER_ACCEPTED.equals(eventType) || EventTypes.SHIPMENT_SHIPPED.equals(eventType);
+        return TYPES.contains(eventType);
     }
 
     @Override
     public Mono<Void> handle(OutboxEvent event) {
         JsonNode payload = json.readTree(event.payload());
+        NoticeKind kind = kind(event.type(), payload);
+        if (kind == null) {
+            return Mono.empty();
+        }
         UUID orderId = UUID.fromString(payload.get("order_id").asString());
         return customers.find(event.merchantId(), orderId)
                 .filter(customer -> !channels(customer).isEmpty())
                 .flatMap(customer -> merchants.names(List.of(event.merchantId()))
-                        .flatMap(names -> queue(event, customer, facts(event, payload, customer, names.get(event.merchantId())))));
+                        .zipWith(trackingUrl(event.merchantId(), kind, payload))
+                        .flatMap(found -> queue(event, customer,
+                                facts(kind, event, payload, customer, found.getT1().get(event.merchantId()), found.getT2()))));
+    }
+
+    /**
+     * The notice an event asks for, or null: of the tracking updates only out for delivery and ready at
+     * a pickup point are told (delivered and exception come as their own events, once per shipment).
+     */
+    static NoticeKind kind(String type, JsonNode payload) {
+        if (EventTypes.ORDER_ACCEPTED.equals(type)) {
+            return NoticeKind.ORDER_CONFIRMED;
+        }
+        if (EventTypes.SHIPMENT_SHIPPED.equals(type)) {
+            return NoticeKind.SHIPPED;
+        }
+        if (EventTypes.SHIPMENT_DELIVERED.equals(type)) {
+            return NoticeKind.DELIVERED;
+        }
+        if (EventTypes.SHIPMENT_DELAYED.equals(type)) {
+            return NoticeKind.DELAYED;
+        }
+        if (EventTypes.SHIPMENT_EXCEPTION.equals(type)) {
+            return NoticeKind.EXCEPTION;
+        }
+        return switch (payload.path("status").asString("")) {
+            case "out_for_delivery" -> NoticeKind.OUT_FOR_DELIVERY;
+            case "available_for_pickup" -> payload.has("pickup_point") ? NoticeKind.READY_FOR_PICKUP : null;
+            default -> null;
+        };
+    }
+
+    /**
+     * The public tracking page: carried by {@code shipment.shipped}, looked up for tracking's events (made
+     * now if the parcel had none); empty text for a shipment that is not this merchant's.
+     */
+    private Mono<String> trackingUrl(UUID merchantId, NoticeKind kind, JsonNode payload) {
+        if (kind == NoticeKind.ORDER_CONFIRMED) {
+            return Mono.just("");
+        }
+        if (payload.has("tracking_url")) {
+            return Mono.just(payload.get("tracking_url").asString());
+        }
+        return tokens.forShipment(UUID.fromString(payload.get("shipment_id").asString()))
+                .filter(token -> token.merchantId().equals(merchantId))
+                .map(TrackingTokens.TrackingToken::url)
+                .defaultIfEmpty("");
     }
 
     /** The facts of the event's notice; the events' own dates are written as the day where the customer lives. */
-    private NoticeFacts facts(OutboxEvent event, JsonNode payload, OrderCustomer customer, String merchantName) {
+    private NoticeFacts facts(NoticeKind kind, OutboxEvent event, JsonNode payload, OrderCustomer customer, String merchantName,
+                              String trackingUrl) {
         ZoneId zone = CustomerZones.of(customer.country());
-        if (EventTypes.ORDER_ACCEPTED.equals(event.type())) {
+        if (kind == NoticeKind.ORDER_CONFIRMED) {
             List<NoticeFacts.Item> items = new ArrayList<>();
             payload.get("lines").forEach(line -> items.add(new NoticeFacts.Item(line.get("sku").asString(), line.get("quantity").asInt())));
-            return new NoticeFacts(NoticeKind.ORDER_CONFIRMED, customer.name(), merchantName, orderId(customer),
+            return new NoticeFacts(kind, customer.name(), merchantName, orderId(customer),
                     event.createdAt().atZoneSameInstant(zone).toLocalDate(), items, null, null, null, null, null, null);
         }
-        return new NoticeFacts(NoticeKind.SHIPPED, customer.name(), merchantName, payload.get("order_number").asString(),
-                day(payload.get("shipped_at"), zone), List.of(), payload.get("carrier").asString(), payload.get("tracking_number").asString(),
-                payload.get("tracking_url").asString(), null, null, null);
+        JsonNode when = payload.has("shipped_at") ? payload.get("shipped_at") : payload.get("occurred_at");
+        LocalDate eta = payload.path("eta").has("to") ? LocalDate.parse(payload.get("eta").get("to").asString()) : null;
+        NoticeFacts.PickupPoint point = null;
+        if (payload.has("pickup_point")) {
+            JsonNode at = payload.get("pickup_point");
+            point = new NoticeFacts.PickupPoint(at.get("name").asString(), text(at, "address"), text(at, "opening_hours"),
+                    at.has("collect_by") ? LocalDate.parse(at.get("collect_by").asString()) : null);
+        }
+        return new NoticeFacts(kind, customer.name(), merchantName, payload.get("order_number").asString(), day(when, zone), List.of(),
+                payload.get("carrier").asString(), payload.get("tracking_number").asString(), trackingUrl.isEmpty() ? null : trackingUrl,
+                eta, reason(kind, payload, eta), point);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.has(field) ? node.get(field).asString() : null;
+    }
+
+    /**
+     * The kind of trouble, for words in the customer's language: tracking gives its reason in English
+     * (the carrier's own words for an exception), so the notice says what kind of trouble it is
+     * rather than passing those words on, by the same rule as the tracking page.
+     */
+    static String reason(NoticeKind kind, JsonNode payload, LocalDate eta) {
+        if (kind != NoticeKind.DELAYED && kind != NoticeKind.EXCEPTION) {
+            return null;
+        }
+        LocalDate promised = payload.has("promised_by") ? LocalDate.parse(payload.get("promised_by").asString()) : null;
+        return TroubleReasons.of(kind == NoticeKind.DELAYED ? "delayed" : "exception", payload.path("status").asString(""),
+                payload.has("reason") ? payload.get("reason").asString() : null, promised, eta);
     }
 
     private static String orderId(OrderCustomer customer) {

@@ -25,15 +25,15 @@ class TaskNames {
     record Names(Map<UUID, String> skus, Map<UUID, String> lots, Map<UUID, String> locations) {
 
         String sku(UUID variantId) {
-            return skus.get(variantId);
+            return variantId == null ? null : skus.get(variantId);
         }
 
         String lot(UUID lotKey) {
-            return lots.get(lotKey);
+            return lotKey == null ? null : lots.get(lotKey);
         }
 
         String location(UUID locationId) {
-            return locations.get(locationId);
+            return locationId == null ? null : locations.get(locationId);
         }
     }
 

@@ -1,7 +1,12 @@
 package io.stowage.api.picking;
 
+import io.stowage.api.catalog.VariantRef;
+import io.stowage.api.catalog.Variants;
+import io.stowage.api.inventory.ShelfStock;
 import io.stowage.api.network.LocationRef;
+import io.stowage.api.network.LocationType;
 import io.stowage.api.network.Network;
+import io.stowage.api.orders.WaveOrders;
 import io.stowage.api.picking.PickSourcing.Demand;
 import io.stowage.api.picking.PickSourcing.Face;
 import io.stowage.api.picking.PickSourcing.Shelf;
@@ -10,7 +15,10 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -37,25 +45,33 @@ class WaveInputs {
 
     private final DatabaseClient db;
     private final Network network;
+    private final ShelfStock shelfStock;
+    private final Variants catalog;
+    private final WaveOrders orders;
 
-    WaveInputs(DatabaseClient db, Network network) {
+    WaveInputs(DatabaseClient db, Network network, ShelfStock shelfStock, Variants catalog, WaveOrders orders) {
         this.db = db;
+        this.orders = orders;
         this.network = network;
+        this.shelfStock = shelfStock;
+        this.catalog = catalog;
     }
 
     Mono<Inputs> read(UUID waveId) {
-        return settings(waveId).flatMap(settings -> Mono.zip(
-                        network.locations(settings.nodeId()).collectList(),
-                        demands(waveId, settings.nodeId()),
-                        orderFacts(waveId),
-                        db.sql("SELECT order_id FROM wave_orders WHERE wave_id = :wave AND open").bind("wave", waveId)
-                                .map(row -> row.get("order_id", UUID.class)).all().collectList())
-                .flatMap(parts -> {
-                    List<UUID> variants = parts.getT2().stream().map(Demand::variantId).distinct().toList();
-                    return Mono.zip(shelves(waveId, settings.nodeId(), variants), faces(settings.nodeId(), variants), sizes(variants))
-                            .map(stock -> new Inputs(settings, parts.getT1(), parts.getT2(), stock.getT1(), stock.getT2(), parts.getT3(),
-                                    stock.getT3(), parts.getT4()));
-                }));
+        return settings(waveId).flatMap(settings -> db.sql("SELECT order_id FROM wave_orders WHERE wave_id = :wave AND open")
+                .bind("wave", waveId).map(row -> row.get("order_id", UUID.class)).all().collectList()
+                .flatMap(waveOrders -> Mono.zip(
+                                network.locations(settings.nodeId()).collectList(),
+                                network.zoneCodes(settings.nodeId()),
+                                demands(waveOrders, settings.nodeId()),
+                                orderFacts(waveOrders))
+                        .flatMap(parts -> {
+                            List<UUID> variants = parts.getT3().stream().map(Demand::variantId).distinct().toList();
+                            Floor floor = new Floor(parts.getT1(), parts.getT2());
+                            return Mono.zip(shelves(waveId, settings.nodeId(), variants, floor), sizes(variants))
+                                    .map(stock -> new Inputs(settings, parts.getT1(), parts.getT3(), stock.getT1(), faces(floor, variants),
+                                            parts.getT4(), stock.getT2(), waveOrders));
+                        })));
     }
 
     private Mono<Settings> settings(UUID waveId) {
@@ -67,96 +83,110 @@ class WaveInputs {
     }
 
     /**
-     * Units still to pick per line and lot: what the order holds at the node less what earlier
-     * waves already picked (a line that went back to wait after a short pick is picked in parts).
-     * Only orders still allocated count; the oldest order comes first.
+     * Units still to pick per line and lot: what the order holds at the node (orders' answer, of the
+     * orders still allocated, oldest first) less what earlier waves already picked (a line that went
+     * back to wait after a short pick is picked in parts).
      */
-    private Mono<List<Demand>> demands(UUID waveId, UUID nodeId) {
-        return db.sql("""
-                        WITH held AS (
-                            SELECT a.merchant_id, a.order_id, a.line_no, a.variant_id, a.lot_key, sum(a.quantity) AS quantity
-                            FROM order_allocations a JOIN wave_orders w ON w.order_id = a.order_id AND w.wave_id = :wave AND w.open
-                            WHERE a.node_id = :node AND a.released_at IS NULL
-                            GROUP BY a.merchant_id, a.order_id, a.line_no, a.variant_id, a.lot_key
-                        ), picked AS (
-                            SELECT t.order_id, t.line_no, t.lot_key, sum(t.picked_quantity - t.lost_quantity) AS quantity
-                            FROM pick_tasks t JOIN wave_orders w ON w.order_id = t.order_id AND w.wave_id = :wave
-                            WHERE t.node_id = :node AND t.status IN ('picked', 'short')
-                            GROUP BY t.order_id, t.line_no, t.lot_key
-                        )
-                        SELECT h.merchant_id, h.order_id, h.line_no, h.variant_id, h.lot_key, h.quantity - coalesce(p.quantity, 0) AS to_pick
-                        FROM held h JOIN orders o ON o.id = h.order_id
-                        LEFT JOIN picked p ON p.order_id = h.order_id AND p.line_no = h.line_no AND p.lot_key = h.lot_key
-                        WHERE o.status = 'allocated' AND h.quantity - coalesce(p.quantity, 0) > 0
-                        ORDER BY o.accepted_at, o.id, h.line_no, h.lot_key
+    private Mono<List<Demand>> demands(List<UUID> waveOrders, UUID nodeId) {
+        if (waveOrders.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return orders.heldAt(nodeId, waveOrders).collectList().flatMap(held -> db.sql("""
+                        SELECT order_id, line_no, lot_key, sum(picked_quantity - lost_quantity) AS quantity FROM pick_tasks
+                        WHERE order_id = ANY(:orders) AND node_id = :node AND status IN ('picked', 'short')
+                        GROUP BY order_id, line_no, lot_key
                         """)
-                .bind("wave", waveId).bind("node", nodeId)
-                .map(row -> new Demand(row.get("order_id", UUID.class), row.get("merchant_id", UUID.class), row.get("line_no", Integer.class),
-                        row.get("variant_id", UUID.class), row.get("lot_key", UUID.class), row.get("to_pick", Number.class).intValue()))
-                .all().collectList();
+                .bind("orders", waveOrders.toArray(UUID[]::new)).bind("node", nodeId)
+                .map(row -> Map.entry(new Picked(row.get("order_id", UUID.class), row.get("line_no", Integer.class), row.get("lot_key", UUID.class)),
+                        row.get("quantity", Number.class).intValue()))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(picked -> held.stream()
+                        .map(line -> new Demand(line.orderId(), line.merchantId(), line.lineNo(), line.variantId(), line.lotKey(),
+                                line.quantity() - picked.getOrDefault(new Picked(line.orderId(), line.lineNo(), line.lotKey()), 0)))
+                        .filter(demand -> demand.quantity() > 0)
+                        .toList()));
+    }
+
+    private record Picked(UUID orderId, int lineNo, UUID lotKey) {
+    }
+
+    /** The node's locations (network's, by code) and the zone each lies in. */
+    private record Floor(List<LocationRef> locations, Map<UUID, String> zoneCodes) {
+
+        /** An active location in an aisle, so a route reaches it. */
+        static boolean walkable(LocationRef location) {
+            return location.active() && location.aisle() != null;
+        }
     }
 
     /** Available units at the node's pick locations, less what open picks of other waves and open replenishments will take. */
-    private Mono<List<Shelf>> shelves(UUID waveId, UUID nodeId, List<UUID> variants) {
+    private Mono<List<Shelf>> shelves(UUID waveId, UUID nodeId, List<UUID> variants, Floor floor) {
         if (variants.isEmpty()) {
             return Mono.just(List.of());
         }
+        Map<UUID, LocationRef> pickable = floor.locations().stream()
+                .filter(location -> Floor.walkable(location) && (location.isPickFace() || LocationType.RESERVE.json().equals(location.type())))
+                .collect(Collectors.toMap(LocationRef::id, Function.identity()));
+        return shelfStock.availableAtNode(nodeId, variants).flatMap(held -> claimed(waveId, nodeId, variants).map(claimed -> held.stream()
+                .filter(units -> pickable.containsKey(units.locationId()))
+                .map(units -> {
+                    LocationRef location = pickable.get(units.locationId());
+                    long free = units.onHand() - claimed.getOrDefault(new Claim(units.locationId(), units.variantId(), units.lotKey()), 0L);
+                    return new Shelf(location.id(), location.code(), floor.zoneCodes().get(location.id()), units.variantId(), units.lotKey(),
+                            (int) Math.max(0, free));
+                })
+                .toList()));
+    }
+
+    private record Claim(UUID locationId, UUID variantId, UUID lotKey) {
+    }
+
+    /** Units of these variants that open picks of other waves will take from the node's locations, and open replenishments carry away. */
+    private Mono<Map<Claim, Long>> claimed(UUID waveId, UUID nodeId, List<UUID> variants) {
         return db.sql("""
-                        SELECT b.location_id, l.code, z.code AS zone_code, b.variant_id, b.lot_key,
-                               b.on_hand
-                               - coalesce((SELECT sum(t.quantity) FROM pick_tasks t
-                                           WHERE t.location_id = b.location_id AND t.variant_id = b.variant_id AND t.lot_key = b.lot_key
-                                             AND t.status = 'open' AND t.wave_id <> :wave), 0)
-                               - coalesce((SELECT sum(r.quantity) FROM replenishment_tasks r
-                                           WHERE r.from_location_id = b.location_id AND r.variant_id = b.variant_id AND r.lot_key = b.lot_key
-                                             AND r.status = 'open'), 0) AS free
-                        FROM stock_balances b JOIN locations l ON l.id = b.location_id LEFT JOIN zones z ON z.id = l.zone_id
-                        WHERE b.node_id = :node AND b.status = 'available' AND b.on_hand > 0 AND b.variant_id = ANY(:variants)
-                          AND l.active AND l.aisle IS NOT NULL AND l.type IN ('pick_face', 'reserve')
+                        SELECT location_id, variant_id, lot_key, sum(quantity) AS units FROM (
+                            SELECT location_id, variant_id, lot_key, quantity FROM pick_tasks
+                            WHERE node_id = :node AND variant_id = ANY(:variants) AND status = 'open' AND wave_id <> :wave
+                            UNION ALL
+                            SELECT from_location_id, variant_id, lot_key, quantity FROM replenishment_tasks
+                            WHERE node_id = :node AND variant_id = ANY(:variants) AND status = 'open'
+                        ) claims GROUP BY location_id, variant_id, lot_key
                         """)
                 .bind("wave", waveId).bind("node", nodeId).bind("variants", variants.toArray(UUID[]::new))
-                .map(row -> new Shelf(row.get("location_id", UUID.class), row.get("code", String.class), row.get("zone_code", String.class),
-                        row.get("variant_id", UUID.class), row.get("lot_key", UUID.class), Math.max(0, row.get("free", Number.class).intValue())))
-                .all().collectList();
+                .map(row -> Map.entry(new Claim(row.get("location_id", UUID.class), row.get("variant_id", UUID.class), row.get("lot_key", UUID.class)),
+                        row.get("units", Number.class).longValue()))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** Each variant's pick face at the node; a variant with several takes the first by code. */
-    private Mono<Map<UUID, Face>> faces(UUID nodeId, List<UUID> variants) {
-        if (variants.isEmpty()) {
+    /** Each variant's pick face at the node, among walkable ones; a variant with several takes the first by code. */
+    private static Map<UUID, Face> faces(Floor floor, List<UUID> variants) {
+        Map<UUID, Face> faces = new HashMap<>();
+        Set<UUID> wanted = Set.copyOf(variants);
+        // network lists the node's locations by code, so the first face of a variant met is its first by code
+        for (LocationRef location : floor.locations()) {
+            if (location.isPickFace() && Floor.walkable(location) && location.pickFaceVariantId() != null
+                    && wanted.contains(location.pickFaceVariantId())) {
+                faces.putIfAbsent(location.pickFaceVariantId(), new Face(location.id(), location.code(), floor.zoneCodes().get(location.id())));
+            }
+        }
+        return faces;
+    }
+
+    private Mono<Map<UUID, OrderFacts>> orderFacts(List<UUID> waveOrders) {
+        if (waveOrders.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return db.sql("""
-                        SELECT DISTINCT ON (l.pick_face_variant_id) l.pick_face_variant_id, l.id, l.code, z.code AS zone_code
-                        FROM locations l LEFT JOIN zones z ON z.id = l.zone_id
-                        WHERE l.node_id = :node AND l.active AND l.type = 'pick_face' AND l.aisle IS NOT NULL
-                          AND l.pick_face_variant_id = ANY(:variants)
-                        ORDER BY l.pick_face_variant_id, l.code COLLATE "C"
-                        """)
-                .bind("node", nodeId).bind("variants", variants.toArray(UUID[]::new))
-                .map(row -> Map.entry(row.get("pick_face_variant_id", UUID.class),
-                        new Face(row.get("id", UUID.class), row.get("code", String.class), row.get("zone_code", String.class))))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
-    }
-
-    private Mono<Map<UUID, OrderFacts>> orderFacts(UUID waveId) {
-        return db.sql("""
-                        SELECT o.id, o.accepted_at, o.promised_on, o.service_level FROM orders o
-                        JOIN wave_orders w ON w.order_id = o.id AND w.wave_id = :wave AND w.open
-                        """)
-                .bind("wave", waveId)
-                .map(row -> Map.entry(row.get("id", UUID.class), new OrderFacts(row.get("accepted_at", OffsetDateTime.class),
-                        row.get("promised_on", LocalDate.class), row.get("service_level", String.class))))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+        return orders.facts(waveOrders)
+                .collectMap(WaveOrders.Facts::orderId, facts -> new OrderFacts(facts.acceptedAt(), facts.promisedOn(), facts.serviceLevel()),
+                        HashMap::new);
     }
 
     private Mono<Map<UUID, UnitSize>> sizes(List<UUID> variants) {
         if (variants.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return db.sql("SELECT id, CAST(length_mm AS bigint) * width_mm * height_mm AS volume_mm3, weight_g FROM variants WHERE id = ANY(:variants)")
-                .bind("variants", variants.toArray(UUID[]::new))
-                .map(row -> Map.entry(row.get("id", UUID.class),
-                        new UnitSize(row.get("volume_mm3", Number.class).longValue(), row.get("weight_g", Number.class).longValue())))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+        return catalog.byIds(variants)
+                .collectMap(VariantRef::id, variant -> new UnitSize((long) variant.lengthMm() * variant.widthMm() * variant.heightMm(),
+                        variant.weightG()), HashMap::new);
     }
 }

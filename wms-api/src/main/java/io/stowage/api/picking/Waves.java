@@ -7,10 +7,13 @@ import io.stowage.api.database.Params;
 import io.stowage.api.dayplan.CarrierPlans;
 import io.stowage.api.dayplan.DayPlanRequests;
 import io.stowage.api.orders.OrderFulfilment;
+import io.stowage.api.orders.WaveOrders;
 import io.stowage.api.paging.Page;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ProblemType;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -40,10 +43,13 @@ class Waves {
     private final CarrierDirectory carriers;
     private final CarrierPlans carrierPlans;
     private final DayPlanRequests dayPlans;
+    private final WaveOrders waveOrders;
 
     Waves(DatabaseClient db, TransactionalOperator tx, WavePlanning planning, WaveQueries queries, OrderFulfilment orders,
-          Replenishments replenishments, CarrierDirectory carriers, CarrierPlans carrierPlans, DayPlanRequests dayPlans) {
+          Replenishments replenishments, CarrierDirectory carriers, CarrierPlans carrierPlans, DayPlanRequests dayPlans,
+          WaveOrders waveOrders) {
         this.db = db;
+        this.waveOrders = waveOrders;
         this.tx = tx;
         this.planning = planning;
         this.queries = queries;
@@ -85,30 +91,11 @@ class Waves {
                 // The orders are locked (by id, the order every multi-order lock takes) so that an order whose
                 // allocation changes at this moment (a cancel, a hold, a lot found short) is either seen
                 // changed and left out, or taken and then seen in this wave by the change.
-                .flatMap(waveId -> db.sql("""
-                                WITH chosen AS (
-                                    SELECT o.id, o.merchant_id, o.accepted_at FROM orders o
-                                    WHERE o.status = 'allocated'
-                                      AND EXISTS (SELECT 1 FROM order_allocations a
-                                                  WHERE a.order_id = o.id AND a.node_id = :node AND a.released_at IS NULL)
-                                      AND (CAST(:cutOff AS date) IS NULL OR o.promised_on <= :cutOff)
-                                      AND (CAST(:serviceLevel AS text) IS NULL OR o.service_level = :serviceLevel)
-                                      AND (CAST(:carrier AS text) IS NULL OR o.id = ANY(:plannedOn)
-                                           OR (o.carrier_code = :carrier AND NOT o.id = ANY(:plannedElsewhere)))
-                                    ORDER BY o.id
-                                    FOR UPDATE OF o
-                                )
-                                INSERT INTO wave_orders (wave_id, order_id, merchant_id)
-                                SELECT :wave, id, merchant_id FROM chosen ORDER BY accepted_at, id
-                                ON CONFLICT (order_id) WHERE open DO NOTHING
-                                """)
-                        .bind("wave", waveId).bind("node", nodeId)
-                        .bind("cutOff", Params.nullable(wave.cutOffBefore(), LocalDate.class))
-                        .bind("serviceLevel", Params.nullable(wave.serviceLevel(), String.class))
-                        .bind("carrier", Params.nullable(wave.carrierCode(), String.class))
-                        .bind("plannedOn", ordersPlanned(plannedCarriers, carrier -> carrier.equals(wave.carrierCode())))
-                        .bind("plannedElsewhere", ordersPlanned(plannedCarriers, carrier -> !carrier.equals(wave.carrierCode())))
-                        .fetch().rowsUpdated()
+                .flatMap(waveId -> waveOrders.lockAllocated(nodeId, new WaveOrders.Filter(wave.cutOffBefore(), wave.serviceLevel(),
+                                wave.carrierCode(), ordersPlanned(plannedCarriers, carrier -> carrier.equals(wave.carrierCode())),
+                                ordersPlanned(plannedCarriers, carrier -> !carrier.equals(wave.carrierCode()))))
+                        .collectList()
+                        .flatMap(chosen -> chosen.isEmpty() ? Mono.just(0L) : take(waveId, chosen))
                         .flatMap(taken -> taken > 0 ? Mono.just(waveId) : Mono.error(ApiProblem.of(ProblemType.NO_ORDERS_FOR_WAVE, "No allocated order of this node matches the filter outside another wave")))));
         // The solve reads the wave on its own connection: it starts once the wave is committed.
         return created.flatMap(waveId -> Commands.afterCommit(() -> planning.start(waveId, 1)).thenReturn(waveId))
@@ -193,8 +180,29 @@ class Waves {
                 .then(Mono.defer(() -> queries.wave(supervisor.nodeId(), waveId)));
     }
 
-    private static UUID[] ordersPlanned(Map<UUID, String> plannedCarriers, java.util.function.Predicate<String> carrier) {
-        return plannedCarriers.entrySet().stream().filter(entry -> carrier.test(entry.getValue())).map(Map.Entry::getKey).toArray(UUID[]::new);
+    private static List<UUID> ordersPlanned(Map<UUID, String> plannedCarriers, java.util.function.Predicate<String> carrier) {
+        return plannedCarriers.entrySet().stream().filter(entry -> carrier.test(entry.getValue())).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Puts the chosen orders in the wave, oldest first (ids in PostgreSQL's order break ties); an order
+     * another open wave holds stays there. Answers how many the wave took.
+     */
+    private Mono<Long> take(UUID waveId, List<WaveOrders.Candidate> chosen) {
+        List<WaveOrders.Candidate> oldestFirst = chosen.stream()
+                .sorted(Comparator.comparing(WaveOrders.Candidate::acceptedAt).thenComparing(order -> order.orderId().toString()))
+                .toList();
+        return db.sql("""
+                        INSERT INTO wave_orders (wave_id, order_id, merchant_id)
+                        SELECT :wave, c.order_id, c.merchant_id
+                        FROM unnest(CAST(:orders AS uuid[]), CAST(:merchants AS uuid[])) WITH ORDINALITY AS c(order_id, merchant_id, position)
+                        ORDER BY c.position
+                        ON CONFLICT (order_id) WHERE open DO NOTHING
+                        """)
+                .bind("wave", waveId)
+                .bind("orders", oldestFirst.stream().map(WaveOrders.Candidate::orderId).toArray(UUID[]::new))
+                .bind("merchants", oldestFirst.stream().map(WaveOrders.Candidate::merchantId).toArray(UUID[]::new))
+                .fetch().rowsUpdated();
     }
 
     private record LockedWave(WaveStatus status, int planVersion) {

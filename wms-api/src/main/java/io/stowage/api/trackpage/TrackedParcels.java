@@ -7,12 +7,15 @@ import io.stowage.api.orders.OrderContents;
 import io.stowage.api.orders.OrderShipTo;
 import io.stowage.api.shipping.ShipmentView;
 import io.stowage.api.shipping.Shipments;
+import io.stowage.api.tracking.ShipmentTracking;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -42,15 +45,17 @@ class TrackedParcels {
     private final OrderContents contents;
     private final VariantDescriptions variants;
     private final Merchants merchants;
+    private final ShipmentTracking tracking;
 
     TrackedParcels(TrackingTokens tokens, Shipments shipments, OrderShipTo shipTo, OrderContents contents, VariantDescriptions variants,
-                   Merchants merchants) {
+                   Merchants merchants, ShipmentTracking tracking) {
         this.tokens = tokens;
         this.shipments = shipments;
         this.shipTo = shipTo;
         this.contents = contents;
         this.variants = variants;
         this.merchants = merchants;
+        this.tracking = tracking;
     }
 
     /** The parcel the token names; empty for a token never given out and for a label that was voided. */
@@ -111,25 +116,50 @@ class TrackedParcels {
                     .concatMap(indexed -> tokens.forShipment(indexed.getT2().id())
                             .map(token -> new TrackingPage.OtherParcel(indexed.getT1().intValue() + 1, "/track/" + token.token())))
                     .collectList();
-            Mono<TrackingPage.Order> order = unlocked ? order(found) : Mono.empty();
-            return Mono.zip(others, order.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+            Mono<Optional<TrackingPage.Order>> order = (unlocked ? order(found) : Mono.<TrackingPage.Order>empty())
+                    .map(Optional::of).defaultIfEmpty(Optional.empty());
+            Mono<Optional<ShipmentTracking.Tracking>> tracked = tracking.of(shipment.id()).map(Optional::of).defaultIfEmpty(Optional.empty());
+            return Mono.zip(others, order, tracked)
                     .map(parts -> assemble(found, both.getT2(), new TrackingPage.Parcel(number, all.size()), parts.getT1(), unlocked,
-                            parts.getT2().orElse(null)));
+                            parts.getT2().orElse(null), parts.getT3().orElse(null)));
         });
     }
 
+    /**
+     * The page from what tracking knows of the parcel; before tracking has it (or for a parcel it never
+     * tracked), from the shipment alone: labelled, or on its way once shipped.
+     */
     private TrackingPage assemble(Found found, TrackingPage.Merchant merchant, TrackingPage.Parcel parcel, List<TrackingPage.OtherParcel> others,
-                                  boolean unlocked, TrackingPage.Order order) {
+                                  boolean unlocked, TrackingPage.Order order, ShipmentTracking.Tracking tracked) {
         ShipmentView shipment = found.shipment();
         OrderShipTo.ShipTo recipient = found.shipTo();
-        String status = ShipmentView.SHIPPED.equals(shipment.status()) ? "in_transit" : "label_created";
-        return new TrackingPage(merchant, status, null, null, null, recipient.promisedOn(), parcel, others,
+        ShipmentTracking.Summary summary = tracked == null ? null : tracked.summary();
+        String status = summary != null ? summary.status() : ShipmentView.SHIPPED.equals(shipment.status()) ? "in_transit" : "label_created";
+        LocalDate promisedOn = summary != null && summary.promisedOn() != null ? summary.promisedOn() : recipient.promisedOn();
+        TrackingPage.Eta eta = summary == null ? null : eta(summary.eta());
+        // The service's own estimate is shown beside the carrier's; when there is no carrier's, it is the ETA itself.
+        TrackingPage.Eta ownEta = eta != null && ShipmentTracking.BASIS_CARRIER.equals(eta.basis()) ? eta(summary.ownEta()) : null;
+        TrackingPage.Flag flag = summary == null || summary.flag() == null ? null
+                : new TrackingPage.Flag(summary.flag().kind(), summary.flag().reason(), TroubleReasons.of(summary.flag().kind(), status,
+                        summary.flag().reason(), promisedOn, eta == null ? null : eta.to()));
+        ShipmentTracking.PickupPoint point = summary == null ? null : summary.pickupPoint();
+        List<TrackingPage.Event> events = tracked == null ? List.of() : tracked.events().stream()
+                .map(event -> new TrackingPage.Event(event.occurredAt(), event.status(), event.description(),
+                        event.location() == null || event.location().isBlank() ? null : event.location()))
+                .toList();
+        String returnUrl = "delivered".equals(status) ? "/track/" + found.token().token() + "/return" : null;
+        return new TrackingPage(merchant, status, flag, eta, ownEta, promisedOn, parcel, others,
                 new TrackingPage.Carrier(shipment.carrier(), shipment.serviceCode(), shipment.trackingNumber(), shipment.carrierTrackingUrl()),
-                new TrackingPage.Destination(recipient.city(), recipient.country()), null, List.of(),
-                DestinationTimeZones.of(recipient.country()).getId(), null, unlocked,
+                new TrackingPage.Destination(recipient.city(), recipient.country()),
+                point == null ? null : new TrackingPage.PickupPoint(point.name(), point.address(), point.openingHours(), point.collectBy()),
+                events, DestinationTimeZones.of(recipient.country()).getId(), returnUrl, unlocked,
                 unlocked ? new TrackingPage.Recipient(recipient.name(), recipient.addressLine(), recipient.postalCode(), recipient.city(),
                         recipient.country()) : null,
                 order);
+    }
+
+    private static TrackingPage.Eta eta(ShipmentTracking.Eta eta) {
+        return eta == null ? null : new TrackingPage.Eta(eta.from(), eta.to(), eta.basis());
     }
 
     private Mono<TrackingPage.Order> order(Found found) {

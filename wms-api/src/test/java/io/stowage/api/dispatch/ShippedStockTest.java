@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -38,6 +39,10 @@ class ShippedStockTest extends ApiTest {
     Network network;
     @Autowired
     Variants variants;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    ClosedLoadUnits repair;
 
     @Test
     void closingTheLoadTakesTheCartonsUnitsOffThePackStationOnceAndAvailabilityStays() {
@@ -137,6 +142,72 @@ class ShippedStockTest extends ApiTest {
         assertThat(availability(floor)).containsEntry("on_hand", 2).containsEntry("reserved", 0).containsEntry("available", 2);
         assertThat(line(floor, orderId)).containsEntry("shipped", 2).containsEntry("allocated", 0);
         assertBooksAgree(floor.world.merchantId);
+    }
+
+    @Test
+    void theUnitsOfALoadClosedBeforeTheyLeftTheBooksLeaveOnceThroughTheRepair() {
+        DockFloor floor = DockFloor.create(this, 4);
+        List<String> orders = floor.orders(CARRIER_SERVICE, CARRIER_SERVICE);
+        floor.waveAndPick();
+        List<Map<?, ?>> shipments = orders.stream().map(floor::packAndLabel).toList();
+        WebTestClient dock = floor.supervisor();
+        String carrier = (String) shipments.get(0).get("carrier");
+        String today = openLoad(dock, carrier);
+        dock.post().uri("/api/v1/loads/{id}/cartons", today).header("Idempotency-Key", "scan-" + shipments.get(0).get("id"))
+                .bodyValue(Map.of("sscc", shipments.get(0).get("sscc"))).exchange().expectStatus().isCreated();
+        close(dock, today, "close-" + today).expectStatus().isOk();
+        String before = openLoad(dock, carrier);
+        dock.post().uri("/api/v1/loads/{id}/cartons", before).header("Idempotency-Key", "scan-" + shipments.get(1).get("id"))
+                .bodyValue(Map.of("sscc", shipments.get(1).get("sscc"))).exchange().expectStatus().isCreated();
+        // The second load closed as before V138: the load closed, its shipment and order shipped, the units left on the books.
+        // V149 marks every load closed until then, this one and the one closed today.
+        sql("UPDATE loads SET status = 'closed', manifest_number = 'BEFORE-V138-' || position, closed_by = 'test', closed_at = clock_timestamp() "
+                + "WHERE id = '" + before + "'");
+        sql("UPDATE shipments SET status = 'shipped', shipped_at = clock_timestamp() WHERE id = '" + shipments.get(1).get("id") + "'");
+        sql("UPDATE orders SET status = 'shipped' WHERE id = '" + orders.get(1) + "'");
+        sql("UPDATE loads SET units_pending = true WHERE id IN ('" + today + "', '" + before + "')");
+        assertThat(onHandAt(floor, "PACK-1")).isEqualTo(1);
+        assertThat(availability(floor)).containsEntry("on_hand", 3).containsEntry("reserved", 1).containsEntry("available", 2);
+        assertThat(line(floor, orders.get(1))).containsEntry("shipped", 0).containsEntry("allocated", 1);
+        assertThat(shipmentMovements(floor)).hasSize(1);
+
+        repairUntilDone(today, before);
+
+        assertThat(onHandAt(floor, "PACK-1")).as("nothing shipped stays at the pack station").isZero();
+        assertThat(availability(floor)).containsEntry("on_hand", 2).containsEntry("reserved", 0).containsEntry("available", 2);
+        assertThat(line(floor, orders.get(1))).containsEntry("shipped", 1).containsEntry("allocated", 0);
+        assertThat(shipmentMovements(floor)).as("each shipment's units left once").extracting(movement -> (String) movement.get("reference_id"))
+                .containsExactlyInAnyOrder((String) shipments.get(0).get("id"), (String) shipments.get(1).get("id"));
+        assertThat(shipmentMovements(floor)).filteredOn(movement -> shipments.get(1).get("id").equals(movement.get("reference_id")))
+                .singleElement().satisfies(movement -> {
+                    assertThat(movement.get("actor")).isEqualTo(ClosedLoadUnits.ACTOR);
+                    assertThat(movement.get("from_location_code")).isEqualTo("PACK-1");
+                });
+        assertThat(floor.orderStatus(orders.get(1))).isEqualTo("shipped");
+        assertBooksAgree(floor.world.merchantId);
+
+        // Marked again (a repair run twice), nothing leaves twice
+        sql("UPDATE loads SET units_pending = true WHERE id IN ('" + today + "', '" + before + "')");
+        repairUntilDone(today, before);
+        assertThat(shipmentMovements(floor)).hasSize(2);
+        assertThat(availability(floor)).containsEntry("on_hand", 2).containsEntry("reserved", 0);
+        assertThat(db.sql("SELECT count(*) AS problems FROM loads WHERE id IN ('" + today + "', '" + before + "') AND units_problem IS NOT NULL")
+                .map(row -> row.get("problems", Long.class)).one().block()).isZero();
+        assertBooksAgree(floor.world.merchantId);
+    }
+
+    /** Runs repair passes (the background loop may run them too) until neither load is marked. */
+    private void repairUntilDone(String... loadIds) {
+        Eventually.until(() -> {
+            repair.pass().block(Duration.ofSeconds(30));
+            return db.sql("SELECT count(*) AS pending FROM loads WHERE units_pending AND id = ANY(:ids)")
+                    .bind("ids", java.util.Arrays.stream(loadIds).map(UUID::fromString).toArray(UUID[]::new))
+                    .map(row -> row.get("pending", Long.class)).one().block();
+        }, pending -> pending == 0);
+    }
+
+    private void sql(String statement) {
+        db.sql(statement).then().block(Duration.ofSeconds(30));
     }
 
     private static String packOne(DockFloor floor, String sessionId, String orderId) {

@@ -36,8 +36,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Customer notices end to end: an order taken through the API and the shipping event are told to
- * the customer in their language, by email (received by a real SMTP server, both parts) and by SMS
+ * Customer notices end to end: an order taken through the API, the shipping event and tracking's
+ * events (out for delivery, at a pickup point, delayed, exception, delivered) are told to the
+ * customer in their language, by email (received by a real SMTP server, both parts) and by SMS
  * (posted to a gateway on this machine), each once, also when the outbox event is fanned out again.
  */
 class CustomerNotificationTest extends FastDeliveryTest {
@@ -190,6 +191,63 @@ class CustomerNotificationTest extends FastDeliveryTest {
     }
 
     @Test
+    void trackingEventsTellTheCustomerOnceEachWhatHappensAndWhatToDo() throws Exception {
+        World world = World.create(this);
+        smtpSettings(world);
+        String email = "jonas-" + UUID.randomUUID() + "@example.com";
+        String phone = phone();
+        String orderId = order(world, customer(email, phone, "lt", "both"));
+        awaitMail(email, 1);
+        UUID shipmentId = UUID.randomUUID();
+
+        // An event of an order this merchant does not have (a synthetic one) tells nobody and holds nothing up.
+        String unknownOrder = UUID.randomUUID().toString();
+        track(world, unknownOrder, UUID.randomUUID(), EventTypes.SHIPMENT_DELIVERED, Map.of("status", "delivered"));
+
+        track(world, orderId, shipmentId, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "in_transit"));
+        track(world, orderId, shipmentId, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "out_for_delivery"));
+        track(world, orderId, shipmentId, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "available_for_pickup",
+                "pickup_point", Map.of("name", "Omniva paštomatas Akropolis", "address", "Ozo g. 25, Vilnius",
+                        "opening_hours", "I-VII 06:00-23:00", "collect_by", "2026-12-12")));
+        track(world, orderId, shipmentId, EventTypes.SHIPMENT_DELAYED, Map.of("status", "in_transit",
+                "reason", "expected between 2026-12-08 and 2026-12-09, after the promised date 2026-12-07",
+                "eta", Map.of("from", "2026-12-08", "to", "2026-12-09", "basis", "lane_history"),
+                "promised_by", "2026-12-07"));
+        track(world, orderId, shipmentId, EventTypes.SHIPMENT_EXCEPTION, Map.of("status", "exception", "reason", "Wrong address: street not found"));
+        track(world, orderId, shipmentId, EventTypes.SHIPMENT_DELIVERED, Map.of("status", "delivered"));
+        // Tracking says delivered again: the customer was told already.
+        track(world, orderId, shipmentId, EventTypes.SHIPMENT_DELIVERED, Map.of("status", "delivered"));
+
+        List<MimeMessage> mail = awaitMail(email, 6);
+        Eventually.await(PATIENCE, () -> count("SELECT count(*) AS n FROM outbox_events WHERE subject = '" + shipmentId
+                + "' AND fanned_out_at IS NULL") == 0 && pending(orderId) == 0);
+        mail = mailTo(email);
+        assertThat(mail).hasSize(6);
+        Map<String, String> bySubject = new LinkedHashMap<>();
+        for (MimeMessage message : mail) {
+            bySubject.put(message.getSubject(), parts(message).get("text/plain"));
+        }
+        assertThat(bySubject).containsKeys("Užsakymo " + orderId + " siunta bus pristatyta šiandien",
+                "Užsakymo " + orderId + " siunta laukia atsiėmimo", "Užsakymo " + orderId + " siunta vėluoja",
+                "Problema su užsakymo " + orderId + " siunta", "Užsakymo " + orderId + " siunta pristatyta");
+        assertThat(bySubject.get("Užsakymo " + orderId + " siunta laukia atsiėmimo"))
+                .contains("Omniva paštomatas Akropolis", "Adresas: Ozo g. 25, Vilnius", "Darbo laikas: I-VII 06:00-23:00",
+                        "Atsiimkite ją iki 2026 m. gruodžio 12 d.");
+        assertThat(bySubject.get("Užsakymo " + orderId + " siunta vėluoja"))
+                .contains("ji neatkeliaus iki pažadėtos datos", "2026 m. gruodžio 9 d.", "Jums nieko daryti nereikia");
+        assertThat(bySubject.get("Problema su užsakymo " + orderId + " siunta"))
+                .contains("vežėjui kilo problema su adresu", "Siuntos sekimo puslapyje").doesNotContain("Wrong address");
+        assertThat(count("SELECT count(*) AS n FROM customer_notices WHERE order_id = CAST('" + unknownOrder + "' AS uuid)")).isZero();
+        Eventually.await(PATIENCE, () -> GATEWAY.to(phone).size() == 6);
+        assertThat(GATEWAY.to(phone)).extracting(SmsGatewayStub.Received::body)
+                .anySatisfy(sms -> assertThat(sms).contains("Omniva paštomatas Akropolis", "Ozo g. 25, Vilnius"))
+                .anySatisfy(sms -> assertThat(sms).contains("pristatyta"));
+        world.merchant(this).get().uri("/api/v1/orders/{id}/notices?limit=100", orderId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(12)
+                .jsonPath("$.items[?(@.kind == 'ready_for_pickup' && @.channel == 'email')].shipment_id").isEqualTo(shipmentId.toString());
+    }
+
+    @Test
     void aBadPhoneOrChannelIsRefusedAndNoOrderIsTaken() {
         World world = World.create(this);
         List<Map<String, Object>> refused = List.of(
@@ -267,6 +325,20 @@ class CustomerNotificationTest extends FastDeliveryTest {
         outbox.append(merchantId, EventTypes.SHIPMENT_SHIPPED, shipmentId.toString(), payload).block();
         return db.sql("SELECT event_id::text AS id FROM outbox_events WHERE merchant_id = :m AND subject = :s")
                 .bind("m", merchantId).bind("s", shipmentId.toString()).map(row -> row.get("id", String.class)).one().block();
+    }
+
+    /** An event of tracking's about the parcel, written as tracking would. */
+    private void track(World world, String orderId, UUID shipmentId, String type, Map<String, Object> fields) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("shipment_id", shipmentId);
+        payload.put("order_id", orderId);
+        payload.put("order_number", orderId);
+        payload.put("carrier", "omniva");
+        payload.put("service_code", "locker");
+        payload.put("tracking_number", "CC123456789LT");
+        payload.put("occurred_at", Instant.now().toString());
+        payload.putAll(fields);
+        outbox.append(UUID.fromString(world.merchantId), type, shipmentId.toString(), payload).block();
     }
 
     private static String phone() {

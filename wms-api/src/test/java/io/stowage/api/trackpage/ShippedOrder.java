@@ -45,6 +45,10 @@ final class ShippedOrder {
         test.admin().patch().uri("/api/v1/admin/merchants/{id}", floor.world.merchantId)
                 .bodyValue(Map.of("brand_name", BRAND, "brand_colour", BRAND_COLOUR.toUpperCase(java.util.Locale.ROOT)))
                 .exchange().expectStatus().isOk();
+        // The sandbox only: its parcels take carrier webhooks the tests send, and no day plan (which plans
+        // the demo's rate-card carriers while the cartons close) can put a parcel on another carrier.
+        floor.world.merchant(test).post().uri("/api/v1/carrier-accounts").bodyValue(Map.of("carrier", "sandbox"))
+                .exchange().expectStatus().isCreated();
         return on(floor, test, trackingTokens);
     }
 

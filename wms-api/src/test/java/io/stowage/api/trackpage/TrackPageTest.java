@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.dispatch.TrackingTokens;
 import io.stowage.api.support.ApiTest;
+import io.stowage.api.support.Eventually;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +73,7 @@ class TrackPageTest extends ApiTest {
                 "TEE-M-NAVY", shared.orderId, shared.shipmentIds.get(0));
         Map<String, Object> page = visitor.get().uri("/track/{token}.json", shared.tokens.get(0)).exchange()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(page.get("status")).isEqualTo("label_created");
+        assertThat(page.get("status")).as("the sandbox's scripted journey may have picked it up").isIn("label_created", "in_transit");
         assertThat(page.get("unlocked")).isEqualTo(false);
         assertThat(page).doesNotContainKeys("recipient", "order");
         assertThat(page.get("merchant")).isEqualTo(Map.of("name", ShippedOrder.BRAND, "colour", ShippedOrder.BRAND_COLOUR));
@@ -119,6 +127,72 @@ class TrackPageTest extends ApiTest {
             assertThat((List<Map<String, Object>>) order.get("lines")).extracting(line -> line.get("sku") + " x" + line.get("quantity"))
                     .containsExactly("TEE-M-NAVY x1", "TEE-L-NAVY x1");
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aParcelInTroubleSaysWhatKindInTheVisitorsLanguageAndWhatToDo() {
+        ShippedOrder order = shared.another(this, trackingTokens);
+        String token = order.tokens.get(0);
+        ParcelNews news = new ParcelNews(this, trackingNumber(token));
+        Instant atHub = news.scan("ARRIVED_AT_HUB", "Arrived at sorting hub", "Vilnius hub");
+        Instant problem = news.scan("ADDRESS_NOT_FOUND", "Address could not be found", "Vilnius hub");
+
+        Map<String, Object> page = Eventually.until(() -> json(token), read -> read.get("flag") != null);
+        assertThat(page.get("status")).isEqualTo("exception");
+        Map<String, Object> flag = (Map<String, Object>) page.get("flag");
+        assertThat(flag.get("kind")).isEqualTo("exception");
+        assertThat(flag.get("reason_code")).isEqualTo("address");
+        assertThat((String) flag.get("reason")).as("tracking's words, for the store's own page").containsIgnoringCase("address");
+        List<Map<String, Object>> events = (List<Map<String, Object>>) page.get("events");
+        assertThat(events).extracting(event -> event.get("occurred_at")).as("newest first").startsWith(problem.toString(), atHub.toString());
+        assertThat(events.get(0)).containsEntry("description", "Address could not be found").containsEntry("location", "Vilnius hub");
+        assertThat(page.get("return_url")).as("not delivered").isNull();
+
+        String lithuanian = page(visitor.get().uri("/track/{token}?lang=lt", token));
+        String flagBox = between(lithuanian, "<div class=\"flag", "</div>");
+        assertThat(flagBox).contains("role=\"alert\"", "Pristatymo problema:", "vežėjui kilo problema su adresu.", "Patikrinkite adresą")
+                .as("tracking's English stays out of a Lithuanian sentence").doesNotContainIgnoringCase("address");
+        assertThat(lithuanian).contains("<time datetime=\"" + problem + "\">" + localTime(problem, "lt") + "</time>")
+                .as("newest first").containsSubsequence(problem.toString(), atHub.toString());
+        assertThat(between(page(visitor.get().uri("/track/{token}?lang=uk", token)), "<div class=\"flag", "</div>"))
+                .contains("Проблема з доставкою:", "у перевізника проблема з адресою.");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aParcelAtAPickupPointShowsWhereAndUntilWhenAndOnceCollectedTheReturnLink() {
+        ShippedOrder order = shared.another(this, trackingTokens);
+        String token = order.tokens.get(1);
+        ParcelNews news = new ParcelNews(this, trackingNumber(token));
+        news.scan("ARRIVED_AT_HUB", "Arrived at sorting hub", "Vilnius hub");
+        Map<String, Object> onItsWay = Eventually.until(() -> json(token), read -> "in_transit".equals(read.get("status")));
+        Map<String, Object> eta = (Map<String, Object>) onItsWay.get("eta");
+        if (eta != null) {
+            assertThat(eta.get("basis")).isIn("carrier", "lane_history", "transit_days");
+            assertThat(page(asClient(randomClient()).get().uri("/track/{token}?lang=lv", token))).contains(etaBasisWords((String) eta.get("basis")));
+        }
+        Instant waiting = news.scan("AT_PICKUP_POINT", "Ready for collection", "Vilnius pickup point");
+        Map<String, Object> atPoint = Eventually.until(() -> json(token), read -> "available_for_pickup".equals(read.get("status")));
+        Map<String, Object> point = (Map<String, Object>) atPoint.get("pickup_point");
+        assertThat(point.get("name")).isEqualTo("Vilnius pickup point");
+        LocalDate collectBy = LocalDate.parse((String) point.get("collect_by"));
+        assertThat(collectBy).isAfter(waiting.atZone(ZoneOffset.UTC).toLocalDate());
+        String slovenian = page(visitor.get().uri("/track/{token}?lang=sl", token));
+        assertThat(between(slovenian, "class=\"pickup-point\"", "</section>"))
+                .contains("Vilnius pickup point", DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(Locale.forLanguageTag("sl")).format(collectBy));
+        assertThat(slovenian).doesNotContain("/return\"");
+
+        news.scan("COLLECTED", "Collected by recipient", "Vilnius pickup point");
+        Map<String, Object> delivered = Eventually.until(() -> json(token), read -> "delivered".equals(read.get("status")));
+        assertThat(delivered.get("return_url")).isEqualTo("/track/" + token + "/return");
+        assertThat(delivered.get("eta")).as("nothing left to estimate").isNull();
+        assertThat(delivered.get("pickup_point")).isNull();
+        assertThat((List<Map<String, Object>>) delivered.get("events")).extracting(event -> event.get("status"))
+                .startsWith("delivered", "available_for_pickup", "in_transit");
+        String english = page(visitor.get().uri("/track/{token}?lang=en", token));
+        assertThat(english).contains("href=\"/track/" + token + "/return\"", ">Return an item</a>");
+        assertThat(json(order.tokens.get(0)).get("return_url")).as("the order's other parcel is not delivered").isNull();
     }
 
     @Test
@@ -274,6 +348,40 @@ class TrackPageTest extends ApiTest {
         assertThat(listed.get("brand_colour")).isEqualTo("#abcdef");
         admin().post().uri("/api/v1/admin/merchants").bodyValue(Map.of("name", "Brand new " + UUID.randomUUID(), "brand_colour", "blue"))
                 .exchange().expectStatus().isEqualTo(422);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> json(String token) {
+        // A client of its own per read: a test waiting for news reads more often than one visitor may
+        return asClient(randomClient()).get().uri("/track/{token}.json", token).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private String trackingNumber(String token) {
+        return (String) ((Map<String, Object>) json(token).get("carrier")).get("tracking_number");
+    }
+
+    /** The page's words for the ETA's basis, in Latvian. */
+    private static String etaBasisWords(String basis) {
+        return switch (basis) {
+            case "carrier" -> "Pārvadātāja aplēse.";
+            case "lane_history" -> "Mūsu aplēse pēc nesenajām piegādēm uz jūsu apvidu.";
+            default -> "Mūsu aplēse pēc pakalpojuma parastā piegādes laika.";
+        };
+    }
+
+    /** An instant as the page writes it: the destination's (Vilnius) local time in the language's medium date and short time. */
+    private static String localTime(Instant at, String language) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.forLanguageTag(language))
+                .withZone(ZoneId.of("Europe/Vilnius")).format(at);
+    }
+
+    /** The part of the page from {@code start} to the first {@code end} after it. */
+    private static String between(String html, String start, String end) {
+        int from = html.indexOf(start);
+        assertThat(from).as("%s on the page", start).isNotNegative();
+        return html.substring(from, html.indexOf(end, from) + end.length());
     }
 
     private String page(WebTestClient.RequestHeadersSpec<?> request) {
