@@ -9,6 +9,7 @@ import io.stowage.api.inventory.MovementKind;
 import io.stowage.api.packing.ClosedCartons;
 import io.stowage.api.picking.PickedOrders;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.returns.ReturnLabelCosts;
 import io.stowage.api.returns.ReturnedItems;
 import io.stowage.api.shipping.ShipmentCosts;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import reactor.core.publisher.Mono;
 /**
  * Every charge of a merchant whose cause is dated in [from, to), read from what the owners recorded
  * through their published queries (ledger movements, received cartons and pallets, picked orders,
- * closed cartons, bought labels, graded returns, approved counts the merchant asked for)
+ * closed cartons, bought labels and return labels, graded returns, approved counts the merchant asked for)
  * and billing's own storage snapshots and manual charges, priced by {@link ChargeRules}. Nothing
  * here is typed twice: a charge exists because its cause does.
  */
@@ -47,10 +48,11 @@ class ChargeSources {
     private final ReceivedHandlingUnits handlingUnits;
     private final ReturnedItems returnedItems;
     private final RequestedCounts requestedCounts;
+    private final ReturnLabelCosts returnLabels;
 
     ChargeSources(LedgerHistory ledger, PickedOrders pickedOrders, ClosedCartons closedCartons, ShipmentCosts shipmentCosts, BoxSuggestions boxes,
                   StorageSnapshots storage, ManualCharges manualCharges, ReceivedHandlingUnits handlingUnits, ReturnedItems returnedItems,
-                  RequestedCounts requestedCounts) {
+                  RequestedCounts requestedCounts, ReturnLabelCosts returnLabels) {
         this.ledger = ledger;
         this.pickedOrders = pickedOrders;
         this.closedCartons = closedCartons;
@@ -61,6 +63,7 @@ class ChargeSources {
         this.handlingUnits = handlingUnits;
         this.returnedItems = returnedItems;
         this.requestedCounts = requestedCounts;
+        this.returnLabels = returnLabels;
     }
 
     /** The priced charges dated in [from, to), in invoice order (kind, date, cause). */
@@ -80,6 +83,8 @@ class ChargeSources {
                         .flatMap(cartons -> boxTypes(merchantId, cartons).map(boxTypes -> append(charges, rules.cartons(cartons, boxTypes)))))
                 .flatMap(charges -> shipmentCosts.labelledBetween(merchantId, start, end).collectList()
                         .map(labels -> append(charges, rules.shipments(labels))))
+                .flatMap(charges -> returnLabels.boughtBetween(merchantId, start, end).collectList()
+                        .map(labels -> append(charges, rules.returnLabels(labels))))
                 .flatMap(charges -> returnedItems.receivedBetween(merchantId, start, end).collectList()
                         .map(items -> append(charges, rules.returns(items))))
                 .flatMap(charges -> requestedCounts.approvedBetween(merchantId, start, end).collectList()

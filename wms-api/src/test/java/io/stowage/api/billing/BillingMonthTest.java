@@ -89,7 +89,9 @@ class BillingMonthTest extends ApiTest {
         Map<?, ?> shipmentA2 = a.packAndLabel(a2, 2, "BOX-S", 460);
         a.ship(List.of(shipmentA1, shipmentA2));
         // The customer sends both units of the second order back: one goes back on the shelf, one is disposed of.
-        a.returnAndGrade(a2, "TEE-M-NAVY", new LinkedHashMap<>(Map.of("restock", 1, "dispose", 1)), "A-01-01-A");
+        Map<?, ?> returnA2 = a.returnAndGrade(a2, "TEE-M-NAVY", new LinkedHashMap<>(Map.of("restock", 1, "dispose", 1)), "A-01-01-A");
+        Map<?, ?> returnLabel = (Map<?, ?>) returnA2.get("label");
+        assertThat(returnLabel).as("the sandbox carrier sells return labels").isNotNull();
         // The 3PL counts the reserve shelf for itself; the merchant asks for a count of it, whose first count is rejected and recounted.
         a.count("A-01-02-A", false, "TEE-L-NAVY", 4, true);
         a.count("A-01-02-A", true, "TEE-L-NAVY", 5, false);
@@ -148,8 +150,10 @@ class BillingMonthTest extends ApiTest {
         expect(expectedA, "pick_unit", 15, 2 * 15);
         expect(expectedA, "pack_carton", 80, 80);
         expect(expectedA, "packaging", 40, 40); // 35 × 1.15 = 40.25
-        expect(expectedA, "label", 25, 25);
-        expect(expectedA, "shipping", round(price(shipmentA1).multiply(new BigDecimal("1.10"))), round(price(shipmentA2).multiply(new BigDecimal("1.10"))));
+        // Two labels out and the return's label back, each at its carrier price + 10 %.
+        expect(expectedA, "label", 25, 25, 25);
+        expect(expectedA, "shipping", round(price(shipmentA1).multiply(new BigDecimal("1.10"))), round(price(shipmentA2).multiply(new BigDecimal("1.10"))),
+                round(price(returnLabel).multiply(new BigDecimal("1.10"))));
         expect(expectedA, "manual", 480);
 
         Map<String, List<Long>> expectedB = new HashMap<>();
