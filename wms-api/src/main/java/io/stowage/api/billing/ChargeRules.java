@@ -9,6 +9,7 @@ import io.stowage.api.packing.ClosedCartons;
 import io.stowage.api.picking.PickedOrders;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ProblemType;
+import io.stowage.api.returns.ReturnLabelCosts;
 import io.stowage.api.returns.ReturnedItems;
 import io.stowage.api.shipping.ShipmentCosts;
 import java.math.BigDecimal;
@@ -153,25 +154,44 @@ final class ChargeRules {
     List<Charge> shipments(List<ShipmentCosts.LabelCost> labels) {
         List<Charge> charges = new ArrayList<>();
         for (ShipmentCosts.LabelCost label : labels) {
-            LocalDate day = day(label.labelledAt());
-            String id = label.shipmentId().toString();
             String parcel = label.carrier() + " " + label.trackingNumber() + " (order " + label.orderNumber() + ", parcel " + label.cartonNumber() + ")";
-            priced(charges, day, ChargeKind.LABEL, Rates::labelPerShipment, "shipment", id, "Label " + parcel, ONE, "label");
-            Optional<RateCards.RateCard> card = inForce(day);
-            if (label.priceMinor() == null || card.isEmpty()) {
-                continue;
-            }
-            requireCurrency(label.currency(), "the carrier price of shipment " + id);
-            Rates rates = card.get().rates();
-            BigDecimal cost = BigDecimal.valueOf(label.priceMinor());
-            BigDecimal rate = rates.shippingMarkupFixed() != null ? cost.add(BigDecimal.valueOf(rates.shippingMarkupFixed()))
-                    : markedUp(cost, rates.shippingMarkupBp() == null ? 0 : rates.shippingMarkupBp());
-            String markup = rates.shippingMarkupFixed() != null ? " + " + rates.shippingMarkupFixed()
-                    : " + " + percent(rates.shippingMarkupBp() == null ? 0 : rates.shippingMarkupBp());
-            charges.add(Charge.priced(ChargeKind.SHIPPING.code, "shipment", id, day, "Carrier cost " + label.priceMinor() + markup + ": " + parcel,
-                    ONE, "shipment", rate, card.get().id()));
+            labelAndCarriage(charges, day(label.labelledAt()), "shipment", label.shipmentId().toString(), "Label " + parcel, parcel,
+                    label.priceMinor(), label.currency());
         }
         return charges;
+    }
+
+    /**
+     * A return label is shipping too: the label price and the carrier's price plus the markup, as for
+     * a parcel going out, on the day it was bought, whoever the merchant's policy has pay for it (that
+     * is between the merchant and its customer; the 3PL bought it for the merchant).
+     */
+    List<Charge> returnLabels(List<ReturnLabelCosts.ReturnLabelCost> labels) {
+        List<Charge> charges = new ArrayList<>();
+        for (ReturnLabelCosts.ReturnLabelCost label : labels) {
+            String parcel = label.carrier() + " " + label.trackingNumber() + " (return " + label.rma() + ")";
+            labelAndCarriage(charges, day(label.boughtAt()), "return_label", label.returnId().toString(), "Return label " + parcel, parcel,
+                    label.priceMinor(), label.currency());
+        }
+        return charges;
+    }
+
+    private void labelAndCarriage(List<Charge> charges, LocalDate day, String causeType, String id, String labelDescription, String parcel,
+                                  Long priceMinor, String currency) {
+        priced(charges, day, ChargeKind.LABEL, Rates::labelPerShipment, causeType, id, labelDescription, ONE, "label");
+        Optional<RateCards.RateCard> card = inForce(day);
+        if (priceMinor == null || card.isEmpty()) {
+            return;
+        }
+        requireCurrency(currency, "the carrier price of " + causeType + " " + id);
+        Rates rates = card.get().rates();
+        BigDecimal cost = BigDecimal.valueOf(priceMinor);
+        BigDecimal rate = rates.shippingMarkupFixed() != null ? cost.add(BigDecimal.valueOf(rates.shippingMarkupFixed()))
+                : markedUp(cost, rates.shippingMarkupBp() == null ? 0 : rates.shippingMarkupBp());
+        String markup = rates.shippingMarkupFixed() != null ? " + " + rates.shippingMarkupFixed()
+                : " + " + percent(rates.shippingMarkupBp() == null ? 0 : rates.shippingMarkupBp());
+        charges.add(Charge.priced(ChargeKind.SHIPPING.code, causeType, id, day, "Carrier cost " + priceMinor + markup + ": " + parcel,
+                ONE, causeType.equals("shipment") ? "shipment" : "return", rate, card.get().id()));
     }
 
     /** Storage per occupied location of each type and per cubic metre, a line per day. */

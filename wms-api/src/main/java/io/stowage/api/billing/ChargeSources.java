@@ -9,6 +9,7 @@ import io.stowage.api.inventory.MovementKind;
 import io.stowage.api.packing.ClosedCartons;
 import io.stowage.api.picking.PickedOrders;
 import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.returns.ReturnLabelCosts;
 import io.stowage.api.returns.ReturnedItems;
 import io.stowage.api.shipping.ShipmentCosts;
 import java.time.Instant;
@@ -27,14 +28,14 @@ import reactor.core.publisher.Mono;
 /**
  * Every charge of a merchant whose cause is dated in [from, to), read from what the owners recorded
  * through their published queries (ledger movements, received cartons and pallets, picked orders,
- * closed cartons, bought labels, graded returns, approved counts the merchant asked for)
+ * closed cartons, bought labels and return labels, graded returns, approved counts the merchant asked for)
  * and billing's own storage snapshots and manual charges, priced by {@link ChargeRules}. Nothing
  * here is typed twice: a charge exists because its cause does.
  */
 @Service
 class ChargeSources {
 
-    private static final Comparator<Charge> INVOICE_ORDER = Comparator.<Charge>comparingInt(charge -> ChargeKind.of(charge.kind()).ordinal())
+    static final Comparator<Charge> INVOICE_ORDER = Comparator.<Charge>comparingInt(charge -> ChargeKind.of(charge.kind()).ordinal())
             .thenComparing(Charge::occurredOn).thenComparing(Charge::causeId);
 
     private final LedgerHistory ledger;
@@ -47,10 +48,11 @@ class ChargeSources {
     private final ReceivedHandlingUnits handlingUnits;
     private final ReturnedItems returnedItems;
     private final RequestedCounts requestedCounts;
+    private final ReturnLabelCosts returnLabels;
 
     ChargeSources(LedgerHistory ledger, PickedOrders pickedOrders, ClosedCartons closedCartons, ShipmentCosts shipmentCosts, BoxSuggestions boxes,
                   StorageSnapshots storage, ManualCharges manualCharges, ReceivedHandlingUnits handlingUnits, ReturnedItems returnedItems,
-                  RequestedCounts requestedCounts) {
+                  RequestedCounts requestedCounts, ReturnLabelCosts returnLabels) {
         this.ledger = ledger;
         this.pickedOrders = pickedOrders;
         this.closedCartons = closedCartons;
@@ -61,6 +63,7 @@ class ChargeSources {
         this.handlingUnits = handlingUnits;
         this.returnedItems = returnedItems;
         this.requestedCounts = requestedCounts;
+        this.returnLabels = returnLabels;
     }
 
     /** The priced charges dated in [from, to), in invoice order (kind, date, cause). */
@@ -80,6 +83,8 @@ class ChargeSources {
                         .flatMap(cartons -> boxTypes(merchantId, cartons).map(boxTypes -> append(charges, rules.cartons(cartons, boxTypes)))))
                 .flatMap(charges -> shipmentCosts.labelledBetween(merchantId, start, end).collectList()
                         .map(labels -> append(charges, rules.shipments(labels))))
+                .flatMap(charges -> returnLabels.boughtBetween(merchantId, start, end).collectList()
+                        .map(labels -> append(charges, rules.returnLabels(labels))))
                 .flatMap(charges -> returnedItems.receivedBetween(merchantId, start, end).collectList()
                         .map(items -> append(charges, rules.returns(items))))
                 .flatMap(charges -> requestedCounts.approvedBetween(merchantId, start, end).collectList()
@@ -91,6 +96,22 @@ class ChargeSources {
                     return charges;
                 });
     }
+
+    /**
+     * The causes that can be dated further back than the month before the invoice's (a manual charge
+     * the admin dates back, a storage day the snapshot job caught up late), dated in [from, to): the
+     * other causes are dated when they are recorded, so the late-event rule's one month reaches them.
+     */
+    Mono<List<Charge>> backDatable(UUID merchantId, ChargeRules rules, LocalDate from, LocalDate to) {
+        if (!from.isBefore(to)) {
+            return Mono.just(new ArrayList<>());
+        }
+        return storage.days(merchantId, from, to).map(rules::storage)
+                .flatMap(charges -> manualCharges.between(merchantId, from, to).map(manual -> append(charges, rules.manual(manual))));
+    }
+
+    /** The cause types {@link #backDatable} reads. */
+    static final List<String> BACK_DATABLE_CAUSES = List.of("storage_day", "manual_charge");
 
     private static List<Charge> append(List<Charge> charges, List<Charge> more) {
         List<Charge> all = charges instanceof ArrayList<Charge> list ? list : new ArrayList<>(charges);

@@ -160,22 +160,25 @@ final class BillingFloor {
 
     /**
      * The customer sends units of a shipped order back (a return for a refund) and the returns station
-     * grades them: {@code grades} maps each grade to its units, booked at {@code location}.
+     * grades them: {@code grades} maps each grade to its units, booked at {@code location}. Returns the
+     * return as it was requested (with its return label, which the merchant pays).
      */
-    void returnAndGrade(String orderId, String sku, Map<String, Integer> grades, String location) {
+    Map<?, ?> returnAndGrade(String orderId, String sku, Map<String, Integer> grades, String location) {
         world.merchant(test).put().uri("/api/v1/return-policy").bodyValue(Map.of("window_days", 30, "reasons", List.of("changed_mind"),
                         "label_paid_by", "merchant", "exchanges_allowed", false))
                 .exchange().expectStatus().isOk();
         int units = grades.values().stream().mapToInt(Integer::intValue).sum();
-        String returnId = (String) world.merchant(test).post().uri("/api/v1/returns").header("Idempotency-Key", "bill-return-" + (++keys))
+        Map<?, ?> requested = world.merchant(test).post().uri("/api/v1/returns").header("Idempotency-Key", "bill-return-" + (++keys))
                 .bodyValue(Map.of("order_id", orderId, "items", List.of(Map.of("sku", sku, "quantity", units, "reason", "changed_mind"))))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String returnId = (String) requested.get("id");
         List<Map<String, Object>> items = new ArrayList<>();
         grades.forEach((grade, quantity) -> items.add(Map.of("item", sku, "quantity", quantity, "grade", grade)));
         Map<?, ?> received = supervisor().post().uri("/api/v1/returns/{id}/receipt", returnId).header("Idempotency-Key", "bill-graded-" + (++keys))
                 .bodyValue(Map.of("location_code", location, "items", items))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(received.get("status")).isEqualTo("received");
+        return requested;
     }
 
     /**

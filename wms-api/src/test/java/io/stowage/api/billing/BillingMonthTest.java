@@ -89,7 +89,9 @@ class BillingMonthTest extends ApiTest {
         Map<?, ?> shipmentA2 = a.packAndLabel(a2, 2, "BOX-S", 460);
         a.ship(List.of(shipmentA1, shipmentA2));
         // The customer sends both units of the second order back: one goes back on the shelf, one is disposed of.
-        a.returnAndGrade(a2, "TEE-M-NAVY", new LinkedHashMap<>(Map.of("restock", 1, "dispose", 1)), "A-01-01-A");
+        Map<?, ?> returnA2 = a.returnAndGrade(a2, "TEE-M-NAVY", new LinkedHashMap<>(Map.of("restock", 1, "dispose", 1)), "A-01-01-A");
+        Map<?, ?> returnLabel = (Map<?, ?>) returnA2.get("label");
+        assertThat(returnLabel).as("the sandbox carrier sells return labels").isNotNull();
         // The 3PL counts the reserve shelf for itself; the merchant asks for a count of it, whose first count is rejected and recounted.
         a.count("A-01-02-A", false, "TEE-L-NAVY", 4, true);
         a.count("A-01-02-A", true, "TEE-L-NAVY", 5, false);
@@ -148,8 +150,10 @@ class BillingMonthTest extends ApiTest {
         expect(expectedA, "pick_unit", 15, 2 * 15);
         expect(expectedA, "pack_carton", 80, 80);
         expect(expectedA, "packaging", 40, 40); // 35 × 1.15 = 40.25
-        expect(expectedA, "label", 25, 25);
-        expect(expectedA, "shipping", round(price(shipmentA1).multiply(new BigDecimal("1.10"))), round(price(shipmentA2).multiply(new BigDecimal("1.10"))));
+        // Two labels out and the return's label back, each at its carrier price + 10 %.
+        expect(expectedA, "label", 25, 25, 25);
+        expect(expectedA, "shipping", round(price(shipmentA1).multiply(new BigDecimal("1.10"))), round(price(shipmentA2).multiply(new BigDecimal("1.10"))),
+                round(price(returnLabel).multiply(new BigDecimal("1.10"))));
         expect(expectedA, "manual", 480);
 
         Map<String, List<Long>> expectedB = new HashMap<>();
@@ -220,6 +224,20 @@ class BillingMonthTest extends ApiTest {
         assertThat(withLateReturn).filteredOn(line -> "cycle_count".equals(line.get("kind"))).as("the count was billed in its month").isEmpty();
         admin().get().uri("/api/v1/admin/billing/invoices/{id}/verification", invoiceA.get("id")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.matches").isEqualTo(true);
+
+        // Still unbilled a month later (the month in between not finalised), it is not lost: the next draft bills it, marked late,
+        // while what the finalised month billed (its storage days) stays billed there.
+        clock.use(Clock.fixed(month.plusMonths(2).atDay(2).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        List<Map<String, Object>> twoMonthsOn = admin().get().uri("/api/v1/admin/billing/invoices/{id}/lines?limit=500",
+                        draft(a, month.plusMonths(2)).get("id"))
+                .exchange().expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody();
+        assertThat(twoMonthsOn).filteredOn(line -> "manual".equals(line.get("kind")))
+                .extracting(line -> line.get("occurred_on"), line -> ((Number) line.get("amount_minor")).longValue(),
+                        line -> ((String) line.get("description")).startsWith("Late, dated " + lastDay))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(lastDay.toString(), 2500L, true));
+        assertThat(twoMonthsOn).filteredOn(line -> ((String) line.get("kind")).startsWith("storage_"))
+                .filteredOn(line -> YearMonth.from(LocalDate.parse((String) line.get("occurred_on"))).equals(month)).isEmpty();
+        clock.use(Clock.fixed(month.plusMonths(1).atDay(2).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
 
         // A credit note reverses the invoice whole, with the next number; the invoice is credited.
         Map<?, ?> credit = admin().post().uri("/api/v1/admin/billing/invoices/{id}/credit-note", invoiceB.get("id"))
