@@ -35,7 +35,7 @@ import reactor.core.publisher.Mono;
 @Service
 class ChargeSources {
 
-    private static final Comparator<Charge> INVOICE_ORDER = Comparator.<Charge>comparingInt(charge -> ChargeKind.of(charge.kind()).ordinal())
+    static final Comparator<Charge> INVOICE_ORDER = Comparator.<Charge>comparingInt(charge -> ChargeKind.of(charge.kind()).ordinal())
             .thenComparing(Charge::occurredOn).thenComparing(Charge::causeId);
 
     private final LedgerHistory ledger;
@@ -96,6 +96,22 @@ class ChargeSources {
                     return charges;
                 });
     }
+
+    /**
+     * The causes that can be dated further back than the month before the invoice's (a manual charge
+     * the admin dates back, a storage day the snapshot job caught up late), dated in [from, to): the
+     * other causes are dated when they are recorded, so the late-event rule's one month reaches them.
+     */
+    Mono<List<Charge>> backDatable(UUID merchantId, ChargeRules rules, LocalDate from, LocalDate to) {
+        if (!from.isBefore(to)) {
+            return Mono.just(new ArrayList<>());
+        }
+        return storage.days(merchantId, from, to).map(rules::storage)
+                .flatMap(charges -> manualCharges.between(merchantId, from, to).map(manual -> append(charges, rules.manual(manual))));
+    }
+
+    /** The cause types {@link #backDatable} reads. */
+    static final List<String> BACK_DATABLE_CAUSES = List.of("storage_day", "manual_charge");
 
     private static List<Charge> append(List<Charge> charges, List<Charge> more) {
         List<Charge> all = charges instanceof ArrayList<Charge> list ? list : new ArrayList<>(charges);

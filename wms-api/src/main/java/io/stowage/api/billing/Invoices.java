@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -257,13 +258,21 @@ public class Invoices {
                     boolean lookBack = onlyOf != null || inputs.previousClosed();
                     Set<String> billed = inputs.billed();
                     return sources.between(merchantId, rules, lookBack ? previous : start, end)
-                            .map(charges -> {
-                                List<Charge> lines = new ArrayList<>(charges.size() + 1);
+                            .flatMap(charges -> backDated(merchantId, rules, previous, onlyOf, billed).map(late -> {
+                                List<Charge> lines = new ArrayList<>(charges.size() + late.size() + 1);
                                 long net = 0;
                                 for (Charge charge : charges) {
                                     if (onlyOf == null ? !billed.contains(charge.causeKey()) : billed.contains(charge.causeKey())) {
                                         lines.add(charge);
-                                        net += charge.amountMinor();
+                                    }
+                                }
+                                lines.addAll(late);
+                                lines.sort(ChargeSources.INVOICE_ORDER);
+                                for (int i = 0; i < lines.size(); i++) {
+                                    Charge line = lines.get(i);
+                                    net += line.amountMinor();
+                                    if (line.occurredOn().isBefore(start)) {
+                                        lines.set(i, markedLate(line));
                                     }
                                 }
                                 var minimum = rules.monthlyMinimum(start, period.toString(), net);
@@ -274,8 +283,46 @@ public class Invoices {
                                 long vat = Charge.round(BigDecimal.valueOf(net).multiply(BigDecimal.valueOf(account.vatRateBp()))
                                         .divide(BigDecimal.valueOf(10_000)));
                                 return new Computed(lines, net, vat, account.vatRateBp(), account.currency());
-                            });
+                            }));
                 });
+    }
+
+    /**
+     * Causes dated before the month before the invoice's, back to the merchant's first invoiced month,
+     * that no invoice billed (or, with {@code onlyOf}, that this invoice billed): only those that can be
+     * dated back ({@link ChargeSources#backDatable}). Billing them now, marked late, rather than never.
+     */
+    private Mono<List<Charge>> backDated(UUID merchantId, ChargeRules rules, LocalDate previous, UUID onlyOf, Set<String> billedNow) {
+        return db.sql("""
+                        SELECT min(period_start) AS first FROM invoices
+                        WHERE merchant_id = :merchant AND kind = 'invoice' AND status IN ('finalised', 'credited')
+                        """)
+                .bind("merchant", merchantId)
+                .map(row -> Optional.ofNullable(row.get("first", LocalDate.class))).one()
+                .flatMap(first -> first.isEmpty() || !first.get().isBefore(previous) ? Mono.just(List.<Charge>of())
+                        : sources.backDatable(merchantId, rules, first.get(), previous)
+                                .flatMap(charges -> (onlyOf != null ? Mono.just(billedNow) : billedBackDatable(merchantId, first.get()))
+                                        .map(billed -> charges.stream()
+                                                .filter(charge -> onlyOf == null ? !billed.contains(charge.causeKey()) : billed.contains(charge.causeKey()))
+                                                .toList())));
+    }
+
+    /** The back-datable causes billed on invoices whose month ends after {@code since}. */
+    private Mono<Set<String>> billedBackDatable(UUID merchantId, LocalDate since) {
+        return db.sql("""
+                        SELECT b.kind, b.cause_type, b.cause_id FROM billed_causes b JOIN invoices i ON i.id = b.invoice_id
+                        WHERE b.merchant_id = :merchant AND i.period_end > :since AND b.cause_type = ANY(:types)
+                        """)
+                .bind("merchant", merchantId).bind("since", since).bind("types", ChargeSources.BACK_DATABLE_CAUSES.toArray(String[]::new))
+                .map(row -> row.get("kind", String.class) + "|" + row.get("cause_type", String.class) + "|" + row.get("cause_id", String.class))
+                .all().collect(HashSet::new, Set::add);
+    }
+
+    /** A cause dated before the invoice's month says so on every line it shows on (JSON, CSV, PDF). */
+    private static Charge markedLate(Charge charge) {
+        return new Charge(charge.kind(), charge.causeType(), charge.causeId(), charge.occurredOn(),
+                "Late, dated " + charge.occurredOn() + ": " + charge.description(), charge.quantity(), charge.unit(), charge.rateMinor(),
+                charge.amountMinor(), charge.rateCardId());
     }
 
     private record Inputs(BillingAccounts.Account account, List<RateCards.RateCard> cards, boolean previousClosed, Set<String> billed) {

@@ -225,6 +225,20 @@ class BillingMonthTest extends ApiTest {
         admin().get().uri("/api/v1/admin/billing/invoices/{id}/verification", invoiceA.get("id")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.matches").isEqualTo(true);
 
+        // Still unbilled a month later (the month in between not finalised), it is not lost: the next draft bills it, marked late,
+        // while what the finalised month billed (its storage days) stays billed there.
+        clock.use(Clock.fixed(month.plusMonths(2).atDay(2).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        List<Map<String, Object>> twoMonthsOn = admin().get().uri("/api/v1/admin/billing/invoices/{id}/lines?limit=500",
+                        draft(a, month.plusMonths(2)).get("id"))
+                .exchange().expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody();
+        assertThat(twoMonthsOn).filteredOn(line -> "manual".equals(line.get("kind")))
+                .extracting(line -> line.get("occurred_on"), line -> ((Number) line.get("amount_minor")).longValue(),
+                        line -> ((String) line.get("description")).startsWith("Late, dated " + lastDay))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(lastDay.toString(), 2500L, true));
+        assertThat(twoMonthsOn).filteredOn(line -> ((String) line.get("kind")).startsWith("storage_"))
+                .filteredOn(line -> YearMonth.from(LocalDate.parse((String) line.get("occurred_on"))).equals(month)).isEmpty();
+        clock.use(Clock.fixed(month.plusMonths(1).atDay(2).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+
         // A credit note reverses the invoice whole, with the next number; the invoice is credited.
         Map<?, ?> credit = admin().post().uri("/api/v1/admin/billing/invoices/{id}/credit-note", invoiceB.get("id"))
                 .header("Idempotency-Key", "credit-" + invoiceB.get("id")).bodyValue(Map.of("note", "Minimum waived for the first month"))
