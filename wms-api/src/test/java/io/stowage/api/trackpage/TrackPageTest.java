@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stowage.api.dispatch.TrackingTokens;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.Eventually;
+import io.stowage.api.support.ParcelNews;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

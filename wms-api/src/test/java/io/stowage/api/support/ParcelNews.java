@@ -1,6 +1,5 @@
-package io.stowage.api.trackpage;
+package io.stowage.api.support;
 
-import io.stowage.api.support.ApiTest;
 import io.stowage.carriers.label.LabelRenderer;
 import io.stowage.carriers.sandbox.SandboxCarrier;
 import io.stowage.carriers.sandbox.SandboxSettings;
@@ -21,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * every scan of the parcel's own scripted journey, so the journey (which goes on in the background)
  * never overtakes what a test has told.
  */
-final class ParcelNews {
+public final class ParcelNews {
 
     private static final WebhookVerifier SIGNER = new WebhookVerifier(SandboxCarrier.CODE,
             new SandboxCarrier(SandboxSettings.demo(new byte[] {1}), Clock.systemUTC(), new LabelRenderer()).webhookSignatureScheme().orElseThrow(),
@@ -33,13 +32,13 @@ final class ParcelNews {
     private final Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(1));
     private int scans;
 
-    ParcelNews(ApiTest test, String trackingNumber) {
+    public ParcelNews(ApiTest test, String trackingNumber) {
         this.test = test;
         this.trackingNumber = trackingNumber;
     }
 
     /** The parcel's next scan, a minute after the one before; answers when it happened. */
-    Instant scan(String code, String message, String location) {
+    public Instant scan(String code, String message, String location) {
         Instant at = start.plus(Duration.ofMinutes(scans++));
         ObjectNode body = JSON.createObjectNode()
                 .put("event_id", "evt_" + trackingNumber + "_" + UUID.randomUUID())
