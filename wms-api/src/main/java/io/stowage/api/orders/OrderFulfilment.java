@@ -96,17 +96,6 @@ public class OrderFulfilment {
         });
     }
 
-    /**
-     * Every parcel of a shipped order has reached its customer: it is {@code delivered}. Any other
-     * status changes nothing (delivered already, or not wholly shipped: a parcel that arrives while
-     * another is still in the building does not deliver the order). Answers whether it moved.
-     */
-    public Mono<Boolean> delivered(UUID merchantId, UUID orderId, String actor, String note) {
-        return lock(merchantId, orderId).flatMap(status -> status == OrderStatus.SHIPPED
-                ? transitions.move(merchantId, orderId, status, OrderStatus.DELIVERED, actor, note).thenReturn(true)
-                : Mono.just(false));
-    }
-
     /** The order may ship: it is packed (or shipped, by an earlier carton); otherwise a 409 naming its status. Locks the order row. */
     public Mono<OrderStatus> requireShippable(UUID merchantId, UUID orderId) {
         return lock(merchantId, orderId).flatMap(status -> status == OrderStatus.PACKED || status == OrderStatus.SHIPPED

@@ -1,7 +1,6 @@
 package io.stowage.api.tracking;
 
 import io.stowage.api.database.Params;
-import io.stowage.api.orders.OrderFulfilment;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.carriers.spi.TrackingKey;
@@ -33,21 +32,16 @@ import reactor.core.publisher.Mono;
 @Component
 class ParcelLedger {
 
-    /** Who moves an order to delivered in its history. */
-    private static final String ACTOR = "system:tracking";
-
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Outbox outbox;
     private final ShipmentTracking tracking;
     private final PollSpacing spacing;
     private final TrackingSettings settings;
-    private final OrderFulfilment orders;
 
     ParcelLedger(DatabaseClient db, TransactionalOperator tx, Outbox outbox, ShipmentTracking tracking, PollSpacing spacing,
-                 TrackingSettings settings, OrderFulfilment orders) {
+                 TrackingSettings settings) {
         this.db = db;
-        this.orders = orders;
         this.tx = tx;
         this.outbox = outbox;
         this.tracking = tracking;
@@ -221,18 +215,8 @@ class ParcelLedger {
             if (announceDelivery) {
                 events.add(new Outbox.Event(EventTypes.SHIPMENT_DELIVERED, subject, TrackingEventPayloads.delivered(summary)));
             }
-            return outbox.appendAll(summary.merchantId(), events)
-                    .then(announceDelivery ? deliverOrderOnceAllArrived(summary) : Mono.empty());
+            return outbox.appendAll(summary.merchantId(), events);
         });
-    }
-
-    /** The order is delivered with its last parcel: every tracked shipment of it has a delivery (this one's is written already). */
-    private Mono<Void> deliverOrderOnceAllArrived(ShipmentTracking.Summary delivered) {
-        return tracking.ofOrder(delivered.orderId())
-                .all(parcel -> parcel.deliveredAt() != null)
-                .flatMap(all -> all
-                        ? orders.delivered(delivered.merchantId(), delivered.orderId(), ACTOR, "every parcel delivered").then()
-                        : Mono.empty());
     }
 
     /** The carrier's problem in words: the normalised detail and, when it differs, the carrier's own text. */
