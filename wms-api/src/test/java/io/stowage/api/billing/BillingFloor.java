@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.Eventually;
+import io.stowage.api.support.WavePicking;
 import io.stowage.api.support.World;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,28 +90,7 @@ final class BillingFloor {
 
     /** Waves every allocated order of the node, releases the wave and picks every task. */
     void waveAndPick() {
-        String waveId = (String) supervisor().post().uri("/api/v1/waves")
-                .bodyValue(Map.of("cart", Map.of("totes", 8), "time_limit_seconds", 1))
-                .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        Map<?, ?> wave = Eventually.until(() -> supervisor().get().uri("/api/v1/waves/{id}", waveId).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody(), read -> !"planning".equals(read.get("status")));
-        assertThat(wave.get("status")).as("wave failure %s", wave.get("failure")).isEqualTo("planned");
-        supervisor().post().uri("/api/v1/waves/{id}/release", waveId).exchange().expectStatus().isOk();
-        while (true) {
-            var next = packer().get().uri("/api/v1/pick-tasks/next").exchange().expectBody(Map.class).returnResult();
-            if (next.getStatus().value() == 204) {
-                return;
-            }
-            for (Map<?, ?> task : maps(next.getResponseBody().get("tasks"))) {
-                if (!"open".equals(task.get("status"))) {
-                    continue;
-                }
-                packer().post().uri("/api/v1/pick-tasks/{id}/confirm", task.get("id")).header("Idempotency-Key", "pick-" + task.get("id"))
-                        .bodyValue(Map.of("location_code", task.get("location_code"), "sku", task.get("sku"), "quantity", task.get("quantity"),
-                                "tote", task.get("tote")))
-                        .exchange().expectStatus().isOk();
-            }
-        }
+        WavePicking.waveAndPickEverything(supervisor(), packer());
     }
 
     /**
