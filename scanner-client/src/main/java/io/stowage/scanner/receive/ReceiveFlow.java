@@ -7,6 +7,7 @@ import io.stowage.scanner.flow.Flow;
 import io.stowage.scanner.flow.Next;
 import io.stowage.scanner.flow.Scans;
 import io.stowage.scanner.flow.Tally;
+import io.stowage.scanner.input.ScanKind;
 import io.stowage.scanner.offline.Delivery;
 import io.stowage.scanner.putaway.PutawayFlow;
 import io.stowage.scanner.screen.Screen;
@@ -22,7 +23,9 @@ import java.util.Optional;
  * Receiving at the dock, against an ASN (chosen from what this warehouse expects) or blind: scan
  * the dock location, then the item (a GS1-128 or GS1 DataMatrix label gives GTIN, lot and expiry
  * in one scan), count, Enter. The service books the receipt and suggests where to put it; Enter
- * then goes straight to putting it away.
+ * then goes straight to putting it away. Scanning a carton's or pallet's SSCC (GS1 AI 00) instead of
+ * choosing asks the service which expected ASN's lines it holds: the screen then shows those lines,
+ * or says the SSCC is on no ASN here (choose the ASN, or receive blind).
  */
 public final class ReceiveFlow implements Flow {
 
@@ -38,6 +41,8 @@ public final class ReceiveFlow implements Flow {
     private String asnsReadAt;
     private Expected asn;
     private String dock;
+    /** The SSCC of the carton or pallet being received, when one was scanned; the lines shown are the ones it holds. */
+    private String sscc;
     private Optional<Handover> lastReceipt = Optional.empty();
 
     /** What was just received, for putting it away next. */
@@ -51,7 +56,8 @@ public final class ReceiveFlow implements Flow {
     @Override
     public Screen screen() {
         return switch (step) {
-            case MODE -> Screen.of("RECEIVE", "ASN or blind?", List.of("1 Against an ASN", "2 Blind (no ASN)"), "Esc menu");
+            case MODE -> Screen.of("RECEIVE", "ASN or blind?", List.of("1 Against an ASN", "2 Blind (no ASN)",
+                    "Or scan a carton's or pallet's SSCC"), "Esc menu");
             case ASN -> {
                 List<String> lines = new ArrayList<>();
                 for (int i = 0; i < asns.size() && i < 9; i++) {
@@ -64,6 +70,9 @@ public final class ReceiveFlow implements Flow {
             case ITEM -> {
                 List<String> context = new ArrayList<>();
                 context.add("At " + dock);
+                if (sscc != null) {
+                    context.add("SSCC " + sscc);
+                }
                 if (asn != null) {
                     context.addAll(asn.lines());
                     context.add("ASN as of " + asnsReadAt);
@@ -96,9 +105,16 @@ public final class ReceiveFlow implements Flow {
         if (input.is(Key.BACK)) {
             return Next.close();
         }
+        if (isSscc(input)) {
+            return onSscc(input);
+        }
+        if (input instanceof Input.Scanned scanned && scanned.scan().problem().isPresent()) {
+            return Next.wrong(Scans.notA("1, 2 or an SSCC", input));
+        }
         Optional<Integer> choice = Scans.quantity(input);
         if (choice.isPresent() && choice.get() == 2) {
             asn = null;
+            sscc = null;
             step = Step.DOCK;
             return Next.stay();
         }
@@ -123,11 +139,7 @@ public final class ReceiveFlow implements Flow {
                 return "The ASN list needs the service. " + answer.explain();
             }
             for (JsonNode item : ok.body().path("items")) {
-                List<String> lines = new ArrayList<>();
-                for (JsonNode line : item.path("lines")) {
-                    lines.add(line.path("sku").asString() + " " + line.path("received_quantity").asInt() + "/" + line.path("expected_quantity").asInt());
-                }
-                asns.add(new Expected(item.path("id").asString(), item.path("reference").asString(), lines));
+                asns.add(expected(item));
             }
         }
         asnsReadAt = floor.timeOfDay();
@@ -139,9 +151,13 @@ public final class ReceiveFlow implements Flow {
             step = Step.MODE;
             return Next.stay();
         }
+        if (isSscc(input)) {
+            return onSscc(input);
+        }
         Optional<Integer> choice = Scans.quantity(input);
         if (choice.isPresent() && choice.get() >= 1 && choice.get() <= Math.min(9, asns.size())) {
             asn = asns.get(choice.get() - 1);
+            sscc = null;
             step = Step.DOCK;
             return Next.stay();
         }
@@ -152,6 +168,9 @@ public final class ReceiveFlow implements Flow {
         if (input.is(Key.BACK)) {
             step = Step.MODE;
             return Next.stay();
+        }
+        if (isSscc(input)) {
+            return onSscc(input);
         }
         Optional<String> location = Scans.location(input);
         if (location.isEmpty()) {
@@ -170,6 +189,9 @@ public final class ReceiveFlow implements Flow {
             }
             step = Step.DOCK;
             return Next.stay();
+        }
+        if (tally.item().isEmpty() && isSscc(input)) {
+            return onSscc(input);
         }
         if (input.is(Key.ENTER) && tally.item().isEmpty() && lastReceipt.isPresent()) {
             Handover handover = lastReceipt.get();
@@ -218,7 +240,50 @@ public final class ReceiveFlow implements Flow {
         return Next.info("Saved on device, " + ((Delivery.Queued) delivery).waiting() + " to send");
     }
 
+    private static boolean isSscc(Input input) {
+        return input instanceof Input.Scanned scanned && scanned.kind() == ScanKind.SSCC;
+    }
+
+    /** A carton's or pallet's SSCC: the expected ASN lines it holds, as the service finds them, or why there are none. */
+    private Next onSscc(Input input) {
+        String scanned = ((Input.Scanned) input).scan().code();
+        Answer answer = floor.get("/inbound/ssccs/" + scanned);
+        if (answer instanceof Answer.Refused refused) {
+            return Next.wrong(refused.problem().detail() + ": choose the ASN or receive blind");
+        }
+        if (!(answer instanceof Answer.Ok ok)) {
+            return Next.wrong("Finding the SSCC needs the service. " + answer.explain());
+        }
+        JsonNode found = ok.body().path("asns");
+        asn = expected(found.path(0));
+        asnsReadAt = floor.timeOfDay();
+        sscc = scanned;
+        step = dock == null ? Step.DOCK : Step.ITEM;
+        String also = found.size() > 1 ? "; also on " + (found.size() - 1) + " other ASN(s)" : "";
+        return Next.info("SSCC on ASN " + asn.reference() + ", " + asn.lines().size() + " line(s)" + also);
+    }
+
+    private static Expected expected(JsonNode item) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode line : item.path("lines")) {
+            lines.add(line.path("sku").asString() + " " + line.path("received_quantity").asInt() + "/" + line.path("expected_quantity").asInt());
+        }
+        return new Expected(item.path("id").asString(), item.path("reference").asString(), lines);
+    }
+
     private void refreshAsn() {
+        if (sscc != null) {
+            // The lines this carton holds, not the whole notice's.
+            if (floor.get("/inbound/ssccs/" + sscc) instanceof Answer.Ok ok) {
+                for (JsonNode found : ok.body().path("asns")) {
+                    if (found.path("id").asString().equals(asn.id())) {
+                        asn = expected(found);
+                        asnsReadAt = floor.timeOfDay();
+                    }
+                }
+            }
+            return;
+        }
         String reference = asn.reference();
         if (readAsns().isEmpty()) {
             asns.stream().filter(a -> a.reference().equals(reference)).findFirst().ifPresent(fresh -> asn = fresh);

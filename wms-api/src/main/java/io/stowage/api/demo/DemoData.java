@@ -169,7 +169,7 @@ public class DemoData {
     private Mono<Void> announce(DemoNetwork.DemoAsn asn, UUID merchantId) {
         return asns.create(merchantId, new Asns.NewAsn(asn.reference(), asn.nodeCode(), asn.supplier(),
                 LocalDate.now(ZoneOffset.UTC).plusDays(asn.expectedInDays()),
-                asn.lines().stream().map(line -> new Asns.NewLine(line.sku(), line.quantity(), null, null)).toList())).then();
+                asn.lines().stream().map(line -> new Asns.NewLine(line.sku(), line.quantity(), null, null, List.of())).toList())).then();
     }
 
     /** A box type of the demo ({@code demo/box-types.json}): the 3PL's ({@code shared}) or the merchant's, with its stock per node. */

@@ -7,6 +7,8 @@ import io.stowage.api.commands.CommandScope;
 import io.stowage.api.commands.Commands;
 import io.stowage.api.paging.Cursor;
 import io.stowage.api.paging.Page;
+import io.stowage.api.problem.ApiProblem;
+import io.stowage.api.problem.ProblemType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -46,7 +48,12 @@ class AsnController {
             @NotEmpty @Size(max = 5000) List<@Valid LineRequest> lines) {
     }
 
-    record LineRequest(@NotBlank String sku, @NotNull @Positive @Max(LineQuantity.MAX) Integer quantity, String lotNumber, LocalDate expiresOn) {
+    record LineRequest(@NotBlank String sku, @NotNull @Positive @Max(LineQuantity.MAX) Integer quantity, String lotNumber, LocalDate expiresOn,
+                       @Size(max = 1000) List<@NotNull @Size(max = 100) String> ssccs) {
+    }
+
+    /** A carton's or pallet's SSCC and the lines of the notices it arrives with. */
+    record ExpectedSscc(String sscc, List<Asns.Asn> asns) {
     }
 
     @PostMapping("/api/v1/asns")
@@ -54,7 +61,7 @@ class AsnController {
                                         @Valid @RequestBody AsnRequest request) {
         Caller.Merchant merchant = caller.asMerchant();
         Asns.NewAsn asn = new Asns.NewAsn(request.reference(), request.nodeCode(), request.supplier(), request.expectedOn(),
-                request.lines().stream().map(l -> new Asns.NewLine(l.sku(), l.quantity(), l.lotNumber(), l.expiresOn())).toList());
+                request.lines().stream().map(l -> new Asns.NewLine(l.sku(), l.quantity(), l.lotNumber(), l.expiresOn(), l.ssccs())).toList());
         return commands.run(CommandScope.merchant(merchant.merchantId()), request, HttpStatus.CREATED,
                 () -> asns.create(merchant.merchantId(), asn));
     }
@@ -85,5 +92,19 @@ class AsnController {
                                       @RequestParam(required = false) Integer limit,
                                       @RequestParam(required = false) String after) {
         return asns.list(null, caller.asWorker().nodeId(), null, status, Cursor.decode(after), Cursor.limit(limit));
+    }
+
+    /**
+     * The receiving dock's look-up: a carton or pallet scanned by its SSCC, and the lines of the notices the
+     * worker's node expects that name it; 404 when none does (the receiver chooses the notice or receives blind).
+     */
+    @GetMapping("/api/v1/inbound/ssccs/{sscc}")
+    Mono<ExpectedSscc> expectedSscc(@AuthenticationPrincipal Caller caller, @PathVariable String sscc) {
+        UUID nodeId = caller.asWorker().nodeId();
+        String code = HandlingUnitCode.sscc("sscc", sscc);
+        return asns.expectedIn(nodeId, code).collectList()
+                .flatMap(found -> found.isEmpty()
+                        ? Mono.<ExpectedSscc>error(ApiProblem.of(ProblemType.NOT_FOUND, "SSCC " + code + " is on no ASN this warehouse expects"))
+                        : Mono.just(new ExpectedSscc(code, found)));
     }
 }

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,14 +45,21 @@ public class Asns {
     public record NewAsn(String reference, String nodeCode, String supplier, LocalDate expectedOn, List<NewLine> lines) {
     }
 
-    public record NewLine(String sku, int quantity, String lotNumber, LocalDate expiresOn) {
+    /** @param ssccs the SSCCs of the cartons and pallets the line arrives in, as scanned or written (checked; may be empty) */
+    public record NewLine(String sku, int quantity, String lotNumber, LocalDate expiresOn, List<String> ssccs) {
+
+        public NewLine {
+            ssccs = ssccs == null ? List.of() : List.copyOf(ssccs);
+        }
     }
 
     public record Asn(UUID id, String reference, String nodeCode, String supplier, LocalDate expectedOn, String status,
                       OffsetDateTime createdAt, OffsetDateTime closedAt, List<Line> lines) {
     }
 
-    public record Line(int lineNo, String sku, int expectedQuantity, int receivedQuantity, String lotNumber, LocalDate expiresOn) {
+    /** @param ssccs the SSCCs (18 digits) of the cartons and pallets the line arrives in, as the notice named them */
+    public record Line(int lineNo, String sku, int expectedQuantity, int receivedQuantity, String lotNumber, LocalDate expiresOn,
+                       List<String> ssccs) {
     }
 
     private record Target(UUID nodeId, Map<String, UUID> variantsBySku) {
@@ -79,12 +87,35 @@ public class Asns {
                     if (!unknown.isEmpty()) {
                         return Mono.error(ApiProblem.invalid("The notice names SKUs that are not in the catalog", unknown));
                     }
-                    return insert(merchantId, request, target);
+                    return insert(merchantId, request, target, ssccsOf(request.lines()));
                 })
                 .then(Mono.defer(() -> find(merchantId, request.reference())));
     }
 
-    private Mono<Void> insert(UUID merchantId, NewAsn request, Target target) {
+    /** Each line's SSCCs as 18 digits (a label's other forms, such as {@code (00)...}, read the same); a wrong one writes nothing. */
+    private static List<Set<String>> ssccsOf(List<NewLine> lines) {
+        List<Set<String>> ssccs = new ArrayList<>();
+        List<ApiProblem.FieldProblem> wrong = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Set<String> line = new LinkedHashSet<>();
+            for (int j = 0; j < lines.get(i).ssccs().size(); j++) {
+                String scanned = lines.get(i).ssccs().get(j);
+                try {
+                    line.add(HandlingUnitCode.sscc("sscc", scanned));
+                } catch (ApiProblem problem) {
+                    wrong.add(new ApiProblem.FieldProblem("lines[" + i + "].ssccs[" + j + "]",
+                            "is not an SSCC (18 digits with their check digit): " + scanned));
+                }
+            }
+            ssccs.add(line);
+        }
+        if (!wrong.isEmpty()) {
+            throw ApiProblem.invalid("The notice names cartons or pallets by numbers that are not SSCCs", wrong);
+        }
+        return ssccs;
+    }
+
+    private Mono<Void> insert(UUID merchantId, NewAsn request, Target target, List<Set<String>> ssccs) {
         return db.sql("""
                         INSERT INTO asns (merchant_id, node_id, reference, supplier, expected_on, status)
                         VALUES (:merchant, :node, :reference, :supplier, :expected, 'open') RETURNING id
@@ -102,6 +133,10 @@ public class Asns {
                             .bind("qty", line.quantity())
                             .bind("lot", Params.nullable(line.lotNumber(), String.class))
                             .bind("expires", Params.nullable(line.expiresOn(), LocalDate.class))
+                            .then()
+                            .thenMany(Flux.fromIterable(ssccs.get(i)).concatMap(sscc -> db.sql(
+                                            "INSERT INTO asn_line_ssccs (asn_id, line_no, sscc) VALUES (:asn, :lineNo, :sscc)")
+                                    .bind("asn", asnId).bind("lineNo", i + 1).bind("sscc", sscc).then()))
                             .then();
                 }))
                 .then();
@@ -116,7 +151,8 @@ public class Asns {
     public Mono<Page<Asn>> list(UUID merchantId, UUID nodeId, String reference, String status, String after, int limit) {
         return db.sql("""
                         SELECT a.id, a.reference, a.node_id, a.supplier, a.expected_on, a.status, a.created_at, a.closed_at,
-                               l.line_no, l.variant_id, l.expected_quantity, l.received_quantity, l.lot_number, l.expires_on
+                               l.line_no, l.variant_id, l.expected_quantity, l.received_quantity, l.lot_number, l.expires_on,
+                               ARRAY(SELECT s.sscc FROM asn_line_ssccs s WHERE s.asn_id = l.asn_id AND s.line_no = l.line_no ORDER BY s.sscc) AS ssccs
                         FROM (SELECT * FROM asns
                               WHERE (CAST(:merchant AS uuid) IS NULL OR merchant_id = :merchant)
                                 AND (CAST(:node AS uuid) IS NULL OR node_id = :node)
@@ -144,7 +180,7 @@ public class Asns {
                                 new ArrayList<>()));
                         asn.lines().add(new Line((Integer) row.get("line_no"), codes.skus().get((UUID) row.get("variant_id")),
                                 (Integer) row.get("expected_quantity"), (Integer) row.get("received_quantity"),
-                                (String) row.get("lot_number"), (LocalDate) row.get("expires_on")));
+                                (String) row.get("lot_number"), (LocalDate) row.get("expires_on"), List.of((String[]) row.get("ssccs"))));
                     }
                     return Page.of(new ArrayList<>(byId.values()), limit, asn -> asn.reference() + "/" + asn.id());
                 }));
@@ -166,6 +202,27 @@ public class Asns {
         });
         return network.nodes(nodeIds).collectMap(Node::id, Node::code)
                 .zipWith(catalog.byIds(variantIds).collectMap(VariantRef::id, VariantRef::sku), Codes::new);
+    }
+
+    /**
+     * The notices the node still expects (not closed) whose lines name this SSCC, each with only the lines
+     * the carton or pallet holds: what a receiver who scans it at the dock is about to receive. Empty when
+     * no notice names it.
+     */
+    public Flux<Asn> expectedIn(UUID nodeId, String sscc) {
+        return db.sql("""
+                        SELECT DISTINCT a.id, a.reference FROM asn_line_ssccs s JOIN asns a ON a.id = s.asn_id
+                        WHERE s.sscc = :sscc AND a.node_id = :node AND a.status <> 'closed'
+                        ORDER BY a.reference, a.id
+                        """)
+                .bind("sscc", sscc).bind("node", nodeId)
+                .map(row -> new Object[] {row.get("id", UUID.class), row.get("reference", String.class)})
+                .all()
+                .concatMap(found -> list(null, nodeId, (String) found[1], null, "", 50)
+                        .flatMapIterable(Page::items)
+                        .filter(asn -> asn.id().equals(found[0]))
+                        .map(asn -> new Asn(asn.id(), asn.reference(), asn.nodeCode(), asn.supplier(), asn.expectedOn(), asn.status(),
+                                asn.createdAt(), asn.closedAt(), asn.lines().stream().filter(line -> line.ssccs().contains(sscc)).toList())));
     }
 
     /** Closing stops the remaining lines from counting as incoming. */

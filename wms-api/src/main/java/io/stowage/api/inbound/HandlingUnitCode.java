@@ -46,6 +46,15 @@ final class HandlingUnitCode {
         return text;
     }
 
+    /** An SSCC in any form a scanner sends it, as its 18 digits; a 422 on {@code field} for anything else (a shipper's own number too). */
+    static String sscc(String field, String scan) {
+        String code = parse(field, scan);
+        if (code == null || code.length() != 18 || !DIGITS.matcher(code).matches()) {
+            throw ApiProblem.invalid(field, "is not an SSCC (18 digits with their check digit, or a GS1-128 label with AI 00)");
+        }
+        return code;
+    }
+
     private static String what(String field) {
         return field.startsWith("pallet") ? "pallet" : "carton";
     }

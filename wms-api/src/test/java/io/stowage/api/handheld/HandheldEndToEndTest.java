@@ -106,6 +106,59 @@ class HandheldEndToEndTest extends ApiTest {
     }
 
     /**
+     * Receiving by the label on the box: the merchant's ASN names the SSCCs its lines arrive in; the
+     * receiver scans a carton's SSCC and the screen shows that ASN with the lines the carton holds, then
+     * the pallet's with both lines. An SSCC no ASN here names, or one with a wrong check digit, rings the
+     * bell and changes nothing; an ASN naming a number that is not an SSCC is refused whole.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aScannedSsccFindsTheAsnLinesItHoldsOrIsUnknown() {
+        HandheldFloor floor = HandheldFloor.create(this);
+        String reference = "ASN-SSCC-" + floor.node;
+        String carton = HandheldFloor.newSscc();
+        String pallet = HandheldFloor.newSscc();
+        floor.merchant().post().uri("/api/v1/asns").bodyValue(Map.of("reference", reference + "-BAD", "node_code", floor.node,
+                        "expected_on", LocalDate.now().toString(), "lines", List.of(Map.of("sku", "TEE-M-NAVY", "quantity", 1,
+                                "ssccs", List.of(carton.substring(0, 17) + (carton.charAt(17) - '0' + 1) % 10)))))
+                .exchange().expectStatus().isEqualTo(422).expectBody(String.class).value(body -> assertThat(body).contains("lines[0].ssccs[0]"));
+        floor.merchant().get().uri("/api/v1/asns/{reference}", reference + "-BAD").exchange().expectStatus().isNotFound();
+        floor.merchant().post().uri("/api/v1/asns").bodyValue(Map.of("reference", reference, "node_code", floor.node, "supplier", "Baltic Linen",
+                        "expected_on", LocalDate.now().toString(), "lines", List.of(
+                                Map.of("sku", "TEE-M-NAVY", "quantity", 4, "ssccs", List.of("(00)" + carton, pallet)),
+                                Map.of("sku", "TEE-L-NAVY", "quantity", 2, "ssccs", List.of(pallet)))))
+                .exchange().expectStatus().isCreated();
+        Map<?, ?> asn = floor.merchant().get().uri("/api/v1/asns/{reference}", reference).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<?, ?>>) asn.get("lines")).extracting(line -> (Object) line.get("ssccs"))
+                .containsExactly(List.of(carton, pallet).stream().sorted().toList(), List.of(pallet));
+
+        ScriptedHandheld rf = new ScriptedHandheld(server(), device, "RF-SSCC", 40, 16);
+        rf.expect(floor.receiverBadge, "Enter PIN");
+        rf.expect(HandheldFloor.RECEIVER_PIN, "Choose a task");
+        rf.choose("Receive");
+        assertThat(rf.flat()).contains("Or scan a carton's or pallet's SSCC");
+        String unknown = HandheldFloor.newSscc();
+        rf.expectRefused(unknown, "SSCC " + unknown + " is on no ASN this warehouse expects");
+        rf.expectRefused("(00)" + carton.substring(0, 17) + (carton.charAt(17) - '0' + 1) % 10, "Bad label");
+        rf.expect("(00)" + carton, "SSCC on ASN " + reference + ", 1 line(s)");
+        assertThat(rf.instruction()).isEqualTo("Scan dock location");
+        rf.expect("DOCK-1", "Scan item");
+        assertThat(rf.flat()).contains("SSCC " + carton, "TEE-M-NAVY 0/4").doesNotContain("TEE-L-NAVY");
+        rf.expect(floor.gtins.get("TEE-M-NAVY"), "Qty 1");
+        rf.expect("4", "Qty 4");
+        rf.expect("", "Received 4 TEE-M-NAVY (4/4)");
+        assertThat(rf.flat()).contains("TEE-M-NAVY 4/4");
+        rf.expect(pallet, "SSCC on ASN " + reference + ", 2 line(s)");
+        assertThat(rf.flat()).contains("Scan item", "SSCC " + pallet, "TEE-M-NAVY 4/4", "TEE-L-NAVY 0/2");
+        rf.expect(floor.gtins.get("TEE-L-NAVY"), "Qty 1");
+        rf.expect("2", "Qty 2");
+        rf.expect("", "Received 2 TEE-L-NAVY (2/2)");
+        assertThat(floor.movements("TEE-L-NAVY")).extracting(m -> m.get("kind")).containsExactly("receipt");
+        assertThat(rf.transcript()).doesNotContain("Exception", "at io.stowage");
+    }
+
+    /**
      * Walks the batch as the screens say: go to the location, scan it, scan the item (and type the
      * count when more than one), scan the tote. A wrong shelf and a wrong tote are tried once each.
      */

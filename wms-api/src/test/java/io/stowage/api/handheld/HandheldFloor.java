@@ -125,6 +125,12 @@ final class HandheldFloor {
         return body + Gs1CheckDigit.compute(body);
     }
 
+    /** An SSCC (extension digit, then 16 digits unique enough for the shared database) with its check digit. */
+    static String newSscc() {
+        String body = "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
+        return body + Gs1CheckDigit.compute(body);
+    }
+
     /** The GS1-128 label of a lot: AIM identifier, GTIN, expiry, then the lot last (no separator needed). */
     String gs1Label(String sku, LocalDate expiry, String lot) {
         return "]C101" + "0" + gtins.get(sku) + "17" + expiry.format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "10" + lot;
