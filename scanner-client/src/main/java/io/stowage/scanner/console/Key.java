@@ -12,7 +12,7 @@ public enum Key {
     ENTER("ENTER"),
     /** Leave the step or the flow. */
     BACK("ESC"),
-    /** Fewer units than asked: a short pick or a short move. */
+    /** Fewer units than asked: a short pick or a short move; at the dock, a carton taken off the load. */
     SHORT("F2"),
     /** Leave this task for later in the same batch. */
     SKIP("F3"),

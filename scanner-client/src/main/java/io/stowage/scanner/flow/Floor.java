@@ -1,5 +1,8 @@
 package io.stowage.scanner.flow;
 
+import io.stowage.scanner.console.Input;
+import io.stowage.scanner.console.Key;
+import io.stowage.scanner.offline.Confirmation;
 import io.stowage.scanner.offline.Courier;
 import io.stowage.scanner.offline.Delivery;
 import io.stowage.scanner.offline.Outbox;
@@ -16,6 +19,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What every flow works with: the service, the offline queue, the worker's session and the
@@ -107,6 +111,16 @@ public final class Floor {
     }
 
     /**
+     * A confirmation that takes something back (a carton off a load): a DELETE, queued and sent like
+     * any other confirmation, behind what was scanned before it.
+     */
+    public Delivery confirmRemoval(String path, String summary) {
+        WorkerSession worker = worker();
+        String key = deviceId + "-" + UUID.randomUUID();
+        return courier.submit(key, Confirmation.DELETE, path, newBody(), summary, worker.badge(), worker.token());
+    }
+
+    /**
      * A confirmation whose answer the flow needs to go on (a pack session's id, a carton's): queued
      * and sent like any other. When it could not be sent at once, {@link #answerOf} asks for it again
      * with the same key once the queue has been sent, and the service replays its first answer.
@@ -124,6 +138,33 @@ public final class Floor {
             return Optional.empty();
         }
         return Optional.of(api.post(awaited.path(), awaited.body(), Optional.of(awaited.key()), Optional.of(worker().token())));
+    }
+
+    /**
+     * The "Waiting for service" step of a flow whose next step needs a confirmation's answer: Enter
+     * asks for it again, and the flow goes on with it; Esc, or the service's refusal, takes the flow
+     * back ({@code backOff}) while the confirmation stays queued or is shown refused.
+     */
+    public Next awaitAnswer(Input input, Awaited awaited, Function<JsonNode, Next> proceed, Runnable backOff) {
+        if (input.is(Key.BACK)) {
+            backOff.run();
+            return Next.info("It stays queued; the service applies it when it is sent");
+        }
+        if (!input.is(Key.ENTER)) {
+            return Next.wrong("Enter to try again");
+        }
+        Optional<Answer> answer = answerOf(awaited);
+        if (answer.isEmpty()) {
+            return Next.wrong("Still " + outbox.waiting() + " to send: " + courier.stoppedBecause());
+        }
+        if (answer.get() instanceof Answer.Ok ok) {
+            return proceed.apply(ok.body());
+        }
+        if (answer.get() instanceof Answer.Refused refused) {
+            backOff.run();
+            return Next.wrong(refused.problem().detail());
+        }
+        return Next.wrong(answer.get().explain());
     }
 
     /** A confirmation sent with its key, and what became of it when it was first sent. */

@@ -24,13 +24,14 @@ import java.util.TreeMap;
 /**
  * Loading at the dock: scan the dock door, choose the carrier's load (the open one, or a new one for
  * a carrier without), scan each carton's SSCC onto it (the service refuses another carrier's carton,
- * a voided or unlabelled one, one already loaded, with the bell), and close the load: what is on it
- * ships and the screen shows the manifest number. Each scan and the close are confirmations through
- * the device's queue with their own Idempotency-Key.
+ * a voided or unlabelled one, one already loaded, with the bell), F2 and a scan take a carton off
+ * again (one loaded by mistake, or that does not fit), and close the load: what is on it ships and
+ * the screen shows the manifest number. Each scan, each carton taken off and the close are
+ * confirmations through the device's queue with their own Idempotency-Key, sent in the order made.
  */
 public final class LoadFlow implements Flow {
 
-    private enum Step { DOCK, CHOOSE, SCAN, CLOSE, CLOSED, WAIT }
+    private enum Step { DOCK, CHOOSE, SCAN, UNLOAD, CLOSE, CLOSED, WAIT }
 
     private final Floor floor;
     private Step step = Step.DOCK;
@@ -75,8 +76,10 @@ public final class LoadFlow implements Flow {
                 if (floor.outbox().waiting() > 0) {
                     context.add("Counts as of the last answer");
                 }
-                yield Screen.of("LOAD " + carrier, "Scan carton SSCC", context, "Enter close load  Esc back");
+                yield Screen.of("LOAD " + carrier, "Scan carton SSCC", context, "Enter close load  F2 take off  Esc back");
             }
+            case UNLOAD -> Screen.of("LOAD " + carrier, "Scan carton to take off", List.of(carrier + ": " + parcels + " parcels",
+                    "It stays labelled for the next load"), "Esc back to loading");
             case CLOSE -> Screen.of("LOAD " + carrier, "Close load? Enter", List.of(parcels + " parcels on it",
                     notLoaded > 0 ? notLoaded + " labelled ones stay" : "They ship now"), "Enter close  Esc back");
             case CLOSED -> Screen.of("LOAD " + carrier, "Load closed", List.of("Manifest " + manifest, parcels + " parcels shipped"), "Enter menu");
@@ -91,6 +94,7 @@ public final class LoadFlow implements Flow {
             case DOCK -> onDock(input);
             case CHOOSE -> onChoose(input);
             case SCAN -> onScan(input);
+            case UNLOAD -> onUnload(input);
             case CLOSE -> onClose(input);
             case CLOSED -> input.is(Key.ENTER) || input.is(Key.BACK) ? Next.close("Load closed: manifest " + manifest) : Next.wrong("Enter for the menu");
             case WAIT -> onWait(input);
@@ -213,10 +217,15 @@ public final class LoadFlow implements Flow {
             step = Step.CLOSE;
             return Next.stay();
         }
-        if (!(input instanceof Input.Scanned scanned) || scanned.kind() != ScanKind.SSCC) {
+        if (input.is(Key.SHORT)) {
+            step = Step.UNLOAD;
+            return Next.stay();
+        }
+        Optional<String> scannedSscc = sscc(input);
+        if (scannedSscc.isEmpty()) {
             return Next.wrong(Scans.notA("a carton's SSCC", input));
         }
-        String sscc = scanned.scan().code();
+        String sscc = scannedSscc.get();
         ObjectNode body = floor.newBody();
         body.put("sscc", sscc);
         Delivery delivery = floor.confirm("/loads/" + loadId + "/cartons", body, "Load " + sscc + " on " + carrier);
@@ -234,6 +243,38 @@ public final class LoadFlow implements Flow {
         return Next.info("Saved on device, " + floor.outbox().waiting() + " to send");
     }
 
+    private Next onUnload(Input input) {
+        if (input.is(Key.BACK)) {
+            step = Step.SCAN;
+            return Next.stay();
+        }
+        Optional<String> scanned = sscc(input);
+        if (scanned.isEmpty()) {
+            return Next.wrong(Scans.notA("a carton's SSCC", input));
+        }
+        String sscc = scanned.get();
+        Delivery delivery = floor.confirmRemoval("/loads/" + loadId + "/cartons/" + sscc, "Take " + sscc + " off " + carrier);
+        if (delivery instanceof Delivery.Refused refused) {
+            return Next.wrong(refused.problem().detail());
+        }
+        step = Step.SCAN;
+        if (delivery instanceof Delivery.Done) {
+            // The service answers a carton taken off with no body: the load as it stands now gives the counts.
+            if (floor.get("/loads/" + loadId) instanceof Answer.Ok ok) {
+                readLoad(ok.body());
+            } else {
+                parcels--;
+            }
+            return Next.info("Took " + sscc + " off");
+        }
+        parcels--;
+        return Next.info("Saved on device, " + floor.outbox().waiting() + " to send");
+    }
+
+    private static Optional<String> sscc(Input input) {
+        return input instanceof Input.Scanned scanned && scanned.kind() == ScanKind.SSCC ? Optional.of(scanned.scan().code()) : Optional.empty();
+    }
+
     private Next onClose(Input input) {
         if (input.is(Key.BACK)) {
             step = Step.SCAN;
@@ -247,26 +288,9 @@ public final class LoadFlow implements Flow {
     }
 
     private Next onWait(Input input) {
-        if (input.is(Key.BACK)) {
+        return floor.awaitAnswer(input, awaited, this::proceed, () -> {
             step = beforeWait;
             awaited = null;
-            return Next.info("It stays queued; the service applies it when it is sent");
-        }
-        if (!input.is(Key.ENTER)) {
-            return Next.wrong("Enter to try again");
-        }
-        Optional<Answer> answer = floor.answerOf(awaited);
-        if (answer.isEmpty()) {
-            return Next.wrong("Still " + floor.outbox().waiting() + " to send: " + floor.courier().stoppedBecause());
-        }
-        if (answer.get() instanceof Answer.Ok ok) {
-            return proceed(ok.body());
-        }
-        if (answer.get() instanceof Answer.Refused refused) {
-            step = beforeWait;
-            awaited = null;
-            return Next.wrong(refused.problem().detail());
-        }
-        return Next.wrong(answer.get().explain());
+        });
     }
 }

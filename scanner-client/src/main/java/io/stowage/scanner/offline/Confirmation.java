@@ -12,14 +12,18 @@ import java.util.Objects;
  *
  * @param sequence       the device's order of confirmations; they are sent in this order
  * @param idempotencyKey the key the service remembers the first answer under
+ * @param method         {@code POST} for most, {@code DELETE} for taking something back (a carton off a load)
  * @param summary        one line for the worker, such as "Pick TEE-M-NAVY x2 tote 1"
  */
-public record Confirmation(long sequence, String idempotencyKey, String path, JsonNode body, String summary,
+public record Confirmation(long sequence, String idempotencyKey, String method, String path, JsonNode body, String summary,
                            String badge, String token, Instant queuedAt) {
 
     public Confirmation {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(path, "path");
+        if (!POST.equals(method) && !DELETE.equals(method)) {
+            throw new IllegalArgumentException("A confirmation is a POST or a DELETE, not " + method);
+        }
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(badge, "badge");
@@ -27,7 +31,10 @@ public record Confirmation(long sequence, String idempotencyKey, String path, Js
         Objects.requireNonNull(queuedAt, "queuedAt");
     }
 
+    public static final String POST = "POST";
+    public static final String DELETE = "DELETE";
+
     Confirmation withToken(String newToken) {
-        return new Confirmation(sequence, idempotencyKey, path, body, summary, badge, newToken, queuedAt);
+        return new Confirmation(sequence, idempotencyKey, method, path, body, summary, badge, newToken, queuedAt);
     }
 }

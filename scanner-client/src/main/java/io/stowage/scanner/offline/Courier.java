@@ -23,9 +23,15 @@ public final class Courier {
         this.api = api;
     }
 
+    /** Queues a POST on disk, then sends the queue; says what became of this one. */
+    public Delivery submit(String idempotencyKey, String path, JsonNode body, String summary, String badge, String token) {
+        return submit(idempotencyKey, Confirmation.POST, path, body, summary, badge, token);
+    }
+
     /** Queues a confirmation on disk, then sends the queue; says what became of this one. */
-    public synchronized Delivery submit(String idempotencyKey, String path, JsonNode body, String summary, String badge, String token) {
-        Confirmation confirmation = outbox.add(idempotencyKey, path, body, summary, badge, token);
+    public synchronized Delivery submit(String idempotencyKey, String method, String path, JsonNode body, String summary, String badge,
+                                        String token) {
+        Confirmation confirmation = outbox.add(idempotencyKey, method, path, body, summary, badge, token);
         return send(Optional.of(confirmation));
     }
 
@@ -44,7 +50,9 @@ public final class Courier {
     private Delivery send(Optional<Confirmation> watched) {
         for (Confirmation next : outbox.pending()) {
             boolean mine = watched.isPresent() && watched.get().sequence() == next.sequence();
-            Answer answer = api.post(next.path(), next.body(), Optional.of(next.idempotencyKey()), Optional.of(next.token()));
+            Answer answer = Confirmation.DELETE.equals(next.method())
+                    ? api.delete(next.path(), Optional.of(next.idempotencyKey()), next.token())
+                    : api.post(next.path(), next.body(), Optional.of(next.idempotencyKey()), Optional.of(next.token()));
             if (answer instanceof Answer.Ok ok) {
                 outbox.delivered(next);
                 if (mine) {

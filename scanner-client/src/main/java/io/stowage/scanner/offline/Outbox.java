@@ -51,9 +51,15 @@ public final class Outbox {
         this.lastSequence = Stream.of(pending, refused, resolved).flatMap(Outbox::sequences).mapToLong(Long::longValue).max().orElse(0);
     }
 
+    /** Puts a POST at the end of the queue, durably, and returns it with its place in the order. */
+    public Confirmation add(String idempotencyKey, String path, JsonNode body, String summary, String badge, String token) {
+        return add(idempotencyKey, Confirmation.POST, path, body, summary, badge, token);
+    }
+
     /** Puts a confirmation at the end of the queue, durably, and returns it with its place in the order. */
-    public synchronized Confirmation add(String idempotencyKey, String path, JsonNode body, String summary, String badge, String token) {
-        Confirmation confirmation = new Confirmation(++lastSequence, idempotencyKey, path, body, summary, badge, token, Instant.now());
+    public synchronized Confirmation add(String idempotencyKey, String method, String path, JsonNode body, String summary, String badge,
+                                         String token) {
+        Confirmation confirmation = new Confirmation(++lastSequence, idempotencyKey, method, path, body, summary, badge, token, Instant.now());
         write(pending, confirmation.sequence(), toJson(confirmation));
         return confirmation;
     }
@@ -129,6 +135,7 @@ public final class Outbox {
         ObjectNode node = JSON.createObjectNode();
         node.put("sequence", c.sequence());
         node.put("idempotency_key", c.idempotencyKey());
+        node.put("method", c.method());
         node.put("path", c.path());
         node.set("body", c.body());
         node.put("summary", c.summary());
@@ -139,7 +146,9 @@ public final class Outbox {
     }
 
     private static Confirmation confirmation(JsonNode node) {
-        return new Confirmation(node.path("sequence").asLong(), node.path("idempotency_key").asString(), node.path("path").asString(),
+        // Queues written before confirmations had a method hold only POSTs.
+        return new Confirmation(node.path("sequence").asLong(), node.path("idempotency_key").asString(),
+                node.path("method").asString(Confirmation.POST), node.path("path").asString(),
                 node.path("body"), node.path("summary").asString(), node.path("badge").asString(), node.path("token").asString(),
                 Instant.parse(node.path("queued_at").asString()));
     }

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * per order a carton is opened and every unit scanned into it (the service checks each: a unit not
  * in the order, one too many, a wrong lot are refused with the bell); F2 declares what cannot be
  * found short; then the box (Enter for the suggestion, or scan another box to override), the weight,
- * and the carton closes: the screen shows the label's SSCC, carrier and tracking number.
+ * and the carton closes: the screen shows the label's SSCC, carrier and tracking number. A packer
+ * whose session is still open (opened on another device, one whose battery died) is offered to
+ * continue it where it stands, the open carton with what is already in it.
  *
  * <p>Every step is a confirmation through the device's queue. Opening the session, the carton and the
  * close need the service's answer to go on: when it cannot be sent at once the screen waits, and the
@@ -40,8 +42,16 @@ public final class PackFlow implements Flow {
     private record ToteBatch(String batchId, int tote, int units, int orders, String pickedBy, String at) {
     }
 
+    /** A session of this packer still open with orders to pack, as the service listed it. */
+    private record OwnSession(String id, String station, int openOrders, int tote) {
+    }
+
     private final Floor floor;
     private Step step = Step.STATION;
+    /** The packer's open sessions, read when the flow starts, that the station step offers to continue. */
+    private List<OwnSession> ownSessions = List.of();
+    /** Why the packer's open sessions could not be read, empty when they were. */
+    private String ownSessionsProblem = "";
     private String station;
     private List<ToteBatch> batches = List.of();
     private String sessionId;
@@ -84,12 +94,30 @@ public final class PackFlow implements Flow {
 
     public PackFlow(Floor floor) {
         this.floor = floor;
+        readOwnSessions();
+    }
+
+    private void readOwnSessions() {
+        Answer answer = floor.get("/pack-sessions?status=open&packer=me&limit=9");
+        if (!(answer instanceof Answer.Ok ok)) {
+            ownSessionsProblem = "Your open sessions: " + answer.explain();
+            return;
+        }
+        List<OwnSession> found = new ArrayList<>();
+        for (JsonNode session : ok.body().path("items")) {
+            // A session whose orders are all packed or set aside has nothing left to continue.
+            if (session.path("open_orders").asInt() > 0) {
+                found.add(new OwnSession(session.path("id").asString(), session.path("station_code").asString(),
+                        session.path("open_orders").asInt(), session.path("tote").asInt(0)));
+            }
+        }
+        ownSessions = List.copyOf(found);
     }
 
     @Override
     public Screen screen() {
         return switch (step) {
-            case STATION -> Screen.of("PACK", "Scan pack station", List.of("The bench you pack at"), "Esc menu");
+            case STATION -> stationScreen();
             case OPEN -> Screen.of("PACK " + station, "Scan tote or order", List.of("A tote (T1) or the order number"), "Esc menu");
             case CHOOSE_BATCH -> chooseBatchScreen();
             case ITEMS -> itemsScreen();
@@ -100,6 +128,22 @@ public final class PackFlow implements Flow {
             case WAIT -> Screen.of("PACK", "Waiting for service", List.of(floor.outbox().waiting() + " to send",
                     "Saved on device; the next step needs the service's answer"), "Enter retry  Esc back");
         };
+    }
+
+    private Screen stationScreen() {
+        if (ownSessions.isEmpty()) {
+            List<String> context = new ArrayList<>(List.of("The bench you pack at"));
+            if (!ownSessionsProblem.isBlank()) {
+                context.add(ownSessionsProblem);
+            }
+            return Screen.of("PACK", "Scan pack station", context, "Esc menu");
+        }
+        List<String> context = new ArrayList<>(List.of("Or continue yours:"));
+        for (int i = 0; i < ownSessions.size(); i++) {
+            OwnSession own = ownSessions.get(i);
+            context.add((i + 1) + " " + own.station() + (own.tote() > 0 ? " T" + own.tote() : "") + " " + own.openOrders() + " ord");
+        }
+        return Screen.of("PACK", "Scan pack station", context, "Number continue  Esc menu");
     }
 
     private Screen chooseBatchScreen() {
@@ -201,13 +245,37 @@ public final class PackFlow implements Flow {
         if (input.is(Key.BACK)) {
             return Next.close();
         }
+        Optional<Integer> choice = ownSessions.isEmpty() ? Optional.empty() : Scans.quantity(input);
+        if (choice.isPresent()) {
+            if (choice.get() < 1 || choice.get() > ownSessions.size()) {
+                return Next.wrong("Type the number of your session, 1 to " + ownSessions.size());
+            }
+            return resume(ownSessions.get(choice.get() - 1));
+        }
         Optional<String> location = Scans.location(input);
         if (location.isEmpty()) {
-            return Next.wrong(Scans.notA("the pack station", input));
+            return Next.wrong(Scans.notA(ownSessions.isEmpty() ? "the pack station" : "the pack station or your session's number", input));
         }
         station = location.get();
         step = Step.OPEN;
         return Next.stay();
+    }
+
+    /** Takes up the packer's session where the service has it: the next order, the open carton with its units. */
+    private Next resume(OwnSession own) {
+        Answer answer = floor.get("/pack-sessions/" + own.id());
+        if (!(answer instanceof Answer.Ok ok)) {
+            return Next.wrong("Continuing needs the service. " + answer.explain());
+        }
+        if (!"open".equals(ok.body().path("status").asString())) {
+            readOwnSessions();
+            return Next.wrong("That session was closed meanwhile");
+        }
+        station = own.station();
+        sessionId = own.id();
+        ownSessions = List.of();
+        Next next = nextOrder(ok.body());
+        return next instanceof Next.Stay stay && stay.notice().isEmpty() ? Next.info("Continuing at " + station) : next;
     }
 
     private Next onOpen(Input input) {
@@ -536,27 +604,10 @@ public final class PackFlow implements Flow {
     }
 
     private Next onWait(Input input) {
-        if (input.is(Key.BACK)) {
+        return floor.awaitAnswer(input, awaited, answer -> proceed(awaiting, answer), () -> {
             step = beforeWait;
             awaited = null;
-            return Next.info("It stays queued; the service applies it when it is sent");
-        }
-        if (!input.is(Key.ENTER)) {
-            return Next.wrong("Enter to try again");
-        }
-        Optional<Answer> answer = floor.answerOf(awaited);
-        if (answer.isEmpty()) {
-            return Next.wrong("Still " + floor.outbox().waiting() + " to send: " + floor.courier().stoppedBecause());
-        }
-        if (answer.get() instanceof Answer.Ok ok) {
-            return proceed(awaiting, ok.body());
-        }
-        if (answer.get() instanceof Answer.Refused refused) {
-            step = beforeWait;
-            awaited = null;
-            return Next.wrong(refused.problem().detail());
-        }
-        return Next.wrong(answer.get().explain());
+        });
     }
 
     /** The first part of an order id, as far as a worker needs it to tell orders apart on a screen. */

@@ -56,7 +56,14 @@ public final class WmsClient {
     }
 
     public Answer delete(String path, String token) {
-        return send(request(path, token).DELETE().build());
+        return delete(path, Optional.empty(), token);
+    }
+
+    /** A DELETE; {@code idempotencyKey} is sent when present (a queued one, such as a carton taken off a load, has one). */
+    public Answer delete(String path, Optional<String> idempotencyKey, String token) {
+        HttpRequest.Builder builder = request(path, token).DELETE();
+        idempotencyKey.ifPresent(key -> builder.header("Idempotency-Key", key));
+        return send(builder.build());
     }
 
     /** A POST with a JSON body; {@code idempotencyKey} is sent when present (every confirmation has one). */

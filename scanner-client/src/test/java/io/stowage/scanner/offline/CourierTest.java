@@ -32,6 +32,7 @@ class CourierTest {
 
     private HttpServer server;
     private final List<String> keysSeen = new CopyOnWriteArrayList<>();
+    private final List<String> requestsSeen = new CopyOnWriteArrayList<>();
     private volatile int status;
     private volatile String contentType;
     private volatile String body;
@@ -41,6 +42,7 @@ class CourierTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             keysSeen.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            requestsSeen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
             exchange.getRequestBody().readAllBytes();
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", contentType);
@@ -137,5 +139,28 @@ class CourierTest {
         assertThat(delivery).isInstanceOfSatisfying(Delivery.Queued.class, queued -> assertThat(queued.why()).contains("log in again as B1"));
         assertThat(outbox.waiting()).isEqualTo(1);
         assertThat(outbox.refused()).isZero();
+    }
+
+    /** A carton taken off a load is a DELETE: it waits in line behind the scan that loaded it and goes out as a DELETE with its key. */
+    @Test
+    void aQueuedDeleteIsSentAsADeleteInItsPlaceWithItsKey() {
+        Outbox outbox = new Outbox(directory);
+        Courier courier = courier(outbox);
+
+        answer(503, "text/html", "<html>Bad gateway</html>");
+        courier.submit("k-load", "/loads/1/cartons", body(), "Load", "B1", "wt_1");
+        Delivery queued = courier.submit("k-off", Confirmation.DELETE, "/loads/1/cartons/00123", body(), "Take off", "B1", "wt_1");
+        assertThat(queued).isInstanceOf(Delivery.Queued.class);
+        assertThat(new Outbox(directory).pending()).as("the method survives a restart").extracting(Confirmation::method)
+                .containsExactly("POST", "DELETE");
+
+        requestsSeen.clear();
+        keysSeen.clear();
+        answer(204, "application/json", "");
+        courier.flush();
+
+        assertThat(outbox.waiting()).as("a 204 is an answer").isZero();
+        assertThat(requestsSeen).containsExactly("POST /api/v1/loads/1/cartons", "DELETE /api/v1/loads/1/cartons/00123");
+        assertThat(keysSeen).containsExactly("k-load", "k-off");
     }
 }

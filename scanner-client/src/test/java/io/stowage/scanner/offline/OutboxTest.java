@@ -41,6 +41,23 @@ class OutboxTest {
     }
 
     @Test
+    void aQueueWrittenBeforeConfirmationsHadAMethodIsReadAsPosts() throws Exception {
+        Files.writeString(Files.createDirectories(directory.resolve("pending")).resolve("000000000007.json"),
+                "{\"sequence\":7,\"idempotency_key\":\"RF-1-old\",\"path\":\"/moves\",\"body\":{\"quantity\":1},\"summary\":\"Move\","
+                        + "\"badge\":\"B1\",\"token\":\"wt_1\",\"queued_at\":\"2026-12-01T07:41:00Z\"}");
+
+        Outbox outbox = new Outbox(directory);
+
+        assertThat(outbox.pending()).singleElement().satisfies(old -> {
+            assertThat(old.method()).isEqualTo(Confirmation.POST);
+            assertThat(old.idempotencyKey()).isEqualTo("RF-1-old");
+        });
+        assertThat(outbox.add("RF-1-new", Confirmation.DELETE, "/loads/1/cartons/00123", body(0), "Take off", "B1", "wt_1").sequence())
+                .isEqualTo(8);
+        assertThat(new Outbox(directory).pending()).extracting(Confirmation::method).containsExactly("POST", "DELETE");
+    }
+
+    @Test
     void aRefusalAfterTheFactIsKeptUntilResolvedAndThenArchivedNotDeleted() throws Exception {
         Outbox outbox = new Outbox(directory);
         Confirmation confirmation = outbox.add("RF-1-a", "/pick-tasks/1/confirm", body(1), "Pick A x1", "B1", "wt_1");

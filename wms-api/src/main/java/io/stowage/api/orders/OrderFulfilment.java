@@ -96,6 +96,22 @@ public class OrderFulfilment {
         });
     }
 
+    /**
+     * Every parcel of a shipped order has reached the customer: it is {@code delivered}, with its history
+     * entry and {@code order.status_changed}. Answers whether this call moved it. Idempotent: a delivered
+     * order stays so and nothing is written again. An order in any other status is left alone (a parcel
+     * scanned as delivered before its load's manifest closed does not skip {@code shipped}). Locks the
+     * order row first, so two parcels delivered at once see each other: the second to lock moves it.
+     *
+     * @param allDelivered asked after the lock is held: whether every parcel of the order is delivered
+     */
+    public Mono<Boolean> delivered(UUID merchantId, UUID orderId, Mono<Boolean> allDelivered, String actor, String note) {
+        return lock(merchantId, orderId).flatMap(status -> status != OrderStatus.SHIPPED ? Mono.just(false)
+                : allDelivered.flatMap(all -> all
+                        ? transitions.move(merchantId, orderId, status, OrderStatus.DELIVERED, actor, note).thenReturn(true)
+                        : Mono.just(false)));
+    }
+
     /** The order may ship: it is packed (or shipped, by an earlier carton); otherwise a 409 naming its status. Locks the order row. */
     public Mono<OrderStatus> requireShippable(UUID merchantId, UUID orderId) {
         return lock(merchantId, orderId).flatMap(status -> status == OrderStatus.PACKED || status == OrderStatus.SHIPPED

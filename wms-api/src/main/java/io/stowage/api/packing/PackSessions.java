@@ -209,13 +209,18 @@ class PackSessions {
     }
 
     /**
-     * The node's pack sessions, oldest first, optionally at one station and of one status ({@code open}:
-     * the benches in use now); cursor-paged by opening time.
+     * The node's pack sessions, oldest first, optionally at one station, of one status ({@code open}:
+     * the benches in use now) and the caller's own ({@code packer=me}: a packer's handheld offers to
+     * continue a session opened on another device); cursor-paged by opening time.
      */
-    Mono<Page<PackSessionSummary>> list(Caller.Worker worker, String stationCode, String status, Integer limit, String after) {
+    Mono<Page<PackSessionSummary>> list(Caller.Worker worker, String stationCode, String status, String packer, Integer limit, String after) {
         if (status != null && !"open".equals(status) && !"closed".equals(status)) {
             return Mono.error(ApiProblem.invalid("status", "must be open or closed"));
         }
+        if (packer != null && !"me".equals(packer)) {
+            return Mono.error(ApiProblem.invalid("packer", "must be me (the calling worker's own sessions)"));
+        }
+        UUID packerId = packer == null ? null : worker.workerId();
         int size = Cursor.limit(limit);
         String key = Cursor.decode(after);
         OffsetDateTime afterAt;
@@ -236,12 +241,13 @@ class PackSessions {
                         WHERE s.node_id = :node
                           AND (CAST(:station AS uuid) IS NULL OR s.station_location_id = :station)
                           AND (CAST(:status AS text) IS NULL OR s.status = :status)
+                          AND (CAST(:packer AS uuid) IS NULL OR s.packer_id = :packer)
                           AND (CAST(:afterAt AS timestamptz) IS NULL OR (s.opened_at, s.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
                         ORDER BY s.opened_at, s.id
                         LIMIT :limit
                         """)
                         .bind("node", worker.nodeId()).bind("station", Params.nullable(stationId.orElse(null), UUID.class))
-                        .bind("status", Params.nullable(status, String.class))
+                        .bind("status", Params.nullable(status, String.class)).bind("packer", Params.nullable(packerId, UUID.class))
                         .bind("afterAt", Params.nullable(afterAt, OffsetDateTime.class)).bind("afterId", Params.nullable(afterId, UUID.class))
                         .bind("limit", size + 1)
                         .map(row -> new Object[] {row.get("id", UUID.class), row.get("station_location_id", UUID.class), row.get("status", String.class),

@@ -103,13 +103,13 @@ class PackingController {
         }
     }
 
-    /** The node's pack sessions, oldest first; {@code station_code} and {@code status} (open, closed) narrow the list. */
+    /** The node's pack sessions, oldest first; {@code station_code}, {@code status} (open, closed) and {@code packer=me} narrow the list. */
     @GetMapping("/api/v1/pack-sessions")
     Mono<Page<PackSessionSummary>> list(@AuthenticationPrincipal Caller caller,
                                         @RequestParam(name = "station_code", required = false) String stationCode,
-                                        @RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
-                                        @RequestParam(required = false) String after) {
-        return sessions.list(caller.asWorker(WorkerRole.PACKER, WorkerRole.SUPERVISOR), stationCode, status, limit, after);
+                                        @RequestParam(required = false) String status, @RequestParam(required = false) String packer,
+                                        @RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
+        return sessions.list(caller.asWorker(WorkerRole.PACKER, WorkerRole.SUPERVISOR), stationCode, status, packer, limit, after);
     }
 
     @GetMapping("/api/v1/pack-sessions/{id}")

@@ -17,8 +17,8 @@ import org.springframework.core.env.Environment;
  * The scripted handheld takes an order from the shelf to the trailer and back: the picker's screen
  * names the product with its size and colour, the packer scans a tote and every unit into a carton
  * (a unit of another order and one too many ring the bell and change nothing), takes the suggested
- * box, weighs it and reads the label's SSCC; the dock scans that SSCC onto the carrier's load and
- * closes it; a returns worker scans the RMA and grades each unit with a key. At the end the ledger
+ * box, weighs it and reads the label's SSCC; the dock scans that SSCC onto the carrier's load, takes
+ * it off again (F2) and back on, and closes the load; a returns worker scans the RMA and grades each unit with a key. At the end the ledger
  * and the reconciliations agree and nothing waits on the device.
  */
 class HandheldShippingTest extends ApiTest {
@@ -91,6 +91,15 @@ class HandheldShippingTest extends ApiTest {
         rf.expectRefused(floor.gtins.get("TEE-M-NAVY"), "scan a carton's SSCC");
         rf.expect("(00)" + sscc, "Loaded " + sscc);
         rf.expectRefused(sscc, "on this load already");
+        rf.expect("<F2>", "Scan carton to take off");
+        rf.expectRefused(floor.gtins.get("TEE-M-NAVY"), "scan a carton's SSCC");
+        rf.expect(sscc, "Took " + sscc + " off");
+        assertThat(rf.flat()).contains("Scan carton SSCC", carrier + ": 0 parcels", "1 labelled not loaded");
+        rf.expect("<F2>", "Scan carton to take off");
+        rf.expectRefused(sscc, "is not on this load");
+        rf.expect("<ESC>", "Scan carton SSCC");
+        rf.expect(sscc, "Loaded " + sscc);
+        assertThat(rf.flat()).contains(carrier + ": 1 parcels");
         rf.expect("", "Close load? Enter");
         rf.expect("", "Load closed");
         String manifest = rf.read("Manifest (\\S+)");
@@ -132,6 +141,63 @@ class HandheldShippingTest extends ApiTest {
         floor.assertBooksAgree();
         assertThat(device.resolve("rf/queue/pending")).isEmptyDirectory();
         assertThat(rf.transcript()).doesNotContain("Exception", "at io.stowage");
+    }
+
+    /**
+     * A packer's device dies mid-carton and they take another: the new device's Pack screen offers to
+     * continue their open session (another packer's device offers it to nobody else), and the carton
+     * goes on with the unit already in it; the order is packed once, with each unit once.
+     */
+    @Test
+    void aPackerContinuesTheirOpenSessionOnAnotherDevice() throws Exception {
+        HandheldFloor floor = HandheldFloor.create(this);
+        floor.stock("TEE-M-NAVY", "P-03-01-A", 3, null, null);
+        floor.boxes("BOX-RES", 400, 300, 150, 120, 5);
+        String packer = floor.newWorker("picker", "packer");
+        String otherPacker = floor.newWorker("packer");
+        String order = floor.order("resume-pack-" + floor.node, "TEE-M-NAVY", 2);
+        floor.releasedWave();
+
+        ScriptedHandheld first = new ScriptedHandheld(server(), device.resolve("first"), "RF-FIRST", 40, 16);
+        first.expect(packer, "Enter PIN");
+        first.expect(HandheldFloor.OTHER_PIN, "Choose a task");
+        first.choose("Pick");
+        HandheldEndToEndTest.pickTheBatch(first, floor, "P-03-01-A", "P-03-02-A");
+        first.expect("<ESC>", "Choose a task");
+        first.choose("Pack");
+        assertThat(first.flat()).contains("Scan pack station").doesNotContain("continue yours");
+        first.expect("PACK-1", "Scan tote or order");
+        first.expect("T1", "Scan item (2 left)");
+        first.expect(floor.gtins.get("TEE-M-NAVY"), "Scan item (1 left)");
+
+        ScriptedHandheld other = new ScriptedHandheld(server(), device.resolve("other"), "RF-OTHER", 40, 16);
+        other.expect(otherPacker, "Enter PIN");
+        other.expect(HandheldFloor.OTHER_PIN, "Choose a task");
+        other.choose("Pack");
+        assertThat(other.flat()).as("another packer's session is not offered").contains("Scan pack station").doesNotContain("continue yours");
+
+        ScriptedHandheld second = new ScriptedHandheld(server(), device.resolve("second"), "RF-SECOND", 40, 16);
+        second.expect(packer, "Enter PIN");
+        second.expect(HandheldFloor.OTHER_PIN, "Choose a task");
+        second.choose("Pack");
+        assertThat(second.flat()).contains("Scan pack station", "Or continue yours:", "1 PACK-1 T1 1 ord");
+        second.expectRefused("2", "1 to 1");
+        second.expect("1", "Continuing at PACK-1");
+        assertThat(second.flat()).contains("PACK 1 in carton", "Scan item (1 left)");
+        second.expect(floor.gtins.get("TEE-M-NAVY"), "Scan box");
+        second.expect("", "Type weight in g");
+        int weight = Integer.parseInt(second.read("About (\\d+) g"));
+        second.expect(String.valueOf(weight), "Carton closed");
+
+        assertThat(floor.orderStatus(order)).isEqualTo("packed");
+        List<Map<?, ?>> cartons = floor.merchant().get().uri("/api/v1/orders/{id}/cartons", order).exchange().expectStatus().isOk()
+                .expectBody(List.class).returnResult().getResponseBody();
+        assertThat(cartons).as("one carton, with both units once").singleElement().satisfies(carton -> {
+            assertThat(carton.get("status")).isEqualTo("closed");
+            assertThat((List<Map<?, ?>>) carton.get("lines")).extracting(line -> (Object) line.get("quantity")).containsExactly(2);
+        });
+        floor.assertBooksAgree();
+        assertThat(second.transcript()).doesNotContain("Exception", "at io.stowage");
     }
 
     /**

@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.dispatch.TrackingTokens;
 import io.stowage.api.support.ApiTest;
-import java.io.File;
+import io.stowage.api.support.PhoneBrowser;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,9 +29,6 @@ import org.springframework.core.env.Environment;
 @Tag("slow")
 class CustomerReturnBrowserTest extends ApiTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @Autowired
     TrackingTokens tokens;
 
@@ -48,20 +39,7 @@ class CustomerReturnBrowserTest extends ApiTest {
 
     @BeforeEach
     void startBrowser() {
-        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!present) {
-            assertThat("true".equalsIgnoreCase(System.getenv("CI")))
-                    .as("CI runs the browser test: .ci/run installs chromium and chromium-driver (%s, %s)", CHROMIUM, CHROMEDRIVER)
-                    .isFalse();
-            Assumptions.abort("chromium and chromium-driver are not installed: apt-get install -y chromium chromium-driver");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=375,667", "--lang=lv");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "lv,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser = PhoneBrowser.open("lv");
     }
 
     @AfterEach
@@ -75,7 +53,7 @@ class CustomerReturnBrowserTest extends ApiTest {
     void aCustomerReturnsATeeAndExchangesAnotherOnAPhone() {
         ReturnableOrder shipped = ReturnableOrder.shipped(this, tokens);
         String base = "http://localhost:" + environment.getProperty("local.server.port");
-        browser.manage().window().setSize(new Dimension(375, 667));
+        browser.manage().window().setSize(PhoneBrowser.SCREEN);
         browser.get(base + "/track/" + shipped.token + "/return");
 
         assertThat(text("h1")).isEqualTo("Atgriezt preci");

@@ -19,14 +19,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * exchange. The merchant's return policy: 30 days, reasons changed_mind, wrong_size and damaged,
  * the merchant pays the label, exchanges allowed.
  */
-final class ReturnableOrder {
+public final class ReturnableOrder {
 
     static final String EMAIL = "Ona.Petraityte@example.com";
     static final String POSTAL_CODE = "01103";
 
-    final PackingFloor floor;
-    final String orderId;
-    final String shipmentId;
+    public final PackingFloor floor;
+    public final String orderId;
+    public final String shipmentId;
     final String token;
 
     private ReturnableOrder(PackingFloor floor, String orderId, String shipmentId, String token) {
@@ -36,11 +36,11 @@ final class ReturnableOrder {
         this.token = token;
     }
 
-    WebTestClient merchant(ApiTest test) {
+    public WebTestClient merchant(ApiTest test) {
         return floor.world.merchant(test);
     }
 
-    static ReturnableOrder shipped(ApiTest test, TrackingTokens tokens) {
+    public static ReturnableOrder shipped(ApiTest test, TrackingTokens tokens) {
         PackingFloor floor = PackingFloor.create(test);
         WebTestClient merchant = floor.world.merchant(test);
         WebTestClient supervisor = floor.world.worker(test);
