@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.api.dispatch.TrackingTokens;
 import io.stowage.api.support.Eventually;
-import io.stowage.api.support.FastDeliveryTest;
+import io.stowage.api.support.FastTrackingTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -20,17 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * sandbox parcel on a journey of seconds is refused under a window of 0 days first "from shipping",
  * then, delivered, "from delivery", closed at the delivery time tracking recorded.
  */
-@TestPropertySource(properties = {
-        "stowage.sandbox.pickup-delay=1s",
-        "stowage.sandbox.hub-delay=1s",
-        "stowage.sandbox.last-mile-delay=1s",
-        "stowage.sandbox.failed-attempt-rate=0",
-        "stowage.sandbox.return-rate=0",
-        "stowage.sandbox.address-problem-rate=0",
-        "stowage.tracking.poll-interval=200ms",
-        "stowage.tracking.sandbox-webhook-interval=200ms"
-})
-class ReturnWindowFromDeliveryTest extends FastDeliveryTest {
+class ReturnWindowFromDeliveryTest extends FastTrackingTest {
 
     @Autowired
     TrackingTokens tokens;
