@@ -3,10 +3,12 @@ package io.stowage.api.returns;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.problem.ProblemType;
 import io.stowage.api.shipping.ShippedParcels;
+import io.stowage.api.tracking.ShipmentTracking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -35,10 +37,12 @@ class ReturnWindows {
     }
 
     private final ShippedParcels shipped;
+    private final ShipmentTracking tracking;
     private final Clock clock;
 
-    ReturnWindows(ShippedParcels shipped) {
+    ReturnWindows(ShippedParcels shipped, ShipmentTracking tracking) {
         this.shipped = shipped;
+        this.tracking = tracking;
         this.clock = Clock.systemUTC();
     }
 
@@ -53,7 +57,9 @@ class ReturnWindows {
                 return Mono.error(ApiProblem.of(ProblemType.ORDER_NOT_SHIPPED, "The order has not shipped, so nothing of it can be returned"));
             }
             ShippedParcels.ShippedParcel last = parcels.get(parcels.size() - 1);
-            return Mono.just(window(last, parcels, windowDays));
+            return tracking.ofOrder(orderId).filter(summary -> summary.merchantId().equals(merchantId) && summary.deliveredAt() != null)
+                    .collectMap(ShipmentTracking.Summary::shipmentId, ShipmentTracking.Summary::deliveredAt)
+                    .map(delivered -> window(last, parcels, delivered, windowDays));
         });
     }
 
@@ -64,8 +70,12 @@ class ReturnWindows {
                         + (FROM_DELIVERY.equals(window.basis()) ? "delivery" : "shipping") + " closed at " + window.closes())));
     }
 
-    private static Window window(ShippedParcels.ShippedParcel last, List<ShippedParcels.ShippedParcel> parcels, int windowDays) {
-        Instant from = last.shippedAt();
-        return new Window(last, from, FROM_SHIPPING, from.plus(Duration.ofDays(windowDays)));
+    /** From the last delivery once every parcel is delivered; else from the last parcel's shipping. */
+    private static Window window(ShippedParcels.ShippedParcel last, List<ShippedParcels.ShippedParcel> parcels, Map<UUID, Instant> delivered,
+                                 int windowDays) {
+        boolean allDelivered = parcels.stream().allMatch(parcel -> delivered.containsKey(parcel.shipmentId()));
+        Instant from = allDelivered ? parcels.stream().map(parcel -> delivered.get(parcel.shipmentId())).max(Instant::compareTo).orElseThrow()
+                : last.shippedAt();
+        return new Window(last, from, allDelivered ? FROM_DELIVERY : FROM_SHIPPING, from.plus(Duration.ofDays(windowDays)));
     }
 }

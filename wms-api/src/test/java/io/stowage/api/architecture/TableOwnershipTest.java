@@ -1,6 +1,7 @@
 package io.stowage.api.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ class TableOwnershipTest {
 
     private static final Pattern CREATED = Pattern.compile("(?i)CREATE\\s+(?:TABLE|(?:OR\\s+REPLACE\\s+)?VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([a-z_][a-z0-9_]*)");
     private static final Pattern DROPPED = Pattern.compile("(?i)DROP\\s+(?:TABLE|VIEW)\\s+(?:IF\\s+EXISTS\\s+)?([a-z_][a-z0-9_]*)");
+    private static final String OWNERSHIP_HEADING = "## Table ownership";
     private static final Pattern OWNER_ROW = Pattern.compile("^\\|\\s*`([a-z_][a-z0-9_]*)`\\s*\\|\\s*`([a-z]+)`\\s*\\|.*$", Pattern.MULTILINE);
 
     @Test
@@ -61,6 +63,18 @@ class TableOwnershipTest {
         assertThat(gone)
                 .as("entries of " + KNOWN_VIOLATIONS + " that are fixed: delete them so they cannot come back")
                 .isEmpty();
+    }
+
+    @Test
+    void theOwnershipTableIsReadAsOneTableAndASplitIsRefused() {
+        String header = "## Table ownership\n\n| Table | Owning package | Published |\n|---|---|---|\n";
+        String whole = header + "| `lots` | `inventory` | x |\n| `orders` | `orders` | y |\n\n## Next\n\n| `nodes` | `network` | z |\n";
+        assertThat(ownershipTable(whole)).containsExactly(Map.entry("lots", "inventory"), Map.entry("orders", "orders"));
+
+        String split = header + "| `lots` | `inventory` | x |\n\n| `orders` | `orders` | y |\n\n## Next\n";
+        assertThatThrownBy(() -> ownershipTable(split))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("one table");
     }
 
     @Test
@@ -125,13 +139,48 @@ class TableOwnershipTest {
     }
 
     static Map<String, String> owners() throws IOException {
+        return ownershipTable(Files.readString(ARCHITECTURE));
+    }
+
+    /**
+     * The rows of the one table under "## Table ownership". A blank line inside it would end the
+     * Markdown table there and show the rest as loose text, so every table row of the section must
+     * belong to the first table's unbroken run of lines.
+     */
+    static Map<String, String> ownershipTable(String markdown) {
+        List<String> section = ownershipSection(markdown);
+        int first = 0;
+        while (first < section.size() && !section.get(first).startsWith("|")) {
+            first++;
+        }
+        int end = first;
+        while (end < section.size() && section.get(end).startsWith("|")) {
+            end++;
+        }
+        assertThat(section.subList(end, section.size()))
+                .as("the table ownership section of docs/architecture.md is one table:"
+                        + " no blank line or text between its rows")
+                .noneMatch(line -> line.startsWith("|"));
         Map<String, String> owners = new TreeMap<>();
-        Matcher row = OWNER_ROW.matcher(Files.readString(ARCHITECTURE));
-        while (row.find()) {
-            String previous = owners.put(row.group(1), row.group(2));
-            assertThat(previous).as("table " + row.group(1) + " is listed once in docs/architecture.md").isNull();
+        for (String line : section.subList(first, end)) {
+            Matcher row = OWNER_ROW.matcher(line);
+            if (row.matches()) {
+                String previous = owners.put(row.group(1), row.group(2));
+                assertThat(previous).as("table " + row.group(1) + " is listed once in docs/architecture.md").isNull();
+            }
         }
         return owners;
+    }
+
+    private static List<String> ownershipSection(String markdown) {
+        List<String> lines = markdown.lines().toList();
+        int heading = lines.indexOf(OWNERSHIP_HEADING);
+        assertThat(heading).as("docs/architecture.md has the section " + OWNERSHIP_HEADING).isNotNegative();
+        int next = heading + 1;
+        while (next < lines.size() && !lines.get(next).startsWith("## ")) {
+            next++;
+        }
+        return lines.subList(heading + 1, next);
     }
 
     private static Set<String> tables() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.stowage.api.support.Eventually;
+import io.stowage.api.support.WavePicking;
 import io.stowage.barcodes.decode.BarcodeDecoder;
 import io.stowage.barcodes.decode.DecodedBarcode;
 import io.stowage.barcodes.render.Symbology;
@@ -276,26 +277,7 @@ class ReturnsTest extends FastDeliveryTest {
     private void ship(World world, String packerToken, String orderId) {
         WebTestClient supervisor = world.worker(this);
         WebTestClient packer = as(packerToken);
-        String waveId = (String) supervisor.post().uri("/api/v1/waves").bodyValue(Map.of("cart", Map.of("totes", 4), "time_limit_seconds", 1))
-                .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        Map<?, ?> wave = Eventually.until(() -> supervisor.get().uri("/api/v1/waves/{id}", waveId).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody(), read -> !"planning".equals(read.get("status")));
-        assertThat(wave.get("status")).as("wave failure %s", wave.get("failure")).isEqualTo("planned");
-        supervisor.post().uri("/api/v1/waves/{id}/release", waveId).exchange().expectStatus().isOk();
-        while (true) {
-            var next = packer.get().uri("/api/v1/pick-tasks/next").exchange().expectBody(Map.class).returnResult();
-            if (next.getStatus().value() == 204) {
-                break;
-            }
-            for (Map<?, ?> task : maps(next.getResponseBody().get("tasks"))) {
-                if ("open".equals(task.get("status"))) {
-                    packer.post().uri("/api/v1/pick-tasks/{id}/confirm", task.get("id")).header("Idempotency-Key", "pick-" + task.get("id"))
-                            .bodyValue(Map.of("location_code", task.get("location_code"), "sku", task.get("sku"), "quantity", task.get("quantity"),
-                                    "tote", task.get("tote")))
-                            .exchange().expectStatus().isOk();
-                }
-            }
-        }
+        WavePicking.waveAndPickEverything(supervisor, packer);
         Map<?, ?> session = packer.post().uri("/api/v1/pack-sessions").bodyValue(Map.of("station_code", "PACK-1", "order_id", orderId))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String cartonId = (String) packer.post().uri("/api/v1/pack-sessions/{id}/cartons", session.get("id")).bodyValue(Map.of("order_id", orderId))
