@@ -123,11 +123,11 @@ class LotShortfalls {
 
     /** The merchant's lots whose open allocations hold more than the node has of them. */
     private Flux<LotKey> shortLots(UUID merchantId, Map<LotKey, Integer> held) {
-        List<LotKey> merchants = held.keySet().stream().filter(lot -> lot.merchantId().equals(merchantId)).toList();
-        return lotStock.available(merchantId, merchants.stream().map(LotKey::variantId).collect(Collectors.toSet()),
-                        merchants.stream().map(LotKey::nodeId).collect(Collectors.toSet()))
+        List<LotKey> merchantsLots = held.keySet().stream().filter(lot -> lot.merchantId().equals(merchantId)).toList();
+        return lotStock.available(merchantId, merchantsLots.stream().map(LotKey::variantId).collect(Collectors.toSet()),
+                        merchantsLots.stream().map(LotKey::nodeId).collect(Collectors.toSet()))
                 .collectMap(lot -> new LotKey(merchantId, lot.variantId(), lot.nodeId(), lot.lotKey()), LotStock.LotOnHand::onHand)
-                .flatMapIterable(onHand -> merchants.stream().filter(lot -> held.get(lot) > onHand.getOrDefault(lot, 0)).toList());
+                .flatMapIterable(onHand -> merchantsLots.stream().filter(lot -> held.get(lot) > onHand.getOrDefault(lot, 0)).toList());
     }
 
     /**

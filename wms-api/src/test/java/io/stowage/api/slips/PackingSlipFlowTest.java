@@ -30,16 +30,9 @@ class PackingSlipFlowTest extends ApiTest {
 
     @Test
     void eachCartonClosesWithItsSlipAndItsInsertsTakenThroughTheLedger() throws IOException {
-        PackingFloor floor = PackingFloor.create(this);
+        PackingFloor floor = floorWithInsertRules();
         WebTestClient merchant = floor.world.merchant(this);
-        inserts(merchant);
-        floor.stock("TEE-M-NAVY", "P-03-01-A", 3);
-        floor.stock("TEE-L-NAVY", "P-03-02-A", 2);
-        receive(floor, "SAMPLE-CREAM", 5);
-        receive(floor, "LEAFLET-WEB", 10);
         receive(floor, "TEE-S-SAND", 4);
-        rule(merchant, Map.of("kind", "first_order", "sku", "SAMPLE-CREAM"));
-        rule(merchant, Map.of("kind", "channel", "sku", "LEAFLET-WEB", "channel", "web", "once_per", "carton"));
         rule(merchant, Map.of("kind", "nth_order", "sku", "TEE-S-SAND", "nth_order", 2));
         rule(merchant, Map.of("kind", "channel", "sku", "LEAFLET-WEB", "channel", "instagram"));
         String orderId = order(merchant, "Ieva Jankauskaitė", "ieva." + UUID.randomUUID() + "@example.com", "lt", "Su gimtadieniu, Ieva!");
@@ -128,15 +121,8 @@ class PackingSlipFlowTest extends ApiTest {
 
     @Test
     void aCancelledOrdersClosedCartonGivesItsInsertsBackToTheBooksAndItsPutBackAsksForThem() {
-        PackingFloor floor = PackingFloor.create(this);
+        PackingFloor floor = floorWithInsertRules();
         WebTestClient merchant = floor.world.merchant(this);
-        inserts(merchant);
-        floor.stock("TEE-M-NAVY", "P-03-01-A", 3);
-        floor.stock("TEE-L-NAVY", "P-03-02-A", 2);
-        receive(floor, "SAMPLE-CREAM", 5);
-        receive(floor, "LEAFLET-WEB", 10);
-        rule(merchant, Map.of("kind", "first_order", "sku", "SAMPLE-CREAM"));
-        rule(merchant, Map.of("kind", "channel", "sku", "LEAFLET-WEB", "channel", "web", "once_per", "carton"));
         String orderId = order(merchant, "Laura Bērziņa", "laura." + UUID.randomUUID() + "@example.com", "lv", null);
         Map<?, ?> batch = floor.pickEverything();
         String cartonId = carton(floor, session(floor, batch, orderId), orderId, "TEE-M-NAVY", 2);
@@ -167,6 +153,20 @@ class PackingSlipFlowTest extends ApiTest {
     }
 
     /** The merchant's insert products: a hand cream sample and a leaflet, untracked and without size or colour. */
+    /** A floor with navy tees on the shelves, a cream sample and a web leaflet in stock, and the merchant's two insert rules. */
+    private PackingFloor floorWithInsertRules() {
+        PackingFloor floor = PackingFloor.create(this);
+        WebTestClient merchant = floor.world.merchant(this);
+        inserts(merchant);
+        floor.stock("TEE-M-NAVY", "P-03-01-A", 3);
+        floor.stock("TEE-L-NAVY", "P-03-02-A", 2);
+        receive(floor, "SAMPLE-CREAM", 5);
+        receive(floor, "LEAFLET-WEB", 10);
+        rule(merchant, Map.of("kind", "first_order", "sku", "SAMPLE-CREAM"));
+        rule(merchant, Map.of("kind", "channel", "sku", "LEAFLET-WEB", "channel", "web", "once_per", "carton"));
+        return floor;
+    }
+
     private static void inserts(WebTestClient merchant) {
         merchant.put().uri("/api/v1/products/{code}", "INSERTS").bodyValue(Map.of("name", "Inserts", "variants", List.of(
                         Map.of("sku", "SAMPLE-CREAM", "name", "Hand cream sample", "weight_g", 15, "length_mm", 50, "width_mm", 30, "height_mm", 10),
