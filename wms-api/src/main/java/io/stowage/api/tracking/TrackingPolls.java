@@ -104,10 +104,9 @@ class TrackingPolls {
 
     private Mono<List<TrackingEvent>> track(Carrier carrier, Claimed claimed) {
         SandboxCarrier sandbox = carriers.sandbox();
-        if (sandbox.knows(claimed.key())) {
-            return calls.call(() -> sandbox.track(claimed.key()));
-        }
-        Mono<List<TrackingEvent>> pulled = calls.call(() -> carrier.track(claimed.key()));
+        // Every call into a carrier may block, the sandbox's question whether it knows the parcel too (its own
+        // parcels are read from the database): all of them run on CarrierCalls, never on the event loop.
+        Mono<List<TrackingEvent>> pulled = calls.call(() -> sandbox.knows(claimed.key()) ? sandbox.track(claimed.key()) : carrier.track(claimed.key()));
         return settings.demoJourneys()
                 ? pulled.onErrorResume(UnsupportedCarrierOperationException.class, untracked -> script(sandbox, carrier, claimed))
                 : pulled;

@@ -7,6 +7,8 @@ import io.stowage.api.packing.PackingFloor;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.Eventually;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,45 +43,113 @@ public final class ReturnableOrder {
     }
 
     public static ReturnableOrder shipped(ApiTest test, TrackingTokens tokens) {
+        PackingFloor floor = floor(test);
+        Parcels parcels = Parcels.placed(test, floor, Map.of("email", EMAIL), null);
+        String shipmentId = parcels.label("TEE-M-NAVY", "TEE-S-SAND");
+        parcels.ship(shipmentId);
+        String token = tokens.forShipment(UUID.fromString(shipmentId)).block(Duration.ofSeconds(10)).token();
+        return new ReturnableOrder(floor, parcels.orderId, shipmentId, token);
+    }
+
+    /**
+     * A new merchant's floor shipping with the sandbox carrier only, under the return policy above, with
+     * one navy M tee and one sand S tee on pick faces; the merchant's other settings (SMTP, webhooks) may
+     * be made before its order is placed.
+     */
+    public static PackingFloor floor(ApiTest test) {
         PackingFloor floor = PackingFloor.create(test);
         WebTestClient merchant = floor.world.merchant(test);
-        WebTestClient supervisor = floor.world.worker(test);
         merchant.post().uri("/api/v1/carrier-accounts").bodyValue(Map.of("carrier", "sandbox")).exchange().expectStatus().isCreated();
         policy(merchant, 30, List.of());
         floor.stock("TEE-M-NAVY", "P-03-01-A", 1);
         floor.stock("TEE-S-SAND", "P-03-02-A", 1);
-        Map<?, ?> order = merchant.post().uri("/api/v1/orders").header("Idempotency-Key", "order-" + UUID.randomUUID())
-                .bodyValue(Map.of("customer", Map.of("name", "Ona Petraitytė", "email", EMAIL, "address", Map.of("line", "Gedimino pr. 1",
-                                "city", "Vilnius", "postal_code", POSTAL_CODE, "country", "LT", "latitude", 54.6872, "longitude", 25.2797)),
-                        "lines", List.of(Map.of("sku", "TEE-M-NAVY", "quantity", 1), Map.of("sku", "TEE-S-SAND", "quantity", 1)),
-                        "service_level", "standard", "channel", "web"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        String orderId = (String) order.get("id");
-        floor.pickEverything();
-        floor.stock("TEE-L-NAVY", "P-03-03-A", 1);
-        Map<?, ?> session = floor.packer().post().uri("/api/v1/pack-sessions").bodyValue(Map.of("station_code", PackingFloor.STATION, "order_id", orderId))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        String cartonId = (String) floor.packer().post().uri("/api/v1/pack-sessions/{id}/cartons", session.get("id")).bodyValue(Map.of("order_id", orderId))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        for (String sku : List.of("TEE-M-NAVY", "TEE-S-SAND")) {
-            floor.packer().post().uri("/api/v1/cartons/{id}/units", cartonId).header("Idempotency-Key", "pack-" + cartonId + sku)
-                    .bodyValue(Map.of("sku", sku)).exchange().expectStatus().isOk();
+        return floor;
+    }
+
+    /**
+     * Ona's order of the two tees on a {@link #floor}, picked and waiting at the pack station in an open
+     * pack session, with one navy L tee on the shelf for an exchange; {@link #label} packs and labels its
+     * parcels one at a time, {@link #ship} ships them once the order is packed.
+     */
+    public static final class Parcels {
+
+        private final ApiTest test;
+        public final PackingFloor floor;
+        public final String orderId;
+        private final String sessionId;
+        private final Map<String, Map<?, ?>> labelled = new HashMap<>();
+
+        private Parcels(ApiTest test, PackingFloor floor, String orderId, String sessionId) {
+            this.test = test;
+            this.floor = floor;
+            this.orderId = orderId;
+            this.sessionId = sessionId;
         }
-        floor.packer().post().uri("/api/v1/cartons/{id}/close", cartonId)
-                .bodyValue(Map.of("length_mm", 310, "width_mm", 260, "height_mm", 50, "weight_grams", 360))
-                .exchange().expectStatus().isOk();
-        Map<?, ?> shipment = Eventually.until(() -> floor.packer().get().uri("/api/v1/cartons/{id}/shipment", cartonId).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody(), read -> !"label_pending".equals(read.get("status")));
-        assertThat(shipment.get("status")).as("label failure %s", shipment.get("failure_reason")).isEqualTo("labelled");
-        assertThat(shipment.get("carrier")).isEqualTo("sandbox");
-        String loadId = (String) supervisor.post().uri("/api/v1/loads").bodyValue(Map.of("carrier", "sandbox", "dock_code", "DOCK-1"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        supervisor.post().uri("/api/v1/loads/{id}/cartons", loadId).header("Idempotency-Key", "load-" + cartonId)
-                .bodyValue(Map.of("sscc", shipment.get("sscc"))).exchange().expectStatus().isCreated();
-        supervisor.post().uri("/api/v1/loads/{id}/close", loadId).header("Idempotency-Key", "close-" + loadId).exchange().expectStatus().isOk();
-        String shipmentId = (String) shipment.get("id");
-        String token = tokens.forShipment(UUID.fromString(shipmentId)).block(Duration.ofSeconds(10)).token();
-        return new ReturnableOrder(floor, orderId, shipmentId, token);
+
+        /**
+         * Places and picks the order; {@code customer} adds to or overrides Ona's name and address (her
+         * email, language, channel), and {@code promisedOn}, when given, is the delivery date promised at checkout.
+         */
+        public static Parcels placed(ApiTest test, PackingFloor floor, Map<String, Object> customer, LocalDate promisedOn) {
+            Map<String, Object> ona = new HashMap<>(Map.of("name", "Ona Petraitytė", "address", Map.of("line", "Gedimino pr. 1",
+                    "city", "Vilnius", "postal_code", POSTAL_CODE, "country", "LT", "latitude", 54.6872, "longitude", 25.2797)));
+            ona.putAll(customer);
+            Map<String, Object> body = new HashMap<>(Map.of("customer", ona,
+                    "lines", List.of(Map.of("sku", "TEE-M-NAVY", "quantity", 1), Map.of("sku", "TEE-S-SAND", "quantity", 1)),
+                    "service_level", "standard", "channel", "web"));
+            if (promisedOn != null) {
+                body.put("promised_on", promisedOn.toString());
+            }
+            Map<?, ?> order = floor.world.merchant(test).post().uri("/api/v1/orders").header("Idempotency-Key", "order-" + UUID.randomUUID())
+                    .bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+            String orderId = (String) order.get("id");
+            floor.pickEverything();
+            floor.stock("TEE-L-NAVY", "P-03-03-A", 1);
+            Map<?, ?> session = floor.packer().post().uri("/api/v1/pack-sessions").bodyValue(Map.of("station_code", PackingFloor.STATION, "order_id", orderId))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+            return new Parcels(test, floor, orderId, (String) session.get("id"));
+        }
+
+        /**
+         * Packs the SKUs (one unit each) into a carton of the order, closes it and waits for its sandbox
+         * label (the sandbox collects a labelled parcel at once: its journey starts): answers the shipment's id.
+         */
+        public String label(String... skus) {
+            WebTestClient packer = floor.packer();
+            String cartonId = (String) packer.post().uri("/api/v1/pack-sessions/{id}/cartons", sessionId).bodyValue(Map.of("order_id", orderId))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+            for (String sku : skus) {
+                packer.post().uri("/api/v1/cartons/{id}/units", cartonId).header("Idempotency-Key", "pack-" + cartonId + sku)
+                        .bodyValue(Map.of("sku", sku)).exchange().expectStatus().isOk();
+            }
+            packer.post().uri("/api/v1/cartons/{id}/close", cartonId)
+                    .bodyValue(Map.of("length_mm", 310, "width_mm", 260, "height_mm", 25 * skus.length, "weight_grams", 180 * skus.length))
+                    .exchange().expectStatus().isOk();
+            Map<?, ?> shipment = Eventually.until(() -> packer.get().uri("/api/v1/cartons/{id}/shipment", cartonId).exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody(), read -> !"label_pending".equals(read.get("status")));
+            assertThat(shipment.get("status")).as("label failure %s", shipment.get("failure_reason")).isEqualTo("labelled");
+            assertThat(shipment.get("carrier")).isEqualTo("sandbox");
+            String shipmentId = (String) shipment.get("id");
+            labelled.put(shipmentId, shipment);
+            return shipmentId;
+        }
+
+        /** The carrier's tracking number of a parcel {@link #label} labelled. */
+        public String trackingNumber(String shipmentId) {
+            return (String) labelled.get(shipmentId).get("tracking_number");
+        }
+
+        /** Ships the labelled parcels of the packed order: loaded at the dock onto one load, whose manifest is closed. */
+        public void ship(String... shipmentIds) {
+            WebTestClient supervisor = floor.world.worker(test);
+            String loadId = (String) supervisor.post().uri("/api/v1/loads").bodyValue(Map.of("carrier", "sandbox", "dock_code", "DOCK-1"))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+            for (String shipmentId : shipmentIds) {
+                supervisor.post().uri("/api/v1/loads/{id}/cartons", loadId).header("Idempotency-Key", "load-" + shipmentId)
+                        .bodyValue(Map.of("sscc", labelled.get(shipmentId).get("sscc"))).exchange().expectStatus().isCreated();
+            }
+            supervisor.post().uri("/api/v1/loads/{id}/close", loadId).header("Idempotency-Key", "close-" + loadId).exchange().expectStatus().isOk();
+        }
     }
 
     static void policy(WebTestClient merchant, int days, List<String> nonReturnable) {
