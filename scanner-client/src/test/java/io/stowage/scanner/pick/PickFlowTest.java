@@ -82,14 +82,14 @@ class PickFlowTest {
         Next stillWaiting = flow.on(new Input.Pressed(Key.ENTER));
 
         assertThat(notice(stillWaiting)).isEqualTo(Notice.error("Still 1 to send: Service answered wrongly (HTTP 503)"));
-        assertThat(requests).as("no batch is read while a pick waits").containsExactly("POST /pick-tasks/t1/confirm");
+        assertThat(requests).as("no batch is read while a pick waits").containsExactly("POST /api/v1/pick-tasks/t1/confirm");
 
         confirmStatus = 200;
         requests.clear();
         Next sent = flow.on(new Input.Pressed(Key.ENTER));
 
         assertThat(((Next.Stay) sent).notice()).isEmpty();
-        assertThat(requests).containsExactly("POST /pick-tasks/t1/confirm", "GET /pick-tasks/next");
+        assertThat(requests).containsExactly("POST /api/v1/pick-tasks/t1/confirm", "GET /api/v1/pick-tasks/next");
         assertThat(floor.outbox().waiting()).isZero();
         assertThat(flow.screen().instruction()).isEqualTo("Nothing to pick");
     }
