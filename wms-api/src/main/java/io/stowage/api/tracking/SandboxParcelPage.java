@@ -30,7 +30,12 @@ class SandboxParcelPage {
     record Scan(Instant occurredAt, String code, String status, String message, String location) {
     }
 
-    record Parcel(String carrier, String trackingNumber, List<Scan> scans) {
+    /**
+     * @param awaitingDropOff true for a return label the sandbox issued whose parcel has not been dropped off yet (no scans)
+     * @param labelIssuedAt   when that return label was issued; else null
+     * @param note            what the carrier says of it, in words: for a return label awaiting drop-off; else null
+     */
+    record Parcel(String carrier, String trackingNumber, boolean awaitingDropOff, Instant labelIssuedAt, String note, List<Scan> scans) {
     }
 
     private final TrackedCarriers carriers;
@@ -48,9 +53,17 @@ class SandboxParcelPage {
                 .map(events -> {
                     List<Scan> newestFirst = new ArrayList<>(events.stream().map(SandboxParcelPage::scan).toList());
                     Collections.reverse(newestFirst);
-                    return new Parcel(SandboxCarrier.CODE, trackingNumber, newestFirst);
+                    return new Parcel(SandboxCarrier.CODE, trackingNumber, false, null, null, newestFirst);
                 })
-                .onErrorMap(UnknownShipmentException.class, unknown -> ApiProblem.notFound("Sandbox parcel", trackingNumber));
+                .onErrorResume(UnknownShipmentException.class, unknown -> awaitingDropOff(key)
+                        .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Sandbox parcel", trackingNumber))));
+    }
+
+    /** A return label the sandbox issued: its link and QR code lead here before the customer drops the parcel off. */
+    private Mono<Parcel> awaitingDropOff(TrackingKey key) {
+        return calls.call(() -> carriers.sandbox().awaitingDropOff(key).orElse(null))
+                .map(issuedAt -> new Parcel(SandboxCarrier.CODE, key.trackingNumber(), true, issuedAt,
+                        "Return label issued. The parcel has not been dropped off yet; its journey shows here from drop-off.", List.of()));
     }
 
     private static Scan scan(TrackingEvent event) {
