@@ -43,12 +43,36 @@ public final class ReturnableOrder {
     }
 
     public static ReturnableOrder shipped(ApiTest test, TrackingTokens tokens) {
-        PackingFloor floor = floor(test);
-        Parcels parcels = Parcels.placed(test, floor, Map.of("email", EMAIL), null);
-        String shipmentId = parcels.label("TEE-M-NAVY", "TEE-S-SAND");
-        parcels.ship(shipmentId);
-        String token = tokens.forShipment(UUID.fromString(shipmentId)).block(Duration.ofSeconds(10)).token();
-        return new ReturnableOrder(floor, parcels.orderId, shipmentId, token);
+        return labelled(test).ship(tokens);
+    }
+
+    /** The order up to its carton's label: picked, packed and labelled on the sandbox, its load not closed yet. */
+    public static Labelled labelled(ApiTest test) {
+        Parcels parcels = Parcels.placed(test, floor(test), Map.of("email", EMAIL), null);
+        return new Labelled(parcels, parcels.label("TEE-M-NAVY", "TEE-S-SAND"));
+    }
+
+    /** The order with its one carton labelled, waiting at the dock. */
+    public record Labelled(Parcels parcels, String shipmentId) {
+
+        public PackingFloor floor() {
+            return parcels.floor;
+        }
+
+        public String orderId() {
+            return parcels.orderId;
+        }
+
+        public String trackingNumber() {
+            return parcels.trackingNumber(shipmentId);
+        }
+
+        /** The carton goes onto a sandbox load whose manifest closes: the order is shipped. */
+        public ReturnableOrder ship(TrackingTokens tokens) {
+            parcels.ship(shipmentId);
+            String token = tokens.forShipment(UUID.fromString(shipmentId)).block(Duration.ofSeconds(10)).token();
+            return new ReturnableOrder(parcels.floor, parcels.orderId, shipmentId, token);
+        }
     }
 
     /**
