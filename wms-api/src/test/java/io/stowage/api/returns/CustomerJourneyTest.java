@@ -125,8 +125,9 @@ class CustomerJourneyTest extends FastTrackingTest {
         // From the link in her email Ona returns the navy tee for a refund and exchanges the sand one for a navy L
         String token = trackingToken(mailTo(ona).stream().filter(mail -> subject(mail).endsWith("is on its way"))
                 .map(CustomerJourneyTest::text).filter(body -> body.contains(order.trackingNumber(second))).findFirst().orElseThrow());
-        Map<?, ?> opened = web.mutate().defaultHeader("X-Forwarded-For", "198.51.100.12-" + UUID.randomUUID()).build()
-                .post().uri("/track/{token}/return.json", token)
+        WebTestClient onasPhone = web.mutate().defaultHeader("X-Forwarded-For", "198.51.100.12-" + UUID.randomUUID()).build();
+        onasPhone.get().uri("/track/{token}", token).exchange().expectStatus().isOk();
+        Map<?, ?> opened = onasPhone.post().uri("/track/{token}/return.json", token)
                 .bodyValue(Map.of("email", ona.toUpperCase(Locale.ROOT), "items", List.of(
                         Map.of("sku", "TEE-M-NAVY", "quantity", 1, "reason", "changed_mind"),
                         Map.of("sku", "TEE-S-SAND", "quantity", 1, "reason", "wrong_size", "exchange_sku", "TEE-L-NAVY"))))
@@ -144,6 +145,7 @@ class CustomerJourneyTest extends FastTrackingTest {
                 .jsonPath("$.lines.length()").isEqualTo(1).jsonPath("$.customer.email").isEqualTo(ona);
         Map<?, ?> requested = (Map<?, ?>) awaitEvent("return.requested", scanned.get("id")).get("data");
         assertThat(requested.get("exchange_order_id")).isEqualTo(exchange);
+        assertThat(awaitMail(ona, "Order " + exchange + " is confirmed")).as("Ona hears of her exchange as of her order").isNotNull();
 
         // and grades both tees restock: the navy M is sellable again and reaches the shopper who waited, by email
         station.post().uri("/api/v1/returns/{id}/receipt", scanned.get("id")).header("Idempotency-Key", "receipt-" + rma)
