@@ -7,6 +7,7 @@ import io.stowage.api.shipping.ShipmentView;
 import io.stowage.api.shipping.Shipments;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.carriers.spi.TrackingKey;
+import io.stowage.carriers.tracking.CarrierEstimate;
 import io.stowage.carriers.tracking.TrackingEvent;
 import io.stowage.carriers.tracking.TrackingStatus;
 import java.time.Instant;
@@ -28,7 +29,8 @@ import reactor.core.publisher.Mono;
 /**
  * Where carrier events land, however they came (webhook, poll, the sandbox), and what they make of
  * each tracked shipment: the status of its latest event, the last event, delivery, the first carrier
- * exception and the pickup point it waits at. The merchant's events are written in the same
+ * exception and the pickup point it waits at; and the carrier's own estimate of delivery, the latest
+ * it gave (by when it gave it, not by when it arrived here). The merchant's events are written in the same
  * transaction as the change they announce, each once: the shipment's row is locked while it is
  * worked out, so a webhook and a poll bringing the same scan at once announce it once. When a
  * delivery leaves no parcel of a shipped order on its way, the order becomes {@code delivered}.
@@ -59,16 +61,21 @@ class ParcelLedger {
         this.shipments = shipments;
     }
 
-    /** Stores the events (a scan already stored is skipped) and brings every tracked shipment they are about up to date; one transaction. */
-    Mono<Void> record(List<TrackingEvent> events, String source) {
-        return record(events, source, null);
+    /**
+     * Stores the events (a scan already stored is skipped) and the carrier's estimates, and brings every
+     * tracked shipment they are about up to date; one transaction.
+     */
+    Mono<Void> record(List<TrackingEvent> events, List<CarrierEstimate> estimates, String source) {
+        return record(events, estimates, source, null);
     }
 
-    /** As {@link #record(List, String)}, and brings {@code polledShipment} up to date even when nothing new came (its next poll is set). */
-    Mono<Void> record(List<TrackingEvent> events, String source, UUID polledShipment) {
+    /** As {@link #record(List, List, String)}, and brings {@code polledShipment} up to date even when nothing new came (its next poll is set). */
+    Mono<Void> record(List<TrackingEvent> events, List<CarrierEstimate> estimates, String source, UUID polledShipment) {
         Set<TrackingKey> keys = new LinkedHashSet<>();
         events.forEach(event -> keys.add(event.trackingKey()));
+        estimates.forEach(estimate -> keys.add(estimate.trackingKey()));
         Mono<Void> work = Flux.fromIterable(events).concatMap(event -> insert(event, source)).then()
+                .thenMany(Flux.fromIterable(estimates).concatMap(this::estimate)).then()
                 .thenMany(Flux.fromIterable(keys).concatMap(this::trackedShipments))
                 .concatWith(polledShipment == null ? Flux.empty() : Flux.just(polledShipment))
                 .distinct()
@@ -89,6 +96,22 @@ class ParcelLedger {
                 .bind("at", event.occurredAt().atOffset(ZoneOffset.UTC)).bind("status", event.status().wireName())
                 .bind("code", event.carrierStatusCode()).bind("detail", event.detail()).bind("message", event.message())
                 .bind("location", event.location()).bind("source", source)
+                .then();
+    }
+
+    /**
+     * Keeps the carrier's estimate on the parcel's tracked shipments, unless a newer one is kept already;
+     * an estimate from before the label (a tracking number the carrier used before) is not this parcel's.
+     */
+    private Mono<Void> estimate(CarrierEstimate estimate) {
+        return db.sql("""
+                        UPDATE shipment_tracking SET carrier_eta = :date, carrier_eta_reported_at = :at, updated_at = clock_timestamp()
+                        WHERE carrier_code = :carrier AND tracking_number = :number AND ended_at IS NULL
+                          AND labelled_at - interval '1 day' <= :at
+                          AND (carrier_eta_reported_at IS NULL OR carrier_eta_reported_at <= :at)
+                        """)
+                .bind("date", estimate.deliveryDate()).bind("at", estimate.reportedAt().atOffset(ZoneOffset.UTC))
+                .bind("carrier", estimate.trackingKey().carrierCode()).bind("number", estimate.trackingKey().trackingNumber())
                 .then();
     }
 

@@ -5,8 +5,10 @@ import io.stowage.api.shipping.TrackedCarriers;
 import io.stowage.carriers.sandbox.SandboxCarrier;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.spi.UnknownShipmentException;
+import io.stowage.carriers.tracking.CarrierEstimate;
 import io.stowage.carriers.tracking.TrackingEvent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,7 +32,8 @@ class SandboxParcelPage {
     record Scan(Instant occurredAt, String code, String status, String message, String location) {
     }
 
-    record Parcel(String carrier, String trackingNumber, List<Scan> scans) {
+    /** @param estimatedDelivery the day the sandbox expects to deliver, or null (arrived, going back) */
+    record Parcel(String carrier, String trackingNumber, LocalDate estimatedDelivery, List<Scan> scans) {
     }
 
     private final TrackedCarriers carriers;
@@ -45,10 +48,11 @@ class SandboxParcelPage {
     Mono<Parcel> parcel(@PathVariable String trackingNumber) {
         TrackingKey key = new TrackingKey(SandboxCarrier.CODE, trackingNumber);
         return calls.call(() -> carriers.sandbox().track(key))
-                .map(events -> {
-                    List<Scan> newestFirst = new ArrayList<>(events.stream().map(SandboxParcelPage::scan).toList());
+                .map(history -> {
+                    List<Scan> newestFirst = new ArrayList<>(history.events().stream().map(SandboxParcelPage::scan).toList());
                     Collections.reverse(newestFirst);
-                    return new Parcel(SandboxCarrier.CODE, trackingNumber, newestFirst);
+                    return new Parcel(SandboxCarrier.CODE, trackingNumber,
+                            history.estimate().map(CarrierEstimate::deliveryDate).orElse(null), newestFirst);
                 })
                 .onErrorMap(UnknownShipmentException.class, unknown -> ApiProblem.notFound("Sandbox parcel", trackingNumber));
     }
