@@ -1,5 +1,7 @@
 package io.stowage.api.tracking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.stowage.api.shipping.LabelledParcels;
 import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.Eventually;
@@ -30,10 +32,12 @@ final class TrackedShipment {
         this.news = new ParcelNews(test, trackingNumber);
     }
 
-    /** Labelled on the sandbox's standard service, with the delivery date promised at checkout (or none), and tracked. */
+    /** Labelled with nothing chosen (the sandbox carries it), with the delivery date promised at checkout (or none), and tracked. */
     static TrackedShipment labelled(ApiTest test, ApplicationContext context, LocalDate promisedOn) {
         LabelledParcels parcels = LabelledParcels.create(test, context);
-        TrackedShipment tracked = new TrackedShipment(test, parcels, parcels.labelled("sandbox/standard", promisedOn));
+        Map<?, ?> shipment = parcels.labelled(null, promisedOn);
+        assertThat(shipment.get("carrier")).as("news is sent as the sandbox's webhooks").isEqualTo("sandbox");
+        TrackedShipment tracked = new TrackedShipment(test, parcels, shipment);
         tracked.await(summary -> summary.get("status") != null);
         return tracked;
     }
