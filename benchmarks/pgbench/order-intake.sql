@@ -106,8 +106,8 @@ VALUES (CAST(:merchant AS uuid), CAST(:order_id AS uuid), 1, CAST(:v1 AS uuid), 
 UPDATE stock_levels SET reserved = reserved + CAST(:take1 AS integer)
 WHERE merchant_id = CAST(:merchant AS uuid) AND variant_id = CAST(:v1 AS uuid) AND node_id = CAST(:node1 AS uuid)
   AND on_hand - reserved >= CAST(:take1 AS integer);
-UPDATE variants SET available_total = available_total - CAST(:take1 AS integer) WHERE id = CAST(:v1 AS uuid)
-RETURNING available_total AS total1, sku AS sku1 \gset
+UPDATE variant_totals SET available = available - CAST(:take1 AS integer) WHERE variant_id = CAST(:v1 AS uuid)
+RETURNING available AS total1, sku AS sku1 \gset
 INSERT INTO outbox_events (merchant_id, type, subject, payload)
 VALUES (CAST(:merchant AS uuid), 'stock.level_changed', CAST(:sku1 AS text),
         jsonb_build_object('sku', CAST(:sku1 AS text), 'variant_id', CAST(:v1 AS text), 'available', CAST(:total1 AS integer),
@@ -132,8 +132,8 @@ VALUES (CAST(:merchant AS uuid), CAST(:order_id AS uuid), 2, CAST(:v2 AS uuid), 
 UPDATE stock_levels SET reserved = reserved + CAST(:take2 AS integer)
 WHERE merchant_id = CAST(:merchant AS uuid) AND variant_id = CAST(:v2 AS uuid) AND node_id = CAST(:node2 AS uuid)
   AND on_hand - reserved >= CAST(:take2 AS integer);
-UPDATE variants SET available_total = available_total - CAST(:take2 AS integer) WHERE id = CAST(:v2 AS uuid)
-RETURNING available_total AS total2, sku AS sku2 \gset
+UPDATE variant_totals SET available = available - CAST(:take2 AS integer) WHERE variant_id = CAST(:v2 AS uuid)
+RETURNING available AS total2, sku AS sku2 \gset
 INSERT INTO outbox_events (merchant_id, type, subject, payload)
 VALUES (CAST(:merchant AS uuid), 'stock.level_changed', CAST(:sku2 AS text),
         jsonb_build_object('sku', CAST(:sku2 AS text), 'variant_id', CAST(:v2 AS text), 'available', CAST(:total2 AS integer),
@@ -158,8 +158,8 @@ VALUES (CAST(:merchant AS uuid), CAST(:order_id AS uuid), 3, CAST(:v3 AS uuid), 
 UPDATE stock_levels SET reserved = reserved + CAST(:take3 AS integer)
 WHERE merchant_id = CAST(:merchant AS uuid) AND variant_id = CAST(:v3 AS uuid) AND node_id = CAST(:node3 AS uuid)
   AND on_hand - reserved >= CAST(:take3 AS integer);
-UPDATE variants SET available_total = available_total - CAST(:take3 AS integer) WHERE id = CAST(:v3 AS uuid)
-RETURNING available_total AS total3, sku AS sku3 \gset
+UPDATE variant_totals SET available = available - CAST(:take3 AS integer) WHERE variant_id = CAST(:v3 AS uuid)
+RETURNING available AS total3, sku AS sku3 \gset
 INSERT INTO outbox_events (merchant_id, type, subject, payload)
 VALUES (CAST(:merchant AS uuid), 'stock.level_changed', CAST(:sku3 AS text),
         jsonb_build_object('sku', CAST(:sku3 AS text), 'variant_id', CAST(:v3 AS text), 'available', CAST(:total3 AS integer),

@@ -140,11 +140,25 @@ public class Availability {
                         }));
     }
 
-    /** Merchant-chosen substitutes that can be sold now, in the merchant's order. */
+    /**
+     * Merchant-chosen substitutes that can be sold now, in the merchant's order: the catalog names
+     * them, inventory counts their units (one query each).
+     */
     private Mono<Map<UUID, List<Alternative>>> alternatives(UUID merchantId, List<UUID> variantIds) {
-        return catalog.inStockAlternatives(merchantId, variantIds)
-                .map(alternative -> Map.entry(alternative.forVariantId(), new Alternative(alternative.sku(), alternative.availableTotal(),
-                        StockState.of(alternative.availableTotal(), 0, alternative.lowStockThreshold()))))
-                .collect(LinkedHashMap::new, (map, entry) -> map.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
+        return catalog.alternatives(merchantId, variantIds).collectList().flatMap(chosen -> chosen.isEmpty()
+                ? Mono.just(Map.<UUID, List<Alternative>>of())
+                : levels.totals(merchantId, chosen.stream().map(Variants.Alternative::variantId).collect(Collectors.toSet()))
+                        .collectMap(SellableLevels.Total::variantId, SellableLevels.Total::available)
+                        .map(available -> {
+                            Map<UUID, List<Alternative>> offered = new LinkedHashMap<>();
+                            for (Variants.Alternative alternative : chosen) {
+                                int units = available.getOrDefault(alternative.variantId(), 0);
+                                if (units > 0) {
+                                    offered.computeIfAbsent(alternative.forVariantId(), id -> new ArrayList<>())
+                                            .add(new Alternative(alternative.sku(), units, StockState.of(units, 0, alternative.lowStockThreshold())));
+                                }
+                            }
+                            return offered;
+                        }));
     }
 }

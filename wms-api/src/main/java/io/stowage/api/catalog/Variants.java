@@ -38,24 +38,24 @@ public class Variants {
                 .map(Variants::ref).one();
     }
 
-    /** A substitute the merchant chose for a variant, with its units available over all nodes. */
-    public record Alternative(UUID forVariantId, String sku, int availableTotal, int lowStockThreshold) {
+    /** A substitute the merchant chose for a variant. */
+    public record Alternative(UUID forVariantId, UUID variantId, String sku, int lowStockThreshold) {
     }
 
     /**
-     * The merchant's substitutes for these variants that can be sold now, in the merchant's order per
-     * variant ({@code variants.available_total} is kept by inventory in the variant's row).
+     * The merchant's substitutes for these variants, in the merchant's order per variant, whether in
+     * stock or not (their units are inventory's: {@code availability.SellableLevels#totals}).
      */
-    public Flux<Alternative> inStockAlternatives(UUID merchantId, Collection<UUID> variantIds) {
+    public Flux<Alternative> alternatives(UUID merchantId, Collection<UUID> variantIds) {
         return db.sql("""
-                        SELECT a.variant_id, v.sku, v.available_total, v.low_stock_threshold
+                        SELECT a.variant_id, v.id, v.sku, v.low_stock_threshold
                         FROM variant_alternatives a JOIN variants v ON v.id = a.alternative_variant_id
-                        WHERE a.variant_id = ANY(:ids) AND v.merchant_id = :merchant AND v.available_total > 0
+                        WHERE a.variant_id = ANY(:ids) AND v.merchant_id = :merchant
                         ORDER BY a.variant_id, a.rank
                         """)
                 .bind("merchant", merchantId).bind("ids", variantIds.toArray(UUID[]::new))
-                .map(row -> new Alternative(row.get("variant_id", UUID.class), row.get("sku", String.class),
-                        row.get("available_total", Integer.class), row.get("low_stock_threshold", Integer.class)))
+                .map(row -> new Alternative(row.get("variant_id", UUID.class), row.get("id", UUID.class), row.get("sku", String.class),
+                        row.get("low_stock_threshold", Integer.class)))
                 .all();
     }
 

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 /**
  * Promises sellable units to orders and gives them back. A reservation raises
  * {@code stock_levels.reserved} of one variant at one node and lowers the variant's available total
- * by the same amount, in the caller's transaction, and tells stores the new availability with a
+ * ({@code variant_totals}) by the same amount, in the caller's transaction, and tells stores the new availability with a
  * {@code stock.level_changed} event per variant.
  * <p>
  * Safety under concurrency, on any number of service instances, two ways:
@@ -152,9 +152,15 @@ public class Reservations {
         Map<UUID, Integer> deltas = new TreeMap<>();
         ordered.forEach(hold -> deltas.merge(hold.variantId(), -hold.quantity(), Integer::sum));
         return totals.reserve(merchantId, ordered)
-                .flatMap(reserved -> reserved.levels() == ordered.size()
-                        ? totals.announceReserved(merchantId, reserved.totals(), deltas)
-                        : Mono.error(shortfall.get()));
+                .flatMap(reserved -> {
+                    if (reserved.levels() != ordered.size()) {
+                        return Mono.error(shortfall.get());
+                    }
+                    if (reserved.totals().size() != deltas.size()) {
+                        return Mono.error(new IllegalStateException("Reserved units of a variant that has no available total: " + deltas.keySet()));
+                    }
+                    return totals.announceReserved(merchantId, reserved.totals(), deltas);
+                });
     }
 
     /** One hold per level, in variant then node order: an UPDATE ... FROM changes a row once however many entries name it. */

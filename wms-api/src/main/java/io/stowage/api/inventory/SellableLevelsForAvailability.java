@@ -7,14 +7,16 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-/** Availability's question: the sellable levels of a merchant's variants, at every node. */
+/** Availability's questions: the sellable levels of a merchant's variants, at every node, and their totals. */
 @Component
 class SellableLevelsForAvailability implements SellableLevels {
 
     private final DatabaseClient db;
+    private final AvailableTotals totals;
 
-    SellableLevelsForAvailability(DatabaseClient db) {
+    SellableLevelsForAvailability(DatabaseClient db, AvailableTotals totals) {
         this.db = db;
+        this.totals = totals;
     }
 
     @Override
@@ -24,5 +26,10 @@ class SellableLevelsForAvailability implements SellableLevels {
                 .map(row -> new Level(row.get("variant_id", UUID.class), row.get("node_id", UUID.class), row.get("on_hand", Integer.class),
                         row.get("reserved", Integer.class)))
                 .all();
+    }
+
+    @Override
+    public Flux<Total> totals(UUID merchantId, Collection<UUID> variantIds) {
+        return totals.of(merchantId, variantIds).map(total -> new Total(total.variantId(), total.available()));
     }
 }

@@ -1,6 +1,7 @@
 package io.stowage.api.inventory;
 
 import io.stowage.api.Published;
+import io.stowage.api.database.Params;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,21 @@ public class ShelfStock {
         }
         return db.sql("SELECT DISTINCT location_id FROM stock_balances WHERE location_id = ANY(:locations) AND on_hand > 0")
                 .bind("locations", locationIds.toArray(UUID[]::new))
+                .map(row -> row.get("location_id", UUID.class))
+                .all().collect(HashSet::new, Set::add);
+    }
+
+    /**
+     * Those of the node's locations that hold units of the merchant, in any status: of the one
+     * variant when {@code variantId} is given, of any otherwise.
+     */
+    public Mono<Set<UUID>> holdingMerchantStock(UUID merchantId, UUID nodeId, UUID variantId) {
+        return db.sql("""
+                        SELECT DISTINCT location_id FROM stock_balances
+                        WHERE merchant_id = :merchant AND node_id = :node AND on_hand > 0
+                          AND (CAST(:variant AS uuid) IS NULL OR variant_id = :variant)
+                        """)
+                .bind("merchant", merchantId).bind("node", nodeId).bind("variant", Params.nullable(variantId, UUID.class))
                 .map(row -> row.get("location_id", UUID.class))
                 .all().collect(HashSet::new, Set::add);
     }

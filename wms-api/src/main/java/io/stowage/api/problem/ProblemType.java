@@ -48,6 +48,7 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType NO_FREE_LOCATION = new ProblemType("no-free-location", HttpStatus.CONFLICT, "No free location");
     public static final ProblemType ASN_CLOSED = new ProblemType("asn-closed", HttpStatus.CONFLICT, "ASN closed");
     public static final ProblemType COUNT_NOT_OPEN = new ProblemType("count-not-open", HttpStatus.CONFLICT, "Count not open");
+    public static final ProblemType COUNT_ALREADY_OPEN = new ProblemType("count-already-open", HttpStatus.CONFLICT, "A count is already open");
     public static final ProblemType COUNT_NOT_COUNTED = new ProblemType("count-not-counted", HttpStatus.CONFLICT, "Nothing to decide");
 
     // Orders

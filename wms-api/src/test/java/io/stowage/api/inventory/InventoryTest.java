@@ -77,7 +77,7 @@ class InventoryTest extends ApiTest {
 
         db.sql("UPDATE stock_balances SET on_hand = on_hand + 1 WHERE merchant_id = CAST(:merchant AS uuid)")
                 .bind("merchant", world.merchantId).then().block();
-        db.sql("UPDATE variants SET available_total = available_total + 3 WHERE merchant_id = CAST(:merchant AS uuid) AND sku = 'TEE-M-NAVY'")
+        db.sql("UPDATE variant_totals SET available = available + 3 WHERE merchant_id = CAST(:merchant AS uuid) AND sku = 'TEE-M-NAVY'")
                 .bind("merchant", world.merchantId).then().block();
 
         List<Map<String, Object>> found = admin().get().uri("/api/v1/admin/stock/reconciliation").exchange().expectStatus().isOk()
