@@ -99,16 +99,14 @@ class ParcelLedger {
                 .then();
     }
 
-    /**
-     * Keeps the carrier's estimate on the parcel's tracked shipments, unless a newer one is kept already;
-     * an estimate from before the label (a tracking number the carrier used before) is not this parcel's.
-     */
+    /** Keeps the carrier's estimate for the parcel, unless it keeps a newer one already (said later). */
     private Mono<Void> estimate(CarrierEstimate estimate) {
         return db.sql("""
-                        UPDATE shipment_tracking SET carrier_eta = :date, carrier_eta_reported_at = :at, updated_at = clock_timestamp()
-                        WHERE carrier_code = :carrier AND tracking_number = :number AND ended_at IS NULL
-                          AND labelled_at - interval '1 day' <= :at
-                          AND (carrier_eta_reported_at IS NULL OR carrier_eta_reported_at <= :at)
+                        INSERT INTO carrier_estimates (carrier_code, tracking_number, delivery_date, reported_at)
+                        VALUES (:carrier, :number, :date, :at)
+                        ON CONFLICT (carrier_code, tracking_number) DO UPDATE
+                            SET delivery_date = EXCLUDED.delivery_date, reported_at = EXCLUDED.reported_at
+                            WHERE carrier_estimates.reported_at <= EXCLUDED.reported_at
                         """)
                 .bind("date", estimate.deliveryDate()).bind("at", estimate.reportedAt().atOffset(ZoneOffset.UTC))
                 .bind("carrier", estimate.trackingKey().carrierCode()).bind("number", estimate.trackingKey().trackingNumber())
@@ -150,7 +148,20 @@ class ParcelLedger {
                         instant(row.get("delivered_announced_at", OffsetDateTime.class)), instant(row.get("ended_at", OffsetDateTime.class))))
                 .one()
                 .filter(stored -> stored.endedAt() == null)
-                .flatMap(stored -> scans(stored).collectList().flatMap(scans -> apply(stored, scans)));
+                .flatMap(stored -> Mono.zip(scans(stored).collectList(), carrierEta(stored))
+                        .flatMap(both -> apply(stored, both.getT1(), both.getT2().orElse(null))));
+    }
+
+    /** The carrier's latest estimate for the parcel; one said before the label (a tracking number used before) is not this parcel's. */
+    private Mono<Optional<LocalDate>> carrierEta(Stored stored) {
+        return db.sql("""
+                        SELECT delivery_date FROM carrier_estimates
+                        WHERE carrier_code = :carrier AND tracking_number = :number AND reported_at >= :since
+                        """)
+                .bind("carrier", stored.carrier()).bind("number", stored.trackingNumber())
+                .bind("since", stored.labelledAt().minusSeconds(86_400).atOffset(ZoneOffset.UTC))
+                .map(row -> Optional.of(row.get("delivery_date", LocalDate.class))).one()
+                .defaultIfEmpty(Optional.empty());
     }
 
     private Flux<Scan> scans(Stored stored) {
@@ -167,7 +178,7 @@ class ParcelLedger {
                 .all();
     }
 
-    private Mono<Void> apply(Stored stored, List<Scan> scans) {
+    private Mono<Void> apply(Stored stored, List<Scan> scans, LocalDate carrierEta) {
         String status = stored.status();
         Instant statusAt = null;
         Scan last = scans.isEmpty() ? null : scans.get(scans.size() - 1);
@@ -212,7 +223,7 @@ class ParcelLedger {
                                delivered_announced_at = CASE WHEN :announce THEN clock_timestamp() ELSE delivered_announced_at END,
                                exception_reason = CASE WHEN :raise THEN :exceptionReason ELSE exception_reason END,
                                exception_at = CASE WHEN :raise THEN clock_timestamp() ELSE exception_at END,
-                               pickup_point_name = :pickupName, pickup_collect_by = :collectBy,
+                               pickup_point_name = :pickupName, pickup_collect_by = :collectBy, carrier_eta = :carrierEta,
                                ended_at = CASE WHEN :ends THEN clock_timestamp() ELSE NULL END,
                                next_poll_at = :nextPoll, poll_failures = 0, updated_at = clock_timestamp()
                         WHERE shipment_id = :id
@@ -227,6 +238,7 @@ class ParcelLedger {
                 .bind("exceptionReason", Params.nullable(exceptionReason, String.class))
                 .bind("pickupName", Params.nullable(pickupName, String.class))
                 .bind("collectBy", Params.nullable(collectBy, LocalDate.class))
+                .bind("carrierEta", Params.nullable(carrierEta, LocalDate.class))
                 .bind("ends", ends).bind("nextPoll", nextPoll.atOffset(ZoneOffset.UTC))
                 .then();
         if (!statusChanged && !announceDelivery && !raiseException) {
