@@ -220,7 +220,8 @@ public final class SandboxCarrier implements Carrier {
      * A return label on the standard service, priced as the parcel going the other way, with a
      * drop-off code (the sandbox, like many parcel-shop networks, takes returns without a printed
      * label). Return labels are paid when used, as at most carriers, so an unused one costs nothing
-     * and the sandbox keeps no parcel for it until it would be dropped off.
+     * and the sandbox keeps no parcel for it until it would be dropped off; it records only that it
+     * issued the label ({@link #awaitingDropOff}), so the label's tracking link answers.
      */
     @Override
     public ReturnLabel createReturnLabel(ReturnLabelRequest request) {
@@ -233,8 +234,23 @@ public final class SandboxCarrier implements Carrier {
         ReturnShippingLabel label = new ReturnShippingLabel(displayName(), service.name(), request.from(), request.to(),
                 request.parcel().weightGrams(), trackingNumber, settings.trackingUrlTemplate().replace("{trackingNumber}", trackingNumber),
                 request.rma(), request.orderReference(), quote.shipDate());
-        return new ReturnLabel(new TrackingKey(CODE, trackingNumber), service, quote.total(), labels.render(label),
+        ReturnLabel issued = new ReturnLabel(new TrackingKey(CODE, trackingNumber), service, quote.total(), labels.render(label),
                 Optional.of("SBXDROP:" + trackingNumber + ":" + request.rma()));
+        // Its tracking link and QR code are live from now: the sandbox's page says it awaits drop-off, not "unknown".
+        parcels.addReturnLabel(trackingNumber, clock.instant());
+        return issued;
+    }
+
+    /**
+     * When the sandbox issued this return label, for a return label of its own no parcel has been
+     * dropped off with yet (the sandbox keeps none until then); empty for any other key, including
+     * numbers it never issued.
+     */
+    public Optional<Instant> awaitingDropOff(TrackingKey key) {
+        if (!CODE.equals(key.carrierCode()) || parcels.find(key.trackingNumber()).isPresent()) {
+            return Optional.empty();
+        }
+        return parcels.returnLabelIssuedAt(key.trackingNumber());
     }
 
     /** Cancels a parcel that has not been picked up yet; later the carrier refuses. */

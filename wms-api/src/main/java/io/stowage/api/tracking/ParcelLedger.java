@@ -1,10 +1,7 @@
 package io.stowage.api.tracking;
 
 import io.stowage.api.database.Params;
-import io.stowage.api.orders.OrderFulfilment;
 import io.stowage.api.outbox.Outbox;
-import io.stowage.api.shipping.ShipmentView;
-import io.stowage.api.shipping.Shipments;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.tracking.CarrierEstimate;
@@ -33,7 +30,7 @@ import reactor.core.publisher.Mono;
  * it gave (by when it gave it, not by when it arrived here). The merchant's events are written in the same
  * transaction as the change they announce, each once: the shipment's row is locked while it is
  * worked out, so a webhook and a poll bringing the same scan at once announce it once. When a
- * delivery leaves no parcel of a shipped order on its way, the order becomes {@code delivered}.
+ * delivery leaves no parcel of a shipped order on its way, the order becomes {@code delivered} ({@link DeliveredOrders}).
  */
 @Component
 class ParcelLedger {
@@ -44,13 +41,12 @@ class ParcelLedger {
     private final ShipmentTracking tracking;
     private final PollSpacing spacing;
     private final TrackingSettings settings;
-    private final OrderFulfilment orders;
-    private final Shipments shipments;
+    private final DeliveredOrders orders;
 
     static final String ACTOR = "system:tracking";
 
     ParcelLedger(DatabaseClient db, TransactionalOperator tx, Outbox outbox, ShipmentTracking tracking, PollSpacing spacing,
-                 TrackingSettings settings, OrderFulfilment orders, Shipments shipments) {
+                 TrackingSettings settings, DeliveredOrders orders) {
         this.db = db;
         this.tx = tx;
         this.outbox = outbox;
@@ -58,7 +54,6 @@ class ParcelLedger {
         this.spacing = spacing;
         this.settings = settings;
         this.orders = orders;
-        this.shipments = shipments;
     }
 
     /**
@@ -261,24 +256,10 @@ class ParcelLedger {
                 events.add(new Outbox.Event(EventTypes.SHIPMENT_DELIVERED, subject, TrackingEventPayloads.delivered(summary)));
             }
             Mono<Void> order = announceDelivery && summary.orderId() != null
-                    ? orders.delivered(summary.merchantId(), summary.orderId(), everyParcelDelivered(summary.orderId()), ACTOR,
-                            "every parcel delivered").then()
+                    ? orders.deliverIfEveryParcelIs(summary.merchantId(), summary.orderId(), "every parcel delivered")
                     : Mono.empty();
             return outbox.appendAll(summary.merchantId(), events).then(order);
         });
-    }
-
-    /**
-     * Whether every parcel of the order is delivered: each of its shipments that got a label and was not
-     * voided has a delivery on its tracking. A parcel whose carrier cannot be tracked keeps the order shipped.
-     */
-    private Mono<Boolean> everyParcelDelivered(UUID orderId) {
-        return shipments.ofOrder(orderId)
-                .filter(shipment -> !ShipmentView.VOIDED.equals(shipment.status()) && !ShipmentView.LABEL_FAILED.equals(shipment.status()))
-                .concatMap(shipment -> db.sql("SELECT delivered_at IS NOT NULL AS delivered FROM shipment_tracking WHERE shipment_id = :id")
-                        .bind("id", shipment.id()).map(row -> Boolean.TRUE.equals(row.get("delivered", Boolean.class))).one()
-                        .defaultIfEmpty(false))
-                .all(Boolean::booleanValue);
     }
 
     /** The carrier's problem in words: the normalised detail and, when it differs, the carrier's own text. */

@@ -72,7 +72,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "stowage.orders.lot-shortfall-poll=PT0.25S",
         // Every wave release plans the carrier day in the background; the tests' days hold a handful of
         // parcels, whose plan settles in well under a second, so the solver stops sooner than in service.
-        "stowage.dayplan.unimproved-limit=PT0.3S"
+        "stowage.dayplan.unimproved-limit=PT0.3S",
+        // Closing a context disposes Reactor Netty's shared event loops after a quiet period (2 s by default), in which
+        // nothing else happens: every second instance a test stops, and every cached context at the JVM's end, waited
+        // for it. Tests have no requests in flight when they stop a service (docs/performance.md, "Suite time").
+        "spring.reactor.netty.shutdown-quiet-period=0s"
 })
 @AutoConfigureWebTestClient
 @Import(SchemaCheckingOutbox.Config.class)
@@ -153,7 +157,8 @@ public abstract class ApiTest {
             arguments.add("--" + name + "=" + testEnvironment.getProperty(name));
         }
         arguments.addAll(List.of("--server.port=0", "--stowage.database.embedded=false", "--stowage.admin-key=" + ADMIN_KEY,
-                "--stowage.demo=false", "--stowage.shipping.credentials-key=" + CARRIER_CREDENTIALS_KEY));
+                "--stowage.demo=false", "--stowage.shipping.credentials-key=" + CARRIER_CREDENTIALS_KEY,
+                "--spring.reactor.netty.shutdown-quiet-period=0s"));
         for (String property : properties) {
             arguments.add("--" + property);
         }
