@@ -29,8 +29,10 @@ import io.stowage.carriers.spi.ShipmentHandle;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.spi.UnknownDestinationException;
 import io.stowage.carriers.spi.UnknownShipmentException;
+import io.stowage.carriers.tracking.CarrierEstimate;
 import io.stowage.carriers.tracking.StatusMapping;
 import io.stowage.carriers.tracking.TrackingEvent;
+import io.stowage.carriers.tracking.TrackingHistory;
 import io.stowage.carriers.tracking.VerifiedWebhook;
 import io.stowage.carriers.tracking.WebhookNotification;
 import io.stowage.carriers.tracking.WebhookSignatureScheme;
@@ -43,6 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -271,13 +274,24 @@ public final class SandboxCarrier implements Carrier {
         return new CancellationResult(key, CancellationResult.Outcome.CANCELLED, "cancelled before pickup");
     }
 
+    /**
+     * The scans already past, and the sandbox's estimate of delivery as of the latest of them (see
+     * {@link SandboxJourney#estimate}); a scripted parcel gets one as the sandbox's own do.
+     */
     @Override
-    public List<TrackingEvent> track(TrackingKey trackingKey) {
+    public TrackingHistory track(TrackingKey trackingKey) {
         SandboxParcel shipment = CODE.equals(trackingKey.carrierCode()) ? find(trackingKey)
                 : Optional.ofNullable(scripted.get(trackingKey.toString()))
                         .orElseThrow(() -> new UnknownShipmentException("the sandbox scripted no shipment " + trackingKey));
         Instant now = clock.instant();
-        return shipment.scans().stream().filter(scan -> !scan.at().isAfter(now)).map(scan -> toEvent(trackingKey, scan)).toList();
+        List<SandboxParcel.Scan> past = shipment.scans().stream().filter(scan -> !scan.at().isAfter(now)).toList();
+        Optional<CarrierEstimate> estimate = past.isEmpty() ? Optional.empty()
+                : estimate(trackingKey, shipment.scans(), past.get(past.size() - 1).at());
+        return new TrackingHistory(past.stream().map(scan -> toEvent(trackingKey, scan)).toList(), estimate);
+    }
+
+    private Optional<CarrierEstimate> estimate(TrackingKey key, List<SandboxParcel.Scan> scans, Instant asOf) {
+        return SandboxJourney.estimate(settings, scans, asOf, ZONE).map(date -> new CarrierEstimate(key, date, asOf));
     }
 
     @Override
@@ -297,7 +311,8 @@ public final class SandboxCarrier implements Carrier {
             int sent = shipment.webhooksSent();
             int before = sent;
             while (sent < scans.size() && !scans.get(sent).at().isAfter(now)) {
-                SandboxWebhook webhook = sign(key(shipment), sent, scans.get(sent));
+                SandboxWebhook webhook = sign(key(shipment), sent, scans.get(sent),
+                        SandboxJourney.estimate(settings, scans, scans.get(sent).at(), ZONE));
                 due.add(webhook);
                 if (webhookRandom.nextDouble() < settings.duplicateWebhookRate()) {
                     due.add(webhook);
@@ -319,13 +334,17 @@ public final class SandboxCarrier implements Carrier {
             TrackingKey key = new TrackingKey(CODE, requiredText(body, "tracking_number"));
             SandboxParcel.Scan scan = new SandboxParcel.Scan(Instant.parse(requiredText(body, "occurred_at")),
                     requiredText(body, "code"), body.path("message").asString(""), body.path("location").asString(""));
-            return new WebhookNotification(eventId, List.of(toEvent(key, scan)));
+            JsonNode estimated = body.path("estimated_delivery");
+            List<CarrierEstimate> estimates = estimated.isString()
+                    ? List.of(new CarrierEstimate(key, LocalDate.parse(estimated.asString()), scan.at())) : List.of();
+            return new WebhookNotification(eventId, List.of(toEvent(key, scan)), estimates);
         } catch (JacksonException | DateTimeParseException e) {
             throw new MalformedCarrierResponseException("sandbox webhook is not the documented JSON: " + e.getMessage(), e);
         }
     }
 
-    private SandboxWebhook sign(TrackingKey key, int index, SandboxParcel.Scan scan) {
+    /** The webhook of one scan, with the sandbox's estimate of delivery as it stood then ({@code estimated_delivery}, when it has one). */
+    private SandboxWebhook sign(TrackingKey key, int index, SandboxParcel.Scan scan, Optional<LocalDate> estimate) {
         ObjectNode body = json.createObjectNode();
         body.put("event_id", "evt_" + key.trackingNumber() + "_" + index);
         body.put("tracking_number", key.trackingNumber());
@@ -333,6 +352,7 @@ public final class SandboxCarrier implements Carrier {
         body.put("message", scan.message());
         body.put("location", scan.location());
         body.put("occurred_at", scan.at().toString());
+        estimate.ifPresent(date -> body.put("estimated_delivery", date.toString()));
         byte[] bytes = json.writeValueAsBytes(body);
         return new SandboxWebhook(bytes, Map.of("Content-Type", List.of("application/json"),
                 SIGNATURE.headerName(), List.of(signer.sign(bytes))));
