@@ -16,7 +16,7 @@ import io.stowage.carriers.spi.RateRequest;
 import io.stowage.carriers.spi.ShipmentHandle;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.spi.UnknownDestinationException;
-import io.stowage.carriers.tracking.TrackingEvent;
+import io.stowage.carriers.tracking.TrackingHistory;
 import io.stowage.carriers.tracking.VerifiedWebhook;
 import io.stowage.carriers.tracking.WebhookNotification;
 import io.stowage.carriers.tracking.WebhookSignatureScheme;
@@ -112,9 +112,9 @@ public final class EasyPostCarrier implements Carrier {
 
     /** Creates (or finds, EasyPost de-duplicates by code and carrier) the tracker and returns its history. */
     @Override
-    public List<TrackingEvent> track(TrackingKey trackingKey) {
+    public TrackingHistory track(TrackingKey trackingKey) {
         byte[] body = transport.post("trackers", mapper.bytes(mapper.trackerRequest(trackingKey)), EasyPostTransport.Repeatable.SAFE);
-        return mapper.trackingEvents(mapper.parse(body, "tracker"));
+        return mapper.tracking(mapper.parse(body, "tracker"));
     }
 
     @Override

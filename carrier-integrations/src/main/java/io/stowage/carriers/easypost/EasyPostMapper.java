@@ -20,8 +20,10 @@ import io.stowage.carriers.spi.RateQuote;
 import io.stowage.carriers.spi.ServiceLimits;
 import io.stowage.carriers.spi.ServiceSpeed;
 import io.stowage.carriers.spi.TrackingKey;
+import io.stowage.carriers.tracking.CarrierEstimate;
 import io.stowage.carriers.tracking.StatusMapping;
 import io.stowage.carriers.tracking.TrackingEvent;
+import io.stowage.carriers.tracking.TrackingHistory;
 import io.stowage.carriers.tracking.WebhookNotification;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -247,9 +249,32 @@ final class EasyPostMapper {
         };
     }
 
+    /** A tracker: its events and the carrier's estimate of delivery. */
+    TrackingHistory tracking(JsonNode tracker) {
+        List<TrackingEvent> events = trackingEvents(tracker);
+        return new TrackingHistory(events, estimate(tracker, trackerKey(tracker), events));
+    }
+
+    private static TrackingKey trackerKey(JsonNode tracker) {
+        return new TrackingKey(CARRIER_PREFIX + requiredText(tracker, "carrier", "tracker"), requiredText(tracker, "tracking_code", "tracker"));
+    }
+
+    /**
+     * The carrier's estimate on a tracker: {@code carrier_detail.est_delivery_date_local} (the day at the
+     * destination) when the carrier gave it, else the date of {@code est_delivery_date} as written (EasyPost
+     * writes the expected day as midnight UTC). Said as of the tracker's {@code updated_at}, or of its newest
+     * event when that is missing. An estimate that cannot be read is left out rather than failing the events.
+     */
+    Optional<CarrierEstimate> estimate(JsonNode tracker, TrackingKey key, List<TrackingEvent> events) {
+        Optional<LocalDate> day = localDate(text(tracker.path("carrier_detail"), "est_delivery_date_local"))
+                .or(() -> date(text(tracker, "est_delivery_date")));
+        Optional<Instant> reportedAt = optionalInstant(text(tracker, "updated_at"))
+                .or(() -> events.stream().map(TrackingEvent::occurredAt).max(Instant::compareTo));
+        return day.flatMap(date -> reportedAt.map(at -> new CarrierEstimate(key, date, at)));
+    }
+
     List<TrackingEvent> trackingEvents(JsonNode tracker) {
-        TrackingKey key = new TrackingKey(CARRIER_PREFIX + requiredText(tracker, "carrier", "tracker"),
-                requiredText(tracker, "tracking_code", "tracker"));
+        TrackingKey key = trackerKey(tracker);
         JsonNode details = tracker.path("tracking_details");
         if (!details.isArray()) {
             throw new MalformedCarrierResponseException("EasyPost tracker " + key + " has no tracking_details array");
@@ -274,7 +299,8 @@ final class EasyPostMapper {
         String description = text(event, "description");
         JsonNode result = event.path("result");
         if (description.startsWith("tracker.") && result.isObject()) {
-            return new WebhookNotification(eventId, trackingEvents(result));
+            TrackingHistory tracking = tracking(result);
+            return new WebhookNotification(eventId, tracking.events(), tracking.estimate().stream().toList());
         }
         return new WebhookNotification(eventId, List.of());
     }
@@ -348,6 +374,22 @@ final class EasyPostMapper {
         }
         try {
             return Optional.of(OffsetDateTime.parse(text).toLocalDate());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<LocalDate> localDate(String text) {
+        try {
+            return text.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Instant> optionalInstant(String text) {
+        try {
+            return text.isEmpty() ? Optional.empty() : Optional.of(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

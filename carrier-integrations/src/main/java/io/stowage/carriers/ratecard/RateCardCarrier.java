@@ -27,7 +27,7 @@ import io.stowage.carriers.spi.Surcharge;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.spi.UnknownDestinationException;
 import io.stowage.carriers.spi.UnsupportedCarrierOperationException;
-import io.stowage.carriers.tracking.TrackingEvent;
+import io.stowage.carriers.tracking.TrackingHistory;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -199,7 +199,7 @@ public final class RateCardCarrier implements Carrier {
     }
 
     @Override
-    public List<TrackingEvent> track(TrackingKey trackingKey) {
+    public TrackingHistory track(TrackingKey trackingKey) {
         throw new UnsupportedCarrierOperationException(card.name() + " is configured from a rate card and has no tracking API here");
     }
 

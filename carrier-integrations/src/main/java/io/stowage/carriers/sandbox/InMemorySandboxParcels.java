@@ -1,5 +1,6 @@
 package io.stowage.carriers.sandbox;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemorySandboxParcels implements SandboxParcels {
 
     private final Map<String, SandboxParcel> parcels = new ConcurrentHashMap<>();
+    private final Map<String, Instant> returnLabels = new ConcurrentHashMap<>();
 
     @Override
     public void add(SandboxParcel parcel) {
@@ -28,5 +30,15 @@ public final class InMemorySandboxParcels implements SandboxParcels {
     @Override
     public List<SandboxParcel> withUnsentScans() {
         return parcels.values().stream().filter(parcel -> parcel.webhooksSent() < parcel.scans().size()).toList();
+    }
+
+    @Override
+    public void addReturnLabel(String trackingNumber, Instant issuedAt) {
+        returnLabels.putIfAbsent(trackingNumber, issuedAt);
+    }
+
+    @Override
+    public Optional<Instant> returnLabelIssuedAt(String trackingNumber) {
+        return Optional.ofNullable(returnLabels.get(trackingNumber));
     }
 }

@@ -29,8 +29,10 @@ import io.stowage.carriers.spi.ShipmentHandle;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.spi.UnknownDestinationException;
 import io.stowage.carriers.spi.UnknownShipmentException;
+import io.stowage.carriers.tracking.CarrierEstimate;
 import io.stowage.carriers.tracking.StatusMapping;
 import io.stowage.carriers.tracking.TrackingEvent;
+import io.stowage.carriers.tracking.TrackingHistory;
 import io.stowage.carriers.tracking.VerifiedWebhook;
 import io.stowage.carriers.tracking.WebhookNotification;
 import io.stowage.carriers.tracking.WebhookSignatureScheme;
@@ -43,6 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -217,7 +220,8 @@ public final class SandboxCarrier implements Carrier {
      * A return label on the standard service, priced as the parcel going the other way, with a
      * drop-off code (the sandbox, like many parcel-shop networks, takes returns without a printed
      * label). Return labels are paid when used, as at most carriers, so an unused one costs nothing
-     * and the sandbox keeps no parcel for it until it would be dropped off.
+     * and the sandbox keeps no parcel for it until it would be dropped off; it records only that it
+     * issued the label ({@link #awaitingDropOff}), so the label's tracking link answers.
      */
     @Override
     public ReturnLabel createReturnLabel(ReturnLabelRequest request) {
@@ -230,8 +234,23 @@ public final class SandboxCarrier implements Carrier {
         ReturnShippingLabel label = new ReturnShippingLabel(displayName(), service.name(), request.from(), request.to(),
                 request.parcel().weightGrams(), trackingNumber, settings.trackingUrlTemplate().replace("{trackingNumber}", trackingNumber),
                 request.rma(), request.orderReference(), quote.shipDate());
-        return new ReturnLabel(new TrackingKey(CODE, trackingNumber), service, quote.total(), labels.render(label),
+        ReturnLabel issued = new ReturnLabel(new TrackingKey(CODE, trackingNumber), service, quote.total(), labels.render(label),
                 Optional.of("SBXDROP:" + trackingNumber + ":" + request.rma()));
+        // Its tracking link and QR code are live from now: the sandbox's page says it awaits drop-off, not "unknown".
+        parcels.addReturnLabel(trackingNumber, clock.instant());
+        return issued;
+    }
+
+    /**
+     * When the sandbox issued this return label, for a return label of its own no parcel has been
+     * dropped off with yet (the sandbox keeps none until then); empty for any other key, including
+     * numbers it never issued.
+     */
+    public Optional<Instant> awaitingDropOff(TrackingKey key) {
+        if (!CODE.equals(key.carrierCode()) || parcels.find(key.trackingNumber()).isPresent()) {
+            return Optional.empty();
+        }
+        return parcels.returnLabelIssuedAt(key.trackingNumber());
     }
 
     /** Cancels a parcel that has not been picked up yet; later the carrier refuses. */
@@ -255,13 +274,24 @@ public final class SandboxCarrier implements Carrier {
         return new CancellationResult(key, CancellationResult.Outcome.CANCELLED, "cancelled before pickup");
     }
 
+    /**
+     * The scans already past, and the sandbox's estimate of delivery as of the latest of them (see
+     * {@link SandboxJourney#estimate}); a scripted parcel gets one as the sandbox's own do.
+     */
     @Override
-    public List<TrackingEvent> track(TrackingKey trackingKey) {
+    public TrackingHistory track(TrackingKey trackingKey) {
         SandboxParcel shipment = CODE.equals(trackingKey.carrierCode()) ? find(trackingKey)
                 : Optional.ofNullable(scripted.get(trackingKey.toString()))
                         .orElseThrow(() -> new UnknownShipmentException("the sandbox scripted no shipment " + trackingKey));
         Instant now = clock.instant();
-        return shipment.scans().stream().filter(scan -> !scan.at().isAfter(now)).map(scan -> toEvent(trackingKey, scan)).toList();
+        List<SandboxParcel.Scan> past = shipment.scans().stream().filter(scan -> !scan.at().isAfter(now)).toList();
+        Optional<CarrierEstimate> estimate = past.isEmpty() ? Optional.empty()
+                : estimate(trackingKey, shipment.scans(), past.get(past.size() - 1).at());
+        return new TrackingHistory(past.stream().map(scan -> toEvent(trackingKey, scan)).toList(), estimate);
+    }
+
+    private Optional<CarrierEstimate> estimate(TrackingKey key, List<SandboxParcel.Scan> scans, Instant asOf) {
+        return SandboxJourney.estimate(settings, scans, asOf, ZONE).map(date -> new CarrierEstimate(key, date, asOf));
     }
 
     @Override
@@ -281,7 +311,8 @@ public final class SandboxCarrier implements Carrier {
             int sent = shipment.webhooksSent();
             int before = sent;
             while (sent < scans.size() && !scans.get(sent).at().isAfter(now)) {
-                SandboxWebhook webhook = sign(key(shipment), sent, scans.get(sent));
+                SandboxWebhook webhook = sign(key(shipment), sent, scans.get(sent),
+                        SandboxJourney.estimate(settings, scans, scans.get(sent).at(), ZONE));
                 due.add(webhook);
                 if (webhookRandom.nextDouble() < settings.duplicateWebhookRate()) {
                     due.add(webhook);
@@ -303,13 +334,17 @@ public final class SandboxCarrier implements Carrier {
             TrackingKey key = new TrackingKey(CODE, requiredText(body, "tracking_number"));
             SandboxParcel.Scan scan = new SandboxParcel.Scan(Instant.parse(requiredText(body, "occurred_at")),
                     requiredText(body, "code"), body.path("message").asString(""), body.path("location").asString(""));
-            return new WebhookNotification(eventId, List.of(toEvent(key, scan)));
+            JsonNode estimated = body.path("estimated_delivery");
+            List<CarrierEstimate> estimates = estimated.isString()
+                    ? List.of(new CarrierEstimate(key, LocalDate.parse(estimated.asString()), scan.at())) : List.of();
+            return new WebhookNotification(eventId, List.of(toEvent(key, scan)), estimates);
         } catch (JacksonException | DateTimeParseException e) {
             throw new MalformedCarrierResponseException("sandbox webhook is not the documented JSON: " + e.getMessage(), e);
         }
     }
 
-    private SandboxWebhook sign(TrackingKey key, int index, SandboxParcel.Scan scan) {
+    /** The webhook of one scan, with the sandbox's estimate of delivery as it stood then ({@code estimated_delivery}, when it has one). */
+    private SandboxWebhook sign(TrackingKey key, int index, SandboxParcel.Scan scan, Optional<LocalDate> estimate) {
         ObjectNode body = json.createObjectNode();
         body.put("event_id", "evt_" + key.trackingNumber() + "_" + index);
         body.put("tracking_number", key.trackingNumber());
@@ -317,6 +352,7 @@ public final class SandboxCarrier implements Carrier {
         body.put("message", scan.message());
         body.put("location", scan.location());
         body.put("occurred_at", scan.at().toString());
+        estimate.ifPresent(date -> body.put("estimated_delivery", date.toString()));
         byte[] bytes = json.writeValueAsBytes(body);
         return new SandboxWebhook(bytes, Map.of("Content-Type", List.of("application/json"),
                 SIGNATURE.headerName(), List.of(signer.sign(bytes))));

@@ -4,14 +4,19 @@ import io.stowage.carriers.spi.DeliveryMode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.ADDRESS_NOT_FOUND;
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.ARRIVED_AT_HUB;
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.ATTEMPT_FAILED;
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.AT_PICKUP_POINT;
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.CANCELLED;
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.COLLECTED;
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.DELIVERED;
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.DEPARTED_HUB;
@@ -22,6 +27,9 @@ import static io.stowage.carriers.sandbox.SandboxStatusCodes.RETURNED;
 
 /** Plans every scan of one sandbox parcel at label time; tracking then reveals those already past. */
 final class SandboxJourney {
+
+    /** After these the sandbox gives no estimate: the parcel arrived, goes back, or never left. */
+    private static final Set<String> NO_ESTIMATE_AFTER = Set.of(DELIVERED, COLLECTED, ADDRESS_NOT_FOUND, RETURNED, CANCELLED);
 
     private SandboxJourney() {
     }
@@ -64,5 +72,26 @@ final class SandboxJourney {
             scans.add(new SandboxParcel.Scan(at.plus(waiting), COLLECTED, "Collected by recipient", destinationCity + " pickup point"));
         }
         return scans;
+    }
+
+    /**
+     * The sandbox's own estimate of delivery as it stands once the scans up to {@code asOf} are known,
+     * as a carrier would say it: at label time, the day the parcel arrives when every leg goes as
+     * planned (pickup, three hub steps, the last mile); after a failed attempt, the day it reaches the
+     * pickup point. It knows no more of the future than a carrier does (a failed attempt still to come
+     * does not move it). None once the parcel arrived, goes back, or was cancelled, nor before the label.
+     */
+    static Optional<LocalDate> estimate(SandboxSettings settings, List<SandboxParcel.Scan> scans, Instant asOf, ZoneId zone) {
+        List<SandboxParcel.Scan> known = scans.stream().filter(scan -> !scan.at().isAfter(asOf)).toList();
+        if (known.isEmpty() || known.stream().anyMatch(scan -> NO_ESTIMATE_AFTER.contains(scan.code()))) {
+            return Optional.empty();
+        }
+        if (known.stream().anyMatch(scan -> scan.code().equals(ATTEMPT_FAILED))) {
+            return scans.stream().filter(scan -> scan.code().equals(AT_PICKUP_POINT)).findFirst()
+                    .map(waiting -> waiting.at().atZone(zone).toLocalDate());
+        }
+        Instant planned = scans.get(0).at().plus(settings.pickupDelay()).plus(settings.hubDelay().multipliedBy(3))
+                .plus(settings.lastMileDelay());
+        return Optional.of(planned.atZone(zone).toLocalDate());
     }
 }

@@ -1,5 +1,6 @@
 package io.stowage.carriers.sandbox;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,4 +22,13 @@ public interface SandboxParcels {
 
     /** Parcels with scans not yet sent as webhooks, for {@link SandboxCarrier#dueWebhooks}. */
     List<SandboxParcel> withUnsentScans();
+
+    /**
+     * Records a return label the sandbox issued (no parcel: the sandbox keeps none until the return
+     * is dropped off); a label issued again under its tracking number keeps its first time.
+     */
+    void addReturnLabel(String trackingNumber, Instant issuedAt);
+
+    /** When the sandbox issued the return label with this tracking number; empty for a number it never issued as one. */
+    Optional<Instant> returnLabelIssuedAt(String trackingNumber);
 }

@@ -1,6 +1,6 @@
 package io.stowage.carriers.spi;
 
-import io.stowage.carriers.tracking.TrackingEvent;
+import io.stowage.carriers.tracking.TrackingHistory;
 import io.stowage.carriers.tracking.VerifiedWebhook;
 import io.stowage.carriers.tracking.WebhookNotification;
 import io.stowage.carriers.tracking.WebhookSignatureScheme;
@@ -52,8 +52,8 @@ public interface Carrier {
         throw new UnsupportedCarrierOperationException(displayName() + " sells no return labels");
     }
 
-    /** Pulls the parcel's tracking history, oldest first. */
-    List<TrackingEvent> track(TrackingKey trackingKey);
+    /** Pulls the parcel's tracking: its events oldest first, and the carrier's estimate of delivery when it gives one. */
+    TrackingHistory track(TrackingKey trackingKey);
 
     /** How this carrier signs its webhooks, or empty when it sends none. */
     default Optional<WebhookSignatureScheme> webhookSignatureScheme() {

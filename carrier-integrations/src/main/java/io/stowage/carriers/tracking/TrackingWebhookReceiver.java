@@ -32,6 +32,6 @@ public final class TrackingWebhookReceiver {
         WebhookNotification notification = carrier.parseWebhook(verified);
         boolean first = processed.recordIfNew(carrier.code(), notification.eventId());
         return new WebhookReceipt(carrier.code(), notification.eventId(), !first,
-                first ? notification.events() : List.of());
+                first ? notification.events() : List.of(), first ? notification.estimates() : List.of());
     }
 }

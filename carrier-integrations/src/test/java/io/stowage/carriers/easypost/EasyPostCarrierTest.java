@@ -268,7 +268,7 @@ class EasyPostCarrierTest {
 
     @Test
     void tracksThroughATrackerNamingTheRealCarrier() {
-        assertThat(carrier.track(new TrackingKey("easypost:UPS", "1Z999AA10123456784")))
+        assertThat(carrier.track(new TrackingKey("easypost:UPS", "1Z999AA10123456784")).events())
                 .extracting(event -> event.status()).contains(TrackingStatus.OUT_FOR_DELIVERY);
         String body = new String(easyPost.received().get(0).body(), StandardCharsets.UTF_8);
         assertThat(body).isEqualTo("{\"tracker\":{\"tracking_code\":\"1Z999AA10123456784\",\"carrier\":\"UPS\"}}");

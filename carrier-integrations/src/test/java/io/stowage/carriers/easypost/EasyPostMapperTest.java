@@ -12,7 +12,9 @@ import io.stowage.carriers.spi.Parcel;
 import io.stowage.carriers.spi.RateQuote;
 import io.stowage.carriers.spi.ServiceSpeed;
 import io.stowage.carriers.spi.TrackingKey;
+import io.stowage.carriers.tracking.CarrierEstimate;
 import io.stowage.carriers.tracking.TrackingEvent;
+import io.stowage.carriers.tracking.TrackingHistory;
 import io.stowage.carriers.tracking.TrackingStatus;
 import io.stowage.carriers.tracking.WebhookNotification;
 import org.junit.jupiter.api.Test;
@@ -136,13 +138,48 @@ class EasyPostMapperTest {
     }
 
     @Test
+    void readsTheCarriersEstimateAsOfTheTrackersLastUpdate() {
+        TrackingHistory tracking = mapper.tracking(mapper.parse(Recorded.bytes("tracker-response.json"), "tracker"));
+
+        assertThat(tracking.events()).hasSize(4);
+        assertThat(tracking.estimate()).contains(new CarrierEstimate(new TrackingKey("easypost:UPS", "1Z999AA10123456784"),
+                LocalDate.parse("2026-11-20"), Instant.parse("2026-11-20T07:10:00Z")));
+    }
+
+    /** EasyPost writes est_delivery_date as midnight UTC; the carrier's own local day, when given, is the day at the destination. */
+    @Test
+    void prefersTheCarriersLocalEstimatedDayToTheUtcTimestamp() {
+        TrackingHistory tracking = mapper.tracking(mapper.parse(Recorded.bytes("tracker-with-carrier-detail.json"), "tracker"));
+
+        assertThat(tracking.estimate()).contains(new CarrierEstimate(new TrackingKey("easypost:FedEx", "794644790138"),
+                LocalDate.parse("2026-11-23"), Instant.parse("2026-11-21T09:12:40Z")));
+    }
+
+    @Test
+    void aTrackerWithoutAnEstimateOrWithAnUnreadableOneGivesNoneAndKeepsItsEvents() {
+        String tracker = "{\"tracking_code\":\"1Z\",\"carrier\":\"UPS\",\"est_delivery_date\":%s,\"carrier_detail\":%s,"
+                + "\"tracking_details\":[{\"status\":\"in_transit\",\"datetime\":\"2026-11-20T07:10:00Z\"}]}";
+
+        assertThat(mapper.tracking(json.readTree(tracker.formatted("null", "null"))).estimate()).isEmpty();
+        TrackingHistory unreadable = mapper.tracking(json.readTree(tracker.formatted("\"soon\"", "{\"est_delivery_date_local\":\"next week\"}")));
+        assertThat(unreadable.estimate()).isEmpty();
+        assertThat(unreadable.events()).hasSize(1);
+        // Without updated_at the estimate is as of the newest event.
+        assertThat(mapper.tracking(json.readTree(tracker.formatted("\"2026-11-22T00:00:00Z\"", "null"))).estimate())
+                .map(CarrierEstimate::reportedAt).contains(Instant.parse("2026-11-20T07:10:00Z"));
+    }
+
+    @Test
     void readsTrackerWebhookEvents() {
         WebhookNotification notification = mapper.webhookEvent(mapper.parse(Recorded.bytes("webhook-tracker-updated.json"), "event"));
 
         assertThat(notification.eventId()).isEqualTo("evt_7d1e9c2b3a4f4e5d");
         assertThat(notification.events()).hasSize(3).last().extracting(TrackingEvent::status).isEqualTo(TrackingStatus.OUT_FOR_DELIVERY);
+        assertThat(notification.estimates()).containsExactly(new CarrierEstimate(new TrackingKey("easypost:UPS", "1Z999AA10123456784"),
+                LocalDate.parse("2026-11-20"), Instant.parse("2026-11-20T07:10:00Z")));
         WebhookNotification other = mapper.webhookEvent(json.readTree("{\"id\":\"evt_2\",\"description\":\"batch.updated\",\"result\":{}}"));
         assertThat(other.events()).isEmpty();
+        assertThat(other.estimates()).isEmpty();
     }
 
     @Test

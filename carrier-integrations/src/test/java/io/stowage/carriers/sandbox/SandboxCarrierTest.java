@@ -6,12 +6,15 @@ import io.stowage.carriers.ratecard.InMemoryTrackingNumberSequence;
 import io.stowage.carriers.spi.Address;
 import io.stowage.carriers.spi.CancellationResult;
 import io.stowage.carriers.spi.CreatedLabel;
+import io.stowage.carriers.spi.DeliveryMode;
 import io.stowage.carriers.spi.LabelRequest;
 import io.stowage.carriers.spi.Parcel;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.spi.UnknownShipmentException;
 import io.stowage.carriers.tracking.InMemoryProcessedWebhookStore;
+import io.stowage.carriers.tracking.CarrierEstimate;
 import io.stowage.carriers.tracking.TrackingEvent;
+import io.stowage.carriers.tracking.TrackingHistory;
 import io.stowage.carriers.tracking.TrackingStatus;
 import io.stowage.carriers.tracking.TrackingWebhookReceiver;
 import io.stowage.carriers.tracking.WebhookReceipt;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,17 +44,71 @@ class SandboxCarrierTest {
         SandboxCarrier carrier = carrier(0, 0, 0, 0);
         CreatedLabel label = ship(carrier, "standard");
 
-        assertThat(statuses(carrier.track(label.trackingKey()))).containsExactly(TrackingStatus.PRE_TRANSIT);
+        assertThat(statuses(carrier.track(label.trackingKey()).events())).containsExactly(TrackingStatus.PRE_TRANSIT);
         clock.advance(Duration.ofMinutes(11));
-        assertThat(statuses(carrier.track(label.trackingKey()))).containsExactly(TrackingStatus.PRE_TRANSIT,
+        assertThat(statuses(carrier.track(label.trackingKey()).events())).containsExactly(TrackingStatus.PRE_TRANSIT,
                 TrackingStatus.IN_TRANSIT, TrackingStatus.IN_TRANSIT, TrackingStatus.IN_TRANSIT);
         clock.advance(Duration.ofHours(1));
-        List<TrackingEvent> events = carrier.track(label.trackingKey());
+        List<TrackingEvent> events = carrier.track(label.trackingKey()).events();
         assertThat(statuses(events)).containsExactly(TrackingStatus.PRE_TRANSIT, TrackingStatus.IN_TRANSIT,
                 TrackingStatus.IN_TRANSIT, TrackingStatus.IN_TRANSIT, TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.DELIVERED);
         assertThat(events).isSortedAccordingTo((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
         assertThat(events.get(2).carrierStatusCode()).isEqualTo("ARRIVED_AT_HUB");
         assertThat(events.get(2).detail()).isEqualTo("arrived at sorting hub");
+    }
+
+    /** Legs of 3, 3 × 3 and 5 minutes: labelled at 23:50 in Riga, it is expected after midnight there, the next day. */
+    @Test
+    void theSandboxEstimatesDeliveryFromItsLegsInItsOwnZoneUntilTheParcelArrives() {
+        clock.advance(Duration.ofHours(13).plusMinutes(50));
+        SandboxCarrier carrier = carrier(0, 0, 0, 0);
+        CreatedLabel label = ship(carrier, "standard");
+
+        assertThat(carrier.track(label.trackingKey()).estimate()).contains(new CarrierEstimate(label.trackingKey(),
+                LocalDate.parse("2026-11-20"), Instant.parse("2026-11-19T21:50:00Z")));
+        clock.advance(Duration.ofMinutes(13));
+        assertThat(carrier.track(label.trackingKey()).estimate()).as("as of the latest scan, out for delivery")
+                .contains(new CarrierEstimate(label.trackingKey(), LocalDate.parse("2026-11-20"), Instant.parse("2026-11-19T22:02:00Z")));
+        clock.advance(Duration.ofHours(1));
+        TrackingHistory delivered = carrier.track(label.trackingKey());
+        assertThat(delivered.events()).last().extracting(TrackingEvent::status).isEqualTo(TrackingStatus.DELIVERED);
+        assertThat(delivered.estimate()).isEmpty();
+    }
+
+    /** Like a carrier, it does not know in advance that nobody will be home; after the attempt it expects the pickup point's day. */
+    @Test
+    void afterAFailedAttemptTheEstimateIsTheDayThePickupPointHasIt() {
+        clock.advance(Duration.ofHours(13).plusMinutes(40));
+        SandboxCarrier carrier = carrier(1, 0, 0, 0);
+        CreatedLabel label = ship(carrier, "standard");
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(carrier.track(label.trackingKey()).estimate()).map(CarrierEstimate::deliveryDate).contains(LocalDate.parse("2026-11-19"));
+
+        clock.advance(Duration.ofMinutes(2));
+        TrackingHistory attempted = carrier.track(label.trackingKey());
+        assertThat(attempted.events()).last().extracting(TrackingEvent::status).isEqualTo(TrackingStatus.FAILURE);
+        assertThat(attempted.estimate()).contains(new CarrierEstimate(label.trackingKey(), LocalDate.parse("2026-11-20"),
+                attempted.events().get(attempted.events().size() - 1).occurredAt()));
+    }
+
+    @Test
+    void aParcelGoingBackHasNoEstimate() {
+        SandboxCarrier carrier = carrier(0, 0, 1, 0);
+        CreatedLabel label = ship(carrier, "standard");
+        assertThat(carrier.track(label.trackingKey()).estimate()).isPresent();
+        clock.advance(Duration.ofMinutes(16));
+
+        assertThat(carrier.track(label.trackingKey()).events()).last().extracting(TrackingEvent::status).isEqualTo(TrackingStatus.ERROR);
+        assertThat(carrier.track(label.trackingKey()).estimate()).isEmpty();
+    }
+
+    @Test
+    void aScriptedParcelOfAnotherCarrierHasAnEstimateUnderItsOwnKey() {
+        SandboxCarrier carrier = carrier(0, 0, 0, 0);
+        TrackingKey key = new TrackingKey("omniva", "CE000000014LT");
+        carrier.script(key, DeliveryMode.DOOR, clock.instant(), "Vilnius", "Kaunas");
+
+        assertThat(carrier.track(key).estimate()).contains(new CarrierEstimate(key, LocalDate.parse("2026-11-19"), clock.instant()));
     }
 
     @Test
@@ -59,7 +117,7 @@ class SandboxCarrierTest {
         CreatedLabel label = ship(carrier, "standard");
         clock.advance(Duration.ofDays(1));
 
-        assertThat(statuses(carrier.track(label.trackingKey()))).endsWith(TrackingStatus.OUT_FOR_DELIVERY,
+        assertThat(statuses(carrier.track(label.trackingKey()).events())).endsWith(TrackingStatus.OUT_FOR_DELIVERY,
                 TrackingStatus.FAILURE, TrackingStatus.AVAILABLE_FOR_PICKUP, TrackingStatus.RETURN_TO_SENDER);
     }
 
@@ -69,7 +127,7 @@ class SandboxCarrierTest {
         CreatedLabel label = ship(carrier, "pickup");
         clock.advance(Duration.ofDays(1));
 
-        assertThat(statuses(carrier.track(label.trackingKey()))).endsWith(TrackingStatus.ERROR, TrackingStatus.RETURN_TO_SENDER);
+        assertThat(statuses(carrier.track(label.trackingKey()).events())).endsWith(TrackingStatus.ERROR, TrackingStatus.RETURN_TO_SENDER);
     }
 
     @Test
@@ -77,7 +135,7 @@ class SandboxCarrierTest {
         SandboxCarrier carrier = carrier(0, 0, 0, 0);
         CreatedLabel early = ship(carrier, "standard");
         assertThat(carrier.cancel(early.handle()).outcome()).isEqualTo(CancellationResult.Outcome.CANCELLED);
-        assertThat(statuses(carrier.track(early.trackingKey()))).containsExactly(TrackingStatus.PRE_TRANSIT, TrackingStatus.CANCELLED);
+        assertThat(statuses(carrier.track(early.trackingKey()).events())).containsExactly(TrackingStatus.PRE_TRANSIT, TrackingStatus.CANCELLED);
 
         CreatedLabel late = ship(carrier, "standard");
         clock.advance(Duration.ofMinutes(5));
@@ -93,7 +151,7 @@ class SandboxCarrierTest {
         CreatedLabel label = ship(one, "standard");
 
         assertThat(other.cancel(label.handle()).outcome()).isEqualTo(CancellationResult.Outcome.CANCELLED);
-        assertThat(statuses(one.track(label.trackingKey()))).containsExactly(TrackingStatus.PRE_TRANSIT, TrackingStatus.CANCELLED);
+        assertThat(statuses(one.track(label.trackingKey()).events())).containsExactly(TrackingStatus.PRE_TRANSIT, TrackingStatus.CANCELLED);
         assertThat(one.cancel(label.handle()).detail()).isEqualTo("already cancelled");
         assertThatThrownBy(() -> carrier(0, 0, 0, 0).cancel(label.handle())).isInstanceOf(UnknownShipmentException.class);
     }
@@ -124,7 +182,11 @@ class SandboxCarrierTest {
             assertThat(event.trackingKey()).isEqualTo(label.trackingKey());
             assertThat(event.status()).isEqualTo(TrackingStatus.IN_TRANSIT);
             assertThat(event.carrierStatusCode()).isEqualTo("PICKED_UP");
+            // Each webhook carries the sandbox's estimate as it stood at its scan.
+            assertThat(receipts.get(2).estimates()).containsExactly(new CarrierEstimate(label.trackingKey(), LocalDate.parse("2026-11-19"),
+                    event.occurredAt()));
         });
+        assertThat(receipts.get(1).estimates()).as("a duplicate brings nothing").isEmpty();
         assertThat(carrier.dueWebhooks()).isEmpty();
     }
 

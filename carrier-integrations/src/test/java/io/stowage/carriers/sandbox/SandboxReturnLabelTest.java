@@ -12,6 +12,7 @@ import io.stowage.carriers.spi.Parcel;
 import io.stowage.carriers.spi.ReturnLabel;
 import io.stowage.carriers.spi.ReturnLabelRequest;
 import io.stowage.carriers.spi.DeliveryMode;
+import io.stowage.carriers.spi.TrackingKey;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -53,6 +54,20 @@ class SandboxReturnLabelTest {
             assertThat(text).contains("RETURN", "Order SO-1", "RMA-ABCDE23456");
         }
         assertThat(new String(label.documents().zpl(), StandardCharsets.UTF_8)).startsWith("^XA").contains("RMA-ABCDE23456");
+    }
+
+    @Test
+    void aReturnLabelItIssuedAwaitsDropOffWhereANumberItNeverIssuedIsUnknown() {
+        SandboxCarrier carrier = new SandboxCarrier(SandboxSettings.demo("s".getBytes(StandardCharsets.UTF_8)), clock, new LabelRenderer(),
+                new InMemoryTrackingNumberSequence(40));
+        ReturnLabel label = carrier.createReturnLabel(new ReturnLabelRequest("RMA-ABCDE23456", "SO-1", CUSTOMER, WAREHOUSE,
+                Parcel.of(800, 300, 200, 100), "standard", clock.instant()));
+        TrackingKey issued = label.trackingKey();
+
+        assertThat(carrier.knows(issued)).as("no parcel until it is dropped off").isFalse();
+        assertThat(carrier.awaitingDropOff(issued)).contains(clock.instant());
+        assertThat(carrier.awaitingDropOff(new TrackingKey(SandboxCarrier.CODE, "SBR0000000041"))).as("never issued").isEmpty();
+        assertThat(carrier.awaitingDropOff(new TrackingKey("omniva", issued.trackingNumber()))).as("another carrier's number").isEmpty();
     }
 
     @Test

@@ -122,7 +122,7 @@ public final class Floor {
 
     /**
      * A confirmation whose answer the flow needs to go on (a pack session's id, a carton's): queued
-     * and sent like any other. When it could not be sent at once, {@link #answerOf} asks for it again
+     * and sent like any other. When it could not be sent at once, {@link #awaitAnswer} asks for it again
      * with the same key once the queue has been sent, and the service replays its first answer.
      */
     public Awaited confirmAwaited(String path, JsonNode body, String summary) {
@@ -131,19 +131,22 @@ public final class Floor {
         return new Awaited(key, path, body, courier.submit(key, path, body, summary, worker.badge(), worker.token()));
     }
 
-    /** The answer of a confirmation sent earlier (its key makes this a replay, never a second application); empty while others wait. */
-    public Optional<Answer> answerOf(Awaited awaited) {
+    /**
+     * The step a flow takes before it goes on with the service's answers: whatever waits on the device
+     * is sent first. Answers the screen's reply while something still waits ("Still 2 to send: why"),
+     * empty once nothing waits.
+     */
+    public Optional<Next> sendWaiting() {
         courier.flush();
-        if (outbox.waiting() > 0) {
-            return Optional.empty();
-        }
-        return Optional.of(api.post(awaited.path(), awaited.body(), Optional.of(awaited.key()), Optional.of(worker().token())));
+        int waiting = outbox.waiting();
+        return waiting == 0 ? Optional.empty() : Optional.of(Next.wrong("Still " + waiting + " to send: " + courier.stoppedBecause()));
     }
 
     /**
      * The "Waiting for service" step of a flow whose next step needs a confirmation's answer: Enter
-     * asks for it again, and the flow goes on with it; Esc, or the service's refusal, takes the flow
-     * back ({@code backOff}) while the confirmation stays queued or is shown refused.
+     * sends what waits ({@link #sendWaiting}), then asks for the answer again with the confirmation's
+     * key (a replay, never a second application), and the flow goes on with it; Esc, or the service's
+     * refusal, takes the flow back ({@code backOff}) while the confirmation stays queued or is shown refused.
      */
     public Next awaitAnswer(Input input, Awaited awaited, Function<JsonNode, Next> proceed, Runnable backOff) {
         if (input.is(Key.BACK)) {
@@ -153,18 +156,19 @@ public final class Floor {
         if (!input.is(Key.ENTER)) {
             return Next.wrong("Enter to try again");
         }
-        Optional<Answer> answer = answerOf(awaited);
-        if (answer.isEmpty()) {
-            return Next.wrong("Still " + outbox.waiting() + " to send: " + courier.stoppedBecause());
+        Optional<Next> unsent = sendWaiting();
+        if (unsent.isPresent()) {
+            return unsent.get();
         }
-        if (answer.get() instanceof Answer.Ok ok) {
+        Answer answer = api.post(awaited.path(), awaited.body(), Optional.of(awaited.key()), Optional.of(worker().token()));
+        if (answer instanceof Answer.Ok ok) {
             return proceed.apply(ok.body());
         }
-        if (answer.get() instanceof Answer.Refused refused) {
+        if (answer instanceof Answer.Refused refused) {
             backOff.run();
             return Next.wrong(refused.problem().detail());
         }
-        return Next.wrong(answer.get().explain());
+        return Next.wrong(answer.explain());
     }
 
     /** A confirmation sent with its key, and what became of it when it was first sent. */

@@ -169,11 +169,10 @@ public final class PickFlow implements Flow {
                 return Next.close();
             }
             if (input.is(Key.ENTER)) {
-                if (floor.outbox().waiting() > 0) {
-                    floor.courier().flush();
-                    if (floor.outbox().waiting() > 0) {
-                        return Next.wrong("Still " + floor.outbox().waiting() + " to send: " + floor.courier().stoppedBecause());
-                    }
+                // The next batch is read only once the device has sent its picks, so the list is the service's.
+                Optional<Next> unsent = floor.sendWaiting();
+                if (unsent.isPresent()) {
+                    return unsent.get();
                 }
                 batchFinished = false;
                 load();

@@ -62,9 +62,7 @@ public final class QueueFlow implements Flow {
             return Next.info("Marked as seen");
         }
         if (input.is(Key.ENTER)) {
-            floor.courier().flush();
-            int waiting = floor.outbox().waiting();
-            return waiting == 0 ? Next.info("All sent") : Next.wrong("Still " + waiting + " waiting: " + floor.courier().stoppedBecause());
+            return floor.sendWaiting().orElseGet(() -> Next.info("All sent"));
         }
         return Next.wrong("Enter or Esc");
     }

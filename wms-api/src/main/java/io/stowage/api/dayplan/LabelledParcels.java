@@ -16,8 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Hears through the outbox what happened to planned parcels, so that runs leave labelled ones alone
  * and count them against their carrier's capacity. A carton's label bought ({@code shipment.created})
  * freezes the order's plan on the service actually bought (at carton close shipping may have had to
- * choose another); an order packed or shipped is frozen as planned; a cancelled order's plan is
- * dropped. Runs in the fan-out's transaction, once per event, whichever instance claims it.
+ * choose another); an order packed or shipped is frozen as planned, and a label bought after that still
+ * puts the service bought in (labels are bought after their carton closes, so the last carton's label
+ * always comes after the order's move to packed); a cancelled order's plan is dropped. Runs in the
+ * fan-out's transaction, once per event, whichever instance claims it.
  */
 @Component
 class LabelledParcels implements OutboxSubscriber {
@@ -59,19 +61,24 @@ class LabelledParcels implements OutboxSubscriber {
         return Mono.empty();
     }
 
-    /** The first label of the order fixes its plan to the service bought; later cartons' labels change nothing. */
+    /**
+     * A label fixes the order's plan to the service bought, also when the plan was frozen as planned
+     * before (the order packed first). With cartons labelled on different services the plan shows the
+     * last label's; a label on the service the plan already shows changes nothing.
+     */
     private Mono<Void> labelled(UUID orderId, String carrier, String service) {
         if (carrier.isEmpty() || service.isEmpty()) {
             return Mono.empty();
         }
         String bought = service.contains("/") ? service : carrier + "/" + service;
         return db.sql("""
-                        UPDATE planned_parcels SET labelled_at = clock_timestamp(), carrier_code = :carrier, service_code = :service,
+                        UPDATE planned_parcels SET labelled_at = coalesce(labelled_at, clock_timestamp()), carrier_code = :carrier,
+                               service_code = :service,
                                unassigned_reason = NULL,
                                reason = CASE WHEN service_code = :service THEN reason
                                              ELSE 'labelled on ' || :service || ' at carton close instead of '
                                                   || coalesce('the planned ' || service_code, 'no planned service') || '; the plan: ' || reason END
-                        WHERE order_id = :order AND labelled_at IS NULL
+                        WHERE order_id = :order AND (labelled_at IS NULL OR service_code IS DISTINCT FROM :service)
                         """)
                 .bind("carrier", carrier).bind("service", bought).bind("order", orderId)
                 .then();

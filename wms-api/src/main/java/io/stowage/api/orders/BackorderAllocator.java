@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Mono;
  * Gives waiting lines the stock that arrives, first come first served by order acceptance. The
  * ledger knows nothing of orders: this loop polls for variants that have waiting lines and
  * available units again (a receipt, a return restocked, a released reservation), and allocates
- * each such variant in its own transaction.
+ * each such variant in its own transaction. A pass reads one page of the waiting variants, in turn
+ * ({@link WaitingVariantsCursor}), and asks inventory which of them have available units.
  * <p>
  * Several service instances share the work without a coordinator: a variant is claimed with a
  * transaction-scoped advisory lock taken with {@code pg_try_advisory_xact_lock}, so an instance
@@ -30,8 +32,12 @@ import reactor.core.publisher.Mono;
 class BackorderAllocator {
 
     private static final String ACTOR = "system:backorder-allocator";
-    /** Variants served per poll, and lines per variant per transaction: bounds the work of one pass. */
-    private static final int VARIANTS_PER_POLL = 50;
+    /**
+     * Waiting variants read per pass, variants served per pass, and lines per variant per transaction:
+     * they bound the work of one pass however many variants wait.
+     */
+    private static final int WAITING_VARIANTS_PER_PASS = 1000;
+    private static final int VARIANTS_PER_PASS = 50;
     private static final int LINES_PER_VARIANT = 200;
 
     private final DatabaseClient db;
@@ -41,6 +47,7 @@ class BackorderAllocator {
     private final OrderTransitions transitions;
     private final Reservations reservations;
     private final Variants catalog;
+    private final WaitingVariantsCursor cursor = new WaitingVariantsCursor(WAITING_VARIANTS_PER_PASS, VARIANTS_PER_PASS);
 
     BackorderAllocator(DatabaseClient db, TransactionalOperator tx, OrderRouting routing, Allocator allocator, OrderTransitions transitions,
                        Reservations reservations, Variants catalog) {
@@ -57,23 +64,38 @@ class BackorderAllocator {
                            double latitude, double longitude, boolean byLot) {
     }
 
-    /** One pass over the variants that have both waiting lines and available units; returns the units allocated. */
+    /**
+     * One pass over the next page of variants that have waiting lines ({@link WaitingVariantsCursor}):
+     * those of them with available units are served; returns the units allocated.
+     */
     Mono<Integer> pass() {
-        return db.sql("""
-                        SELECT DISTINCT l.merchant_id, l.variant_id FROM order_lines l
-                        JOIN orders o ON o.id = l.order_id
-                        WHERE l.waiting > 0 AND o.status IN ('accepted', 'backordered', 'partially_allocated')
-                        """)
-                .map(row -> Map.entry(row.get("variant_id", UUID.class), row.get("merchant_id", UUID.class)))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .flatMapMany(waiting -> reservations.withUnreservedUnits(waiting.keySet())
-                        .take(VARIANTS_PER_POLL)
-                        .map(variant -> Map.entry(waiting.get(variant), variant)))
+        return waitingPage()
+                .flatMap(page -> reservations.withUnreservedUnits(page.keySet()).collect(Collectors.toSet())
+                        .map(stocked -> cursor.turn(List.copyOf(page.keySet()), stocked).stream()
+                                .map(variant -> Map.entry(page.get(variant), variant)).toList()))
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(variant -> serve(variant.getKey(), variant.getValue())
                         .as(tx::transactional)
                         .retryWhen(CommandRetry.onConflict()))
                 .reduce(0, Integer::sum);
+    }
+
+    /** The page of waiting variants after the cursor, in variant id order, each with its merchant. */
+    private Mono<LinkedHashMap<UUID, UUID>> waitingPage() {
+        // The nil UUID sorts before every other in PostgreSQL's order: a round starts there.
+        UUID after = cursor.after().orElse(new UUID(0, 0));
+        return db.sql("""
+                        SELECT DISTINCT l.variant_id, l.merchant_id FROM order_lines l
+                        JOIN orders o ON o.id = l.order_id
+                        WHERE l.waiting > 0 AND o.status IN ('accepted', 'backordered', 'partially_allocated')
+                          AND l.variant_id > :after
+                        ORDER BY l.variant_id
+                        LIMIT :page
+                        """)
+                .bind("after", after).bind("page", cursor.pageSize())
+                .map(row -> Map.entry(row.get("variant_id", UUID.class), row.get("merchant_id", UUID.class)))
+                .all()
+                .collect(LinkedHashMap::new, (page, variant) -> page.put(variant.getKey(), variant.getValue()));
     }
 
     private Mono<Integer> serve(UUID merchantId, UUID variantId) {

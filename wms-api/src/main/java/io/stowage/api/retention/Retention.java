@@ -2,8 +2,7 @@ package io.stowage.api.retention;
 
 import io.stowage.api.access.ExpiredSessions;
 import io.stowage.api.commands.IdempotencyRecords;
-import io.stowage.api.notifications.FinishedCustomerNotices;
-import io.stowage.api.notifications.FinishedEmails;
+import io.stowage.api.notifications.FinishedMessages;
 import io.stowage.api.outbox.OutboxEvents;
 import io.stowage.api.webhooks.DeliveryPurge;
 import java.util.function.Supplier;
@@ -32,13 +31,12 @@ class Retention {
     private final RetentionSettings settings;
     private final IdempotencyRecords idempotencyRecords;
     private final ExpiredSessions expiredSessions;
-    private final FinishedEmails finishedEmails;
-    private final FinishedCustomerNotices finishedCustomerNotices;
+    private final FinishedMessages finishedMessages;
     private final OutboxEvents outboxEvents;
     private final DeliveryPurge deliveries;
 
     Retention(TransactionalOperator tx, RetentionSettings settings, IdempotencyRecords idempotencyRecords,
-              ExpiredSessions expiredSessions, FinishedEmails finishedEmails, FinishedCustomerNotices finishedCustomerNotices,
+              ExpiredSessions expiredSessions, FinishedMessages finishedMessages,
               OutboxEvents outboxEvents, DeliveryPurge deliveries) {
         this.outboxEvents = outboxEvents;
         this.deliveries = deliveries;
@@ -46,8 +44,7 @@ class Retention {
         this.settings = settings;
         this.idempotencyRecords = idempotencyRecords;
         this.expiredSessions = expiredSessions;
-        this.finishedEmails = finishedEmails;
-        this.finishedCustomerNotices = finishedCustomerNotices;
+        this.finishedMessages = finishedMessages;
     }
 
     /** One pass over every rule; answers the rows deleted (capped at {@code Integer.MAX_VALUE}). */
@@ -99,10 +96,10 @@ class Retention {
     }
 
     private Mono<Long> emails() {
-        return finishedEmails.deleteOlderThan(settings.emails(), settings.chunk());
+        return finishedMessages.deleteOlderThan(FinishedMessages.Kind.EMAILS, settings.emails(), settings.chunk());
     }
 
     private Mono<Long> customerNotices() {
-        return finishedCustomerNotices.deleteOlderThan(settings.customerNotices(), settings.chunk());
+        return finishedMessages.deleteOlderThan(FinishedMessages.Kind.CUSTOMER_NOTICES, settings.customerNotices(), settings.chunk());
     }
 }

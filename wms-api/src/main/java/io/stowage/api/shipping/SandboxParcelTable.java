@@ -76,6 +76,19 @@ class SandboxParcelTable implements SandboxParcels {
                 .map(SandboxParcelTable::parcel).all().collectList().block();
     }
 
+    @Override
+    public void addReturnLabel(String trackingNumber, Instant issuedAt) {
+        db.sql("INSERT INTO sandbox_return_labels (tracking_number, issued_at) VALUES (:tracking, :issued) ON CONFLICT (tracking_number) DO NOTHING")
+                .bind("tracking", trackingNumber).bind("issued", at(issuedAt))
+                .then().block();
+    }
+
+    @Override
+    public Optional<Instant> returnLabelIssuedAt(String trackingNumber) {
+        return db.sql("SELECT issued_at FROM sandbox_return_labels WHERE tracking_number = :tracking")
+                .bind("tracking", trackingNumber).map(row -> row.get("issued_at", OffsetDateTime.class).toInstant()).one().blockOptional();
+    }
+
     private static String scans(List<SandboxParcel.Scan> scans) {
         ArrayNode array = JSON.createArrayNode();
         for (SandboxParcel.Scan scan : scans) {

@@ -59,7 +59,7 @@ class CarrierWebhooks {
     }
 
     private Mono<Outcome> store(WebhookReceipt receipt) {
-        return ledger.record(receipt.events(), "webhook")
+        return ledger.record(receipt.events(), receipt.estimates(), "webhook")
                 .onErrorResume(e -> store.forget(receipt.carrierCode(), receipt.eventId()).then(Mono.error(e)))
                 .thenReturn(outcome(receipt));
     }

@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Re-evaluates parcels on their way: Stowage's own ETA is worked out again (the lane's history grows,
- * a passed range moves to today), and a parcel that turned late ({@link LateRule}) is flagged
+ * a passed range moves to today), and a parcel that turned late ({@link LateRule}, against the ETA
+ * shown: the carrier's own when it gave one) is flagged
  * {@code delayed} with its reason and announced to the merchant, once. Silence is only noticed by
  * looking, so a loop does it: any instance claims due parcels with {@code FOR UPDATE SKIP LOCKED},
  * moving their next check on in the same statement; each is then decided in its own transaction
@@ -31,7 +32,7 @@ import reactor.core.publisher.Mono;
 class LateChecks {
 
     private record Due(UUID shipmentId, UUID nodeId, String carrierCode, String serviceCode, String country, String postalPrefix,
-                       LocalDate promisedOn, Instant labelledAt, Instant lastEventAt, Instant delayedAt, Instant endedAt) {
+                       String status, LocalDate promisedOn, LocalDate carrierEta, Instant labelledAt, Instant lastEventAt, Instant delayedAt, Instant endedAt) {
     }
 
     private final DatabaseClient db;
@@ -74,14 +75,15 @@ class LateChecks {
     Mono<Void> check(UUID shipmentId) {
         return db.sql("""
                         SELECT shipment_id, node_id, carrier_code, service_code, destination_country, destination_postal_prefix,
-                               promised_on, labelled_at, last_event_at, delayed_at, ended_at
+                               status, promised_on, carrier_eta, labelled_at, last_event_at, delayed_at, ended_at
                         FROM shipment_tracking WHERE shipment_id = :id FOR UPDATE
                         """)
                 .bind("id", shipmentId)
                 .map(row -> new Due(row.get("shipment_id", UUID.class), row.get("node_id", UUID.class),
                         row.get("carrier_code", String.class), row.get("service_code", String.class),
                         row.get("destination_country", String.class), row.get("destination_postal_prefix", String.class),
-                        row.get("promised_on", LocalDate.class), instant(row.get("labelled_at", OffsetDateTime.class)),
+                        row.get("status", String.class), row.get("promised_on", LocalDate.class), row.get("carrier_eta", LocalDate.class),
+                        instant(row.get("labelled_at", OffsetDateTime.class)),
                         instant(row.get("last_event_at", OffsetDateTime.class)), instant(row.get("delayed_at", OffsetDateTime.class)),
                         instant(row.get("ended_at", OffsetDateTime.class))))
                 .one()
@@ -99,8 +101,11 @@ class LateChecks {
             Instant now = Instant.now();
             LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
             ShipmentTracking.Eta eta = etas.estimate(both.getT1(), due.labelledAt(), both.getT2(), today).orElse(null);
+            // The ETA shown is the carrier's own when it gave one, so it is the one held against the promise.
+            ShipmentTracking.Eta shown = due.carrierEta() != null
+                    ? new ShipmentTracking.Eta(due.carrierEta(), due.carrierEta(), ShipmentTracking.BASIS_CARRIER) : eta;
             Optional<String> late = due.delayedAt() != null ? Optional.empty()
-                    : LateRule.reason(due.promisedOn(), eta, today, due.lastEventAt() == null ? due.labelledAt() : due.lastEventAt(), now,
+                    : LateRule.reason(due.status(), due.promisedOn(), shown, today, due.lastEventAt() == null ? due.labelledAt() : due.lastEventAt(), now,
                             etas.silenceLimit(both.getT1()), etas.enough(both.getT1()));
             Mono<Void> update = db.sql("""
                             UPDATE shipment_tracking SET own_eta_from = :from, own_eta_to = :to, own_eta_basis = :basis,

@@ -1,12 +1,10 @@
 package io.stowage.api.tracking;
 
 import io.stowage.api.database.Params;
-import io.stowage.api.orders.OrderFulfilment;
 import io.stowage.api.outbox.Outbox;
-import io.stowage.api.shipping.ShipmentView;
-import io.stowage.api.shipping.Shipments;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.carriers.spi.TrackingKey;
+import io.stowage.carriers.tracking.CarrierEstimate;
 import io.stowage.carriers.tracking.TrackingEvent;
 import io.stowage.carriers.tracking.TrackingStatus;
 import java.time.Instant;
@@ -28,10 +26,11 @@ import reactor.core.publisher.Mono;
 /**
  * Where carrier events land, however they came (webhook, poll, the sandbox), and what they make of
  * each tracked shipment: the status of its latest event, the last event, delivery, the first carrier
- * exception and the pickup point it waits at. The merchant's events are written in the same
+ * exception and the pickup point it waits at; and the carrier's own estimate of delivery, the latest
+ * it gave (by when it gave it, not by when it arrived here). The merchant's events are written in the same
  * transaction as the change they announce, each once: the shipment's row is locked while it is
  * worked out, so a webhook and a poll bringing the same scan at once announce it once. When a
- * delivery leaves no parcel of a shipped order on its way, the order becomes {@code delivered}.
+ * delivery leaves no parcel of a shipped order on its way, the order becomes {@code delivered} ({@link DeliveredOrders}).
  */
 @Component
 class ParcelLedger {
@@ -42,13 +41,12 @@ class ParcelLedger {
     private final ShipmentTracking tracking;
     private final PollSpacing spacing;
     private final TrackingSettings settings;
-    private final OrderFulfilment orders;
-    private final Shipments shipments;
+    private final DeliveredOrders orders;
 
     static final String ACTOR = "system:tracking";
 
     ParcelLedger(DatabaseClient db, TransactionalOperator tx, Outbox outbox, ShipmentTracking tracking, PollSpacing spacing,
-                 TrackingSettings settings, OrderFulfilment orders, Shipments shipments) {
+                 TrackingSettings settings, DeliveredOrders orders) {
         this.db = db;
         this.tx = tx;
         this.outbox = outbox;
@@ -56,19 +54,23 @@ class ParcelLedger {
         this.spacing = spacing;
         this.settings = settings;
         this.orders = orders;
-        this.shipments = shipments;
     }
 
-    /** Stores the events (a scan already stored is skipped) and brings every tracked shipment they are about up to date; one transaction. */
-    Mono<Void> record(List<TrackingEvent> events, String source) {
-        return record(events, source, null);
+    /**
+     * Stores the events (a scan already stored is skipped) and the carrier's estimates, and brings every
+     * tracked shipment they are about up to date; one transaction.
+     */
+    Mono<Void> record(List<TrackingEvent> events, List<CarrierEstimate> estimates, String source) {
+        return record(events, estimates, source, null);
     }
 
-    /** As {@link #record(List, String)}, and brings {@code polledShipment} up to date even when nothing new came (its next poll is set). */
-    Mono<Void> record(List<TrackingEvent> events, String source, UUID polledShipment) {
+    /** As {@link #record(List, List, String)}, and brings {@code polledShipment} up to date even when nothing new came (its next poll is set). */
+    Mono<Void> record(List<TrackingEvent> events, List<CarrierEstimate> estimates, String source, UUID polledShipment) {
         Set<TrackingKey> keys = new LinkedHashSet<>();
         events.forEach(event -> keys.add(event.trackingKey()));
+        estimates.forEach(estimate -> keys.add(estimate.trackingKey()));
         Mono<Void> work = Flux.fromIterable(events).concatMap(event -> insert(event, source)).then()
+                .thenMany(Flux.fromIterable(estimates).concatMap(this::estimate)).then()
                 .thenMany(Flux.fromIterable(keys).concatMap(this::trackedShipments))
                 .concatWith(polledShipment == null ? Flux.empty() : Flux.just(polledShipment))
                 .distinct()
@@ -89,6 +91,20 @@ class ParcelLedger {
                 .bind("at", event.occurredAt().atOffset(ZoneOffset.UTC)).bind("status", event.status().wireName())
                 .bind("code", event.carrierStatusCode()).bind("detail", event.detail()).bind("message", event.message())
                 .bind("location", event.location()).bind("source", source)
+                .then();
+    }
+
+    /** Keeps the carrier's estimate for the parcel, unless it keeps a newer one already (said later). */
+    private Mono<Void> estimate(CarrierEstimate estimate) {
+        return db.sql("""
+                        INSERT INTO carrier_estimates (carrier_code, tracking_number, delivery_date, reported_at)
+                        VALUES (:carrier, :number, :date, :at)
+                        ON CONFLICT (carrier_code, tracking_number) DO UPDATE
+                            SET delivery_date = EXCLUDED.delivery_date, reported_at = EXCLUDED.reported_at
+                            WHERE carrier_estimates.reported_at <= EXCLUDED.reported_at
+                        """)
+                .bind("date", estimate.deliveryDate()).bind("at", estimate.reportedAt().atOffset(ZoneOffset.UTC))
+                .bind("carrier", estimate.trackingKey().carrierCode()).bind("number", estimate.trackingKey().trackingNumber())
                 .then();
     }
 
@@ -127,7 +143,20 @@ class ParcelLedger {
                         instant(row.get("delivered_announced_at", OffsetDateTime.class)), instant(row.get("ended_at", OffsetDateTime.class))))
                 .one()
                 .filter(stored -> stored.endedAt() == null)
-                .flatMap(stored -> scans(stored).collectList().flatMap(scans -> apply(stored, scans)));
+                .flatMap(stored -> Mono.zip(scans(stored).collectList(), carrierEta(stored))
+                        .flatMap(both -> apply(stored, both.getT1(), both.getT2().orElse(null))));
+    }
+
+    /** The carrier's latest estimate for the parcel; one said before the label (a tracking number used before) is not this parcel's. */
+    private Mono<Optional<LocalDate>> carrierEta(Stored stored) {
+        return db.sql("""
+                        SELECT delivery_date FROM carrier_estimates
+                        WHERE carrier_code = :carrier AND tracking_number = :number AND reported_at >= :since
+                        """)
+                .bind("carrier", stored.carrier()).bind("number", stored.trackingNumber())
+                .bind("since", stored.labelledAt().minusSeconds(86_400).atOffset(ZoneOffset.UTC))
+                .map(row -> Optional.of(row.get("delivery_date", LocalDate.class))).one()
+                .defaultIfEmpty(Optional.empty());
     }
 
     private Flux<Scan> scans(Stored stored) {
@@ -144,7 +173,7 @@ class ParcelLedger {
                 .all();
     }
 
-    private Mono<Void> apply(Stored stored, List<Scan> scans) {
+    private Mono<Void> apply(Stored stored, List<Scan> scans, LocalDate carrierEta) {
         String status = stored.status();
         Instant statusAt = null;
         Scan last = scans.isEmpty() ? null : scans.get(scans.size() - 1);
@@ -189,7 +218,7 @@ class ParcelLedger {
                                delivered_announced_at = CASE WHEN :announce THEN clock_timestamp() ELSE delivered_announced_at END,
                                exception_reason = CASE WHEN :raise THEN :exceptionReason ELSE exception_reason END,
                                exception_at = CASE WHEN :raise THEN clock_timestamp() ELSE exception_at END,
-                               pickup_point_name = :pickupName, pickup_collect_by = :collectBy,
+                               pickup_point_name = :pickupName, pickup_collect_by = :collectBy, carrier_eta = :carrierEta,
                                ended_at = CASE WHEN :ends THEN clock_timestamp() ELSE NULL END,
                                next_poll_at = :nextPoll, poll_failures = 0, updated_at = clock_timestamp()
                         WHERE shipment_id = :id
@@ -204,6 +233,7 @@ class ParcelLedger {
                 .bind("exceptionReason", Params.nullable(exceptionReason, String.class))
                 .bind("pickupName", Params.nullable(pickupName, String.class))
                 .bind("collectBy", Params.nullable(collectBy, LocalDate.class))
+                .bind("carrierEta", Params.nullable(carrierEta, LocalDate.class))
                 .bind("ends", ends).bind("nextPoll", nextPoll.atOffset(ZoneOffset.UTC))
                 .then();
         if (!statusChanged && !announceDelivery && !raiseException) {
@@ -226,24 +256,10 @@ class ParcelLedger {
                 events.add(new Outbox.Event(EventTypes.SHIPMENT_DELIVERED, subject, TrackingEventPayloads.delivered(summary)));
             }
             Mono<Void> order = announceDelivery && summary.orderId() != null
-                    ? orders.delivered(summary.merchantId(), summary.orderId(), everyParcelDelivered(summary.orderId()), ACTOR,
-                            "every parcel delivered").then()
+                    ? orders.deliverIfEveryParcelIs(summary.merchantId(), summary.orderId(), "every parcel delivered")
                     : Mono.empty();
             return outbox.appendAll(summary.merchantId(), events).then(order);
         });
-    }
-
-    /**
-     * Whether every parcel of the order is delivered: each of its shipments that got a label and was not
-     * voided has a delivery on its tracking. A parcel whose carrier cannot be tracked keeps the order shipped.
-     */
-    private Mono<Boolean> everyParcelDelivered(UUID orderId) {
-        return shipments.ofOrder(orderId)
-                .filter(shipment -> !ShipmentView.VOIDED.equals(shipment.status()) && !ShipmentView.LABEL_FAILED.equals(shipment.status()))
-                .concatMap(shipment -> db.sql("SELECT delivered_at IS NOT NULL AS delivered FROM shipment_tracking WHERE shipment_id = :id")
-                        .bind("id", shipment.id()).map(row -> Boolean.TRUE.equals(row.get("delivered", Boolean.class))).one()
-                        .defaultIfEmpty(false))
-                .all(Boolean::booleanValue);
     }
 
     /** The carrier's problem in words: the normalised detail and, when it differs, the carrier's own text. */

@@ -19,8 +19,19 @@ class PollSpacing {
         this.settings = settings;
     }
 
+    /**
+     * Whether the parcel's carrier sends webhooks here. An aggregator's parcels carry the real carrier in
+     * their code ({@code easypost:UPS}) while its webhooks, and their secret, are the aggregator's
+     * ({@code easypost}), so the code is read up to the colon.
+     */
     boolean sendsWebhooks(String carrierCode) {
-        return SandboxCarrier.CODE.equals(carrierCode) || settings.webhookSecrets().containsKey(carrierCode);
+        String integration = integration(carrierCode);
+        return SandboxCarrier.CODE.equals(integration) || settings.webhookSecrets().containsKey(integration);
+    }
+
+    static String integration(String carrierCode) {
+        int colon = carrierCode.indexOf(':');
+        return colon < 0 ? carrierCode : carrierCode.substring(0, colon);
     }
 
     Duration after(String carrierCode, String status) {

@@ -5,8 +5,10 @@ import io.stowage.api.shipping.TrackedCarriers;
 import io.stowage.carriers.sandbox.SandboxCarrier;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.spi.UnknownShipmentException;
+import io.stowage.carriers.tracking.CarrierEstimate;
 import io.stowage.carriers.tracking.TrackingEvent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,7 +32,14 @@ class SandboxParcelPage {
     record Scan(Instant occurredAt, String code, String status, String message, String location) {
     }
 
-    record Parcel(String carrier, String trackingNumber, List<Scan> scans) {
+    /**
+     * @param awaitingDropOff   true for a return label the sandbox issued whose parcel has not been dropped off yet (no scans)
+     * @param labelIssuedAt     when that return label was issued; else null
+     * @param note              what the carrier says of it, in words: for a return label awaiting drop-off; else null
+     * @param estimatedDelivery the day the sandbox expects to deliver, or null (arrived, going back, not dropped off)
+     */
+    record Parcel(String carrier, String trackingNumber, boolean awaitingDropOff, Instant labelIssuedAt, String note,
+                  LocalDate estimatedDelivery, List<Scan> scans) {
     }
 
     private final TrackedCarriers carriers;
@@ -45,12 +54,21 @@ class SandboxParcelPage {
     Mono<Parcel> parcel(@PathVariable String trackingNumber) {
         TrackingKey key = new TrackingKey(SandboxCarrier.CODE, trackingNumber);
         return calls.call(() -> carriers.sandbox().track(key))
-                .map(events -> {
-                    List<Scan> newestFirst = new ArrayList<>(events.stream().map(SandboxParcelPage::scan).toList());
+                .map(history -> {
+                    List<Scan> newestFirst = new ArrayList<>(history.events().stream().map(SandboxParcelPage::scan).toList());
                     Collections.reverse(newestFirst);
-                    return new Parcel(SandboxCarrier.CODE, trackingNumber, newestFirst);
+                    return new Parcel(SandboxCarrier.CODE, trackingNumber, false, null, null,
+                            history.estimate().map(CarrierEstimate::deliveryDate).orElse(null), newestFirst);
                 })
-                .onErrorMap(UnknownShipmentException.class, unknown -> ApiProblem.notFound("Sandbox parcel", trackingNumber));
+                .onErrorResume(UnknownShipmentException.class, unknown -> awaitingDropOff(key)
+                        .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Sandbox parcel", trackingNumber))));
+    }
+
+    /** A return label the sandbox issued: its link and QR code lead here before the customer drops the parcel off. */
+    private Mono<Parcel> awaitingDropOff(TrackingKey key) {
+        return calls.call(() -> carriers.sandbox().awaitingDropOff(key).orElse(null))
+                .map(issuedAt -> new Parcel(SandboxCarrier.CODE, key.trackingNumber(), true, issuedAt,
+                        "Return label issued. The parcel has not been dropped off yet; its journey shows here from drop-off.", null, List.of()));
     }
 
     private static Scan scan(TrackingEvent event) {

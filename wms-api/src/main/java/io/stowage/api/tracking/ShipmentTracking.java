@@ -81,10 +81,11 @@ public class ShipmentTracking {
      * One carrier event.
      *
      * @param status      the normalised status it reports, or null for an event that changes none (an unknown code)
+     * @param detail      the normalised detail of the carrier's mapping table ("arrived at sorting hub"), or an empty string
      * @param description the carrier's text, or the normalised detail when it sent none
      * @param location    where, as the carrier wrote it, or an empty string
      */
-    public record Event(Instant occurredAt, String status, String description, String location) {
+    public record Event(Instant occurredAt, String status, String detail, String description, String location) {
     }
 
     /** A shipment's summary and its events, newest first. */
@@ -140,7 +141,7 @@ public class ShipmentTracking {
                     return new Event(row.get("occurred_at", OffsetDateTime.class).toInstant(),
                             TrackingStatuses.normalised(TrackingStatus.fromWireName(
                                     row.get("carrier_status", String.class))).orElse(null),
-                            message == null || message.isBlank() ? detail : message, row.get("location", String.class));
+                            detail == null ? "" : detail, message == null || message.isBlank() ? detail : message, row.get("location", String.class));
                 })
                 .all();
     }

@@ -8,7 +8,7 @@ import io.stowage.carriers.spi.CarrierException;
 import io.stowage.carriers.spi.DeliveryMode;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.spi.UnsupportedCarrierOperationException;
-import io.stowage.carriers.tracking.TrackingEvent;
+import io.stowage.carriers.tracking.TrackingHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -94,7 +94,8 @@ class TrackingPolls {
     Mono<Void> poll(Claimed claimed) {
         return carriers.ofShipment(claimed.shipmentId())
                 .flatMap(carrier -> track(carrier, claimed)
-                        .flatMap(events -> ledger.record(events, "poll", claimed.shipmentId()))
+                        .flatMap(history -> ledger.record(history.events(), history.estimate().stream().toList(), "poll",
+                                claimed.shipmentId()))
                         .thenReturn(true))
                 .switchIfEmpty(Mono.defer(() -> stop(claimed, "its carrier is not configured any more").thenReturn(false)))
                 .then()
@@ -102,19 +103,19 @@ class TrackingPolls {
                 .onErrorResume(e -> failed(claimed, e));
     }
 
-    private Mono<List<TrackingEvent>> track(Carrier carrier, Claimed claimed) {
+    private Mono<TrackingHistory> track(Carrier carrier, Claimed claimed) {
         SandboxCarrier sandbox = carriers.sandbox();
         if (sandbox.knows(claimed.key())) {
             return calls.call(() -> sandbox.track(claimed.key()));
         }
-        Mono<List<TrackingEvent>> pulled = calls.call(() -> carrier.track(claimed.key()));
+        Mono<TrackingHistory> pulled = calls.call(() -> carrier.track(claimed.key()));
         return settings.demoJourneys()
                 ? pulled.onErrorResume(UnsupportedCarrierOperationException.class, untracked -> script(sandbox, carrier, claimed))
                 : pulled;
     }
 
     /** Scripts the parcel of a carrier without a tracking API a sandbox journey (demo journeys) and tracks it there. */
-    private Mono<List<TrackingEvent>> script(SandboxCarrier sandbox, Carrier carrier, Claimed claimed) {
+    private Mono<TrackingHistory> script(SandboxCarrier sandbox, Carrier carrier, Claimed claimed) {
         DeliveryMode mode = TrackingStart.service(carrier, claimed.serviceCode()).map(service -> service.deliveryMode())
                 .orElse(DeliveryMode.DOOR);
         return network.node(claimed.nodeId()).map(node -> node.address() == null ? node.name() : node.address().city())

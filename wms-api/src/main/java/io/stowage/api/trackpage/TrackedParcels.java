@@ -144,7 +144,7 @@ class TrackedParcels {
                         summary.flag().reason(), promisedOn, eta == null ? null : eta.to()));
         ShipmentTracking.PickupPoint point = summary == null ? null : summary.pickupPoint();
         List<TrackingPage.Event> events = tracked == null ? List.of() : tracked.events().stream()
-                .map(event -> new TrackingPage.Event(event.occurredAt(), event.status(), event.description(),
+                .map(event -> new TrackingPage.Event(event.occurredAt(), event.status(), event.detail(), event.description(),
                         event.location() == null || event.location().isBlank() ? null : event.location()))
                 .toList();
         String returnUrl = "delivered".equals(status) ? "/track/" + found.token().token() + "/return" : null;

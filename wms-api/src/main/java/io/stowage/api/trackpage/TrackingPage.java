@@ -64,7 +64,11 @@ public record TrackingPage(Merchant merchant, String status, Flag flag, Eta eta,
     public record PickupPoint(String name, String address, String openingHours, LocalDate collectBy) {
     }
 
-    public record Event(Instant occurredAt, String status, String description, String location) {
+    /**
+     * @param detail      what happened in the carrier's normalised words ("arrived at sorting hub"), or an empty string
+     * @param description the carrier's own text, as it sent it
+     */
+    public record Event(Instant occurredAt, String status, String detail, String description, String location) {
     }
 
     public record Recipient(String name, String addressLine, String postalCode, String city, String country) {

@@ -18,8 +18,13 @@ record TrackingPageView(TrackingPage page, String statusKey, String nextKey, Str
                         String ownEtaBasisKey, String promisedOn, List<EventView> events, String timeZoneName, String collectBy,
                         String flagKey, String flagReasonKey, String flagAdviceKey) {
 
-    /** One event: its instant for {@code <time datetime>}, its local time in words, and its status's key (null: none). */
-    record EventView(String isoTime, String localTime, String statusKey, String description, String location) {
+    /**
+     * One event: its instant for {@code <time datetime>}, its local time in words, its status's key (null: none),
+     * and the key of what happened ({@code trackpage.detail.<detail>}, null when the carrier gave no detail). The
+     * carrier's own text is in its language, not the page's: the page shows it only in English and where
+     * the bundles have no words for the detail.
+     */
+    record EventView(String isoTime, String localTime, String statusKey, String detailKey, String description, String location) {
     }
 
     static TrackingPageView of(TrackingPage page, Locale locale) {
@@ -27,7 +32,8 @@ record TrackingPageView(TrackingPage page, String statusKey, String nextKey, Str
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
         DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(zone);
         List<EventView> events = page.events().stream().map(event -> new EventView(event.occurredAt().toString(), times.format(event.occurredAt()),
-                event.status() == null ? null : "trackpage.status." + event.status(), event.description(), event.location())).toList();
+                event.status() == null ? null : "trackpage.status." + event.status(), detailKey(event.detail()), event.description(),
+                event.location())).toList();
         TrackingPage.Flag flag = page.flag();
         return new TrackingPageView(page, "trackpage.status." + page.status(), "trackpage.next." + page.status(),
                 range(dates, page.eta()), basisKey(page.eta()), range(dates, page.ownEta()), basisKey(page.ownEta()),
@@ -45,6 +51,12 @@ record TrackingPageView(TrackingPage page, String statusKey, String nextKey, Str
             return null;
         }
         return eta.from().equals(eta.to()) ? dates.format(eta.from()) : dates.format(eta.from()) + " – " + dates.format(eta.to());
+    }
+
+    /** {@code trackpage.detail.arrived_at_sorting_hub} for "arrived at sorting hub"; null for no detail. */
+    static String detailKey(String detail) {
+        String slug = detail == null ? "" : detail.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return slug.isEmpty() ? null : "trackpage.detail." + slug;
     }
 
     private static String basisKey(TrackingPage.Eta eta) {

@@ -166,6 +166,29 @@ class DayPlanTest extends ApiTest {
                 .expectBody().jsonPath("$.planned_service.service_code").isEqualTo(other);
     }
 
+    /**
+     * Labels are bought after the carton closes, so the order's move to packed (which freezes the plan as
+     * planned) comes before the label's {@code shipment.created}: the label still fixes the service bought.
+     */
+    @Test
+    void aLabelBoughtAfterTheOrderWasPackedStillFreezesTheParcelOnTheServiceBought() {
+        DayPlanFloor floor = DayPlanFloor.create(this, 5);
+        String order = floor.order("a", "LT", 1, "standard", null, null);
+        floor.runAndAwait(1);
+        String planned = (String) floor.parcels().get(order).get("service_code");
+        String other = planned.equals("omniva/courier") ? "dpd-baltics/classic" : "omniva/courier";
+        outbox.append(UUID.fromString(floor.world.merchantId), EventTypes.ORDER_STATUS_CHANGED, order,
+                        Map.of("order_id", order, "from", "picked", "to", "packed"))
+                .as(tx::transactional).block();
+        Eventually.until(() -> floor.parcels().get(order), read -> Boolean.TRUE.equals(read.get("labelled")));
+
+        labelBought(floor, order, other.split("/")[0], other.split("/")[1]);
+
+        Map<String, Object> parcel = Eventually.until(() -> floor.parcels().get(order), read -> other.equals(read.get("service_code")));
+        assertThat(parcel).containsEntry("carrier_code", other.split("/")[0]).containsEntry("labelled", true);
+        assertThat((String) parcel.get("reason")).startsWith("labelled on " + other + " at carton close instead of the planned " + planned);
+    }
+
     /** The event shipping writes when a carton's label is bought. */
     private void labelBought(DayPlanFloor floor, String orderId, String carrier, String service) {
         Map<String, Object> payload = Map.of("shipment_id", UUID.randomUUID().toString(), "order_id", orderId, "order_number", "1001",

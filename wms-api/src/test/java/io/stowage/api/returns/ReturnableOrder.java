@@ -41,9 +41,13 @@ public final class ReturnableOrder {
     }
 
     public static ReturnableOrder shipped(ApiTest test, TrackingTokens tokens) {
+        return labelled(test).ship(test, tokens);
+    }
+
+    /** The order up to its carton's label: picked, packed and labelled on the sandbox, its load not closed yet. */
+    public static Labelled labelled(ApiTest test) {
         PackingFloor floor = PackingFloor.create(test);
         WebTestClient merchant = floor.world.merchant(test);
-        WebTestClient supervisor = floor.world.worker(test);
         merchant.post().uri("/api/v1/carrier-accounts").bodyValue(Map.of("carrier", "sandbox")).exchange().expectStatus().isCreated();
         policy(merchant, 30, List.of());
         floor.stock("TEE-M-NAVY", "P-03-01-A", 1);
@@ -72,14 +76,23 @@ public final class ReturnableOrder {
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody(), read -> !"label_pending".equals(read.get("status")));
         assertThat(shipment.get("status")).as("label failure %s", shipment.get("failure_reason")).isEqualTo("labelled");
         assertThat(shipment.get("carrier")).isEqualTo("sandbox");
-        String loadId = (String) supervisor.post().uri("/api/v1/loads").bodyValue(Map.of("carrier", "sandbox", "dock_code", "DOCK-1"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        supervisor.post().uri("/api/v1/loads/{id}/cartons", loadId).header("Idempotency-Key", "load-" + cartonId)
-                .bodyValue(Map.of("sscc", shipment.get("sscc"))).exchange().expectStatus().isCreated();
-        supervisor.post().uri("/api/v1/loads/{id}/close", loadId).header("Idempotency-Key", "close-" + loadId).exchange().expectStatus().isOk();
-        String shipmentId = (String) shipment.get("id");
-        String token = tokens.forShipment(UUID.fromString(shipmentId)).block(Duration.ofSeconds(10)).token();
-        return new ReturnableOrder(floor, orderId, shipmentId, token);
+        return new Labelled(floor, orderId, (String) shipment.get("id"), (String) shipment.get("sscc"), (String) shipment.get("tracking_number"));
+    }
+
+    /** The order with its one carton labelled, waiting at the dock. */
+    public record Labelled(PackingFloor floor, String orderId, String shipmentId, String sscc, String trackingNumber) {
+
+        /** The carton goes onto a sandbox load whose manifest closes: the order is shipped. */
+        public ReturnableOrder ship(ApiTest test, TrackingTokens tokens) {
+            WebTestClient supervisor = floor.world.worker(test);
+            String loadId = (String) supervisor.post().uri("/api/v1/loads").bodyValue(Map.of("carrier", "sandbox", "dock_code", "DOCK-1"))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+            supervisor.post().uri("/api/v1/loads/{id}/cartons", loadId).header("Idempotency-Key", "load-" + shipmentId)
+                    .bodyValue(Map.of("sscc", sscc)).exchange().expectStatus().isCreated();
+            supervisor.post().uri("/api/v1/loads/{id}/close", loadId).header("Idempotency-Key", "close-" + loadId).exchange().expectStatus().isOk();
+            String token = tokens.forShipment(UUID.fromString(shipmentId)).block(Duration.ofSeconds(10)).token();
+            return new ReturnableOrder(floor, orderId, shipmentId, token);
+        }
     }
 
     static void policy(WebTestClient merchant, int days, List<String> nonReturnable) {

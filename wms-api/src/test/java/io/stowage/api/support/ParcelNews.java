@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -39,7 +40,22 @@ public final class ParcelNews {
 
     /** The parcel's next scan, a minute after the one before; answers when it happened. */
     public Instant scan(String code, String message, String location) {
+        return scan(code, message, location, null);
+    }
+
+    /** As {@link #scan(String, String, String)}, with the carrier's estimate of delivery as of this scan (none when null). */
+    public Instant scan(String code, String message, String location, LocalDate estimatedDelivery) {
         Instant at = start.plus(Duration.ofMinutes(scans++));
+        send(at, code, message, location, estimatedDelivery);
+        return at;
+    }
+
+    /** A scan dated {@code at}, as a carrier's webhook that comes late (sent again, or overtaken by newer news). */
+    public void scanAt(Instant at, String code, String message, String location, LocalDate estimatedDelivery) {
+        send(at, code, message, location, estimatedDelivery);
+    }
+
+    private void send(Instant at, String code, String message, String location, LocalDate estimatedDelivery) {
         ObjectNode body = JSON.createObjectNode()
                 .put("event_id", "evt_" + trackingNumber + "_" + UUID.randomUUID())
                 .put("tracking_number", trackingNumber)
@@ -47,10 +63,12 @@ public final class ParcelNews {
                 .put("message", message)
                 .put("location", location)
                 .put("occurred_at", at.toString());
+        if (estimatedDelivery != null) {
+            body.put("estimated_delivery", estimatedDelivery.toString());
+        }
         byte[] bytes = JSON.writeValueAsBytes(body);
         test.web.post().uri("/api/v1/carrier-webhooks/{carrier}", SandboxCarrier.CODE).contentType(MediaType.APPLICATION_JSON)
                 .header("X-Sandbox-Signature", SIGNER.sign(bytes)).bodyValue(bytes).exchange()
                 .expectStatus().isOk();
-        return at;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stowage.api.dispatch.TrackingTokens;
 import io.stowage.api.returns.ReturnableOrder;
 import io.stowage.api.support.Eventually;
+import io.stowage.api.support.ParcelNews;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,32 @@ class OrderDeliveredTest extends TrackingApiTest {
         List<Map<String, Object>> changes = merchantEvents(shipped.floor.world.merchantKey, "order.status_changed", shipped.orderId).stream()
                 .filter(event -> "delivered".equals(((Map<?, ?>) event.get("data")).get("to"))).toList();
         assertThat(changes).hasSize(1);
+    }
+
+    /**
+     * The carrier scanned the parcel delivered while its carton still waited for the load's manifest to
+     * close: the order is not delivered then (it never skips shipped), but as soon as it ships.
+     */
+    @Test
+    void anOrderWhoseParcelWasDeliveredBeforeItsManifestClosedIsDeliveredWhenItShips() {
+        ReturnableOrder.Labelled labelled = ReturnableOrder.labelled(this);
+        String merchantKey = labelled.floor().world.merchantKey;
+        WebTestClient merchant = labelled.floor().world.merchant(this);
+        Eventually.until(() -> summary(tracking(merchantKey, labelled.shipmentId())), summary -> summary.containsKey("status"));
+        new ParcelNews(this, labelled.trackingNumber()).scan("DELIVERED", "Delivered", "Vilnius");
+        Eventually.until(() -> summary(tracking(merchantKey, labelled.shipmentId())), summary -> "delivered".equals(summary.get("status")));
+        assertThat(status(merchant, labelled.orderId())).isEqualTo("packed");
+
+        ReturnableOrder shipped = labelled.ship(this, tokens);
+
+        assertThat(Eventually.until(() -> status(merchant, shipped.orderId), "delivered"::equals)).isEqualTo("delivered");
+        assertThat(deliveredSteps(merchant, shipped.orderId)).singleElement()
+                .satisfies(step -> assertThat(step).containsEntry("from_status", "shipped").containsEntry("actor", ParcelLedger.ACTOR));
+    }
+
+    private static String status(WebTestClient merchant, String orderId) {
+        return (String) merchant.get().uri("/api/v1/orders/{id}", orderId).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("status");
     }
 
     @SuppressWarnings("unchecked")

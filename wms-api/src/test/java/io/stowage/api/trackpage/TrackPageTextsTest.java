@@ -49,6 +49,20 @@ class TrackPageTextsTest {
         }
     }
 
+    /** The sandbox's details (its demo journeys script the rate-card carriers' parcels too): each said in the page's words. */
+    @Test
+    void everyScanTheSandboxReportsHasItsWords() throws Exception {
+        Properties english = file("trackpage.properties");
+        for (String detail : List.of("label created, awaiting pickup", "picked up from the warehouse", "arrived at sorting hub", "departed sorting hub",
+                "out for delivery", "delivered", "delivery attempt failed, recipient not available", "waiting at pickup point",
+                "collected by recipient", "address not found", "returned to sender", "shipment cancelled before pickup")) {
+            assertThat(english).containsKey(TrackingPageView.detailKey(detail));
+        }
+        assertThat(TrackingPageView.detailKey("delivery attempt failed, recipient not available"))
+                .isEqualTo("trackpage.detail.delivery_attempt_failed_recipient_not_available");
+        assertThat(TrackingPageView.detailKey("")).isNull();
+    }
+
     @Test
     void theKindOfTroubleIsReadFromTrackingsReasons() {
         LocalDate promised = LocalDate.of(2026, 12, 7);
