@@ -38,6 +38,9 @@ public final class BarcodeDecoder {
     /** Data Matrix and QR Code with FNC1 in first position: the symbol carries GS1 element strings. */
     private static final String GS1_DATA_MATRIX_AIM_ID = "]d2";
     private static final String GS1_QR_AIM_ID = "]Q3";
+    private static final byte CODE_128_FNC1 = 102;
+    private static final byte CODE_128_STOP = 106;
+    private static final String GROUP_SEPARATOR = "\u001d";
 
     private BarcodeDecoder() {
     }
@@ -80,8 +83,21 @@ public final class BarcodeDecoder {
         return decodeAll(image);
     }
 
-    private static DecodedBarcode toDecoded(Result result) {
+    /**
+     * A Code 128 check character of 102 has the value of FNC1, and ZXing's reader (3.5) appends it
+     * to the text as a group separator. Its raw codes end with the check character and the stop
+     * (106), so a trailing GS whose code is the check character is dropped: it is not data.
+     */
+    private static String withoutCheckCharacter(Result result) {
         String text = result.getText();
+        byte[] codes = result.getRawBytes();
+        boolean checkReadAsFnc1 = codes != null && codes.length >= 2 && codes[codes.length - 2] == CODE_128_FNC1
+                && codes[codes.length - 1] == CODE_128_STOP;
+        return checkReadAsFnc1 && text.endsWith(GROUP_SEPARATOR) ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static DecodedBarcode toDecoded(Result result) {
+        String text = result.getBarcodeFormat() == BarcodeFormat.CODE_128 ? withoutCheckCharacter(result) : result.getText();
         return switch (result.getBarcodeFormat()) {
             case CODE_128 -> isGs1(result)
                     ? new DecodedBarcode(Symbology.GS1_128, ElementString.parseUnbracketed(text).bracketed())

@@ -168,9 +168,10 @@ final class EasyPostTransport {
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
+    /** Sleeps at least {@code duration}: whole milliseconds rounded up, so a retry never comes before a Retry-After date. */
     private static void sleep(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            Thread.sleep(duration.plusNanos(999_999).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CarrierUnavailableException("interrupted while waiting to retry EasyPost", e);

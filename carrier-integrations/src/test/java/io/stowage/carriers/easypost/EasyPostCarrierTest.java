@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -222,14 +223,16 @@ class EasyPostCarrierTest {
 
     @Test
     void retryAfterAsAnHttpDateIsWaitedFor() {
-        String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
-        easyPost.queue("POST /v2/shipments", FakeEasyPost.Reply.of(429, RATE_LIMITED).withHeader("Retry-After", inTwoSeconds));
+        // The date has whole seconds: the retry must not come before it, however late the first answer was read
+        ZonedDateTime retryAt = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        easyPost.queue("POST /v2/shipments", FakeEasyPost.Reply.of(429, RATE_LIMITED)
+                .withHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(retryAt)));
 
         assertThat(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING))).hasSize(2);
 
         List<FakeEasyPost.Received> attempts = easyPost.received();
         assertThat(attempts).hasSize(2);
-        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThan(Duration.ofMillis(900));
+        assertThat(attempts.get(1).at()).isAfterOrEqualTo(retryAt.toInstant());
     }
 
     @Test

@@ -46,6 +46,17 @@ class LabelRendererTest {
                 new DecodedBarcode(Symbology.QR_CODE, LABEL.trackingUrl()));
     }
 
+    /** This RMA's Code 128 check character has FNC1's value, which a reader can take for data. */
+    @Test
+    void aReturnLabelReadsBackItsTrackingNumberAndRma() {
+        ReturnShippingLabel label = new ReturnShippingLabel("Sandbox", "Return", LABEL.recipient(), LABEL.sender(), 500,
+                "SBR0000400870", "https://carrier.example/track/SBR0000400870", "RMA-Y79MDJ3EVW", "SO-1001", LABEL.shipDate());
+
+        assertThat(BarcodeDecoder.decodeAll(new LabelRenderer().render(label).png())).contains(
+                new DecodedBarcode(Symbology.CODE_128, "SBR0000400870"),
+                new DecodedBarcode(Symbology.CODE_128, "RMA-Y79MDJ3EVW"));
+    }
+
     @Test
     void thePdfCarriesReadableTextAndDecodableBarcodes() throws IOException {
         byte[] pdf = new LabelRenderer().render(LABEL).pdf();
