@@ -135,6 +135,8 @@ class EasyPostCarrierTest {
     void givesUpAfterTheBoundedAttemptsWithATypedError() {
         FakeEasyPost.Reply down = FakeEasyPost.Reply.of(503, "{\"error\":{\"code\":\"SERVICE.UNAVAILABLE\",\"message\":\"Try again\",\"errors\":[]}}".getBytes());
         easyPost.queue("POST /v2/shipments", down, down, down, down);
+        // A timeout long enough that a loaded machine cannot turn an attempt into a timeout whose request the fake records late
+        EasyPostCarrier carrier = new EasyPostCarrier(easyPost.settings(Duration.ofSeconds(30), 3));
 
         assertThatThrownBy(() -> carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING)))
                 .isInstanceOfSatisfying(CarrierApiException.class, e -> {
