@@ -136,9 +136,9 @@ class EasyPostCarrierTest {
         FakeEasyPost.Reply down = FakeEasyPost.Reply.of(503, "{\"error\":{\"code\":\"SERVICE.UNAVAILABLE\",\"message\":\"Try again\",\"errors\":[]}}".getBytes());
         easyPost.queue("POST /v2/shipments", down, down, down, down);
         // A timeout long enough that a loaded machine cannot turn an attempt into a timeout whose request the fake records late
-        EasyPostCarrier carrier = new EasyPostCarrier(easyPost.settings(Duration.ofSeconds(30), 3));
+        EasyPostCarrier patient = new EasyPostCarrier(easyPost.settings(Duration.ofSeconds(30), 3));
 
-        assertThatThrownBy(() -> carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING)))
+        assertThatThrownBy(() -> patient.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING)))
                 .isInstanceOfSatisfying(CarrierApiException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(503);
                     assertThat(e.isTransient()).isTrue();
