@@ -1,6 +1,7 @@
 package io.stowage.api.dayplan;
 
 import io.stowage.api.carriers.CarrierCodes;
+import io.stowage.api.orders.OrderStatusChange;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.webhooks.OutboxEvent;
 import io.stowage.api.webhooks.OutboxSubscriber;
@@ -40,23 +41,26 @@ class LabelledParcels implements OutboxSubscriber {
 
     @Override
     public Mono<Void> handle(OutboxEvent event) {
-        JsonNode payload = JSON.readTree(event.payload());
-        UUID orderId;
-        try {
-            orderId = UUID.fromString(payload.path("order_id").asString(""));
-        } catch (IllegalArgumentException notAnOrderId) {
-            return Mono.empty();
-        }
         if (EventTypes.SHIPMENT_CREATED.equals(event.type())) {
+            JsonNode payload = JSON.readTree(event.payload());
+            UUID orderId;
+            try {
+                orderId = UUID.fromString(payload.path("order_id").asString(""));
+            } catch (IllegalArgumentException notAnOrderId) {
+                return Mono.empty();
+            }
             return labelled(orderId, CarrierCodes.normalise(payload.path("carrier").asString("")), payload.path("service_code").asString(""));
         }
-        String to = payload.path("to").asString("");
-        if (LABELLED.contains(to)) {
+        return OrderStatusChange.of(event).map(this::moved).orElse(Mono.empty());
+    }
+
+    private Mono<Void> moved(OrderStatusChange change) {
+        if (LABELLED.contains(change.to())) {
             return db.sql("UPDATE planned_parcels SET labelled_at = clock_timestamp() WHERE order_id = :order AND labelled_at IS NULL")
-                    .bind("order", orderId).then();
+                    .bind("order", change.orderId()).then();
         }
-        if ("cancelled".equals(to)) {
-            return db.sql("DELETE FROM planned_parcels WHERE order_id = :order AND labelled_at IS NULL").bind("order", orderId).then();
+        if (change.isTo("cancelled")) {
+            return db.sql("DELETE FROM planned_parcels WHERE order_id = :order AND labelled_at IS NULL").bind("order", change.orderId()).then();
         }
         return Mono.empty();
     }

@@ -1,5 +1,6 @@
 package io.stowage.api.packing;
 
+import io.stowage.api.orders.OrderStatusChange;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.webhooks.OutboxEvent;
 import io.stowage.api.webhooks.OutboxSubscriber;
@@ -7,8 +8,6 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An order cancelled while it waits at the pack station leaves packing: its cartons not yet closed
@@ -21,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class CancelledOrderPacking implements OutboxSubscriber {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DatabaseClient db;
 
@@ -37,16 +34,11 @@ class CancelledOrderPacking implements OutboxSubscriber {
 
     @Override
     public Mono<Void> handle(OutboxEvent event) {
-        JsonNode payload = JSON.readTree(event.payload());
-        if (!"cancelled".equals(payload.path("to").asString(""))) {
-            return Mono.empty();
-        }
-        UUID orderId;
-        try {
-            orderId = UUID.fromString(payload.path("order_id").asString(""));
-        } catch (IllegalArgumentException notAnOrderId) {
-            return Mono.empty();
-        }
+        return OrderStatusChange.of(event).filter(change -> change.isTo("cancelled"))
+                .map(change -> closeCartonsAndSessions(change.orderId())).orElse(Mono.empty());
+    }
+
+    private Mono<Void> closeCartonsAndSessions(UUID orderId) {
         return db.sql("""
                         UPDATE cartons SET status = 'cancelled', cancelled_at = clock_timestamp()
                         WHERE order_id = :order AND status IN ('open', 'recheck')

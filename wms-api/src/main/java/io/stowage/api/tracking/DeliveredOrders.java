@@ -1,6 +1,7 @@
 package io.stowage.api.tracking;
 
 import io.stowage.api.orders.OrderFulfilment;
+import io.stowage.api.orders.OrderStatusChange;
 import io.stowage.api.shipping.ShipmentView;
 import io.stowage.api.shipping.Shipments;
 import io.stowage.api.webhooks.EventTypes;
@@ -10,8 +11,6 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A shipped order whose every parcel is delivered becomes {@code delivered}. Asked from both sides,
@@ -26,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class DeliveredOrders implements OutboxSubscriber {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DatabaseClient db;
     private final OrderFulfilment orders;
@@ -51,19 +48,11 @@ class DeliveredOrders implements OutboxSubscriber {
 
     @Override
     public Mono<Void> handle(OutboxEvent event) {
-        JsonNode payload = JSON.readTree(event.payload());
-        if (!"shipped".equals(payload.path("to").asString(""))) {
-            return Mono.empty();
-        }
-        UUID orderId;
-        try {
-            orderId = UUID.fromString(payload.path("order_id").asString(""));
-        } catch (IllegalArgumentException notAnOrderId) {
-            return Mono.empty();
-        }
-        return anyParcelDelivered(event.merchantId(), orderId)
-                .flatMap(any -> any ? deliverIfEveryParcelIs(event.merchantId(), orderId, "every parcel delivered before the order shipped")
-                        : Mono.empty());
+        return OrderStatusChange.of(event).filter(change -> change.isTo("shipped"))
+                .map(change -> anyParcelDelivered(event.merchantId(), change.orderId())
+                        .flatMap(any -> any ? deliverIfEveryParcelIs(event.merchantId(), change.orderId(), "every parcel delivered before the order shipped")
+                                : Mono.<Void>empty()))
+                .orElse(Mono.empty());
     }
 
     private Mono<Boolean> anyParcelDelivered(UUID merchantId, UUID orderId) {
