@@ -1,10 +1,9 @@
 package io.stowage.api.notifications;
 
+import io.stowage.api.support.SmtpServer;
 import io.stowage.api.support.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.FastDeliveryTest;
 import io.stowage.api.support.World;
@@ -18,10 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 class BackInStockNotificationTest extends FastDeliveryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static GreenMail smtp;
+    @RegisterExtension
+    static final SmtpServer smtp = new SmtpServer();
 
     @Autowired
     Outbox outbox;
@@ -43,17 +42,6 @@ class BackInStockNotificationTest extends FastDeliveryTest {
     JsonMapper json;
 
     private final WebhookReceiver receiver = new WebhookReceiver();
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
 
     @AfterEach
     void stopReceiver() {

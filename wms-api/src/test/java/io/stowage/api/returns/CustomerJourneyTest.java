@@ -2,10 +2,9 @@ package io.stowage.api.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.stowage.api.packing.PackingFloor;
 import io.stowage.api.shipping.TrackedCarriers;
+import io.stowage.api.support.SmtpServer;
 import io.stowage.api.support.Eventually;
 import io.stowage.api.support.FastTrackingTest;
 import io.stowage.api.webhooks.WebhookReceiver;
@@ -25,10 +24,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -47,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomerJourneyTest extends FastTrackingTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static GreenMail smtp;
+    @RegisterExtension
+    static final SmtpServer smtp = new SmtpServer();
 
     @Autowired
     DatabaseClient db;
@@ -56,17 +55,6 @@ class CustomerJourneyTest extends FastTrackingTest {
     TrackedCarriers carriers;
 
     private final WebhookReceiver merchantsServer = new WebhookReceiver();
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
 
     @AfterEach
     void stopReceiver() {

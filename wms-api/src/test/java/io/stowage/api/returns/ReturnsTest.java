@@ -2,8 +2,7 @@ package io.stowage.api.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.stowage.api.support.SmtpServer;
 import io.stowage.api.support.Eventually;
 import io.stowage.api.support.WavePicking;
 import io.stowage.barcodes.decode.BarcodeDecoder;
@@ -22,9 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -39,21 +37,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ReturnsTest extends FastDeliveryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static GreenMail smtp;
+    @RegisterExtension
+    static final SmtpServer smtp = new SmtpServer();
 
     @Autowired
     ReturnedItems returnedItems;
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
 
     @Test
     void aReturnAndAnExchangeAreCheckedReceivedGradedAndTheRestockReachesTheWaitingShopper() throws Exception {
