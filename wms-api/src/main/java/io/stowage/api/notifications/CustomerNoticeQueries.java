@@ -24,14 +24,17 @@ class CustomerNoticeQueries {
     }
 
     /**
-     * @param status    pending (queued or waiting for a retry), sent, failed (given up or refused) or cancelled
-     *                  (nothing could send it, see {@code lastError})
-     * @param attempts  sending attempts so far
-     * @param text      the plain text sent: the email's text part or the whole text message
+     * @param status     pending (queued, waiting for a retry, or held: see {@code waitingFor}), sent, failed (given up
+     *                   or refused) or cancelled (nothing could send it, or later news of the parcel made it stale: see
+     *                   {@code lastError})
+     * @param waitingFor for a pending notice held back, the notice it is sent after ({@code order_confirmed} or
+     *                   {@code shipped}: a parcel's news goes after its shipped notice); null otherwise
+     * @param attempts   sending attempts so far
+     * @param text       the plain text sent: the email's text part or the whole text message
      */
     record NoticeView(UUID id, UUID orderId, UUID shipmentId, String kind, String channel, String recipient, String language,
-                      String subject, String text, String status, int attempts, String lastError, OffsetDateTime createdAt,
-                      OffsetDateTime sentAt) {
+                      String subject, String text, String status, String waitingFor, int attempts, String lastError,
+                      OffsetDateTime createdAt, OffsetDateTime sentAt) {
     }
 
     /** The merchant's order's notices; 404 for an order the merchant does not have. */
@@ -39,7 +42,8 @@ class CustomerNoticeQueries {
         int size = Cursor.limit(limit);
         CreationCursor cursor = CreationCursor.parse(Cursor.decode(after));
         return customers.of(merchantId, orderId).then(db.sql("""
-                        SELECT id, order_id, shipment_id, kind, channel, recipient, language, subject, body_text, status, attempts, last_error,
+                        SELECT id, order_id, shipment_id, kind, channel, recipient, language, subject, body_text, status,
+                               CASE WHEN status = 'pending' THEN waiting_for END AS waiting_for, attempts, last_error,
                                created_at, sent_at
                         FROM customer_notices
                         WHERE merchant_id = :merchant AND order_id = :order
@@ -53,7 +57,8 @@ class CustomerNoticeQueries {
                 .map(row -> new NoticeView(row.get("id", UUID.class), row.get("order_id", UUID.class), row.get("shipment_id", UUID.class),
                         row.get("kind", String.class), row.get("channel", String.class), row.get("recipient", String.class),
                         row.get("language", String.class), row.get("subject", String.class), row.get("body_text", String.class),
-                        row.get("status", String.class), row.get("attempts", Integer.class), row.get("last_error", String.class),
+                        row.get("status", String.class), row.get("waiting_for", String.class), row.get("attempts", Integer.class),
+                        row.get("last_error", String.class),
                         row.get("created_at", OffsetDateTime.class), row.get("sent_at", OffsetDateTime.class)))
                 .all().collectList()
                 .map(rows -> Page.of(rows, size, row -> CreationCursor.key(row.createdAt(), row.id()))));

@@ -5,6 +5,10 @@ import io.stowage.api.egress.EgressGuard;
 import io.stowage.api.merchants.Merchants;
 import io.stowage.api.webhooks.Backoff;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,11 +28,52 @@ import reactor.core.scheduler.Schedulers;
  * Message-ID or gateway reference, by which a mailbox or gateway can drop the repeat). Failures are
  * retried with backoff up to {@code stowage.notifications.max-attempts}; a refusal no retry can
  * change (a gateway's 4xx) fails the notice at once. Either way the last error stays on the notice.
+ * <p>
+ * The claim keeps a customer's notices in the order of the parcel's life ({@link NoticeKind#waitsFor()}):
+ * a notice whose notice before it on the same channel is still to be sent is held, not sent. That order
+ * is read from the queue itself by the claiming statement, so it holds whichever instance queued or
+ * sends which notice, and whatever order the outbox events were fanned out in. A held notice is put
+ * back {@code hold-recheck} ahead, marked with what it waits for, so it neither takes the place of
+ * other parcels' notices nor is read at every pass; when the notice it waits for leaves the queue
+ * (sent, failed or cancelled) the notices waiting for it are made due at once. A claimed notice whose
+ * news is stale ({@link NoticeKind#staleOnce()}) is cancelled with the news that overtook it, not sent.
  */
 @Service
 class CustomerNoticeSender {
 
     private static final int MAX_ERROR = 1000;
+
+    /** The error of a notice cancelled because later news of the parcel made it stale, followed by that news' kind. */
+    static final String STALE = "stale: the parcel's later news is told instead: ";
+
+    /**
+     * What a pending notice {@code n} waits for before it may go ({@link NoticeKind#waitsFor()}): a parcel's shipped
+     * notice waits while the order's confirmation on its channel is pending (an order without one waits for nothing);
+     * any other notice of a parcel waits until the parcel's shipped notice on its channel has left the queue.
+     */
+    private static final String WAITING_FOR = """
+            CASE WHEN n.shipment_id IS NULL THEN NULL
+                 WHEN n.kind = 'shipped' THEN
+                     CASE WHEN EXISTS (SELECT 1 FROM customer_notices w
+                                       WHERE w.order_id = n.order_id AND w.shipment_id IS NULL AND w.kind = 'order_confirmed'
+                                         AND w.channel = n.channel AND w.status = 'pending') THEN 'order_confirmed' END
+                 ELSE
+                     CASE WHEN NOT EXISTS (SELECT 1 FROM customer_notices w
+                                           WHERE w.order_id = n.order_id AND w.shipment_id = n.shipment_id AND w.kind = 'shipped'
+                                             AND w.channel = n.channel AND w.status <> 'pending') THEN 'shipped' END
+            END""";
+
+    /**
+     * The parcel's news on the notice's channel that makes a pending notice {@code n} stale, or null: news of a kind
+     * that ends it ({@link NoticeKind#staleOnce()}) that happened at or after the notice's own, or delivered, after
+     * which nothing earlier is news.
+     */
+    private static final String STALE_BY = """
+            (SELECT min(s.kind) FROM customer_notices s
+             WHERE s.order_id = n.order_id AND s.shipment_id = n.shipment_id AND s.channel = n.channel
+               AND s.kind = ANY(%s)
+               AND (s.kind = 'delivered' OR coalesce(s.news_at, s.created_at) >= coalesce(n.news_at, n.created_at)))"""
+            .formatted(NoticeKind.staleOnceSql());
 
     private final DatabaseClient db;
     private final EmailSettings settings;
@@ -46,36 +91,52 @@ class CustomerNoticeSender {
         this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry());
     }
 
-    private record Claimed(UUID id, UUID merchantId, UUID leaseId, int attempts, String channel, String recipient, String subject,
-                           String text, String html) {
+    /** A claimed notice; {@code waitingFor} is set when it is held, {@code staleBy} when later news overtook it. */
+    private record Claimed(UUID id, UUID merchantId, UUID orderId, UUID shipmentId, NoticeKind kind, UUID leaseId, int attempts,
+                           String channel, String recipient, String subject, String text, String html, OffsetDateTime createdAt, String waitingFor,
+                           String staleBy) {
+
+        boolean held() {
+            return waitingFor != null;
+        }
     }
 
     private record Smtp(SmtpMailer.Server server, String fromAddress) {
     }
 
-    /** Claims and sends one batch of due notices; answers how many it tried. */
+    /**
+     * Claims and sends one batch of due notices; answers how many it claimed, held ones included (they were put
+     * back, so the next pass reaches the notices behind them).
+     */
     Mono<Integer> sendDue() {
         return db.sql("""
                         WITH due AS (
-                            SELECT id FROM customer_notices
-                            WHERE status = 'pending' AND next_attempt_at <= now()
-                            ORDER BY next_attempt_at LIMIT :batch
-                            FOR UPDATE SKIP LOCKED
+                            SELECT n.id, %s AS waiting_for, %s AS stale_by
+                            FROM customer_notices n
+                            WHERE n.status = 'pending' AND n.next_attempt_at <= now()
+                            ORDER BY n.next_attempt_at LIMIT :batch
+                            FOR UPDATE OF n SKIP LOCKED
+                        ), decided AS (
+                            SELECT id, CASE WHEN stale_by IS NULL THEN waiting_for END AS waiting_for, stale_by FROM due
                         )
                         UPDATE customer_notices n
-                        SET next_attempt_at = now() + make_interval(secs => :lease), lease_id = gen_random_uuid()
-                        FROM due WHERE n.id = due.id
-                        RETURNING n.id, n.merchant_id, n.lease_id, n.attempts, n.channel, n.recipient, n.subject, n.body_text, n.body_html
-                        """)
+                        SET waiting_for = d.waiting_for,
+                            next_attempt_at = now() + make_interval(secs => CASE WHEN d.waiting_for IS NULL THEN :lease ELSE :recheck END),
+                            lease_id = CASE WHEN d.waiting_for IS NULL THEN gen_random_uuid() END
+                        FROM decided d WHERE n.id = d.id
+                        RETURNING n.id, n.merchant_id, n.order_id, n.shipment_id, n.kind, n.lease_id, n.attempts, n.channel, n.recipient,
+                                  n.subject, n.body_text, n.body_html, n.created_at, d.waiting_for, d.stale_by
+                        """.formatted(WAITING_FOR, STALE_BY))
                 .bind("batch", settings.batchSize())
                 .bind("lease", settings.lease().toMillis() / 1000.0)
-                .map(row -> new Claimed(row.get("id", UUID.class), row.get("merchant_id", UUID.class), row.get("lease_id", UUID.class),
+                .bind("recheck", settings.holdRecheck().toMillis() / 1000.0)
+                .map(row -> new Claimed(row.get("id", UUID.class), row.get("merchant_id", UUID.class), row.get("order_id", UUID.class),
+                        row.get("shipment_id", UUID.class), NoticeKind.fromKey(row.get("kind", String.class)), row.get("lease_id", UUID.class),
                         row.get("attempts", Integer.class), row.get("channel", String.class), row.get("recipient", String.class),
-                        row.get("subject", String.class), row.get("body_text", String.class), row.get("body_html", String.class)))
+                        row.get("subject", String.class), row.get("body_text", String.class), row.get("body_html", String.class),
+                        row.get("created_at", OffsetDateTime.class), row.get("waiting_for", String.class), row.get("stale_by", String.class)))
                 .all().collectList()
-                .flatMapMany(this::send)
-                .count()
-                .map(Long::intValue);
+                .flatMap(claimed -> send(claimed.stream().filter(notice -> !notice.held()).toList()).then(Mono.just(claimed.size())));
     }
 
     private Flux<Claimed> send(List<Claimed> batch) {
@@ -83,10 +144,25 @@ class CustomerNoticeSender {
             return Flux.empty();
         }
         List<UUID> emailing = batch.stream().filter(n -> n.channel().equals("email")).map(Claimed::merchantId).distinct().toList();
+        // A parcel's notices claimed together on one channel go one after another, in the order they were queued.
+        Map<List<Object>, List<Claimed>> inTurn = batch.stream().sorted(Comparator.comparing(Claimed::createdAt)).collect(Collectors.groupingBy(
+                notice -> Arrays.asList(notice.orderId(), notice.shipmentId(), notice.channel()), LinkedHashMap::new, Collectors.toList()));
         return Mono.zip(smtp(emailing), merchants.names(emailing))
-                .flatMapMany(found -> Flux.fromIterable(batch)
-                        .flatMap(notice -> (notice.channel().equals("email") ? email(notice, found.getT1().get(notice.merchantId()),
-                                found.getT2().get(notice.merchantId())) : text(notice)).thenReturn(notice), settings.batchSize()));
+                .flatMapMany(found -> Flux.fromIterable(inTurn.values())
+                        .flatMap(notices -> Flux.fromIterable(notices).concatMap(notice -> go(notice, found.getT1(), found.getT2())),
+                                settings.batchSize()));
+    }
+
+    private Mono<Claimed> go(Claimed notice, Map<UUID, Smtp> smtp, Map<UUID, String> names) {
+        Mono<Void> done;
+        if (notice.staleBy() != null) {
+            done = finish(notice, "cancelled", STALE + notice.staleBy());
+        } else if (notice.channel().equals("email")) {
+            done = email(notice, smtp.get(notice.merchantId()), names.get(notice.merchantId()));
+        } else {
+            done = text(notice);
+        }
+        return done.thenReturn(notice);
     }
 
     private Mono<Map<UUID, Smtp>> smtp(List<UUID> merchantIds) {
@@ -133,7 +209,7 @@ class CustomerNoticeSender {
                         + "WHERE id = :id AND lease_id = :lease")
                 .bind("status", status).bind("error", Params.nullable(error, String.class))
                 .bind("id", notice.id()).bind("lease", notice.leaseId())
-                .then();
+                .then().then(releaseWaiting(notice));
     }
 
     private Mono<Void> failed(Claimed notice, Throwable error) {
@@ -149,6 +225,25 @@ class CustomerNoticeSender {
                 .bind("max", settings.maxAttempts())
                 .bind("wait", wait.toMillis() / 1000.0)
                 .bind("id", notice.id()).bind("lease", notice.leaseId())
+                .then().then(releaseWaiting(notice));
+    }
+
+    /**
+     * Once a notice others wait for has left the queue, the notices held for it are due at once and the claim
+     * decides them again (one held by a claim that overlapped this, on another instance, after {@code hold-recheck}).
+     */
+    private Mono<Void> releaseWaiting(Claimed notice) {
+        if (notice.kind() != NoticeKind.ORDER_CONFIRMED && notice.kind() != NoticeKind.SHIPPED) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        UPDATE customer_notices SET next_attempt_at = now()
+                        WHERE order_id = :order AND channel = :channel AND status = 'pending' AND waiting_for = :kind AND lease_id IS NULL
+                          AND (:kind = 'order_confirmed' OR shipment_id = :shipment)
+                          AND NOT EXISTS (SELECT 1 FROM customer_notices w WHERE w.id = :id AND w.status = 'pending')
+                        """)
+                .bind("order", notice.orderId()).bind("channel", notice.channel()).bind("kind", notice.kind().key)
+                .bind("shipment", Params.nullable(notice.shipmentId(), UUID.class)).bind("id", notice.id())
                 .then();
     }
 }

@@ -188,27 +188,43 @@ public class CustomerNotices implements OutboxSubscriber {
         NoticeTexts.Notice notice = NoticeTexts.write(customer.language(), facts);
         JsonNode payload = json.readTree(event.payload());
         UUID shipmentId = payload.has("shipment_id") ? UUID.fromString(payload.get("shipment_id").asString()) : null;
+        OffsetDateTime newsAt = newsAt(event, payload);
         return db.sql("SELECT EXISTS (SELECT 1 FROM notification_settings WHERE merchant_id = :merchant) AS configured")
                 .bind("merchant", event.merchantId())
                 .map(row -> Boolean.TRUE.equals(row.get("configured", Boolean.class))).one()
                 .flatMapMany(smtp -> Flux.fromIterable(channels(customer))
-                        .concatMap(channel -> insert(event, customer, shipmentId, facts.kind(), channel, notice,
+                        .concatMap(channel -> insert(event, customer, shipmentId, facts.kind(), newsAt, channel, notice,
                                 channel.equals("email") && !smtp ? NO_SMTP : null)))
                 .then();
     }
 
-    private Mono<Void> insert(OutboxEvent event, OrderCustomer customer, UUID shipmentId, NoticeKind kind, String channel,
-                              NoticeTexts.Notice notice, String cancelledBecause) {
+    /**
+     * When the news happened: the parcel's shipping or the carrier's scan (tracking's {@code occurred_at}, the moment
+     * the late check noticed for {@code shipment.delayed}), else when the event was written. The send loop
+     * compares it to tell a notice that later news of the parcel made stale.
+     */
+    static OffsetDateTime newsAt(OutboxEvent event, JsonNode payload) {
+        for (String field : List.of("shipped_at", "occurred_at")) {
+            if (payload.has(field)) {
+                return OffsetDateTime.parse(payload.get(field).asString());
+            }
+        }
+        return event.createdAt();
+    }
+
+    private Mono<Void> insert(OutboxEvent event, OrderCustomer customer, UUID shipmentId, NoticeKind kind, OffsetDateTime newsAt,
+                              String channel, NoticeTexts.Notice notice, String cancelledBecause) {
         boolean email = channel.equals("email");
         return db.sql("""
-                        INSERT INTO customer_notices (merchant_id, order_id, shipment_id, kind, channel, recipient, language, event_id,
-                                                      subject, body_text, body_html, status, last_error)
-                        VALUES (:merchant, :order, :shipment, :kind, :channel, :recipient, :language, :event, :subject, :text, :html,
+                        INSERT INTO customer_notices (merchant_id, order_id, shipment_id, kind, news_at, channel, recipient, language,
+                                                      event_id, subject, body_text, body_html, status, last_error)
+                        VALUES (:merchant, :order, :shipment, :kind, :newsAt, :channel, :recipient, :language, :event, :subject, :text, :html,
                                 CASE WHEN CAST(:cancelled AS text) IS NULL THEN 'pending' ELSE 'cancelled' END, :cancelled)
                         ON CONFLICT (order_id, shipment_id, kind, channel) DO NOTHING
                         """)
                 .bind("merchant", event.merchantId()).bind("order", customer.orderId())
-                .bind("shipment", Params.nullable(shipmentId, UUID.class)).bind("kind", kind.key).bind("channel", channel)
+                .bind("shipment", Params.nullable(shipmentId, UUID.class)).bind("kind", kind.key).bind("newsAt", newsAt)
+                .bind("channel", channel)
                 .bind("recipient", email ? customer.email() : customer.phone()).bind("language", notice.language())
                 .bind("event", event.eventId())
                 .bind("subject", Params.nullable(email ? notice.subject() : null, String.class))

@@ -4,7 +4,11 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** How queued shopper emails are sent and retried ({@code stowage.notifications.*}); every value has a production default. */
+/**
+ * How queued shopper emails and customer notices are sent and retried ({@code stowage.notifications.*}); every value has a
+ * production default. {@code holdRecheck}: how long a customer notice held for the one before it (a parcel's shipped
+ * notice) is put back before the queue looks at it again, when nothing released it sooner.
+ */
 @ConfigurationProperties("stowage.notifications")
 record EmailSettings(
         @DefaultValue("true") boolean enabled,
@@ -14,7 +18,8 @@ record EmailSettings(
         @DefaultValue("30s") Duration smtpTimeout,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("1m") Duration firstRetry,
-        @DefaultValue("1h") Duration maxRetry) {
+        @DefaultValue("1h") Duration maxRetry,
+        @DefaultValue("1m") Duration holdRecheck) {
 
     EmailSettings {
         // Connecting, each command and writing the message each have the timeout; the lease must outlast all three.

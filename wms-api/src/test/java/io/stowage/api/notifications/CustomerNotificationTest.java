@@ -204,25 +204,32 @@ class CustomerNotificationTest extends FastDeliveryTest {
         String unknownOrder = UUID.randomUUID().toString();
         track(world, unknownOrder, UUID.randomUUID(), EventTypes.SHIPMENT_DELIVERED, Map.of("status", "delivered"));
 
+        // The parcel ships, and each piece of news comes in turn, after the customer was told the one before.
+        shipped(world, orderId, shipmentId, "https://wms.example.com/track/" + UUID.randomUUID().toString().replace("-", ""));
+        awaitMail(email, 2);
         track(world, orderId, shipmentId, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "in_transit"));
-        track(world, orderId, shipmentId, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "out_for_delivery"));
-        track(world, orderId, shipmentId, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "available_for_pickup",
-                "pickup_point", Map.of("name", "Omniva paštomatas Akropolis", "address", "Ozo g. 25, Vilnius",
-                        "opening_hours", "I-VII 06:00-23:00", "collect_by", "2026-12-12")));
         track(world, orderId, shipmentId, EventTypes.SHIPMENT_DELAYED, Map.of("status", "in_transit",
                 "reason", "expected between 2026-12-08 and 2026-12-09, after the promised date 2026-12-07",
                 "eta", Map.of("from", "2026-12-08", "to", "2026-12-09", "basis", "lane_history"),
                 "promised_by", "2026-12-07"));
+        awaitMail(email, 3);
         track(world, orderId, shipmentId, EventTypes.SHIPMENT_EXCEPTION, Map.of("status", "exception", "reason", "Wrong address: street not found"));
+        awaitMail(email, 4);
+        track(world, orderId, shipmentId, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "out_for_delivery"));
+        awaitMail(email, 5);
+        track(world, orderId, shipmentId, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "available_for_pickup",
+                "pickup_point", Map.of("name", "Omniva paštomatas Akropolis", "address", "Ozo g. 25, Vilnius",
+                        "opening_hours", "I-VII 06:00-23:00", "collect_by", "2026-12-12")));
+        awaitMail(email, 6);
         track(world, orderId, shipmentId, EventTypes.SHIPMENT_DELIVERED, Map.of("status", "delivered"));
         // Tracking says delivered again: the customer was told already.
         track(world, orderId, shipmentId, EventTypes.SHIPMENT_DELIVERED, Map.of("status", "delivered"));
 
-        List<MimeMessage> mail = awaitMail(email, 6);
+        List<MimeMessage> mail = awaitMail(email, 7);
         Eventually.await(PATIENCE, () -> count("SELECT count(*) AS n FROM outbox_events WHERE subject = '" + shipmentId
                 + "' AND fanned_out_at IS NULL") == 0 && pending(orderId) == 0);
         mail = mailTo(email);
-        assertThat(mail).hasSize(6);
+        assertThat(mail).hasSize(7);
         Map<String, String> bySubject = new LinkedHashMap<>();
         for (MimeMessage message : mail) {
             bySubject.put(message.getSubject(), parts(message).get("text/plain"));
@@ -238,12 +245,12 @@ class CustomerNotificationTest extends FastDeliveryTest {
         assertThat(bySubject.get("Problema su užsakymo " + orderId + " siunta"))
                 .contains("vežėjui kilo problema su adresu", "Siuntos sekimo puslapyje").doesNotContain("Wrong address");
         assertThat(count("SELECT count(*) AS n FROM customer_notices WHERE order_id = CAST('" + unknownOrder + "' AS uuid)")).isZero();
-        Eventually.await(PATIENCE, () -> GATEWAY.to(phone).size() == 6);
+        Eventually.await(PATIENCE, () -> GATEWAY.to(phone).size() == 7);
         assertThat(GATEWAY.to(phone)).extracting(SmsGatewayStub.Received::body)
                 .anySatisfy(sms -> assertThat(sms).contains("Omniva paštomatas Akropolis", "Ozo g. 25, Vilnius"))
                 .anySatisfy(sms -> assertThat(sms).contains("pristatyta"));
         world.merchant(this).get().uri("/api/v1/orders/{id}/notices?limit=100", orderId).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.items.length()").isEqualTo(12)
+                .expectBody().jsonPath("$.items.length()").isEqualTo(14)
                 .jsonPath("$.items[?(@.kind == 'ready_for_pickup' && @.channel == 'email')].shipment_id").isEqualTo(shipmentId.toString());
     }
 
@@ -266,6 +273,102 @@ class CustomerNotificationTest extends FastDeliveryTest {
         }
         world.merchant(this).get().uri("/api/v1/orders").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+    }
+
+    @Test
+    void aParcelThatTurnsLateBeforeItShipsIsToldShippedFirstThenDelayedEachOnce() {
+        World world = World.create(this);
+        smtpSettings(world);
+        String email = "late-" + UUID.randomUUID() + "@example.com";
+        String orderId = order(world, customer(email, null, "en", "email"));
+        awaitMail(email, 1);
+        UUID shipmentId = UUID.randomUUID();
+
+        // The late check runs from the label on: the parcel turns late while its load is still open.
+        track(world, orderId, shipmentId, EventTypes.SHIPMENT_DELAYED, Map.of("status", "label_created",
+                "reason", "no carrier event for longer than the lane normally takes"));
+        Eventually.await(PATIENCE, () -> heldFor(world, orderId, "delayed").equals("shipped"));
+        assertThat(mailTo(email)).as("the customer is not told of a delay before the parcel has shipped").hasSize(1);
+
+        shipped(world, orderId, shipmentId, "https://wms.example.com/track/" + UUID.randomUUID().toString().replace("-", ""));
+
+        awaitMail(email, 3);
+        Eventually.await(PATIENCE, () -> pending(orderId) == 0);
+        Eventually.throughout(Duration.ofMillis(500), () -> mailTo(email).size() == 3);
+        assertThat(subjects(email)).containsExactly("Order " + orderId + " is confirmed", "Order " + orderId + " is on its way",
+                "Your parcel for order " + orderId + " is delayed");
+        assertThat(heldFor(world, orderId, "delayed")).as("sent, held no more").isEmpty();
+    }
+
+    @Test
+    void aParcelScannedDeliveredBeforeItsLoadClosedIsToldShippedThenDeliveredAndNotTheStaleNewsBetween() {
+        World world = World.create(this);
+        smtpSettings(world);
+        String email = "early-" + UUID.randomUUID() + "@example.com";
+        String phone = phone();
+        String orderId = order(world, customer(email, phone, "en", "both"));
+        awaitMail(email, 1);
+        Eventually.await(PATIENCE, () -> GATEWAY.to(phone).size() == 1);
+        UUID shipmentId = UUID.randomUUID();
+
+        // The carrier collected the parcel and delivered it before the warehouse closed the load's manifest.
+        track(world, orderId, shipmentId, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "out_for_delivery"));
+        track(world, orderId, shipmentId, EventTypes.SHIPMENT_DELIVERED, Map.of("status", "delivered"));
+        Eventually.await(PATIENCE, () -> heldFor(world, orderId, "delivered").equals("shipped"));
+        assertThat(mailTo(email)).hasSize(1);
+
+        shipped(world, orderId, shipmentId, "https://wms.example.com/track/" + UUID.randomUUID().toString().replace("-", ""));
+        awaitMail(email, 3);
+        Eventually.await(PATIENCE, () -> GATEWAY.to(phone).size() == 3 && pending(orderId) == 0);
+        // The parcel's events fanned out again tell no one twice.
+        db.sql("UPDATE outbox_events SET fanned_out_at = NULL WHERE subject = :s").bind("s", shipmentId.toString()).fetch().rowsUpdated().block();
+        Eventually.await(PATIENCE, () -> count("SELECT count(*) AS n FROM outbox_events WHERE subject = '" + shipmentId
+                + "' AND fanned_out_at IS NULL") == 0);
+        Eventually.throughout(Duration.ofMillis(500), () -> mailTo(email).size() == 3 && GATEWAY.to(phone).size() == 3);
+        assertThat(subjects(email)).containsExactly("Order " + orderId + " is confirmed", "Order " + orderId + " is on its way",
+                "Your parcel for order " + orderId + " was delivered");
+        assertThat(GATEWAY.to(phone)).extracting(SmsGatewayStub.Received::body)
+                .satisfies(sms -> assertThat(sms.get(1)).contains("on its way"), sms -> assertThat(sms.get(2)).contains("was delivered"));
+        assertThat(count("SELECT count(*) AS n FROM customer_notices WHERE order_id = CAST('" + orderId
+                + "' AS uuid) AND kind = 'out_for_delivery' AND status = 'cancelled' AND last_error LIKE 'stale:%delivered'"))
+                .as("out for delivery, stale once delivered was known, is not sent on either channel").isEqualTo(2);
+    }
+
+    @Test
+    void aNoticeHeldForOneParcelHoldsUpNoOtherParcelNorMerchant() {
+        World world = World.create(this);
+        smtpSettings(world);
+        String email = "held-" + UUID.randomUUID() + "@example.com";
+        String orderId = order(world, customer(email, null, "en", "email"));
+        awaitMail(email, 1);
+        // More parcels turn late before shipping than the send loop claims at once.
+        for (int i = 0; i < 11; i++) {
+            track(world, orderId, UUID.randomUUID(), EventTypes.SHIPMENT_DELAYED, Map.of("status", "label_created",
+                    "reason", "no carrier event for longer than the lane normally takes"));
+        }
+        Eventually.await(PATIENCE, () -> count("SELECT count(*) AS n FROM customer_notices WHERE order_id = CAST('" + orderId
+                + "' AS uuid) AND kind = 'delayed' AND waiting_for = 'shipped'") == 11);
+
+        // Another parcel of the same order, and another merchant's parcel, go on as they come.
+        UUID shipped = UUID.randomUUID();
+        shipped(world, orderId, shipped, "https://wms.example.com/track/" + UUID.randomUUID().toString().replace("-", ""));
+        track(world, orderId, shipped, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "out_for_delivery"));
+        World other = World.create(this);
+        smtpSettings(other);
+        String otherEmail = "other-" + UUID.randomUUID() + "@example.com";
+        String otherOrder = order(other, customer(otherEmail, null, "en", "email"));
+        UUID otherParcel = UUID.randomUUID();
+        shipped(other, otherOrder, otherParcel, "https://wms.example.com/track/" + UUID.randomUUID().toString().replace("-", ""));
+        track(other, otherOrder, otherParcel, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "out_for_delivery"));
+
+        awaitMail(email, 3);
+        awaitMail(otherEmail, 3);
+        assertThat(subjects(email)).containsExactly("Order " + orderId + " is confirmed", "Order " + orderId + " is on its way",
+                "Your parcel for order " + orderId + " arrives today");
+        assertThat(subjects(otherEmail)).containsExactly("Order " + otherOrder + " is confirmed", "Order " + otherOrder + " is on its way",
+                "Your parcel for order " + otherOrder + " arrives today");
+        assertThat(count("SELECT count(*) AS n FROM customer_notices WHERE order_id = CAST('" + orderId
+                + "' AS uuid) AND kind = 'delayed' AND status = 'pending'")).as("still held for their own shipped notices").isEqualTo(11);
     }
 
     private void smtpSettings(World world) {
@@ -323,8 +426,8 @@ class CustomerNotificationTest extends FastDeliveryTest {
         payload.put("shipped_at", Instant.now().toString());
         UUID merchantId = UUID.fromString(world.merchantId);
         outbox.append(merchantId, EventTypes.SHIPMENT_SHIPPED, shipmentId.toString(), payload).block();
-        return db.sql("SELECT event_id::text AS id FROM outbox_events WHERE merchant_id = :m AND subject = :s")
-                .bind("m", merchantId).bind("s", shipmentId.toString()).map(row -> row.get("id", String.class)).one().block();
+        return db.sql("SELECT event_id::text AS id FROM outbox_events WHERE merchant_id = :m AND subject = :s AND type = :type")
+                .bind("m", merchantId).bind("s", shipmentId.toString()).bind("type", EventTypes.SHIPMENT_SHIPPED).map(row -> row.get("id", String.class)).one().block();
     }
 
     /** An event of tracking's about the parcel, written as tracking would. */
@@ -358,6 +461,26 @@ class CustomerNotificationTest extends FastDeliveryTest {
 
     private long count(String sql) {
         return db.sql(sql).map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    /** What the order's notice of the kind (its email) waits for, as the merchant reads it; empty when it waits for nothing or is not there. */
+    private String heldFor(World world, String orderId, String kind) {
+        Map<?, ?> page = world.merchant(this).get().uri("/api/v1/orders/{id}/notices?limit=100", orderId).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<?>) page.get("items")).stream().map(item -> (Map<?, ?>) item)
+                .filter(item -> kind.equals(item.get("kind")) && "email".equals(item.get("channel")))
+                .map(item -> item.get("waiting_for") == null ? "" : item.get("waiting_for").toString())
+                .findFirst().orElse("");
+    }
+
+    private static List<String> subjects(String recipient) {
+        return mailTo(recipient).stream().map(message -> {
+            try {
+                return message.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
     }
 
     private static List<MimeMessage> awaitMail(String recipient, int howMany) {
