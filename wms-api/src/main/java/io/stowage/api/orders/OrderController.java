@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,9 +38,12 @@ class OrderController {
     private final OrderQueries queries;
     private final ShelfLifeRules shelfLife;
     private final Commands runner;
+    private final IntakeGate gate;
 
-    OrderController(OrderIntake intake, OrderCommands commands, OrderQueries queries, ShelfLifeRules shelfLife, Commands runner) {
+    OrderController(OrderIntake intake, OrderCommands commands, OrderQueries queries, ShelfLifeRules shelfLife, Commands runner,
+                    IntakeGate gate) {
         this.intake = intake;
+        this.gate = gate;
         this.commands = commands;
         this.queries = queries;
         this.shelfLife = shelfLife;
@@ -54,14 +58,14 @@ class OrderController {
 
     @PostMapping("/api/v1/orders")
     Mono<ResponseEntity<String>> create(@AuthenticationPrincipal Caller caller,
-                                        @Valid @RequestBody OrderRequest request) {
+                                        @Valid @RequestBody OrderRequest request, ServerHttpResponse response) {
         Caller.Merchant merchant = caller.asMerchant();
         // Checks and reads that change nothing run before the command's transaction, so that it holds the stock locks for less time.
         // The first run decides on unlocked levels; a run again (the stock moved, or a deadlock) decides under the level locks.
         AtomicInteger runs = new AtomicInteger();
-        return intake.check(merchant, request)
+        return gate.admit(intake.check(merchant, request)
                 .flatMap(checked -> runner.require(CommandScope.merchant(merchant.merchantId()), request, HttpStatus.CREATED,
-                        () -> intake.accept(merchant, request, checked, runs.getAndIncrement() > 0)));
+                        () -> intake.accept(merchant, request, checked, runs.getAndIncrement() > 0))), response);
     }
 
     @GetMapping("/api/v1/orders")

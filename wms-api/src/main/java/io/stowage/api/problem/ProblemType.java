@@ -52,6 +52,7 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     public static final ProblemType COUNT_NOT_COUNTED = new ProblemType("count-not-counted", HttpStatus.CONFLICT, "Nothing to decide");
 
     // Orders
+    public static final ProblemType INTAKE_BUSY = new ProblemType("intake-busy", HttpStatus.SERVICE_UNAVAILABLE, "Too many orders waiting");
     public static final ProblemType ORDER_ALREADY_CANCELLED = new ProblemType("order-already-cancelled", HttpStatus.CONFLICT, "Order already cancelled");
     public static final ProblemType ORDER_NOT_CANCELLABLE = new ProblemType("order-not-cancellable", HttpStatus.CONFLICT, "Order cannot be cancelled");
     public static final ProblemType ORDER_NOT_HOLDABLE = new ProblemType("order-not-holdable", HttpStatus.CONFLICT, "Order cannot be put on hold");
