@@ -29,5 +29,8 @@ record EmailSettings(
         if (batchSize < 1 || maxAttempts < 1) {
             throw new IllegalStateException("stowage.notifications.batch-size and max-attempts must be positive");
         }
+        if (holdRecheck.isNegative() || holdRecheck.isZero()) {
+            throw new IllegalStateException("stowage.notifications.hold-recheck must be positive");
+        }
     }
 }

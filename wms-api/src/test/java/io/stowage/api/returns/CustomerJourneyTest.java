@@ -109,6 +109,13 @@ class CustomerJourneyTest extends FastTrackingTest {
         Eventually.throughout(Duration.ofSeconds(2), () -> once.equals(toldOf(first, second)));
         assertThat(mailTo(ona)).filteredOn(mail -> subject(mail).endsWith("is delayed")).hasSize(1);
         assertThat(mailTo(ona)).filteredOn(mail -> subject(mail).endsWith("was delivered")).hasSize(2);
+        // Each parcel's news reached her in the order of its life, each once, though the carrier delivered the first, and the
+        // second turned late, before the load's manifest closed (news between, as "ready for pickup", only while it was news)
+        for (String parcel : List.of(first, second)) {
+            List<String> news = newsOf(ona, order.orderId, order.trackingNumber(parcel));
+            assertThat(news).as("parcel %s", parcel).startsWith("is on its way").endsWith("was delivered").doesNotHaveDuplicates();
+        }
+        assertThat(newsOf(ona, order.orderId, order.trackingNumber(second))).containsSubsequence("is on its way", "is delayed", "was delivered");
 
         // From the link in her email Ona returns the navy tee for a refund and exchanges the sand one for a navy L
         String token = trackingToken(mailTo(ona).stream().filter(mail -> subject(mail).endsWith("is on its way"))
@@ -157,6 +164,12 @@ class CustomerJourneyTest extends FastTrackingTest {
     }
 
     /** The plain-text part of a notice (multipart/alternative), or the whole body of a plain message. */
+    /** What the recipient was told of the parcel, in the order it came: each email's subject after the order number. */
+    private static List<String> newsOf(String recipient, String orderId, String trackingNumber) {
+        return mailTo(recipient).stream().filter(mail -> text(mail).contains(trackingNumber))
+                .map(mail -> subject(mail).substring(subject(mail).indexOf(orderId) + orderId.length() + 1)).toList();
+    }
+
     private static String text(MimeMessage mail) {
         try {
             Object content = mail.getContent();
