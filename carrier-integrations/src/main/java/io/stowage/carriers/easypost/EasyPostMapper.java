@@ -21,6 +21,8 @@ import io.stowage.carriers.spi.ServiceLimits;
 import io.stowage.carriers.spi.ServiceSpeed;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.tracking.CarrierEstimate;
+import io.stowage.carriers.tracking.PickupPoint;
+import io.stowage.carriers.tracking.TrackingStatus;
 import io.stowage.carriers.tracking.StatusMapping;
 import io.stowage.carriers.tracking.TrackingEvent;
 import io.stowage.carriers.tracking.TrackingHistory;
@@ -288,9 +290,27 @@ final class EasyPostMapper {
             events.add(new TrackingEvent(key, instant(requiredText(detail, "datetime", "tracking detail")), mapping.status(),
                     statusDetail.isEmpty() ? mapping.detail() : statusDetail.replace('_', ' '),
                     carrierCode.isEmpty() ? status + (statusDetail.isEmpty() ? "" : "/" + statusDetail) : carrierCode,
-                    text(detail, "message"), location(detail.path("tracking_location"))));
+                    text(detail, "message"), location(detail.path("tracking_location")),
+                    mapping.status() == TrackingStatus.AVAILABLE_FOR_PICKUP ? pickupPoint(detail.path("tracking_location")) : Optional.empty()));
         }
         return events;
+    }
+
+    /**
+     * Where an {@code available_for_pickup} parcel waits, as far as EasyPost tells it: its tracking details
+     * carry only the scan's {@code tracking_location} (city, state, zip, country), never the point's name,
+     * street, opening hours or how long it keeps the parcel. Nothing when the location is empty.
+     */
+    private static Optional<PickupPoint> pickupPoint(JsonNode location) {
+        String city = text(location, "city");
+        String state = text(location, "state");
+        String zip = text(location, "zip");
+        String country = text(location, "country");
+        if (city.isEmpty() && zip.isEmpty()) {
+            return Optional.empty();
+        }
+        String place = state.isEmpty() || city.isEmpty() ? city : city + ", " + state;
+        return Optional.of(new PickupPoint("", "", List.of(), zip, place, country, Optional.empty(), Optional.empty()));
     }
 
     /** An Event posted to a webhook; only tracker events carry tracking, others are acknowledged empty. */

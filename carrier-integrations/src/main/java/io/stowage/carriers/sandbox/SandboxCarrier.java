@@ -30,6 +30,7 @@ import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.spi.UnknownDestinationException;
 import io.stowage.carriers.spi.UnknownShipmentException;
 import io.stowage.carriers.tracking.CarrierEstimate;
+import io.stowage.carriers.tracking.PickupPointJson;
 import io.stowage.carriers.tracking.StatusMapping;
 import io.stowage.carriers.tracking.TrackingEvent;
 import io.stowage.carriers.tracking.TrackingHistory;
@@ -191,7 +192,7 @@ public final class SandboxCarrier implements Carrier {
         CreatedLabel created = new CreatedLabel(new TrackingKey(CODE, trackingNumber), trackingNumber, service, quote.total(),
                 labels.render(label));
         List<SandboxParcel.Scan> scans = SandboxJourney.plan(settings, trackingNumber, service.deliveryMode(), clock.instant(),
-                request.from().city(), request.to().city());
+                request.from().city(), request.to().city(), ZONE);
         parcels.add(new SandboxParcel(trackingNumber, scans, null, 0));
         return created;
     }
@@ -208,7 +209,7 @@ public final class SandboxCarrier implements Carrier {
             throw new IllegalArgumentException("the sandbox's own parcels are planned when labelled, not scripted: " + key);
         }
         scripted.computeIfAbsent(key.toString(), ignored -> new SandboxParcel(key.trackingNumber(),
-                SandboxJourney.plan(settings, key.trackingNumber(), mode, labelledAt, originCity, destinationCity), null, 0));
+                SandboxJourney.plan(settings, key.trackingNumber(), mode, labelledAt, originCity, destinationCity, ZONE), null, 0));
     }
 
     /** True when {@link #track} knows the parcel: a sandbox label (kept in the parcel store), or a scripted parcel. */
@@ -332,13 +333,15 @@ public final class SandboxCarrier implements Carrier {
             JsonNode body = json.readTree(webhook.body());
             String eventId = requiredText(body, "event_id");
             TrackingKey key = new TrackingKey(CODE, requiredText(body, "tracking_number"));
+            JsonNode point = body.get("pickup_point");
             SandboxParcel.Scan scan = new SandboxParcel.Scan(Instant.parse(requiredText(body, "occurred_at")),
-                    requiredText(body, "code"), body.path("message").asString(""), body.path("location").asString(""));
+                    requiredText(body, "code"), body.path("message").asString(""), body.path("location").asString(""),
+                    point == null || point.isNull() ? null : PickupPointJson.read(point));
             JsonNode estimated = body.path("estimated_delivery");
             List<CarrierEstimate> estimates = estimated.isString()
                     ? List.of(new CarrierEstimate(key, LocalDate.parse(estimated.asString()), scan.at())) : List.of();
             return new WebhookNotification(eventId, List.of(toEvent(key, scan)), estimates);
-        } catch (JacksonException | DateTimeParseException e) {
+        } catch (JacksonException | DateTimeParseException | IllegalArgumentException e) {
             throw new MalformedCarrierResponseException("sandbox webhook is not the documented JSON: " + e.getMessage(), e);
         }
     }
@@ -352,6 +355,9 @@ public final class SandboxCarrier implements Carrier {
         body.put("message", scan.message());
         body.put("location", scan.location());
         body.put("occurred_at", scan.at().toString());
+        if (scan.pickupPoint() != null) {
+            body.set("pickup_point", PickupPointJson.write(scan.pickupPoint()));
+        }
         estimate.ifPresent(date -> body.put("estimated_delivery", date.toString()));
         byte[] bytes = json.writeValueAsBytes(body);
         return new SandboxWebhook(bytes, Map.of("Content-Type", List.of("application/json"),
@@ -360,7 +366,8 @@ public final class SandboxCarrier implements Carrier {
 
     private static TrackingEvent toEvent(TrackingKey key, SandboxParcel.Scan scan) {
         StatusMapping mapping = SandboxStatusCodes.TABLE.resolve(scan.code());
-        return new TrackingEvent(key, scan.at(), mapping.status(), mapping.detail(), scan.code(), scan.message(), scan.location());
+        return new TrackingEvent(key, scan.at(), mapping.status(), mapping.detail(), scan.code(), scan.message(), scan.location(),
+                Optional.ofNullable(scan.pickupPoint()));
     }
 
     private SandboxParcel find(TrackingKey key) {

@@ -1,6 +1,7 @@
 package io.stowage.carriers.sandbox;
 
 import io.stowage.carriers.spi.DeliveryMode;
+import io.stowage.carriers.tracking.PickupPoint;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +35,11 @@ final class SandboxJourney {
     private SandboxJourney() {
     }
 
+    /**
+     * @param zone where the sandbox's days are counted (a pickup point's collect-by day)
+     */
     static List<SandboxParcel.Scan> plan(SandboxSettings settings, String trackingNumber, DeliveryMode mode, Instant labelCreated,
-                           String originCity, String destinationCity) {
+                           String originCity, String destinationCity, ZoneId zone) {
         Random random = new Random(settings.seed() * 31 + trackingNumber.hashCode());
         List<SandboxParcel.Scan> scans = new ArrayList<>();
         Instant at = labelCreated;
@@ -64,12 +68,16 @@ final class SandboxJourney {
             scans.add(new SandboxParcel.Scan(at, ATTEMPT_FAILED, "Recipient not at home, notice left", destinationCity));
             at = at.plus(settings.lastMileDelay());
         }
-        scans.add(new SandboxParcel.Scan(at, AT_PICKUP_POINT, "Ready for collection", destinationCity + " pickup point"));
+        // A parcel sent to a pickup point goes to the city's locker; one nobody was home for, to its post office.
+        LocalDate arrived = at.atZone(zone).toLocalDate();
+        PickupPoint point = waitsAtPickupPoint ? SandboxPickupPoints.locker(destinationCity, arrived)
+                : SandboxPickupPoints.postOffice(destinationCity, arrived);
+        scans.add(new SandboxParcel.Scan(at, AT_PICKUP_POINT, "Ready for collection", point.name(), point));
         Duration waiting = settings.lastMileDelay().multipliedBy(2);
         if (random.nextDouble() < settings.returnRate()) {
             scans.add(new SandboxParcel.Scan(at.plus(waiting.multipliedBy(2)), RETURNED, "Not collected, returned to sender", originCity));
         } else {
-            scans.add(new SandboxParcel.Scan(at.plus(waiting), COLLECTED, "Collected by recipient", destinationCity + " pickup point"));
+            scans.add(new SandboxParcel.Scan(at.plus(waiting), COLLECTED, "Collected by recipient", point.name()));
         }
         return scans;
     }

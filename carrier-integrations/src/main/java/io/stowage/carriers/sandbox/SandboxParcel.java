@@ -1,5 +1,7 @@
 package io.stowage.carriers.sandbox;
 
+import io.stowage.carriers.tracking.PickupPoint;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +17,16 @@ public record SandboxParcel(String trackingNumber, List<Scan> scans, Instant can
         scans = List.copyOf(scans);
     }
 
-    /** A scan of the parcel: when, the sandbox's status code, what it says, where. */
-    public record Scan(Instant at, String code, String message, String location) {
+    /**
+     * A scan of the parcel: when, the sandbox's status code, what it says, where.
+     *
+     * @param pickupPoint where the parcel waits to be collected, for the scan that puts it there; else null
+     */
+    public record Scan(Instant at, String code, String message, String location, PickupPoint pickupPoint) {
+
+        /** A scan at no pickup point. */
+        public Scan(Instant at, String code, String message, String location) {
+            this(at, code, message, location, null);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.stowage.carriers.spi.TrackingKey;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One scan or status change of a parcel.
@@ -12,9 +13,11 @@ import java.util.Objects;
  * @param carrierStatusCode the carrier's own code, kept so nothing is lost by normalising
  * @param message           the carrier's free-text description, as it sent it
  * @param location          where it happened, as text, or empty
+ * @param pickupPoint       where the parcel now waits to be collected, when the scan puts it at a pickup
+ *                          point and the carrier says which (with its address and hours as far as it gives them)
  */
 public record TrackingEvent(TrackingKey trackingKey, Instant occurredAt, TrackingStatus status, String detail,
-                            String carrierStatusCode, String message, String location) {
+                            String carrierStatusCode, String message, String location, Optional<PickupPoint> pickupPoint) {
 
     public TrackingEvent {
         Objects.requireNonNull(trackingKey, "trackingKey");
@@ -24,5 +27,12 @@ public record TrackingEvent(TrackingKey trackingKey, Instant occurredAt, Trackin
         carrierStatusCode = Objects.requireNonNullElse(carrierStatusCode, "");
         message = Objects.requireNonNullElse(message, "");
         location = Objects.requireNonNullElse(location, "");
+        pickupPoint = Objects.requireNonNullElse(pickupPoint, Optional.empty());
+    }
+
+    /** A scan that names no pickup point. */
+    public TrackingEvent(TrackingKey trackingKey, Instant occurredAt, TrackingStatus status, String detail,
+                         String carrierStatusCode, String message, String location) {
+        this(trackingKey, occurredAt, status, detail, carrierStatusCode, message, location, Optional.empty());
     }
 }

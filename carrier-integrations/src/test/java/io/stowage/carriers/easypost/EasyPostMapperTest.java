@@ -13,6 +13,7 @@ import io.stowage.carriers.spi.RateQuote;
 import io.stowage.carriers.spi.ServiceSpeed;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.tracking.CarrierEstimate;
+import io.stowage.carriers.tracking.PickupPoint;
 import io.stowage.carriers.tracking.TrackingEvent;
 import io.stowage.carriers.tracking.TrackingHistory;
 import io.stowage.carriers.tracking.TrackingStatus;
@@ -135,6 +136,22 @@ class EasyPostMapperTest {
         assertThat(arrived.location()).isEqualTo("Vilnius, LT");
         assertThat(events.get(2).carrierStatusCode()).isEqualTo("out_for_delivery/out_for_delivery");
         assertThat(events.get(3).carrierStatusCode()).isEqualTo("X1");
+    }
+
+    /** EasyPost names no pickup point: an available_for_pickup scan gives only its tracking_location's place. */
+    @Test
+    void aParcelAvailableForPickupIsAtThePlaceOfItsScanWithNoNameStreetOrHours() {
+        String tracker = "{\"tracking_code\":\"9400\",\"carrier\":\"USPS\",\"tracking_details\":["
+                + "{\"status\":\"in_transit\",\"datetime\":\"2026-11-20T07:10:00Z\",\"tracking_location\":{\"city\":\"BROOKLYN\",\"state\":\"NY\",\"zip\":\"11201\",\"country\":\"US\"}},"
+                + "{\"status\":\"available_for_pickup\",\"datetime\":\"2026-11-21T09:00:00Z\",\"tracking_location\":{\"city\":\"BROOKLYN\",\"state\":\"NY\",\"zip\":\"11201\",\"country\":\"US\"}},"
+                + "{\"status\":\"available_for_pickup\",\"datetime\":\"2026-11-22T09:00:00Z\",\"tracking_location\":{}}]}";
+
+        List<TrackingEvent> events = mapper.trackingEvents(json.readTree(tracker));
+
+        assertThat(events.get(0).pickupPoint()).as("not at a pickup point").isEmpty();
+        assertThat(events.get(1).pickupPoint()).contains(new PickupPoint("", "", List.of(), "11201", "BROOKLYN, NY", "US",
+                Optional.empty(), Optional.empty()));
+        assertThat(events.get(2).pickupPoint()).as("no place given").isEmpty();
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.spi.UnknownShipmentException;
 import io.stowage.carriers.tracking.InMemoryProcessedWebhookStore;
 import io.stowage.carriers.tracking.CarrierEstimate;
+import io.stowage.carriers.tracking.OpeningHours;
+import io.stowage.carriers.tracking.PickupPoint;
 import io.stowage.carriers.tracking.TrackingEvent;
 import io.stowage.carriers.tracking.TrackingHistory;
 import io.stowage.carriers.tracking.TrackingStatus;
@@ -22,6 +24,7 @@ import io.stowage.carriers.tracking.WebhookVerificationException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -119,6 +122,48 @@ class SandboxCarrierTest {
 
         assertThat(statuses(carrier.track(label.trackingKey()).events())).endsWith(TrackingStatus.OUT_FOR_DELIVERY,
                 TrackingStatus.FAILURE, TrackingStatus.AVAILABLE_FOR_PICKUP, TrackingStatus.RETURN_TO_SENDER);
+    }
+
+    /** Sent to a pickup point, the parcel waits at the city's locker, open always; tracking and its webhook both name it. */
+    @Test
+    void aParcelForAPickupPointWaitsAtALockerOpenDayAndNight() {
+        SandboxCarrier carrier = carrier(0, 0, 0, 0);
+        CreatedLabel label = ship(carrier, "pickup");
+        clock.advance(Duration.ofMinutes(13));
+
+        TrackingEvent waiting = carrier.track(label.trackingKey()).events().stream()
+                .filter(event -> event.status() == TrackingStatus.AVAILABLE_FOR_PICKUP).findFirst().orElseThrow();
+        PickupPoint locker = waiting.pickupPoint().orElseThrow();
+        assertThat(locker.name()).isEqualTo("Sandbox pakomāts Origo").isEqualTo(waiting.location());
+        assertThat(locker.addressLine()).isEqualTo("Stacijas laukums 2, LV-1050 Rīga");
+        assertThat(locker.country()).isEqualTo("LV");
+        assertThat(locker.openingHours()).contains(OpeningHours.always());
+        assertThat(locker.collectBy()).contains(LocalDate.parse("2026-11-26"));
+
+        TrackingWebhookReceiver receiver = new TrackingWebhookReceiver(carrier, SECRET, new InMemoryProcessedWebhookStore(100));
+        List<TrackingEvent> delivered = carrier.dueWebhooks().stream()
+                .flatMap(webhook -> receiver.receive(webhook.body(), webhook.headers()).events().stream()).toList();
+        assertThat(delivered).filteredOn(event -> event.status() == TrackingStatus.AVAILABLE_FOR_PICKUP).singleElement()
+                .isEqualTo(waiting);
+        assertThat(delivered).filteredOn(event -> event.status() != TrackingStatus.AVAILABLE_FOR_PICKUP)
+                .allSatisfy(event -> assertThat(event.pickupPoint()).isEmpty());
+    }
+
+    /** Nobody home: the parcel goes to the post office, open on weekdays and Saturday mornings, closed on Sunday. */
+    @Test
+    void aParcelNobodyWasHomeForWaitsAtThePostOfficeWithItsWeekdayHours() {
+        SandboxCarrier carrier = carrier(1, 0, 0, 0);
+        CreatedLabel label = ship(carrier, "standard");
+        clock.advance(Duration.ofDays(1));
+
+        PickupPoint office = carrier.track(label.trackingKey()).events().stream().flatMap(event -> event.pickupPoint().stream())
+                .findFirst().orElseThrow();
+        assertThat(office.name()).isEqualTo("Sandbox Rīgas centrālā pasta nodaļa");
+        OpeningHours hours = office.openingHours().orElseThrow();
+        assertThat(hours.alwaysOpen()).isFalse();
+        assertThat(hours.on(DayOfWeek.MONDAY)).containsExactly(OpeningHours.Period.of("08:00", "19:00"));
+        assertThat(hours.on(DayOfWeek.SATURDAY)).containsExactly(OpeningHours.Period.of("09:00", "15:00"));
+        assertThat(hours.on(DayOfWeek.SUNDAY)).isEmpty();
     }
 
     @Test
