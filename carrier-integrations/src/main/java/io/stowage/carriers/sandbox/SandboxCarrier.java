@@ -254,6 +254,50 @@ public final class SandboxCarrier implements Carrier {
         return parcels.returnLabelIssuedAt(key.trackingNumber());
     }
 
+    /**
+     * A return parcel handed in at one of the sandbox's parcel shops (the shop scans its label or its
+     * drop-off QR code): from now it moves like the sandbox's other parcels (handed in, sorted, on its
+     * way to the warehouse, in {@link #track} and as webhooks) and waits there for the warehouse to
+     * receive it ({@link #returnReceived}). Handing it in again changes nothing.
+     *
+     * @throws UnknownShipmentException for any number the sandbox did not issue as a return label
+     */
+    public synchronized void dropOff(TrackingKey key) {
+        Instant issued = returnLabelIssued(key);
+        if (parcels.find(key.trackingNumber()).isPresent()) {
+            return;
+        }
+        Instant now = clock.instant();
+        parcels.add(new SandboxParcel(key.trackingNumber(), SandboxJourney.planReturn(settings, now.isBefore(issued) ? issued : now), null, 0));
+    }
+
+    /**
+     * The warehouse received the return: for the carrier, the parcel is delivered now. One the
+     * sandbox never saw handed in (the customer's drop-off was not played in the demo) is handed in and
+     * delivered at once, as the carrier must have carried it. Received again, it stays as it was.
+     *
+     * @throws UnknownShipmentException for any number the sandbox did not issue as a return label
+     */
+    public synchronized void returnReceived(TrackingKey key) {
+        returnLabelIssued(key);
+        Instant now = clock.instant();
+        SandboxParcel parcel = parcels.find(key.trackingNumber()).orElseGet(() -> {
+            SandboxParcel handedIn = new SandboxParcel(key.trackingNumber(), SandboxJourney.planReturn(settings, now), null, 0);
+            parcels.add(handedIn);
+            return handedIn;
+        });
+        if (parcel.scans().stream().anyMatch(scan -> scan.code().equals(SandboxStatusCodes.DELIVERED))) {
+            return;
+        }
+        List<SandboxParcel.Scan> scans = SandboxJourney.delivered(parcel.scans(), now);
+        parcels.replace(new SandboxParcel(parcel.trackingNumber(), scans, null, Math.min(parcel.webhooksSent(), scans.size() - 1)));
+    }
+
+    private Instant returnLabelIssued(TrackingKey key) {
+        return (CODE.equals(key.carrierCode()) ? parcels.returnLabelIssuedAt(key.trackingNumber()) : Optional.<Instant>empty())
+                .orElseThrow(() -> new UnknownShipmentException("the sandbox issued no return label " + key));
+    }
+
     /** Cancels a parcel that has not been picked up yet; later the carrier refuses. */
     @Override
     public synchronized CancellationResult cancel(ShipmentHandle handle) {
