@@ -44,7 +44,7 @@ class CustomerNoticeSender {
     private static final int MAX_ERROR = 1000;
 
     /** The error of a notice cancelled because later news of the parcel made it stale, followed by that news' kind. */
-    static final String STALE = "stale: the parcel's later news is told instead: ";
+    static final String STALE = "stale: later news of the parcel is told instead: ";
 
     /**
      * What a pending notice {@code n} waits for before it may go ({@link NoticeKind#waitsFor()}): a parcel's shipped

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import io.stowage.api.database.Params;
 import io.stowage.carriers.sandbox.SandboxParcel;
 import io.stowage.carriers.sandbox.SandboxParcels;
+import io.stowage.carriers.tracking.PickupPointJson;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -99,6 +100,9 @@ class SandboxParcelTable implements SandboxParcels {
             node.put("code", scan.code());
             node.put("message", scan.message());
             node.put("location", scan.location());
+            if (scan.pickupPoint() != null) {
+                node.set("pickup_point", PickupPointJson.write(scan.pickupPoint()));
+            }
         }
         return JSON.writeValueAsString(array);
     }
@@ -106,8 +110,10 @@ class SandboxParcelTable implements SandboxParcels {
     private static SandboxParcel parcel(Readable row) {
         List<SandboxParcel.Scan> scans = new ArrayList<>();
         for (JsonNode scan : JSON.readTree(row.get("scans", String.class))) {
+            JsonNode point = scan.get("pickup_point");
             scans.add(new SandboxParcel.Scan(Instant.parse(scan.path("at").asString()), scan.path("code").asString(),
-                    scan.path("message").asString(""), scan.path("location").asString("")));
+                    scan.path("message").asString(""), scan.path("location").asString(""),
+                    point == null || point.isNull() ? null : PickupPointJson.read(point)));
         }
         OffsetDateTime cancelled = row.get("cancelled_at", OffsetDateTime.class);
         return new SandboxParcel(row.get("tracking_number", String.class), scans, cancelled == null ? null : cancelled.toInstant(),

@@ -219,7 +219,7 @@ class CustomerNotificationTest extends FastDeliveryTest {
         awaitMail(email, 5);
         track(world, orderId, shipmentId, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "available_for_pickup",
                 "pickup_point", Map.of("name", "Omniva paštomatas Akropolis", "address", "Ozo g. 25, Vilnius",
-                        "opening_hours", "I-VII 06:00-23:00", "collect_by", "2026-12-12")));
+                        "opening_hours", Map.of("always_open", true, "days", List.of()), "collect_by", "2026-12-12")));
         awaitMail(email, 6);
         track(world, orderId, shipmentId, EventTypes.SHIPMENT_DELIVERED, Map.of("status", "delivered"));
         // Tracking says delivered again: the customer was told already.
@@ -238,7 +238,7 @@ class CustomerNotificationTest extends FastDeliveryTest {
                 "Užsakymo " + orderId + " siunta laukia atsiėmimo", "Užsakymo " + orderId + " siunta vėluoja",
                 "Problema su užsakymo " + orderId + " siunta", "Užsakymo " + orderId + " siunta pristatyta");
         assertThat(bySubject.get("Užsakymo " + orderId + " siunta laukia atsiėmimo"))
-                .contains("Omniva paštomatas Akropolis", "Adresas: Ozo g. 25, Vilnius", "Darbo laikas: I-VII 06:00-23:00",
+                .contains("Omniva paštomatas Akropolis", "Adresas: Ozo g. 25, Vilnius", "Darbo laikas: visą parą, kasdien",
                         "Atsiimkite ją iki 2026 m. gruodžio 12 d.");
         assertThat(bySubject.get("Užsakymo " + orderId + " siunta vėluoja"))
                 .contains("ji neatkeliaus iki pažadėtos datos", "2026 m. gruodžio 9 d.", "Jums nieko daryti nereikia");
@@ -332,6 +332,53 @@ class CustomerNotificationTest extends FastDeliveryTest {
         assertThat(count("SELECT count(*) AS n FROM customer_notices WHERE order_id = CAST('" + orderId
                 + "' AS uuid) AND kind = 'out_for_delivery' AND status = 'cancelled' AND last_error LIKE 'stale:%delivered'"))
                 .as("out for delivery, stale once delivered was known, is not sent on either channel").isEqualTo(2);
+    }
+
+    @Test
+    void newsIsDroppedAsStaleOnlyForNewerNewsOfTheParcel() {
+        World world = World.create(this);
+        smtpSettings(world);
+        Instant noon = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String lateFirst = "late-first-" + UUID.randomUUID() + "@example.com";
+        String lateAfter = "late-after-" + UUID.randomUUID() + "@example.com";
+        String lateFirstOrder = order(world, customer(lateFirst, null, "en", "email"));
+        String lateAfterOrder = order(world, customer(lateAfter, null, "en", "email"));
+        awaitMail(lateFirst, 1);
+        awaitMail(lateAfter, 1);
+        UUID lateFirstParcel = UUID.randomUUID();
+        UUID lateAfterParcel = UUID.randomUUID();
+
+        // Both news of each parcel wait for its shipped notice. One parcel turned late and then went out for delivery: where
+        // it is now is the news. The other went out for delivery, failed, and turned late an hour later: both are news.
+        Map<String, Object> late = Map.of("status", "in_transit", "reason", "no carrier event for longer than the lane normally takes");
+        track(world, lateFirstOrder, lateFirstParcel, EventTypes.SHIPMENT_DELAYED, with(late, "occurred_at", noon.toString()));
+        track(world, lateFirstOrder, lateFirstParcel, EventTypes.SHIPMENT_TRACKING_UPDATED,
+                Map.of("status", "out_for_delivery", "occurred_at", noon.plusSeconds(60).toString()));
+        track(world, lateAfterOrder, lateAfterParcel, EventTypes.SHIPMENT_TRACKING_UPDATED,
+                Map.of("status", "out_for_delivery", "occurred_at", noon.toString()));
+        track(world, lateAfterOrder, lateAfterParcel, EventTypes.SHIPMENT_DELAYED, with(late, "occurred_at", noon.plusSeconds(3600).toString()));
+        Eventually.await(PATIENCE, () -> heldFor(world, lateFirstOrder, "out_for_delivery").equals("shipped")
+                && heldFor(world, lateAfterOrder, "delayed").equals("shipped"));
+
+        shipped(world, lateFirstOrder, lateFirstParcel, "https://wms.example.com/track/" + UUID.randomUUID().toString().replace("-", ""));
+        shipped(world, lateAfterOrder, lateAfterParcel, "https://wms.example.com/track/" + UUID.randomUUID().toString().replace("-", ""));
+
+        awaitMail(lateFirst, 3);
+        awaitMail(lateAfter, 4);
+        Eventually.await(PATIENCE, () -> pending(lateFirstOrder) == 0 && pending(lateAfterOrder) == 0);
+        assertThat(subjects(lateFirst)).containsExactly("Order " + lateFirstOrder + " is confirmed", "Order " + lateFirstOrder + " is on its way",
+                "Your parcel for order " + lateFirstOrder + " arrives today");
+        assertThat(count("SELECT count(*) AS n FROM customer_notices WHERE order_id = CAST('" + lateFirstOrder
+                + "' AS uuid) AND kind = 'delayed' AND status = 'cancelled' AND last_error = '" + CustomerNoticeSender.STALE + "out_for_delivery'"))
+                .as("the delay was dropped as stale").isEqualTo(1);
+        assertThat(subjects(lateAfter)).containsExactly("Order " + lateAfterOrder + " is confirmed", "Order " + lateAfterOrder + " is on its way",
+                "Your parcel for order " + lateAfterOrder + " arrives today", "Your parcel for order " + lateAfterOrder + " is delayed");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> fields, String key, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(fields);
+        more.put(key, value);
+        return more;
     }
 
     @Test
