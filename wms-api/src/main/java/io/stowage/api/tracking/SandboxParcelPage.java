@@ -64,10 +64,7 @@ class SandboxParcelPage {
     @PostMapping(value = "/sandbox-carrier/parcels/{trackingNumber}/drop-off", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Parcel> dropOff(@PathVariable String trackingNumber) {
         TrackingKey key = new TrackingKey(SandboxCarrier.CODE, trackingNumber);
-        return calls.call(() -> {
-                    carriers.sandbox().dropOff(key);
-                    return key;
-                })
+        return calls.call(() -> carriers.sandbox().dropOff(key))
                 .onErrorMap(UnknownShipmentException.class, unknown -> ApiProblem.notFound("Sandbox return label", trackingNumber))
                 .then(parcel(trackingNumber));
     }
@@ -88,7 +85,8 @@ class SandboxParcelPage {
 
     /** A return label the sandbox issued: its link and QR code lead here before the customer drops the parcel off. */
     private Mono<Parcel> awaitingDropOff(TrackingKey key) {
-        return calls.call(() -> carriers.sandbox().awaitingDropOff(key).orElse(null))
+        return calls.call(() -> carriers.sandbox().awaitingDropOff(key))
+                .flatMap(Mono::justOrEmpty)
                 .map(issuedAt -> new Parcel(SandboxCarrier.CODE, key.trackingNumber(), true, issuedAt,
                         "Return label issued. The parcel has not been dropped off yet; its journey shows here from drop-off (POST .../drop-off plays the parcel shop's scan).", null, List.of()));
     }

@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * forever. A real carrier learns it from its driver's scan at the warehouse door; the sandbox has no
  * driver, so it hears it from the receipt.
  * <p>
- * The sandbox keeps its parcels in its own store, on its own connection: this writes there, not in the
- * fan-out's transaction. That is safe because a receipt told twice changes nothing. Events without a
- * sandbox label, and labels the sandbox does not know (synthetic events, another installation's), are
+ * The sandbox keeps its parcels in its own store (its table, through its own calls), which need not be
+ * the fan-out's transaction; that is safe because a receipt told twice changes nothing. Events without
+ * a sandbox label, and labels the sandbox does not know (synthetic events, another installation's), are
  * skipped.
  */
 @Component
@@ -56,10 +56,7 @@ class SandboxReturnDeliveries implements OutboxSubscriber {
             return Mono.empty();
         }
         TrackingKey key = new TrackingKey(SandboxCarrier.CODE, trackingNumber);
-        return calls.call(() -> {
-                    carriers.sandbox().returnReceived(key);
-                    return key;
-                })
+        return calls.call(() -> carriers.sandbox().returnReceived(key))
                 .onErrorResume(UnknownShipmentException.class, unknown -> Mono.empty())
                 .then();
     }
