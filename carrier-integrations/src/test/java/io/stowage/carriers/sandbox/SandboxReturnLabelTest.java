@@ -1,5 +1,6 @@
 package io.stowage.carriers.sandbox;
 
+import io.stowage.carriers.Await;
 import io.stowage.barcodes.decode.BarcodeDecoder;
 import io.stowage.barcodes.decode.DecodedBarcode;
 import io.stowage.barcodes.render.Symbology;
@@ -36,8 +37,8 @@ class SandboxReturnLabelTest {
                 0, 0, 0, 0, 11, "https://track.example/{trackingNumber}", "s".getBytes(StandardCharsets.UTF_8)), clock, new LabelRenderer(),
                 new InMemoryTrackingNumberSequence(40));
 
-        ReturnLabel label = carrier.createReturnLabel(new ReturnLabelRequest("RMA-ABCDE23456", "SO-1", CUSTOMER, WAREHOUSE,
-                Parcel.of(800, 300, 200, 100), "pickup", clock.instant()));
+        ReturnLabel label = Await.result(carrier.createReturnLabel(new ReturnLabelRequest("RMA-ABCDE23456", "SO-1", CUSTOMER, WAREHOUSE,
+                Parcel.of(800, 300, 200, 100), "pickup", clock.instant())));
 
         assertThat(label.trackingKey().trackingNumber()).isEqualTo("SBR0000000040");
         assertThat(label.service().serviceCode()).isEqualTo("standard");
@@ -60,14 +61,14 @@ class SandboxReturnLabelTest {
     void aReturnLabelItIssuedAwaitsDropOffWhereANumberItNeverIssuedIsUnknown() {
         SandboxCarrier carrier = new SandboxCarrier(SandboxSettings.demo("s".getBytes(StandardCharsets.UTF_8)), clock, new LabelRenderer(),
                 new InMemoryTrackingNumberSequence(40));
-        ReturnLabel label = carrier.createReturnLabel(new ReturnLabelRequest("RMA-ABCDE23456", "SO-1", CUSTOMER, WAREHOUSE,
-                Parcel.of(800, 300, 200, 100), "standard", clock.instant()));
+        ReturnLabel label = Await.result(carrier.createReturnLabel(new ReturnLabelRequest("RMA-ABCDE23456", "SO-1", CUSTOMER, WAREHOUSE,
+                Parcel.of(800, 300, 200, 100), "standard", clock.instant())));
         TrackingKey issued = label.trackingKey();
 
-        assertThat(carrier.knows(issued)).as("no parcel until it is dropped off").isFalse();
-        assertThat(carrier.awaitingDropOff(issued)).contains(clock.instant());
-        assertThat(carrier.awaitingDropOff(new TrackingKey(SandboxCarrier.CODE, "SBR0000000041"))).as("never issued").isEmpty();
-        assertThat(carrier.awaitingDropOff(new TrackingKey("omniva", issued.trackingNumber()))).as("another carrier's number").isEmpty();
+        assertThat(Await.result(carrier.knows(issued))).as("no parcel until it is dropped off").isFalse();
+        assertThat(Await.result(carrier.awaitingDropOff(issued))).contains(clock.instant());
+        assertThat(Await.result(carrier.awaitingDropOff(new TrackingKey(SandboxCarrier.CODE, "SBR0000000041")))).as("never issued").isEmpty();
+        assertThat(Await.result(carrier.awaitingDropOff(new TrackingKey("omniva", issued.trackingNumber())))).as("another carrier's number").isEmpty();
     }
 
     @Test
@@ -76,8 +77,8 @@ class SandboxReturnLabelTest {
                 .filter(card -> card.carrier().equals("omniva")).findFirst().orElseThrow(), new InMemoryTrackingNumberSequence(7),
                 new LabelRenderer());
 
-        ReturnLabel label = rateCard.createReturnLabel(new ReturnLabelRequest("RMA-ABCDE23456", "SO-1", CUSTOMER, WAREHOUSE,
-                Parcel.of(800, 300, 200, 100), "locker", clock.instant()));
+        ReturnLabel label = Await.result(rateCard.createReturnLabel(new ReturnLabelRequest("RMA-ABCDE23456", "SO-1", CUSTOMER, WAREHOUSE,
+                Parcel.of(800, 300, 200, 100), "locker", clock.instant())));
 
         assertThat(label.service().deliveryMode()).isEqualTo(DeliveryMode.DOOR);
         assertThat(label.dropOffCode()).isEmpty();

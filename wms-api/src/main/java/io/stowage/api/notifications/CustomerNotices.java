@@ -6,9 +6,11 @@ import io.stowage.api.merchants.Merchants;
 import io.stowage.api.orders.OrderCustomers;
 import io.stowage.api.orders.OrderCustomers.OrderCustomer;
 import io.stowage.api.trackpage.TroubleReasons;
+import io.stowage.api.tracking.PickupHours;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.webhooks.OutboxEvent;
 import io.stowage.api.webhooks.OutboxSubscriber;
+import io.stowage.carriers.tracking.PickupPointJson;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -137,12 +139,24 @@ public class CustomerNotices implements OutboxSubscriber {
         NoticeFacts.PickupPoint point = null;
         if (payload.has("pickup_point")) {
             JsonNode at = payload.get("pickup_point");
-            point = new NoticeFacts.PickupPoint(at.get("name").asString(), text(at, "address"), text(at, "opening_hours"),
+            point = new NoticeFacts.PickupPoint(at.get("name").asString(), text(at, "address"), hours(at.get("opening_hours")),
                     at.has("collect_by") ? LocalDate.parse(at.get("collect_by").asString()) : null);
         }
         return new NoticeFacts(kind, customer.name(), merchantName, payload.get("order_number").asString(), day(when, zone), List.of(),
                 payload.get("carrier").asString(), payload.get("tracking_number").asString(), trackingUrl.isEmpty() ? null : trackingUrl,
                 eta, reason(kind, payload, eta), point);
+    }
+
+    /** The pickup point's opening hours as tracking's event gives them; none when absent or not that shape. */
+    private static PickupHours hours(JsonNode openingHours) {
+        if (openingHours == null || !openingHours.isObject()) {
+            return null;
+        }
+        try {
+            return PickupHours.of(PickupPointJson.readHours(openingHours));
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,5 +1,6 @@
 package io.stowage.api.notifications;
 
+import io.stowage.api.tracking.PickupHours;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,6 +17,7 @@ record NoticeFacts(NoticeKind kind, String customerName, String merchantName, St
     record Item(String sku, int quantity) {
     }
 
-    record PickupPoint(String name, String address, String openingHours, LocalDate collectBy) {
+    /** @param openingHours when it is open, or null when the carrier did not say */
+    record PickupPoint(String name, String address, PickupHours openingHours, LocalDate collectBy) {
     }
 }

@@ -72,7 +72,8 @@ final class NoticeTexts {
                     details.add(words.get(kind + ".address", point.address()));
                 }
                 if (point.openingHours() != null) {
-                    details.add(words.get(kind + ".hours", point.openingHours()));
+                    details.add(words.get(kind + ".hours", String.join("; ", point.openingHours().lines(locale,
+                            words.get(kind + ".always_open"), words.get(kind + ".closed")))));
                 }
                 if (point.collectBy() != null) {
                     details.add(words.get(kind + ".collect_by", words.date(point.collectBy())));

@@ -5,6 +5,8 @@ import io.stowage.api.outbox.Outbox;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.carriers.spi.TrackingKey;
 import io.stowage.carriers.tracking.CarrierEstimate;
+import io.stowage.carriers.tracking.PickupPoint;
+import io.stowage.carriers.tracking.PickupPointJson;
 import io.stowage.carriers.tracking.TrackingEvent;
 import io.stowage.carriers.tracking.TrackingStatus;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where carrier events land, however they came (webhook, poll, the sandbox), and what they make of
@@ -44,6 +47,7 @@ class ParcelLedger {
     private final DeliveredOrders orders;
 
     static final String ACTOR = "system:tracking";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     ParcelLedger(DatabaseClient db, TransactionalOperator tx, Outbox outbox, ShipmentTracking tracking, PollSpacing spacing,
                  TrackingSettings settings, DeliveredOrders orders) {
@@ -82,8 +86,9 @@ class ParcelLedger {
     private Mono<Void> insert(TrackingEvent event, String source) {
         return db.sql("""
                         INSERT INTO tracking_events (carrier_code, tracking_number, event_key, occurred_at, carrier_status,
-                                                     carrier_status_code, detail, message, location, source)
-                        VALUES (:carrier, :number, :key, :at, :status, :code, :detail, :message, :location, :source)
+                                                     carrier_status_code, detail, message, location, source, pickup_point)
+                        VALUES (:carrier, :number, :key, :at, :status, :code, :detail, :message, :location, :source,
+                                CAST(:pickupPoint AS jsonb))
                         ON CONFLICT (carrier_code, tracking_number, event_key) DO NOTHING
                         """)
                 .bind("carrier", event.trackingKey().carrierCode()).bind("number", event.trackingKey().trackingNumber())
@@ -91,6 +96,8 @@ class ParcelLedger {
                 .bind("at", event.occurredAt().atOffset(ZoneOffset.UTC)).bind("status", event.status().wireName())
                 .bind("code", event.carrierStatusCode()).bind("detail", event.detail()).bind("message", event.message())
                 .bind("location", event.location()).bind("source", source)
+                .bind("pickupPoint", Params.nullable(event.pickupPoint().map(point -> JSON.writeValueAsString(PickupPointJson.write(point)))
+                        .orElse(null), String.class))
                 .then();
     }
 
@@ -122,7 +129,8 @@ class ParcelLedger {
                           Instant exceptionAt, Instant deliveredAnnouncedAt, Instant endedAt) {
     }
 
-    private record Scan(Instant at, TrackingStatus status, String detail, String message, String location) {
+    /** @param pickupPoint where the scan says the parcel waits to be collected, or null */
+    private record Scan(Instant at, TrackingStatus status, String detail, String message, String location, PickupPoint pickupPoint) {
 
         String description() {
             return message == null || message.isBlank() ? detail : message;
@@ -161,7 +169,7 @@ class ParcelLedger {
 
     private Flux<Scan> scans(Stored stored) {
         return db.sql("""
-                        SELECT occurred_at, carrier_status, detail, message, location FROM tracking_events
+                        SELECT occurred_at, carrier_status, detail, message, location, pickup_point::text AS pickup_point FROM tracking_events
                         WHERE carrier_code = :carrier AND tracking_number = :number AND occurred_at >= :since
                         ORDER BY occurred_at, id
                         """)
@@ -169,7 +177,7 @@ class ParcelLedger {
                 .bind("since", stored.labelledAt().minusSeconds(86_400).atOffset(ZoneOffset.UTC))
                 .map(row -> new Scan(row.get("occurred_at", OffsetDateTime.class).toInstant(),
                         TrackingStatus.fromWireName(row.get("carrier_status", String.class)), row.get("detail", String.class),
-                        row.get("message", String.class), row.get("location", String.class)))
+                        row.get("message", String.class), row.get("location", String.class), pickupPoint(row.get("pickup_point", String.class))))
                 .all();
     }
 
@@ -181,11 +189,21 @@ class ParcelLedger {
         Scan delivered = null;
         Scan exception = null;
         Scan pickup = null;
+        PickupPoint point = null;
         for (Scan scan : scans) {
             Optional<String> normalised = TrackingStatuses.normalised(scan.status());
             if (normalised.isPresent()) {
                 status = normalised.get();
                 statusAt = scan.at();
+            }
+            // The point the parcel waits at now: the latest the carrier named since it arrived there; none
+            // once it moves on (collected, delivered, sent back), so the page shows no place it has left.
+            if (scan.status() == TrackingStatus.AVAILABLE_FOR_PICKUP) {
+                pickup = scan;
+                point = scan.pickupPoint() != null ? scan.pickupPoint() : point;
+            } else if (normalised.isPresent()) {
+                pickup = null;
+                point = null;
             }
             if (firstScan == null && normalised.isPresent() && scan.status() != TrackingStatus.PRE_TRANSIT) {
                 firstScan = scan;
@@ -196,9 +214,6 @@ class ParcelLedger {
             if (exception == null && TrackingStatuses.isCarrierException(scan.status())) {
                 exception = scan;
             }
-            if (scan.status() == TrackingStatus.AVAILABLE_FOR_PICKUP) {
-                pickup = scan;
-            }
         }
         boolean statusChanged = !status.equals(stored.status());
         boolean ends = TrackingStatuses.isFinal(status);
@@ -206,9 +221,13 @@ class ParcelLedger {
         boolean raiseException = exception != null && stored.exceptionAt() == null;
         String exceptionReason = exception == null ? null : reason(exception);
         Instant nextPoll = Instant.now().plus(spacing.after(stored.carrier(), status));
-        LocalDate collectBy = pickup == null ? null
+        LocalDate collectBy = pickup == null ? null : point != null && point.collectBy().isPresent() ? point.collectBy().get()
                 : pickup.at().atZone(ZoneOffset.UTC).toLocalDate().plusDays(settings.pickupHoldDays());
-        String pickupName = pickup == null ? null : pickup.location().isBlank() ? pickup.description() : pickup.location();
+        String pickupName = pickup == null ? null : point != null && !point.name().isEmpty() ? point.name()
+                : pickup.location().isBlank() ? pickup.description() : pickup.location();
+        String pickupAddress = point == null || point.addressLine().isEmpty() ? null : point.addressLine();
+        String pickupHours = point == null ? null : point.openingHours().map(hours -> JSON.writeValueAsString(PickupPointJson.writeHours(hours)))
+                .orElse(null);
         Mono<Void> update = db.sql("""
                         UPDATE shipment_tracking SET
                                status = :status,
@@ -218,7 +237,8 @@ class ParcelLedger {
                                delivered_announced_at = CASE WHEN :announce THEN clock_timestamp() ELSE delivered_announced_at END,
                                exception_reason = CASE WHEN :raise THEN :exceptionReason ELSE exception_reason END,
                                exception_at = CASE WHEN :raise THEN clock_timestamp() ELSE exception_at END,
-                               pickup_point_name = :pickupName, pickup_collect_by = :collectBy, carrier_eta = :carrierEta,
+                               pickup_point_name = :pickupName, pickup_point_address = :pickupAddress,
+                               pickup_point_hours = CAST(:pickupHours AS jsonb), pickup_collect_by = :collectBy, carrier_eta = :carrierEta,
                                ended_at = CASE WHEN :ends THEN clock_timestamp() ELSE NULL END,
                                next_poll_at = :nextPoll, poll_failures = 0, updated_at = clock_timestamp()
                         WHERE shipment_id = :id
@@ -232,6 +252,8 @@ class ParcelLedger {
                 .bind("announce", announceDelivery).bind("raise", raiseException)
                 .bind("exceptionReason", Params.nullable(exceptionReason, String.class))
                 .bind("pickupName", Params.nullable(pickupName, String.class))
+                .bind("pickupAddress", Params.nullable(pickupAddress, String.class))
+                .bind("pickupHours", Params.nullable(pickupHours, String.class))
                 .bind("collectBy", Params.nullable(collectBy, LocalDate.class))
                 .bind("carrierEta", Params.nullable(carrierEta, LocalDate.class))
                 .bind("ends", ends).bind("nextPoll", nextPoll.atOffset(ZoneOffset.UTC))
@@ -267,6 +289,18 @@ class ParcelLedger {
         String detail = scan.detail() == null || scan.detail().isBlank() ? scan.status().wireName().replace('_', ' ') : scan.detail();
         return scan.message() == null || scan.message().isBlank() || scan.message().equalsIgnoreCase(detail)
                 ? detail : detail + ": " + scan.message();
+    }
+
+    /** A scan's stored pickup point; one that cannot be read (written by hand) counts as none rather than stalling the parcel. */
+    private static PickupPoint pickupPoint(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return PickupPointJson.read(JSON.readTree(json));
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     private static Instant instant(OffsetDateTime at) {

@@ -66,7 +66,8 @@ class SandboxParcelPage {
 
     /** A return label the sandbox issued: its link and QR code lead here before the customer drops the parcel off. */
     private Mono<Parcel> awaitingDropOff(TrackingKey key) {
-        return calls.call(() -> carriers.sandbox().awaitingDropOff(key).orElse(null))
+        return calls.call(() -> carriers.sandbox().awaitingDropOff(key))
+                .flatMap(Mono::justOrEmpty)
                 .map(issuedAt -> new Parcel(SandboxCarrier.CODE, key.trackingNumber(), true, issuedAt,
                         "Return label issued. The parcel has not been dropped off yet; its journey shows here from drop-off.", null, List.of()));
     }

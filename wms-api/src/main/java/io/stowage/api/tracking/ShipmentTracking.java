@@ -2,6 +2,7 @@ package io.stowage.api.tracking;
 
 import io.r2dbc.spi.Readable;
 import io.stowage.api.Published;
+import io.stowage.carriers.tracking.PickupPointJson;
 import io.stowage.carriers.tracking.TrackingStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where a shipment is, as the tracking page, notifications and the merchant's API read it: the
@@ -56,8 +58,14 @@ public class ShipmentTracking {
     public record Flag(String kind, String reason, Instant raisedAt) {
     }
 
-    /** Where a parcel waits to be collected; address and opening hours only when the carrier told them. */
-    public record PickupPoint(String name, String address, String openingHours, LocalDate collectBy) {
+    /**
+     * Where a parcel waits to be collected; address and opening hours only when the carrier told them.
+     *
+     * @param address      the street, postal code and city on one line ("Ozo g. 25, LT-08200 Vilnius"), or null
+     * @param openingHours when it is open, or null
+     * @param collectBy    the carrier's collect-by day, or the label-less default ({@code stowage.tracking.pickup-hold-days} after arrival)
+     */
+    public record PickupPoint(String name, String address, PickupHours openingHours, LocalDate collectBy) {
     }
 
     /**
@@ -96,9 +104,11 @@ public class ShipmentTracking {
             t.shipment_id, t.merchant_id, t.node_id, t.order_id, t.order_number, t.carrier_code, t.service_code, t.tracking_number, t.status,
             t.delayed_reason, t.delayed_at, t.exception_reason, t.exception_at, t.promised_on, t.carrier_eta, t.own_eta_from,
             t.own_eta_to, t.own_eta_basis, t.last_event_at, t.last_event_description, t.last_event_location, t.labelled_at,
-            t.delivered_at, t.pickup_point_name, t.pickup_point_address, t.pickup_point_hours, t.pickup_collect_by,
+            t.delivered_at, t.pickup_point_name, t.pickup_point_address, t.pickup_point_hours::text AS pickup_point_hours, t.pickup_collect_by,
             t.destination_city, t.destination_country
             """;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DatabaseClient db;
 
@@ -162,7 +172,7 @@ public class ShipmentTracking {
         Eta eta = finished ? null : carrierEta != null ? new Eta(carrierEta, carrierEta, BASIS_CARRIER) : ownEta;
         PickupPoint pickupPoint = TrackingStatuses.AVAILABLE_FOR_PICKUP.equals(status) && row.get("pickup_point_name", String.class) != null
                 ? new PickupPoint(row.get("pickup_point_name", String.class), row.get("pickup_point_address", String.class),
-                        row.get("pickup_point_hours", String.class), row.get("pickup_collect_by", LocalDate.class))
+                        hours(row.get("pickup_point_hours", String.class)), row.get("pickup_collect_by", LocalDate.class))
                 : null;
         return new Summary(row.get("shipment_id", UUID.class), row.get("merchant_id", UUID.class), row.get("node_id", UUID.class),
                 row.get("order_id", UUID.class),
@@ -171,6 +181,10 @@ public class ShipmentTracking {
                 finished ? null : ownEta, eta, instant(row, "last_event_at"), row.get("last_event_description", String.class),
                 row.get("last_event_location", String.class), instant(row, "labelled_at"), deliveredAt, pickupPoint,
                 row.get("destination_city", String.class), row.get("destination_country", String.class));
+    }
+
+    private static PickupHours hours(String json) {
+        return json == null ? null : PickupHours.of(PickupPointJson.readHours(JSON.readTree(json)));
     }
 
     private static Instant instant(Readable row, String column) {

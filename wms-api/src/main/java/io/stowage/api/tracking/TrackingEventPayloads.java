@@ -22,7 +22,7 @@ final class TrackingEventPayloads {
             Map<String, Object> pickup = new LinkedHashMap<>();
             pickup.put("name", point.name());
             putIfPresent(pickup, "address", point.address());
-            putIfPresent(pickup, "opening_hours", point.openingHours());
+            putIfPresent(pickup, "opening_hours", point.openingHours() == null ? null : point.openingHours().payload());
             pickup.put("collect_by", point.collectBy().toString());
             payload.put("pickup_point", pickup);
         }

@@ -1,5 +1,6 @@
 package io.stowage.api.trackpage;
 
+import io.stowage.api.tracking.PickupHours;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,7 +62,11 @@ public record TrackingPage(Merchant merchant, String status, Flag flag, Eta eta,
     public record Destination(String city, String country) {
     }
 
-    public record PickupPoint(String name, String address, String openingHours, LocalDate collectBy) {
+    /**
+     * @param address      street, postal code and city on one line, or null when the carrier did not say
+     * @param openingHours open always, or each weekday's periods (HH:mm, the point's local time), or null when the carrier did not say
+     */
+    public record PickupPoint(String name, String address, PickupHours openingHours, LocalDate collectBy) {
     }
 
     /**

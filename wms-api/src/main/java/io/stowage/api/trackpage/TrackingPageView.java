@@ -1,5 +1,6 @@
 package io.stowage.api.trackpage;
 
+import io.stowage.api.tracking.PickupHours;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -11,12 +12,13 @@ import java.util.Locale;
 
 /**
  * The tracking page as its template reads it: the page's data with every date and time written out
- * in the visitor's language, times in the destination's zone, and the message keys of the status,
- * the next step and the ETA's basis.
+ * in the visitor's language, times in the destination's zone, the pickup point's opening hours by
+ * runs of days (Monday first, the language's weekday names and times), and the message keys of the
+ * status, the next step and the ETA's basis.
  */
 record TrackingPageView(TrackingPage page, String statusKey, String nextKey, String eta, String etaBasisKey, String ownEta,
                         String ownEtaBasisKey, String promisedOn, List<EventView> events, String timeZoneName, String collectBy,
-                        String flagKey, String flagReasonKey, String flagAdviceKey) {
+                        List<PickupHours.Run> pickupHours, String flagKey, String flagReasonKey, String flagAdviceKey) {
 
     /**
      * One event: its instant for {@code <time datetime>}, its local time in words, its status's key (null: none),
@@ -40,6 +42,7 @@ record TrackingPageView(TrackingPage page, String statusKey, String nextKey, Str
                 format(dates, page.promisedOn()), events,
                 zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getDisplayName(TextStyle.FULL, locale),
                 page.pickupPoint() == null ? null : format(dates, page.pickupPoint().collectBy()),
+                page.pickupPoint() == null || page.pickupPoint().openingHours() == null ? List.of() : page.pickupPoint().openingHours().runs(locale),
                 flag == null ? null : "trackpage.flag." + flag.kind(),
                 flag == null ? null : "trackpage.flag.reason." + flag.reasonCode(),
                 flag == null ? null : "trackpage.flag." + flag.kind() + ".advice");

@@ -223,7 +223,7 @@ class CustomerNotificationTest extends FastDeliveryTest {
         awaitMail(email, 5);
         track(world, orderId, shipmentId, EventTypes.SHIPMENT_TRACKING_UPDATED, Map.of("status", "available_for_pickup",
                 "pickup_point", Map.of("name", "Omniva paštomatas Akropolis", "address", "Ozo g. 25, Vilnius",
-                        "opening_hours", "I-VII 06:00-23:00", "collect_by", "2026-12-12")));
+                        "opening_hours", Map.of("always_open", true, "days", List.of()), "collect_by", "2026-12-12")));
         awaitMail(email, 6);
         track(world, orderId, shipmentId, EventTypes.SHIPMENT_DELIVERED, Map.of("status", "delivered"));
         // Tracking says delivered again: the customer was told already.
@@ -242,7 +242,7 @@ class CustomerNotificationTest extends FastDeliveryTest {
                 "Užsakymo " + orderId + " siunta laukia atsiėmimo", "Užsakymo " + orderId + " siunta vėluoja",
                 "Problema su užsakymo " + orderId + " siunta", "Užsakymo " + orderId + " siunta pristatyta");
         assertThat(bySubject.get("Užsakymo " + orderId + " siunta laukia atsiėmimo"))
-                .contains("Omniva paštomatas Akropolis", "Adresas: Ozo g. 25, Vilnius", "Darbo laikas: I-VII 06:00-23:00",
+                .contains("Omniva paštomatas Akropolis", "Adresas: Ozo g. 25, Vilnius", "Darbo laikas: visą parą, kasdien",
                         "Atsiimkite ją iki 2026 m. gruodžio 12 d.");
         assertThat(bySubject.get("Užsakymo " + orderId + " siunta vėluoja"))
                 .contains("ji neatkeliaus iki pažadėtos datos", "2026 m. gruodžio 9 d.", "Jums nieko daryti nereikia");

@@ -2,9 +2,16 @@ package io.stowage.api.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stowage.api.tracking.PickupHours;
+import io.stowage.carriers.tracking.OpeningHours;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
@@ -12,8 +19,23 @@ import org.junit.jupiter.api.Test;
 /** Every notice in every language: each bundle has every English key, and the words are the language's own. */
 class NoticeTextsTest {
 
+    private static final PickupHours POST_OFFICE_HOURS = PickupHours.of(OpeningHours.weekly(Map.of(
+            DayOfWeek.MONDAY, List.of(OpeningHours.Period.of("08:00", "19:00")),
+            DayOfWeek.TUESDAY, List.of(OpeningHours.Period.of("08:00", "19:00")),
+            DayOfWeek.WEDNESDAY, List.of(OpeningHours.Period.of("08:00", "19:00")),
+            DayOfWeek.THURSDAY, List.of(OpeningHours.Period.of("08:00", "19:00")),
+            DayOfWeek.FRIDAY, List.of(OpeningHours.Period.of("08:00", "19:00")),
+            DayOfWeek.SATURDAY, List.of(OpeningHours.Period.of("09:00", "13:00"), OpeningHours.Period.of("14:00", "16:00")))));
     private static final NoticeFacts.PickupPoint POINT = new NoticeFacts.PickupPoint("Omniva paštomatas <Akropolis>",
-            "Ozo g. 25, Vilnius", "Mon-Sun 06:00-23:00", LocalDate.of(2026, 12, 11));
+            "Ozo g. 25, Vilnius", POST_OFFICE_HOURS, LocalDate.of(2026, 12, 11));
+    /** The post office's hours as each language writes them: its weekday names and clock, its word for closed. */
+    private static final Map<String, String> HOURS_IN_WORDS = Map.of(
+            "en", "Monday – Friday: " + time("en", 8) + "–" + time("en", 19) + "; Saturday: " + time("en", 9) + "–" + time("en", 13)
+                    + ", " + time("en", 14) + "–" + time("en", 16) + "; Sunday: closed",
+            "uk", "Понеділок – пʼятниця: 08:00–19:00; Субота: 09:00–13:00, 14:00–16:00; Неділя: вихідний",
+            "lt", "Pirmadienis – penktadienis: 08:00–19:00; Šeštadienis: 09:00–13:00, 14:00–16:00; Sekmadienis: nedirba",
+            "lv", "Pirmdiena – piektdiena: 08:00–19:00; Sestdiena: 09:00–13:00, 14:00–16:00; Svētdiena: slēgts",
+            "sl", "Ponedeljek – petek: 08:00–19:00; Sobota: 09:00–13:00, 14:00–16:00; Nedelja: zaprto");
 
     @Test
     void everyLanguageHasEveryText() throws Exception {
@@ -51,7 +73,7 @@ class NoticeTextsTest {
                 if (kind == NoticeKind.READY_FOR_PICKUP) {
                     String collectBy = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
                             .withLocale(Locale.forLanguageTag(language)).format(POINT.collectBy());
-                    assertThat(notice.text()).contains("Ozo g. 25, Vilnius", "Mon-Sun 06:00-23:00", collectBy);
+                    assertThat(notice.text()).contains("Ozo g. 25, Vilnius", HOURS_IN_WORDS.get(language), collectBy);
                     assertThat(notice.html()).contains("&lt;Akropolis&gt;");
                 }
             }
@@ -59,6 +81,19 @@ class NoticeTextsTest {
         assertThat(NoticeTexts.write("uk", facts(NoticeKind.SHIPPED)).text()).contains("4 грудня 2026");
         assertThat(NoticeTexts.write("lt", facts(NoticeKind.SHIPPED)).text()).contains("2026 m. gruodžio 4 d.");
         assertThat(NoticeTexts.write("en", facts(NoticeKind.DELAYED)).text()).contains("December 7, 2026", "will not arrive by the date we promised");
+    }
+
+    @Test
+    void aLockerOpenAlwaysSaysSoInEachLanguage() {
+        NoticeFacts.PickupPoint locker = new NoticeFacts.PickupPoint("Paštomatas", null, PickupHours.of(OpeningHours.always()), null);
+        Map<String, String> words = Map.of("en", "open 24 hours, every day", "uk", "цілодобово, без вихідних", "lt", "visą parą, kasdien",
+                "lv", "visu diennakti, katru dienu", "sl", "24 ur na dan, vse dni");
+        words.forEach((language, always) -> assertThat(NoticeTexts.write(language, new NoticeFacts(NoticeKind.READY_FOR_PICKUP, "Ona", "Shop",
+                "AL-7", LocalDate.of(2026, 12, 4), List.of(), "sandbox", "SBX1", null, null, null, locker)).text()).as(language).contains(always));
+    }
+
+    private static String time(String language, int hour) {
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Locale.forLanguageTag(language)).format(LocalTime.of(hour, 0));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.stowage.api.support;
 import io.stowage.carriers.label.LabelRenderer;
 import io.stowage.carriers.sandbox.SandboxCarrier;
 import io.stowage.carriers.sandbox.SandboxSettings;
+import io.stowage.carriers.tracking.PickupPoint;
+import io.stowage.carriers.tracking.PickupPointJson;
 import io.stowage.carriers.tracking.WebhookVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -50,12 +52,23 @@ public final class ParcelNews {
         return at;
     }
 
+    /** The parcel's next scan, naming the pickup point it now waits at (as the sandbox's {@code pickup_point}); its location is the point's name. */
+    public Instant scanAt(String code, String message, PickupPoint point) {
+        Instant at = start.plus(Duration.ofMinutes(scans++));
+        send(at, code, message, point.name(), null, point);
+        return at;
+    }
+
     /** A scan dated {@code at}, as a carrier's webhook that comes late (sent again, or overtaken by newer news). */
     public void scanAt(Instant at, String code, String message, String location, LocalDate estimatedDelivery) {
         send(at, code, message, location, estimatedDelivery);
     }
 
     private void send(Instant at, String code, String message, String location, LocalDate estimatedDelivery) {
+        send(at, code, message, location, estimatedDelivery, null);
+    }
+
+    private void send(Instant at, String code, String message, String location, LocalDate estimatedDelivery, PickupPoint point) {
         ObjectNode body = JSON.createObjectNode()
                 .put("event_id", "evt_" + trackingNumber + "_" + UUID.randomUUID())
                 .put("tracking_number", trackingNumber)
@@ -65,6 +78,9 @@ public final class ParcelNews {
                 .put("occurred_at", at.toString());
         if (estimatedDelivery != null) {
             body.put("estimated_delivery", estimatedDelivery.toString());
+        }
+        if (point != null) {
+            body.set("pickup_point", PickupPointJson.write(point));
         }
         byte[] bytes = JSON.writeValueAsBytes(body);
         test.web.post().uri("/api/v1/carrier-webhooks/{carrier}", SandboxCarrier.CODE).contentType(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -17,6 +18,11 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * Testcontainers when a Docker engine answers, else an embedded PostgreSQL 17. On it, one shared
  * database serves every test context that has the shared configuration (see {@link ApiTest}), and
  * each {@link OwnDatabase} context gets a fresh one.
+ *
+ * <p>Flyway migrates once per JVM, into a template database; the shared database and every
+ * {@link OwnDatabase} one are copies of it ({@code CREATE DATABASE ... TEMPLATE}), so a context start
+ * finds every migration applied and only validates them. Migrating took 2 to 5 s of CPU per context
+ * (docs/performance.md, "Suite time (issue 10, part 7, session 9)").
  */
 public final class TestDatabases {
 
@@ -29,6 +35,7 @@ public final class TestDatabases {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static Server server;
     private static DatabaseUrl shared;
+    private static String template;
 
     private TestDatabases() {
     }
@@ -48,17 +55,37 @@ public final class TestDatabases {
         return shared;
     }
 
-    /** Creates a new empty database and returns where it is. */
-    public static DatabaseUrl freshDatabase() {
+    /** Creates a new database with every migration applied (a copy of the template) and returns where it is. */
+    public static synchronized DatabaseUrl freshDatabase() {
         Server s = server();
         String name = "stowage_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        createDatabase(s, name, template());
+        return s.database(name);
+    }
+
+    /**
+     * The database the others are copied from, migrated once per JVM with the service's migrations
+     * (Spring Boot's default location, {@code classpath:db/migration}). Flyway's connections are closed
+     * when it returns: PostgreSQL copies a template only while nobody is connected to it.
+     */
+    private static String template() {
+        if (template == null) {
+            Server s = server();
+            String name = "stowage_template_" + ProcessHandle.current().pid();
+            createDatabase(s, name, null);
+            Flyway.configure().dataSource(s.database(name).jdbc(), s.user(), s.password()).load().migrate();
+            template = name;
+        }
+        return template;
+    }
+
+    private static void createDatabase(Server s, String name, String from) {
         try (Connection connection = DriverManager.getConnection(s.database("postgres").jdbc(), s.user(), s.password());
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+            statement.execute("CREATE DATABASE " + name + (from == null ? "" : " TEMPLATE " + from));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the test database " + name, e);
         }
-        return s.database(name);
     }
 
     private static Server start() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Parcels move from label to delivered by themselves: the sandbox's through its signed webhooks, a
@@ -25,6 +26,9 @@ class ParcelJourneyTest extends TrackingApiTest {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    DatabaseClient db;
 
     private final WebhookReceiver receiver = new WebhookReceiver();
 
@@ -109,5 +113,28 @@ class ParcelJourneyTest extends TrackingApiTest {
         assertThat(events(delivered)).hasSizeGreaterThanOrEqualTo(5)
                 .allSatisfy(event -> assertThat(event).containsKeys("occurred_at", "description", "location"));
         assertThat(merchantEvents(merchantKey(parcels), "shipment.delivered", shipment.get("id"))).hasSize(1);
+    }
+
+    /** A rate card's parcel for a locker, on the sandbox's scripted demo journey: only polls bring its news. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPolledLockerParcelNamesItsLockerOpenDayAndNight() {
+        LabelledParcels parcels = LabelledParcels.create(this, context);
+        Map<?, ?> shipment = parcels.labelled("omniva/locker-eco");
+        assertThat(shipment.get("carrier")).isEqualTo("omniva");
+        Object shipmentId = shipment.get("id");
+
+        Eventually.until(() -> tracking(parcels.merchantKey(), shipmentId), tracking -> "delivered".equals(summary(tracking).get("status")));
+        // The locker's wait is a couple of seconds long, so a poll may bring it and the collection at once: its stored scan is what tells.
+        String stored = db.sql("""
+                        SELECT pickup_point::text AS point FROM tracking_events
+                        WHERE carrier_code = 'omniva' AND tracking_number = :number AND carrier_status = 'available_for_pickup'
+                        """)
+                .bind("number", shipment.get("tracking_number")).map(row -> row.get("point", String.class)).one().block();
+        Map<String, Object> locker = tools.jackson.databind.json.JsonMapper.builder().build().readValue(stored, Map.class);
+        assertThat(locker).containsEntry("name", "Sandbox paštomatas Akropolis").containsEntry("address_lines", List.of("Ozo g. 25"))
+                .containsEntry("postal_code", "LT-08200").containsEntry("city", "Vilnius").containsEntry("country", "LT")
+                .containsEntry("opening_hours", Map.of("always_open", true, "days", List.of())).containsKey("collect_by");
+        assertThat(PickupPointTest.storedPoint(db, UUID.fromString((String) shipmentId))).as("collected: at no point any more").containsOnlyNulls();
     }
 }

@@ -7,10 +7,13 @@ import io.stowage.api.support.ApiTest;
 import io.stowage.api.support.Eventually;
 import io.stowage.api.support.ParcelNews;
 import io.stowage.api.support.PhoneBrowser;
+import io.stowage.carriers.tracking.OpeningHours;
+import io.stowage.carriers.tracking.PickupPoint;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -42,7 +46,8 @@ import org.springframework.core.env.Environment;
  * {@link PhoneBrowser}) with the tracking data itself, in each of the five languages: one parcel of
  * an order waiting at a pickup point, the other stopped by an address problem, then the first
  * collected. Each language checks the events newest first in local time, the ETA and what it rests
- * on, the pickup point and its collect-by date, the flag with what to do (in words, not colour), the
+ * on, the pickup point with its address, opening hours (the language's weekday names and clock) and
+ * collect-by date, the flag with what to do (in words, not colour), the
  * "parcel 1 of 2" links, the return link once delivered and the privacy step (the city only until
  * the order's e-mail address or postal code is given), and that nothing on the page is left in
  * English: no English text of the page's own, no English date, none of the carrier's English words.
@@ -60,7 +65,13 @@ class TrackPageBrowserTest extends ApiTest {
     private static final String NO_ADDRESS = "Address could not be found";
     private static final String COLLECTED = "Collected by recipient";
     private static final String HUB = "Vilnius hub";
-    private static final String PICKUP_POINT = "Vilnius pickup point";
+    /** The post office the parcel waits at, as the carrier names it: closed for lunch on weekdays, on Saturday mornings only, never on Sunday. */
+    private static final PickupPoint POST_OFFICE = new PickupPoint("LT-01103", "Vilniaus centrinis paštas", List.of("Gedimino pr. 7"),
+            "LT-01103", "Vilnius", "LT", Optional.of(OpeningHours.weekly(Map.of(
+                    DayOfWeek.MONDAY, weekday(), DayOfWeek.TUESDAY, weekday(), DayOfWeek.WEDNESDAY, weekday(),
+                    DayOfWeek.THURSDAY, weekday(), DayOfWeek.FRIDAY, weekday(),
+                    DayOfWeek.SATURDAY, List.of(OpeningHours.Period.of("09:00", "14:00"))))), Optional.empty());
+    private static final String PICKUP_POINT = POST_OFFICE.name();
     private static final Pattern ENGLISH_DATE_WORDS = Pattern.compile("\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
             + "|January|February|March|April|May|June|July|August|September|October|November|December"
             + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|AM|PM)\\b");
@@ -95,7 +106,7 @@ class TrackPageBrowserTest extends ApiTest {
         String troubleToken = order.tokens.get(1);
         ParcelNews waiting = new ParcelNews(this, trackingNumber(waitingToken));
         Instant firstAtHub = waiting.scan("ARRIVED_AT_HUB", AT_HUB, HUB);
-        Instant ready = waiting.scan("AT_PICKUP_POINT", READY, PICKUP_POINT);
+        Instant ready = waiting.scanAt("AT_PICKUP_POINT", READY, POST_OFFICE);
         ParcelNews trouble = new ParcelNews(this, trackingNumber(troubleToken));
         Instant secondAtHub = trouble.scan("ARRIVED_AT_HUB", AT_HUB, HUB);
         Instant problem = trouble.scan("ADDRESS_NOT_FOUND", NO_ADDRESS, HUB);
@@ -115,7 +126,12 @@ class TrackPageBrowserTest extends ApiTest {
             assertEta(locale, openWhileTheEtaHolds(waitingToken, language));
             assertThat(text(".status-word")).isEqualTo(words(locale, "trackpage.status.available_for_pickup"));
             assertThat(text(".pickup-point h2")).isEqualTo(words(locale, "trackpage.pickup.heading"));
-            assertThat(text(".pickup-point dd")).isEqualTo(PICKUP_POINT);
+            assertThat(text(".pickup-point dd")).isEqualTo(PICKUP_POINT + "\n" + "Gedimino pr. 7, LT-01103 Vilnius");
+            assertThat(browser.findElements(By.cssSelector(".pickup-point dt"))).extracting(WebElement::getText)
+                    .containsExactly(words(locale, "trackpage.pickup.where"), words(locale, "trackpage.pickup.hours"),
+                            words(locale, "trackpage.pickup.collect-by"));
+            assertThat(browser.findElements(By.cssSelector(".opening-hours li"))).extracting(WebElement::getText)
+                    .containsExactlyElementsOf(postOfficeHours(locale));
             assertThat(text(".collect-by")).isEqualTo(date(locale, collectBy));
             assertThat(text(".next-step")).isEqualTo(words(locale, "trackpage.next.available_for_pickup"));
             assertEvents(locale, ready, firstAtHub);
@@ -300,6 +316,26 @@ class TrackPageBrowserTest extends ApiTest {
 
     private String words(Locale locale, String key, Object... arguments) {
         return messages.getMessage(key, arguments.length == 0 ? null : arguments, locale);
+    }
+
+    private static List<OpeningHours.Period> weekday() {
+        return List.of(OpeningHours.Period.of("08:00", "12:00"), OpeningHours.Period.of("13:00", "18:00"));
+    }
+
+    /**
+     * The post office's hours as the page's language writes them: its names of the days (the week from
+     * Monday), its clock, its word for closed; days with the same hours on one line.
+     */
+    private List<String> postOfficeHours(Locale locale) {
+        DateTimeFormatter clock = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+        java.util.function.Function<Integer, String> at = hour -> clock.format(java.time.LocalTime.of(hour, 0));
+        java.util.function.Function<DayOfWeek, String> day = weekday -> weekday.getDisplayName(TextStyle.FULL, locale);
+        java.util.function.UnaryOperator<String> capital = text -> text.substring(0, 1).toUpperCase(locale) + text.substring(1);
+        return List.of(
+                capital.apply(day.apply(DayOfWeek.MONDAY)) + " – " + day.apply(DayOfWeek.FRIDAY) + ": "
+                        + at.apply(8) + "–" + at.apply(12) + ", " + at.apply(13) + "–" + at.apply(18),
+                capital.apply(day.apply(DayOfWeek.SATURDAY)) + ": " + at.apply(9) + "–" + at.apply(14),
+                capital.apply(day.apply(DayOfWeek.SUNDAY)) + ": " + words(locale, "trackpage.pickup.closed"));
     }
 
     private static String date(Locale locale, LocalDate date) {
