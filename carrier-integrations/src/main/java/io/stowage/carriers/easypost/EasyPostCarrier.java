@@ -4,6 +4,7 @@ import io.stowage.carriers.spi.CancellationResult;
 import io.stowage.carriers.spi.CarrierApiException;
 import io.stowage.carriers.spi.Carrier;
 import io.stowage.carriers.spi.CarrierException;
+import io.stowage.carriers.spi.CarrierFutures;
 import io.stowage.carriers.spi.CarrierService;
 import io.stowage.carriers.spi.CarrierUnavailableException;
 import io.stowage.carriers.spi.CreatedLabel;
@@ -26,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The EasyPost multi-carrier API (v2): rates from every carrier account of the merchant, labels
@@ -71,12 +74,13 @@ public final class EasyPostCarrier implements Carrier {
 
     /** Creates an EasyPost shipment (unbought shipments cost nothing) and returns its rates. */
     @Override
-    public List<RateQuote> quote(RateRequest request) {
+    public CompletionStage<List<RateQuote>> quote(RateRequest request) {
         if (!request.to().hasKnownCountry()) {
-            throw new UnknownDestinationException("'" + request.to().country() + "' is not an ISO 3166-1 country code");
+            return CompletableFuture.failedFuture(
+                    new UnknownDestinationException("'" + request.to().country() + "' is not an ISO 3166-1 country code"));
         }
-        JsonNode shipment = createShipment(request, "");
-        return mapper.rates(shipment, request.parcel(), request.to(), request.readyAt());
+        return CarrierFutures.attempt(() -> createShipment(request, ""))
+                .thenApply(shipment -> mapper.rates(shipment, request.parcel(), request.to(), request.readyAt()));
     }
 
     /**
@@ -84,37 +88,48 @@ public final class EasyPostCarrier implements Carrier {
      * the label is refunded before the error is raised, so no paid label is left behind unrecorded.
      */
     @Override
-    public CreatedLabel createLabel(LabelRequest request) {
-        EasyPostRateId rateId = request.rateId().map(EasyPostRateId::parse)
-                .orElseGet(() -> rateForService(request));
-        JsonNode bought = buy(rateId);
-        EasyPostMapper.Purchase purchase = mapper.purchase(bought);
+    public CompletionStage<CreatedLabel> createLabel(LabelRequest request) {
+        return CarrierFutures.attempt(() -> request.rateId().map(id -> CompletableFuture.completedFuture(EasyPostRateId.parse(id)))
+                        .orElseGet(() -> rateForService(request)))
+                .thenCompose(this::buy)
+                .thenCompose(bought -> store(mapper.purchase(bought), request));
+    }
+
+    /** Downloads the bought label's files, one after another; when that fails, refunds the label before failing. */
+    private CompletableFuture<CreatedLabel> store(EasyPostMapper.Purchase purchase, LabelRequest request) {
         TrackingKey key = new TrackingKey(EasyPostMapper.CARRIER_PREFIX + purchase.carrier(), purchase.trackingCode());
-        try {
-            byte[] png = transport.download(purchase.pngUrl());
-            byte[] zpl = transport.download(convertedLabel(purchase.shipmentId(), "ZPL"));
-            byte[] pdf = transport.download(convertedLabel(purchase.shipmentId(), "PDF"));
-            CarrierService service = mapper.service(purchase.carrier(), purchase.service(), request.to().country());
-            return new CreatedLabel(key, purchase.shipmentId(), service, purchase.price(), new LabelDocuments(zpl, pdf, png));
-        } catch (CarrierException e) {
-            CancellationResult refund = refundQuietly(new ShipmentHandle(key, purchase.shipmentId()));
-            throw new LabelNotStoredException("EasyPost label " + key + " was bought but could not be stored (" + e.getMessage()
-                    + "); refund: " + refund.outcome() + " " + refund.detail(), refund, e);
-        }
+        return transport.download(purchase.pngUrl())
+                .thenCompose(png -> convertedLabel(purchase.shipmentId(), "ZPL").thenCompose(transport::download)
+                        .thenCompose(zpl -> convertedLabel(purchase.shipmentId(), "PDF").thenCompose(transport::download)
+                                .thenApply(pdf -> new LabelDocuments(zpl, pdf, png))))
+                .thenApply(documents -> new CreatedLabel(key, purchase.shipmentId(),
+                        mapper.service(purchase.carrier(), purchase.service(), request.to().country()), purchase.price(), documents))
+                .exceptionallyCompose(failure -> {
+                    if (!(CarrierFutures.cause(failure) instanceof CarrierException e)) {
+                        return CarrierFutures.failed(failure);
+                    }
+                    return refundQuietly(new ShipmentHandle(key, purchase.shipmentId())).thenCompose(refund -> CompletableFuture.failedFuture(
+                            new LabelNotStoredException("EasyPost label " + key + " was bought but could not be stored (" + e.getMessage()
+                                    + "); refund: " + refund.outcome() + " " + refund.detail(), refund, e)));
+                });
     }
 
     @Override
-    public CancellationResult cancel(ShipmentHandle shipment) {
-        byte[] body = transport.post("shipments/" + shipment.carrierShipmentId() + "/refund", new byte[] {'{', '}'},
-                EasyPostTransport.Repeatable.SAFE);
-        return mapper.refund(mapper.parse(body, "refund"), shipment.trackingKey());
+    public CompletionStage<CancellationResult> cancel(ShipmentHandle shipment) {
+        return refund(shipment);
+    }
+
+    private CompletableFuture<CancellationResult> refund(ShipmentHandle shipment) {
+        return transport.post("shipments/" + shipment.carrierShipmentId() + "/refund", new byte[] {'{', '}'}, EasyPostTransport.Repeatable.SAFE)
+                .thenApply(body -> mapper.refund(mapper.parse(body, "refund"), shipment.trackingKey()));
     }
 
     /** Creates (or finds, EasyPost de-duplicates by code and carrier) the tracker and returns its history. */
     @Override
-    public TrackingHistory track(TrackingKey trackingKey) {
-        byte[] body = transport.post("trackers", mapper.bytes(mapper.trackerRequest(trackingKey)), EasyPostTransport.Repeatable.SAFE);
-        return mapper.tracking(mapper.parse(body, "tracker"));
+    public CompletionStage<TrackingHistory> track(TrackingKey trackingKey) {
+        return CarrierFutures.attempt(() -> transport.post("trackers", mapper.bytes(mapper.trackerRequest(trackingKey)),
+                        EasyPostTransport.Repeatable.SAFE))
+                .thenApply(body -> mapper.tracking(mapper.parse(body, "tracker")));
     }
 
     @Override
@@ -127,23 +142,24 @@ public final class EasyPostCarrier implements Carrier {
         return mapper.webhookEvent(mapper.parse(webhook.body(), "webhook event"));
     }
 
-    private JsonNode createShipment(RateRequest request, String reference) {
+    private CompletableFuture<JsonNode> createShipment(RateRequest request, String reference) {
         // Repeating a shipment creation is harmless: an unbought shipment costs nothing.
-        byte[] body = transport.post("shipments", mapper.bytes(mapper.shipmentRequest(request.from(), request.to(),
+        return transport.post("shipments", mapper.bytes(mapper.shipmentRequest(request.from(), request.to(),
                         request.parcel(), reference, request.customs())),
-                EasyPostTransport.Repeatable.SAFE);
-        return mapper.parse(body, "shipment");
+                EasyPostTransport.Repeatable.SAFE)
+                .thenApply(body -> mapper.parse(body, "shipment"));
     }
 
-    private EasyPostRateId rateForService(LabelRequest request) {
-        JsonNode shipment = createShipment(request.rateRequest(), request.orderReference());
-        List<RateQuote> quotes = mapper.rates(shipment, request.parcel(), request.to(), request.readyAt());
-        return quotes.stream()
-                .filter(quote -> serviceCode(quote).equalsIgnoreCase(request.serviceCode()))
-                .findFirst()
-                .map(quote -> EasyPostRateId.parse(quote.rateId().orElseThrow()))
-                .orElseThrow(() -> new NoEligibleServiceException("EasyPost offered no rate for '" + request.serviceCode()
-                        + "'; it offered " + quotes.stream().map(EasyPostCarrier::serviceCode).toList()));
+    private CompletableFuture<EasyPostRateId> rateForService(LabelRequest request) {
+        return createShipment(request.rateRequest(), request.orderReference()).thenApply(shipment -> {
+            List<RateQuote> quotes = mapper.rates(shipment, request.parcel(), request.to(), request.readyAt());
+            return quotes.stream()
+                    .filter(quote -> serviceCode(quote).equalsIgnoreCase(request.serviceCode()))
+                    .findFirst()
+                    .map(quote -> EasyPostRateId.parse(quote.rateId().orElseThrow()))
+                    .orElseThrow(() -> new NoEligibleServiceException("EasyPost offered no rate for '" + request.serviceCode()
+                            + "'; it offered " + quotes.stream().map(EasyPostCarrier::serviceCode).toList()));
+        });
     }
 
     /** {@code USPS/Priority}: the real carrier and its service, as label requests name them. */
@@ -157,27 +173,34 @@ public final class EasyPostCarrier implements Carrier {
      * a gateway or server error, or a retry refused because the shipment already has postage), the
      * shipment is read back, and a label found there is the one that was bought and paid for.
      */
-    private JsonNode buy(EasyPostRateId rateId) {
-        try {
-            byte[] body = transport.post("shipments/" + rateId.shipmentId() + "/buy", mapper.bytes(mapper.buyRequest(rateId)),
-                    EasyPostTransport.Repeatable.ONLY_IF_NOT_PROCESSED);
-            return mapper.parse(body, "buy");
-        } catch (CarrierUnavailableException | CarrierApiException e) {
-            if (e instanceof CarrierApiException refused && !mayHaveBought(refused)) {
-                throw refused;
-            }
-            JsonNode shipment;
-            try {
-                shipment = mapper.parse(transport.get("shipments/" + rateId.shipmentId(), EasyPostTransport.Repeatable.SAFE), "shipment");
-            } catch (CarrierException readBackFailure) {
-                e.addSuppressed(readBackFailure);
-                throw e;
-            }
-            if (mapper.isBought(shipment)) {
-                return shipment;
-            }
-            throw e;
-        }
+    private CompletableFuture<JsonNode> buy(EasyPostRateId rateId) {
+        return transport.post("shipments/" + rateId.shipmentId() + "/buy", mapper.bytes(mapper.buyRequest(rateId)),
+                        EasyPostTransport.Repeatable.ONLY_IF_NOT_PROCESSED)
+                .thenApply(body -> mapper.parse(body, "buy"))
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = CarrierFutures.cause(failure);
+                    boolean mayHaveBought = cause instanceof CarrierUnavailableException
+                            || (cause instanceof CarrierApiException refused && mayHaveBought(refused));
+                    return mayHaveBought ? readBack(rateId, (CarrierException) cause) : CarrierFutures.failed(failure);
+                });
+    }
+
+    /** The shipment read back after a purchase that may have happened: bought, or the purchase's own failure. */
+    private CompletableFuture<JsonNode> readBack(EasyPostRateId rateId, CarrierException purchaseFailure) {
+        return transport.get("shipments/" + rateId.shipmentId(), EasyPostTransport.Repeatable.SAFE)
+                .thenApply(body -> mapper.parse(body, "shipment"))
+                .handle((shipment, readBackFailure) -> {
+                    if (readBackFailure != null) {
+                        if (!(CarrierFutures.cause(readBackFailure) instanceof CarrierException unreadable)) {
+                            return CarrierFutures.<JsonNode>failed(readBackFailure);
+                        }
+                        purchaseFailure.addSuppressed(unreadable);
+                        return CompletableFuture.<JsonNode>failedFuture(purchaseFailure);
+                    }
+                    return mapper.isBought(shipment) ? CompletableFuture.completedFuture(shipment)
+                            : CompletableFuture.<JsonNode>failedFuture(purchaseFailure);
+                })
+                .thenCompose(result -> result);
     }
 
     /** An answer after which the shipment may carry postage all the same. */
@@ -186,17 +209,15 @@ public final class EasyPostCarrier implements Carrier {
                 || e.carrierErrorCode().endsWith("PURCHASE.IN_PROGRESS");
     }
 
-    private String convertedLabel(String shipmentId, String fileFormat) {
-        byte[] body = transport.get("shipments/" + shipmentId + "/label?file_format=" + fileFormat, EasyPostTransport.Repeatable.SAFE);
-        return mapper.convertedLabelUrl(mapper.parse(body, "label conversion"), fileFormat);
+    private CompletableFuture<String> convertedLabel(String shipmentId, String fileFormat) {
+        return transport.get("shipments/" + shipmentId + "/label?file_format=" + fileFormat, EasyPostTransport.Repeatable.SAFE)
+                .thenApply(body -> mapper.convertedLabelUrl(mapper.parse(body, "label conversion"), fileFormat));
     }
 
-    private CancellationResult refundQuietly(ShipmentHandle handle) {
-        try {
-            return cancel(handle);
-        } catch (CarrierException e) {
-            return new CancellationResult(handle.trackingKey(), CancellationResult.Outcome.REJECTED,
-                    "refund request failed too: " + e.getMessage());
-        }
+    private CompletableFuture<CancellationResult> refundQuietly(ShipmentHandle handle) {
+        return refund(handle).exceptionallyCompose(failure -> CarrierFutures.cause(failure) instanceof CarrierException e
+                ? CompletableFuture.completedFuture(new CancellationResult(handle.trackingKey(), CancellationResult.Outcome.REJECTED,
+                        "refund request failed too: " + e.getMessage()))
+                : CarrierFutures.failed(failure));
     }
 }

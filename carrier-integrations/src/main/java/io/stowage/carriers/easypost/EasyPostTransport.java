@@ -1,6 +1,6 @@
 package io.stowage.carriers.easypost;
 
-import io.stowage.carriers.spi.CarrierApiException;
+import io.stowage.carriers.spi.CarrierFutures;
 import io.stowage.carriers.spi.CarrierUnavailableException;
 import io.stowage.carriers.spi.MalformedCarrierResponseException;
 
@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * EasyPost over HTTP: Basic auth with the API key, JSON bodies, bounded time per exchange and a
@@ -33,7 +37,10 @@ import java.util.Set;
  * 504, connection refused) are retried for every call; a timeout or a 500 is retried only where
  * repeating the call is harmless, because the first attempt may have succeeded. A 504 too may
  * follow a call that was processed behind the gateway: purchases are retried on it only because
- * EasyPost refuses to buy a shipment twice, and the carrier reads the shipment back.
+ * EasyPost refuses to buy a shipment twice, and the carrier reads the shipment back. Nothing waits on
+ * a thread: exchanges go out with {@link HttpClient#sendAsync} and a retry is scheduled after its wait
+ * ({@link CompletableFuture#delayedExecutor}), so a call answers with a stage that fails with the
+ * typed error of its last attempt.
  */
 final class EasyPostTransport {
 
@@ -72,22 +79,22 @@ final class EasyPostTransport {
                 .encodeToString((settings.apiKey() + ":").getBytes(StandardCharsets.UTF_8));
     }
 
-    byte[] get(String path, Repeatable repeatable) {
+    CompletableFuture<byte[]> get(String path, Repeatable repeatable) {
         return exchange(HttpRequest.newBuilder(resolve(path)).GET(), "GET " + path, repeatable, true);
     }
 
-    byte[] post(String path, byte[] json, Repeatable repeatable) {
+    CompletableFuture<byte[]> post(String path, byte[] json, Repeatable repeatable) {
         return exchange(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)), "POST " + path, repeatable, true);
     }
 
     /** Downloads a label file; links point at EasyPost's file storage, which wants no API key. */
-    byte[] download(String url) {
+    CompletableFuture<byte[]> download(String url) {
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new MalformedCarrierResponseException("EasyPost label link '" + url + "' is not a URL", e);
+            return CompletableFuture.failedFuture(new MalformedCarrierResponseException("EasyPost label link '" + url + "' is not a URL", e));
         }
         return exchange(HttpRequest.newBuilder(uri).GET(), "label download", Repeatable.SAFE, false);
     }
@@ -96,41 +103,42 @@ final class EasyPostTransport {
         return settings.baseUri().resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
-    private byte[] exchange(HttpRequest.Builder builder, String what, Repeatable repeatable, boolean authenticated) {
+    private CompletableFuture<byte[]> exchange(HttpRequest.Builder builder, String what, Repeatable repeatable, boolean authenticated) {
         builder.timeout(settings.requestTimeout()).header("Accept", "application/json");
         if (authenticated) {
             builder.header("Authorization", authorization);
         }
-        HttpRequest request = builder.build();
-        Duration wait = settings.firstBackoff();
-        for (int attempt = 1; ; attempt++) {
-            boolean last = attempt == settings.maxAttempts();
-            try {
-                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                Answer answer = new Answer(response.statusCode(), response.body());
-                if (answer.isSuccess()) {
-                    return answer.body();
+        return attempt(builder.build(), what, repeatable, 1, settings.firstBackoff());
+    }
+
+    private CompletableFuture<byte[]> attempt(HttpRequest request, String what, Repeatable repeatable, int attempt, Duration wait) {
+        boolean last = attempt == settings.maxAttempts();
+        Duration nextWait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+        Supplier<CompletableFuture<byte[]>> again = () -> attempt(request, what, repeatable, attempt + 1, nextWait);
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
+            if (failure != null) {
+                if (!(CarrierFutures.cause(failure) instanceof IOException e)) {
+                    return CarrierFutures.<byte[]>failed(failure);
                 }
-                boolean retryable = NOT_PROCESSED.contains(answer.status())
-                        || (repeatable == Repeatable.SAFE && answer.status() >= 500);
-                if (!retryable || last) {
-                    throw mapper.error(answer.status(), answer.body());
-                }
-                sleep(response.headers().firstValue("Retry-After")
-                        .flatMap(value -> retryAfter(value, Instant.now())).orElse(wait));
-            } catch (IOException e) {
                 // A refused connection or a connect timeout means the request never left; others may have been processed.
                 boolean neverSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
                 if (last || (!neverSent && repeatable != Repeatable.SAFE)) {
-                    throw unavailable(what, attempt, e);
+                    return CompletableFuture.<byte[]>failedFuture(unavailable(what, attempt, e));
                 }
-                sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CarrierUnavailableException("interrupted while waiting for EasyPost (" + what + ")", e);
+                return after(wait, again);
             }
-            wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
-        }
+            Answer answer = new Answer(response.statusCode(), response.body());
+            if (answer.isSuccess()) {
+                return CompletableFuture.completedFuture(answer.body());
+            }
+            boolean retryable = NOT_PROCESSED.contains(answer.status())
+                    || (repeatable == Repeatable.SAFE && answer.status() >= 500);
+            if (!retryable || last) {
+                return CompletableFuture.<byte[]>failedFuture(mapper.error(answer.status(), answer.body()));
+            }
+            return after(response.headers().firstValue("Retry-After")
+                    .flatMap(value -> retryAfter(value, Instant.now())).orElse(wait), again);
+        }).thenCompose(Function.identity());
     }
 
     private CarrierUnavailableException unavailable(String what, int attempts, Exception cause) {
@@ -168,13 +176,9 @@ final class EasyPostTransport {
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
-    /** Sleeps at least {@code duration}: whole milliseconds rounded up, so a retry never comes before a Retry-After date. */
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.plusNanos(999_999).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CarrierUnavailableException("interrupted while waiting to retry EasyPost", e);
-        }
+    /** Starts {@code next} at least {@code duration} from now: whole milliseconds rounded up, so a retry never comes before a Retry-After date. */
+    private static CompletableFuture<byte[]> after(Duration duration, Supplier<CompletableFuture<byte[]>> next) {
+        return CompletableFuture.supplyAsync(next, CompletableFuture.delayedExecutor(duration.plusNanos(999_999).toMillis(), TimeUnit.MILLISECONDS))
+                .thenCompose(Function.identity());
     }
 }

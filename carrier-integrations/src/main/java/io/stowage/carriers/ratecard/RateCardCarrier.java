@@ -8,12 +8,12 @@ import io.stowage.carriers.schedule.DeliverySchedule;
 import io.stowage.carriers.spi.BillableWeight;
 import io.stowage.carriers.spi.CancellationResult;
 import io.stowage.carriers.spi.Carrier;
+import io.stowage.carriers.spi.CarrierFutures;
 import io.stowage.carriers.spi.CarrierService;
 import io.stowage.carriers.spi.CreatedLabel;
 import io.stowage.carriers.spi.DeliveryMode;
 import io.stowage.carriers.spi.DimensionalWeightRule;
 import io.stowage.carriers.spi.Dimensions;
-import io.stowage.carriers.spi.LabelDocuments;
 import io.stowage.carriers.spi.LabelRequest;
 import io.stowage.carriers.spi.Money;
 import io.stowage.carriers.spi.NoEligibleServiceException;
@@ -40,6 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A carrier priced from a rate card: zones by country and postal prefix, weight breaks, the
@@ -97,8 +99,13 @@ public final class RateCardCarrier implements Carrier {
         return card.dailyPickupCapacity() == null ? OptionalInt.empty() : OptionalInt.of(card.dailyPickupCapacity());
     }
 
+    /** Prices from the card alone, on the caller's thread: no call leaves the process. */
     @Override
-    public List<RateQuote> quote(RateRequest request) {
+    public CompletionStage<List<RateQuote>> quote(RateRequest request) {
+        return CarrierFutures.attempt(() -> CompletableFuture.completedFuture(rates(request)));
+    }
+
+    private List<RateQuote> rates(RateRequest request) {
         if (!request.to().hasKnownCountry()) {
             throw new UnknownDestinationException("'" + request.to().country() + "' is not an ISO 3166-1 country code");
         }
@@ -147,14 +154,18 @@ public final class RateCardCarrier implements Carrier {
      * (tracking number) before the price is known to exist, so a refused request leaves no trace.
      */
     @Override
-    public CreatedLabel createLabel(LabelRequest request) {
+    public CompletionStage<CreatedLabel> createLabel(LabelRequest request) {
+        return CarrierFutures.attempt(() -> printLabel(request));
+    }
+
+    private CompletionStage<CreatedLabel> printLabel(LabelRequest request) {
         CarrierService service = services.get(request.serviceCode());
         if (service == null) {
             throw new NoEligibleServiceException(card.name() + " has no service '" + request.serviceCode()
                     + "'; it offers " + services.keySet());
         }
         RateRequest rateRequest = request.rateRequest();
-        RateQuote quote = quote(rateRequest).stream()
+        RateQuote quote = rates(rateRequest).stream()
                 .filter(q -> q.service().serviceCode().equals(service.serviceCode()))
                 .findFirst()
                 .orElseThrow(() -> new NoEligibleServiceException(card.name() + " " + service.name()
@@ -165,9 +176,8 @@ public final class RateCardCarrier implements Carrier {
                 request.parcel().weightGrams(), trackingNumber,
                 card.trackingUrlTemplate().replace("{trackingNumber}", trackingNumber), request.sscc(),
                 request.orderReference(), quote.shipDate());
-        LabelDocuments documents = labels.render(label);
         TrackingKey key = new TrackingKey(code(), trackingNumber);
-        return new CreatedLabel(key, trackingNumber, service, quote.total(), documents);
+        return labels.renderLater(label).thenApply(documents -> new CreatedLabel(key, trackingNumber, service, quote.total(), documents));
     }
 
     /**
@@ -177,9 +187,13 @@ public final class RateCardCarrier implements Carrier {
      * scanned. A rate card knows of no label-free drop-off.
      */
     @Override
-    public ReturnLabel createReturnLabel(ReturnLabelRequest request) {
+    public CompletionStage<ReturnLabel> createReturnLabel(ReturnLabelRequest request) {
+        return CarrierFutures.attempt(() -> printReturnLabel(request));
+    }
+
+    private CompletionStage<ReturnLabel> printReturnLabel(ReturnLabelRequest request) {
         RateRequest rateRequest = new RateRequest(request.from(), request.to(), request.parcel(), request.readyAt());
-        List<RateQuote> toDoor = quote(rateRequest).stream().filter(q -> q.service().deliveryMode() == DeliveryMode.DOOR).toList();
+        List<RateQuote> toDoor = rates(rateRequest).stream().filter(q -> q.service().deliveryMode() == DeliveryMode.DOOR).toList();
         RateQuote quote = toDoor.stream().filter(q -> q.service().serviceCode().equals(request.outboundServiceCode())).findFirst()
                 .or(() -> toDoor.stream().min(java.util.Comparator.comparing(RateQuote::total)))
                 .orElseThrow(() -> new NoEligibleServiceException(card.name() + " has no service that carries " + request.parcel()
@@ -188,19 +202,21 @@ public final class RateCardCarrier implements Carrier {
         ReturnShippingLabel label = new ReturnShippingLabel(card.name(), quote.service().name(), request.from(), request.to(),
                 request.parcel().weightGrams(), trackingNumber, card.trackingUrlTemplate().replace("{trackingNumber}", trackingNumber),
                 request.rma(), request.orderReference(), quote.shipDate());
-        return new ReturnLabel(new TrackingKey(code(), trackingNumber), quote.service(), quote.total(), labels.render(label), Optional.empty());
+        return labels.renderLater(label).thenApply(documents ->
+                new ReturnLabel(new TrackingKey(code(), trackingNumber), quote.service(), quote.total(), documents, Optional.empty()));
     }
 
     /** Labels printed from a rate card are only billed once scanned, so voiding one needs no call. */
     @Override
-    public CancellationResult cancel(ShipmentHandle shipment) {
-        return new CancellationResult(shipment.trackingKey(), CancellationResult.Outcome.CANCELLED,
-                "label voided; " + card.name() + " bills only parcels it has scanned");
+    public CompletionStage<CancellationResult> cancel(ShipmentHandle shipment) {
+        return CompletableFuture.completedFuture(new CancellationResult(shipment.trackingKey(), CancellationResult.Outcome.CANCELLED,
+                "label voided; " + card.name() + " bills only parcels it has scanned"));
     }
 
     @Override
-    public TrackingHistory track(TrackingKey trackingKey) {
-        throw new UnsupportedCarrierOperationException(card.name() + " is configured from a rate card and has no tracking API here");
+    public CompletionStage<TrackingHistory> track(TrackingKey trackingKey) {
+        return CompletableFuture.failedFuture(new UnsupportedCarrierOperationException(
+                card.name() + " is configured from a rate card and has no tracking API here"));
     }
 
     private CarrierService toCarrierService(RateCard.Service service) {

@@ -4,41 +4,47 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The sandbox's parcels in this process's memory: for tests, demos and a single instance. */
+/** The sandbox's parcels in this process's memory: for tests, demos and a single instance. Every stage is already complete. */
 public final class InMemorySandboxParcels implements SandboxParcels {
 
     private final Map<String, SandboxParcel> parcels = new ConcurrentHashMap<>();
     private final Map<String, Instant> returnLabels = new ConcurrentHashMap<>();
 
     @Override
-    public void add(SandboxParcel parcel) {
+    public CompletionStage<Void> add(SandboxParcel parcel) {
         parcels.putIfAbsent(parcel.trackingNumber(), parcel);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public Optional<SandboxParcel> find(String trackingNumber) {
-        return Optional.ofNullable(parcels.get(trackingNumber));
+    public CompletionStage<Optional<SandboxParcel>> find(String trackingNumber) {
+        return CompletableFuture.completedFuture(Optional.ofNullable(parcels.get(trackingNumber)));
     }
 
     @Override
-    public void replace(SandboxParcel parcel) {
+    public CompletionStage<Void> replace(SandboxParcel parcel) {
         parcels.put(parcel.trackingNumber(), parcel);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public List<SandboxParcel> withUnsentScans() {
-        return parcels.values().stream().filter(parcel -> parcel.webhooksSent() < parcel.scans().size()).toList();
+    public CompletionStage<List<SandboxParcel>> withUnsentScans() {
+        return CompletableFuture.completedFuture(
+                parcels.values().stream().filter(parcel -> parcel.webhooksSent() < parcel.scans().size()).toList());
     }
 
     @Override
-    public void addReturnLabel(String trackingNumber, Instant issuedAt) {
+    public CompletionStage<Void> addReturnLabel(String trackingNumber, Instant issuedAt) {
         returnLabels.putIfAbsent(trackingNumber, issuedAt);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public Optional<Instant> returnLabelIssuedAt(String trackingNumber) {
-        return Optional.ofNullable(returnLabels.get(trackingNumber));
+    public CompletionStage<Optional<Instant>> returnLabelIssuedAt(String trackingNumber) {
+        return CompletableFuture.completedFuture(Optional.ofNullable(returnLabels.get(trackingNumber)));
     }
 }

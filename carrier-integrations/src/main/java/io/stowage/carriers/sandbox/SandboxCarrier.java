@@ -10,6 +10,7 @@ import io.stowage.carriers.schedule.DeliverySchedule;
 import io.stowage.carriers.spi.BillableWeight;
 import io.stowage.carriers.spi.CancellationResult;
 import io.stowage.carriers.spi.Carrier;
+import io.stowage.carriers.spi.CarrierFutures;
 import io.stowage.carriers.spi.CarrierService;
 import io.stowage.carriers.spi.CreatedLabel;
 import io.stowage.carriers.spi.DeliveryMode;
@@ -57,7 +58,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.Random;
 import java.util.Set;
 
@@ -80,8 +84,9 @@ public final class SandboxCarrier implements Carrier {
     private final Clock clock;
     private final LabelRenderer labels;
     private final Map<String, CarrierService> services = new LinkedHashMap<>();
-    // Parcels are replaced whole on every change; cancel and dueWebhooks change them under the carrier's lock.
+    // Parcels are replaced whole on every change; cancel and dueWebhooks change them one at a time (see oneAtATime).
     private final SandboxParcels parcels;
+    private CompletableFuture<?> lastChange = CompletableFuture.completedFuture(null);
     // Other carriers' parcels scripted for a demo (see script), by tracking key ("carrier:number"); never sent as webhooks.
     private final Map<String, SandboxParcel> scripted = new ConcurrentHashMap<>();
     private final TrackingNumberSequence serials;
@@ -147,7 +152,11 @@ public final class SandboxCarrier implements Carrier {
     }
 
     @Override
-    public List<RateQuote> quote(RateRequest request) {
+    public CompletionStage<List<RateQuote>> quote(RateRequest request) {
+        return CarrierFutures.attempt(() -> CompletableFuture.completedFuture(rates(request)));
+    }
+
+    private List<RateQuote> rates(RateRequest request) {
         if (!request.to().hasKnownCountry()) {
             throw new UnknownDestinationException("'" + request.to().country() + "' is not an ISO 3166-1 country code");
         }
@@ -174,13 +183,18 @@ public final class SandboxCarrier implements Carrier {
         return quotes;
     }
 
+    /** Plans the parcel's journey and keeps it in the parcel store before the label is handed out. */
     @Override
-    public CreatedLabel createLabel(LabelRequest request) {
+    public CompletionStage<CreatedLabel> createLabel(LabelRequest request) {
+        return CarrierFutures.attempt(() -> printLabel(request));
+    }
+
+    private CompletionStage<CreatedLabel> printLabel(LabelRequest request) {
         CarrierService service = services.get(request.serviceCode());
         if (service == null) {
             throw new NoEligibleServiceException("the sandbox has no service '" + request.serviceCode() + "'; it offers " + services.keySet());
         }
-        RateQuote quote = quote(request.rateRequest()).stream()
+        RateQuote quote = rates(request.rateRequest()).stream()
                 .filter(q -> q.service().equals(service)).findFirst()
                 .orElseThrow(() -> new NoEligibleServiceException(service.name() + " cannot carry " + request.parcel() + ": "
                         + service.limits().rejectionReason(request.parcel(), request.to()).orElse("refused")));
@@ -189,12 +203,10 @@ public final class SandboxCarrier implements Carrier {
                 request.parcel().weightGrams(), trackingNumber,
                 settings.trackingUrlTemplate().replace("{trackingNumber}", trackingNumber), request.sscc(),
                 request.orderReference(), quote.shipDate());
-        CreatedLabel created = new CreatedLabel(new TrackingKey(CODE, trackingNumber), trackingNumber, service, quote.total(),
-                labels.render(label));
         List<SandboxParcel.Scan> scans = SandboxJourney.plan(settings, trackingNumber, service.deliveryMode(), clock.instant(),
                 request.from().city(), request.to().city(), ZONE);
-        parcels.add(new SandboxParcel(trackingNumber, scans, null, 0));
-        return created;
+        return labels.renderLater(label).thenCompose(documents -> parcels.add(new SandboxParcel(trackingNumber, scans, null, 0))
+                .thenApply(kept -> new CreatedLabel(new TrackingKey(CODE, trackingNumber), trackingNumber, service, quote.total(), documents)));
     }
 
     /**
@@ -213,8 +225,9 @@ public final class SandboxCarrier implements Carrier {
     }
 
     /** True when {@link #track} knows the parcel: a sandbox label (kept in the parcel store), or a scripted parcel. */
-    public boolean knows(TrackingKey key) {
-        return CODE.equals(key.carrierCode()) ? parcels.find(key.trackingNumber()).isPresent() : scripted.containsKey(key.toString());
+    public CompletionStage<Boolean> knows(TrackingKey key) {
+        return CODE.equals(key.carrierCode()) ? parcels.find(key.trackingNumber()).thenApply(Optional::isPresent)
+                : CompletableFuture.completedFuture(scripted.containsKey(key.toString()));
     }
 
     /**
@@ -225,9 +238,13 @@ public final class SandboxCarrier implements Carrier {
      * issued the label ({@link #awaitingDropOff}), so the label's tracking link answers.
      */
     @Override
-    public ReturnLabel createReturnLabel(ReturnLabelRequest request) {
+    public CompletionStage<ReturnLabel> createReturnLabel(ReturnLabelRequest request) {
+        return CarrierFutures.attempt(() -> printReturnLabel(request));
+    }
+
+    private CompletionStage<ReturnLabel> printReturnLabel(ReturnLabelRequest request) {
         CarrierService service = services.get("standard");
-        RateQuote quote = quote(new RateRequest(request.from(), request.to(), request.parcel(), request.readyAt())).stream()
+        RateQuote quote = rates(new RateRequest(request.from(), request.to(), request.parcel(), request.readyAt())).stream()
                 .filter(q -> q.service().equals(service)).findFirst()
                 .orElseThrow(() -> new NoEligibleServiceException(service.name() + " cannot carry " + request.parcel() + " back: "
                         + service.limits().rejectionReason(request.parcel(), request.to()).orElse("refused")));
@@ -235,11 +252,11 @@ public final class SandboxCarrier implements Carrier {
         ReturnShippingLabel label = new ReturnShippingLabel(displayName(), service.name(), request.from(), request.to(),
                 request.parcel().weightGrams(), trackingNumber, settings.trackingUrlTemplate().replace("{trackingNumber}", trackingNumber),
                 request.rma(), request.orderReference(), quote.shipDate());
-        ReturnLabel issued = new ReturnLabel(new TrackingKey(CODE, trackingNumber), service, quote.total(), labels.render(label),
-                Optional.of("SBXDROP:" + trackingNumber + ":" + request.rma()));
+        Instant issuedAt = clock.instant();
         // Its tracking link and QR code are live from now: the sandbox's page says it awaits drop-off, not "unknown".
-        parcels.addReturnLabel(trackingNumber, clock.instant());
-        return issued;
+        return labels.renderLater(label).thenCompose(documents -> parcels.addReturnLabel(trackingNumber, issuedAt)
+                .thenApply(recorded -> new ReturnLabel(new TrackingKey(CODE, trackingNumber), service, quote.total(), documents,
+                        Optional.of("SBXDROP:" + trackingNumber + ":" + request.rma()))));
     }
 
     /**
@@ -247,32 +264,80 @@ public final class SandboxCarrier implements Carrier {
      * dropped off with yet (the sandbox keeps none until then); empty for any other key, including
      * numbers it never issued.
      */
-    public Optional<Instant> awaitingDropOff(TrackingKey key) {
-        if (!CODE.equals(key.carrierCode()) || parcels.find(key.trackingNumber()).isPresent()) {
-            return Optional.empty();
+    public CompletionStage<Optional<Instant>> awaitingDropOff(TrackingKey key) {
+        if (!CODE.equals(key.carrierCode())) {
+            return CompletableFuture.completedFuture(Optional.empty());
         }
-        return parcels.returnLabelIssuedAt(key.trackingNumber());
+        return parcels.find(key.trackingNumber()).thenCompose(parcel -> parcel.isPresent()
+                ? CompletableFuture.completedFuture(Optional.<Instant>empty()) : parcels.returnLabelIssuedAt(key.trackingNumber()));
+    }
+
+    /**
+     * A return parcel handed in at one of the sandbox's parcel shops (the shop scans its label or its
+     * drop-off QR code): from now it moves like the sandbox's other parcels (handed in, sorted, on its
+     * way to the warehouse, in {@link #track} and as webhooks) and waits there for the warehouse to
+     * receive it ({@link #returnReceived}). Handing it in again changes nothing.
+     *
+     * @throws UnknownShipmentException (failing the stage) for any number the sandbox did not issue as a return label
+     */
+    public CompletionStage<Void> dropOff(TrackingKey key) {
+        return oneAtATime(() -> returnLabelIssued(key).thenCompose(issued -> parcels.find(key.trackingNumber()).thenCompose(parcel -> {
+            if (parcel.isPresent()) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            Instant now = clock.instant();
+            return parcels.add(new SandboxParcel(key.trackingNumber(), SandboxJourney.planReturn(settings, now.isBefore(issued) ? issued : now),
+                    null, 0));
+        })));
+    }
+
+    /**
+     * The warehouse received the return: for the carrier, the parcel is delivered now. One the
+     * sandbox never saw handed in (the customer's drop-off was not played in the demo) is handed in and
+     * delivered at once, as the carrier must have carried it. Received again, it stays as it was.
+     *
+     * @throws UnknownShipmentException (failing the stage) for any number the sandbox did not issue as a return label
+     */
+    public CompletionStage<Void> returnReceived(TrackingKey key) {
+        return oneAtATime(() -> returnLabelIssued(key).thenCompose(issued -> parcels.find(key.trackingNumber())).thenCompose(found -> {
+            Instant now = clock.instant();
+            SandboxParcel parcel = found.orElseGet(() -> new SandboxParcel(key.trackingNumber(), SandboxJourney.planReturn(settings, now), null, 0));
+            if (parcel.scans().stream().anyMatch(scan -> scan.code().equals(SandboxStatusCodes.DELIVERED))) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            List<SandboxParcel.Scan> scans = SandboxJourney.delivered(parcel.scans(), now);
+            SandboxParcel delivered = new SandboxParcel(parcel.trackingNumber(), scans, null, Math.min(parcel.webhooksSent(), scans.size() - 1));
+            CompletionStage<Void> kept = found.isPresent() ? CompletableFuture.completedFuture(null) : parcels.add(parcel);
+            return kept.thenCompose(added -> parcels.replace(delivered));
+        }));
+    }
+
+    private CompletionStage<Instant> returnLabelIssued(TrackingKey key) {
+        CompletionStage<Optional<Instant>> issued = CODE.equals(key.carrierCode()) ? parcels.returnLabelIssuedAt(key.trackingNumber())
+                : CompletableFuture.completedFuture(Optional.empty());
+        return issued.thenApply(at -> at.orElseThrow(() -> new UnknownShipmentException("the sandbox issued no return label " + key)));
     }
 
     /** Cancels a parcel that has not been picked up yet; later the carrier refuses. */
     @Override
-    public synchronized CancellationResult cancel(ShipmentHandle handle) {
-        Instant now = clock.instant();
-        SandboxParcel shipment = find(handle.trackingKey());
-        TrackingKey key = key(shipment);
-        if (shipment.cancelledAt() != null) {
-            return new CancellationResult(key, CancellationResult.Outcome.CANCELLED, "already cancelled");
-        }
-        boolean pickedUp = shipment.scans().stream()
-                .anyMatch(scan -> scan.code().equals(SandboxStatusCodes.PICKED_UP) && !scan.at().isAfter(now));
-        if (pickedUp) {
-            return new CancellationResult(key, CancellationResult.Outcome.REJECTED,
-                    "the parcel was picked up and is on its way");
-        }
-        List<SandboxParcel.Scan> scans = List.of(shipment.scans().get(0),
-                new SandboxParcel.Scan(now, SandboxStatusCodes.CANCELLED, "Cancelled by shipper", ""));
-        parcels.replace(new SandboxParcel(shipment.trackingNumber(), scans, now, Math.min(shipment.webhooksSent(), scans.size())));
-        return new CancellationResult(key, CancellationResult.Outcome.CANCELLED, "cancelled before pickup");
+    public CompletionStage<CancellationResult> cancel(ShipmentHandle handle) {
+        return oneAtATime(() -> find(handle.trackingKey()).thenCompose(shipment -> {
+            Instant now = clock.instant();
+            TrackingKey key = key(shipment);
+            if (shipment.cancelledAt() != null) {
+                return CompletableFuture.completedFuture(new CancellationResult(key, CancellationResult.Outcome.CANCELLED, "already cancelled"));
+            }
+            boolean pickedUp = shipment.scans().stream()
+                    .anyMatch(scan -> scan.code().equals(SandboxStatusCodes.PICKED_UP) && !scan.at().isAfter(now));
+            if (pickedUp) {
+                return CompletableFuture.completedFuture(new CancellationResult(key, CancellationResult.Outcome.REJECTED,
+                        "the parcel was picked up and is on its way"));
+            }
+            List<SandboxParcel.Scan> scans = List.of(shipment.scans().get(0),
+                    new SandboxParcel.Scan(now, SandboxStatusCodes.CANCELLED, "Cancelled by shipper", ""));
+            return parcels.replace(new SandboxParcel(shipment.trackingNumber(), scans, now, Math.min(shipment.webhooksSent(), scans.size())))
+                    .thenApply(stored -> new CancellationResult(key, CancellationResult.Outcome.CANCELLED, "cancelled before pickup"));
+        }));
     }
 
     /**
@@ -280,10 +345,14 @@ public final class SandboxCarrier implements Carrier {
      * {@link SandboxJourney#estimate}); a scripted parcel gets one as the sandbox's own do.
      */
     @Override
-    public TrackingHistory track(TrackingKey trackingKey) {
-        SandboxParcel shipment = CODE.equals(trackingKey.carrierCode()) ? find(trackingKey)
-                : Optional.ofNullable(scripted.get(trackingKey.toString()))
-                        .orElseThrow(() -> new UnknownShipmentException("the sandbox scripted no shipment " + trackingKey));
+    public CompletionStage<TrackingHistory> track(TrackingKey trackingKey) {
+        CompletionStage<SandboxParcel> shipment = CODE.equals(trackingKey.carrierCode()) ? find(trackingKey)
+                : Optional.ofNullable(scripted.get(trackingKey.toString())).map(CompletableFuture::completedFuture)
+                        .orElseGet(() -> CompletableFuture.failedFuture(new UnknownShipmentException("the sandbox scripted no shipment " + trackingKey)));
+        return shipment.thenApply(parcel -> history(trackingKey, parcel));
+    }
+
+    private TrackingHistory history(TrackingKey trackingKey, SandboxParcel shipment) {
         Instant now = clock.instant();
         List<SandboxParcel.Scan> past = shipment.scans().stream().filter(scan -> !scan.at().isAfter(now)).toList();
         Optional<CarrierEstimate> estimate = past.isEmpty() ? Optional.empty()
@@ -301,13 +370,18 @@ public final class SandboxCarrier implements Carrier {
     }
 
     /**
-     * The webhooks due since the last call, signed with the configured secret, oldest first. Some
+     * The webhooks due since the last call (answered once the store has recorded them as sent), signed with the configured secret, oldest first. Some
      * are repeated, as carriers deliver at least once.
      */
-    public synchronized List<SandboxWebhook> dueWebhooks() {
+    public CompletionStage<List<SandboxWebhook>> dueWebhooks() {
+        return oneAtATime(() -> parcels.withUnsentScans().thenCompose(this::sendDue));
+    }
+
+    private CompletionStage<List<SandboxWebhook>> sendDue(List<SandboxParcel> unsent) {
         Instant now = clock.instant();
         List<SandboxWebhook> due = new ArrayList<>();
-        for (SandboxParcel shipment : parcels.withUnsentScans()) {
+        CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
+        for (SandboxParcel shipment : unsent) {
             List<SandboxParcel.Scan> scans = shipment.scans();
             int sent = shipment.webhooksSent();
             int before = sent;
@@ -321,10 +395,23 @@ public final class SandboxCarrier implements Carrier {
                 sent++;
             }
             if (sent != before) {
-                parcels.replace(new SandboxParcel(shipment.trackingNumber(), scans, shipment.cancelledAt(), sent));
+                SandboxParcel sentSoFar = new SandboxParcel(shipment.trackingNumber(), scans, shipment.cancelledAt(), sent);
+                stored = stored.thenCompose(previous -> parcels.replace(sentSoFar));
             }
         }
-        return due;
+        return stored.thenApply(all -> due);
+    }
+
+    /**
+     * Runs changes to stored parcels one after another in this process, as a lock would around a
+     * read and its write, without holding a thread while the store answers: a cancel and a webhook
+     * run that read the same parcel would otherwise each write back their own copy, losing the other's.
+     */
+    private synchronized <T> CompletionStage<T> oneAtATime(Supplier<CompletionStage<T>> change) {
+        CompletableFuture<T> next = lastChange.handle((done, failure) -> null)
+                .thenCompose(previous -> CarrierFutures.attempt(change));
+        lastChange = next;
+        return next;
     }
 
     @Override
@@ -370,9 +457,10 @@ public final class SandboxCarrier implements Carrier {
                 Optional.ofNullable(scan.pickupPoint()));
     }
 
-    private SandboxParcel find(TrackingKey key) {
-        return (CODE.equals(key.carrierCode()) ? parcels.find(key.trackingNumber()) : Optional.<SandboxParcel>empty())
-                .orElseThrow(() -> new UnknownShipmentException("the sandbox has no shipment " + key));
+    private CompletionStage<SandboxParcel> find(TrackingKey key) {
+        CompletionStage<Optional<SandboxParcel>> found = CODE.equals(key.carrierCode()) ? parcels.find(key.trackingNumber())
+                : CompletableFuture.completedFuture(Optional.empty());
+        return found.thenApply(parcel -> parcel.orElseThrow(() -> new UnknownShipmentException("the sandbox has no shipment " + key)));
     }
 
     private static TrackingKey key(SandboxParcel parcel) {

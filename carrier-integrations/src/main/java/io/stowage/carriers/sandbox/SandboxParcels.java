@@ -3,32 +3,34 @@ package io.stowage.carriers.sandbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where the sandbox keeps its parcels. A real carrier keeps them on its side, so a label bought through
  * one instance of a service can be voided or tracked through another; a service running several
  * instances gives the sandbox a store they share (its database), where a single process may keep them
- * in memory ({@link InMemorySandboxParcels}).
+ * in memory ({@link InMemorySandboxParcels}). Every call answers with a stage, as the carrier's own
+ * calls do, so a store over a database never makes its caller wait.
  */
 public interface SandboxParcels {
 
     /** Keeps a newly labelled parcel; a parcel already kept under its tracking number stays as it is (a label printed again). */
-    void add(SandboxParcel parcel);
+    CompletionStage<Void> add(SandboxParcel parcel);
 
-    Optional<SandboxParcel> find(String trackingNumber);
+    CompletionStage<Optional<SandboxParcel>> find(String trackingNumber);
 
     /** Stores the parcel's new state (cancelled, webhooks sent). */
-    void replace(SandboxParcel parcel);
+    CompletionStage<Void> replace(SandboxParcel parcel);
 
     /** Parcels with scans not yet sent as webhooks, for {@link SandboxCarrier#dueWebhooks}. */
-    List<SandboxParcel> withUnsentScans();
+    CompletionStage<List<SandboxParcel>> withUnsentScans();
 
     /**
      * Records a return label the sandbox issued (no parcel: the sandbox keeps none until the return
      * is dropped off); a label issued again under its tracking number keeps its first time.
      */
-    void addReturnLabel(String trackingNumber, Instant issuedAt);
+    CompletionStage<Void> addReturnLabel(String trackingNumber, Instant issuedAt);
 
     /** When the sandbox issued the return label with this tracking number; empty for a number it never issued as one. */
-    Optional<Instant> returnLabelIssuedAt(String trackingNumber);
+    CompletionStage<Optional<Instant>> returnLabelIssuedAt(String trackingNumber);
 }

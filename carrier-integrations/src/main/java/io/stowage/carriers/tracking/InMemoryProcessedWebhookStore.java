@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Keeps the most recent event ids in memory. Carriers retry within hours, so a bounded window of
@@ -26,8 +28,8 @@ public final class InMemoryProcessedWebhookStore implements ProcessedWebhookStor
     }
 
     @Override
-    public boolean recordIfNew(String carrierCode, String eventId) {
+    public CompletionStage<Boolean> recordIfNew(String carrierCode, String eventId) {
         // The carrier code is part of the key: two carriers may well use the same event id.
-        return recent.add(carrierCode + '\u0000' + eventId);
+        return CompletableFuture.completedFuture(recent.add(carrierCode + '\u0000' + eventId));
     }
 }

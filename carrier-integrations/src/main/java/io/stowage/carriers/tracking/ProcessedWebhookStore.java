@@ -1,5 +1,7 @@
 package io.stowage.carriers.tracking;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * Remembers which webhook events were already handled, keyed by carrier and event id, because
  * carriers deliver at least once. The service implements this over its database; the library
@@ -7,6 +9,6 @@ package io.stowage.carriers.tracking;
  */
 public interface ProcessedWebhookStore {
 
-    /** Records the event and returns true if it had not been recorded before; atomic. */
-    boolean recordIfNew(String carrierCode, String eventId);
+    /** Records the event and answers true if it had not been recorded before; atomic. */
+    CompletionStage<Boolean> recordIfNew(String carrierCode, String eventId);
 }

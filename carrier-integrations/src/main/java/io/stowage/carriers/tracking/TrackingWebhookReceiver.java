@@ -5,6 +5,8 @@ import io.stowage.carriers.spi.UnsupportedCarrierOperationException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The one way into the library for an incoming carrier webhook: verify the signature on the raw
@@ -25,13 +27,17 @@ public final class TrackingWebhookReceiver {
     }
 
     /**
-     * @throws WebhookVerificationException when the signature does not match; nothing is parsed or recorded
+     * @return the receipt; fails with {@link WebhookVerificationException} when the signature does not
+     *         match, and then nothing is parsed or recorded
      */
-    public WebhookReceipt receive(byte[] rawBody, Map<String, List<String>> headers) {
-        VerifiedWebhook verified = verifier.verify(rawBody, headers);
-        WebhookNotification notification = carrier.parseWebhook(verified);
-        boolean first = processed.recordIfNew(carrier.code(), notification.eventId());
-        return new WebhookReceipt(carrier.code(), notification.eventId(), !first,
-                first ? notification.events() : List.of(), first ? notification.estimates() : List.of());
+    public CompletionStage<WebhookReceipt> receive(byte[] rawBody, Map<String, List<String>> headers) {
+        WebhookNotification notification;
+        try {
+            notification = carrier.parseWebhook(verifier.verify(rawBody, headers));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return processed.recordIfNew(carrier.code(), notification.eventId()).thenApply(first -> new WebhookReceipt(carrier.code(),
+                notification.eventId(), !first, first ? notification.events() : List.of(), first ? notification.estimates() : List.of()));
     }
 }

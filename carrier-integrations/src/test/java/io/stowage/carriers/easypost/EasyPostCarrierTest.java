@@ -1,5 +1,6 @@
 package io.stowage.carriers.easypost;
 
+import io.stowage.carriers.Await;
 import io.stowage.barcodes.gs1.Sscc;
 import io.stowage.carriers.spi.CancellationResult;
 import io.stowage.carriers.spi.CarrierApiException;
@@ -72,7 +73,7 @@ class EasyPostCarrierTest {
 
     @Test
     void quotesByCreatingAShipmentWithTheApiKeyAsBasicAuth() {
-        List<RateQuote> quotes = carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING));
+        List<RateQuote> quotes = Await.result(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING)));
 
         assertThat(quotes).extracting(RateQuote::total).containsExactly(Money.of(2475, "EUR"), Money.of(1140, "EUR"));
         FakeEasyPost.Received request = easyPost.received().get(0);
@@ -85,7 +86,7 @@ class EasyPostCarrierTest {
 
     @Test
     void buysTheQuotedRateAndKeepsTheLabelInThreeFormats() {
-        CreatedLabel label = carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID)));
+        CreatedLabel label = Await.result(carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID))));
 
         assertThat(label.trackingKey()).isEqualTo(new TrackingKey("easypost:UPS", "1Z999AA10123456784"));
         assertThat(label.carrierShipmentId()).isEqualTo("shp_9f1c2a7d4e2b4b0f8a6d3c1e5b7a9d20");
@@ -100,22 +101,22 @@ class EasyPostCarrierTest {
 
     @Test
     void withoutARateIdItShopsForTheNamedService() {
-        CreatedLabel label = carrier.createLabel(labelRequest("UPS/Standard", Optional.empty()));
+        CreatedLabel label = Await.result(carrier.createLabel(labelRequest("UPS/Standard", Optional.empty())));
 
         assertThat(label.service().qualifiedCode()).isEqualTo("easypost:UPS/Standard");
         assertThat(easyPost.count("POST /v2/shipments")).isEqualTo(1);
-        assertThatThrownBy(() -> carrier.createLabel(labelRequest("FedEx/Ground", Optional.empty())))
+        assertThatThrownBy(() -> Await.result(carrier.createLabel(labelRequest("FedEx/Ground", Optional.empty()))))
                 .isInstanceOf(NoEligibleServiceException.class).hasMessageContaining("UPS/Standard");
     }
 
     @Test
     void aParcelLeavingTheUnionIsQuotedWithItsDeclarationAndNeverWithout() {
-        assertThatThrownBy(() -> carrier.quote(new RateRequest(FROM, EasyPostMapperTest.NEW_YORK, PARCEL, THURSDAY_MORNING)))
+        assertThatThrownBy(() -> Await.result(carrier.quote(new RateRequest(FROM, EasyPostMapperTest.NEW_YORK, PARCEL, THURSDAY_MORNING))))
                 .isInstanceOf(IncompleteShipmentException.class);
         assertThat(easyPost.received()).isEmpty();
 
-        carrier.quote(new RateRequest(FROM, EasyPostMapperTest.NEW_YORK, PARCEL, THURSDAY_MORNING,
-                Optional.of(EasyPostMapperTest.TOWELS_AND_A_BOOK)));
+        Await.result(carrier.quote(new RateRequest(FROM, EasyPostMapperTest.NEW_YORK, PARCEL, THURSDAY_MORNING,
+                Optional.of(EasyPostMapperTest.TOWELS_AND_A_BOOK))));
 
         var shipment = JsonMapper.builder().build().readTree(easyPost.received().get(0).body()).path("shipment");
         assertThat(shipment.path("customs_info").path("customs_items")).hasSize(2);
@@ -127,7 +128,7 @@ class EasyPostCarrierTest {
         easyPost.queue("POST /v2/shipments", FakeEasyPost.Reply.of(503, "Service Unavailable".getBytes()),
                 FakeEasyPost.Reply.of(502, "<html>Bad gateway</html>".getBytes()));
 
-        assertThat(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING))).hasSize(2);
+        assertThat(Await.result(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING)))).hasSize(2);
         assertThat(easyPost.count("POST /v2/shipments")).isEqualTo(3);
     }
 
@@ -138,7 +139,7 @@ class EasyPostCarrierTest {
         // A timeout long enough that a loaded machine cannot turn an attempt into a timeout whose request the fake records late
         EasyPostCarrier patient = new EasyPostCarrier(easyPost.settings(Duration.ofSeconds(30), 3));
 
-        assertThatThrownBy(() -> patient.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING)))
+        assertThatThrownBy(() -> Await.result(patient.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING))))
                 .isInstanceOfSatisfying(CarrierApiException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(503);
                     assertThat(e.isTransient()).isTrue();
@@ -150,7 +151,7 @@ class EasyPostCarrierTest {
     void aRefusedRequestIsNotRetriedAndExplainsItself() {
         easyPost.queue("POST /v2/shipments", FakeEasyPost.Reply.of(422, Recorded.bytes("error-422.json")));
 
-        assertThatThrownBy(() -> carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING)))
+        assertThatThrownBy(() -> Await.result(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING))))
                 .isInstanceOfSatisfying(CarrierApiException.class, e -> {
                     assertThat(e.carrierErrorCode()).isEqualTo("ADDRESS.VERIFY.FAILURE");
                     assertThat(e.fieldErrors()).contains("street1: House number is missing");
@@ -163,7 +164,7 @@ class EasyPostCarrierTest {
         FakeEasyPost.Reply slow = new FakeEasyPost.Reply(201, Recorded.bytes("shipment-response.json"), Duration.ofSeconds(3));
         easyPost.queue("POST /v2/shipments", slow, slow, slow);
 
-        assertThatThrownBy(() -> carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING)))
+        assertThatThrownBy(() -> Await.result(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING))))
                 .isInstanceOf(CarrierUnavailableException.class)
                 .hasMessageContaining("did not answer within 800 ms").hasMessageContaining("after 3 attempts");
     }
@@ -172,7 +173,7 @@ class EasyPostCarrierTest {
     void garbageWithStatus200IsAMalformedResponse() {
         easyPost.queue("POST /v2/shipments", FakeEasyPost.Reply.of(200, "<html><body>maintenance</body></html>".getBytes()));
 
-        assertThatThrownBy(() -> carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING)))
+        assertThatThrownBy(() -> Await.result(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING))))
                 .isInstanceOf(MalformedCarrierResponseException.class).hasMessageContaining("maintenance");
     }
 
@@ -181,7 +182,7 @@ class EasyPostCarrierTest {
         easyPost.queue("POST " + SHIPMENT + "/buy",
                 new FakeEasyPost.Reply(200, Recorded.bytes("buy-response.json", easyPost.baseUrl()), Duration.ofSeconds(3)));
 
-        CreatedLabel label = carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID)));
+        CreatedLabel label = Await.result(carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID))));
 
         assertThat(label.trackingKey().trackingNumber()).isEqualTo("1Z999AA10123456784");
         assertThat(easyPost.count("POST " + SHIPMENT + "/buy")).isEqualTo(1);
@@ -194,7 +195,7 @@ class EasyPostCarrierTest {
                 FakeEasyPost.Reply.of(504, "<html>504 Gateway Time-out</html>".getBytes()),
                 FakeEasyPost.Reply.of(422, POSTAGE_EXISTS));
 
-        CreatedLabel label = carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID)));
+        CreatedLabel label = Await.result(carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID))));
 
         assertThat(label.trackingKey()).isEqualTo(new TrackingKey("easypost:UPS", "1Z999AA10123456784"));
         assertThat(label.documents().png()).startsWith((byte) 0x89, (byte) 'P');
@@ -207,7 +208,7 @@ class EasyPostCarrierTest {
         FakeEasyPost.Reply gatewayTimeout = FakeEasyPost.Reply.of(504, "<html>504 Gateway Time-out</html>".getBytes());
         easyPost.queue("POST " + SHIPMENT + "/buy", gatewayTimeout, gatewayTimeout, gatewayTimeout);
 
-        CreatedLabel label = carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID)));
+        CreatedLabel label = Await.result(carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID))));
 
         assertThat(label.trackingKey().trackingNumber()).isEqualTo("1Z999AA10123456784");
         assertThat(easyPost.count("GET " + SHIPMENT)).isEqualTo(1);
@@ -218,7 +219,7 @@ class EasyPostCarrierTest {
         easyPost.queue("POST " + SHIPMENT + "/buy", FakeEasyPost.Reply.of(422, POSTAGE_EXISTS));
         easyPost.queue("GET " + SHIPMENT, FakeEasyPost.Reply.of(200, Recorded.bytes("shipment-response.json")));
 
-        assertThatThrownBy(() -> carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID))))
+        assertThatThrownBy(() -> Await.result(carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID)))))
                 .isInstanceOfSatisfying(CarrierApiException.class,
                         e -> assertThat(e.carrierErrorCode()).isEqualTo("SHIPMENT.POSTAGE.EXISTS"));
     }
@@ -230,7 +231,7 @@ class EasyPostCarrierTest {
         easyPost.queue("POST /v2/shipments", FakeEasyPost.Reply.of(429, RATE_LIMITED)
                 .withHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(retryAt)));
 
-        assertThat(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING))).hasSize(2);
+        assertThat(Await.result(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING)))).hasSize(2);
 
         List<FakeEasyPost.Received> attempts = easyPost.received();
         assertThat(attempts).hasSize(2);
@@ -244,7 +245,7 @@ class EasyPostCarrierTest {
                 FakeEasyPost.Reply.of(429, RATE_LIMITED).withHeader("Retry-After", past),
                 FakeEasyPost.Reply.of(429, RATE_LIMITED).withHeader("Retry-After", "soon"));
 
-        assertThat(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING))).hasSize(2);
+        assertThat(Await.result(carrier.quote(new RateRequest(FROM, TO, PARCEL, THURSDAY_MORNING)))).hasSize(2);
 
         List<FakeEasyPost.Received> attempts = easyPost.received();
         assertThat(attempts).hasSize(3);
@@ -256,7 +257,7 @@ class EasyPostCarrierTest {
         FakeEasyPost.Reply gone = FakeEasyPost.Reply.of(404, "<Error>NoSuchKey</Error>".getBytes());
         easyPost.queue("GET /files/postage_label/20261119/label.zpl", gone);
 
-        assertThatThrownBy(() -> carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID))))
+        assertThatThrownBy(() -> Await.result(carrier.createLabel(labelRequest("UPS/Standard", Optional.of(RATE_ID)))))
                 .isInstanceOfSatisfying(LabelNotStoredException.class,
                         e -> assertThat(e.refund().outcome()).isEqualTo(CancellationResult.Outcome.REFUND_PENDING))
                 .hasMessageContaining("could not be stored").hasMessageContaining("HTTP 404");
@@ -265,15 +266,15 @@ class EasyPostCarrierTest {
 
     @Test
     void cancelsByRequestingARefund() {
-        CancellationResult result = carrier.cancel(new ShipmentHandle(
-                new TrackingKey("easypost:UPS", "1Z999AA10123456784"), "shp_9f1c2a7d4e2b4b0f8a6d3c1e5b7a9d20"));
+        CancellationResult result = Await.result(carrier.cancel(new ShipmentHandle(
+                new TrackingKey("easypost:UPS", "1Z999AA10123456784"), "shp_9f1c2a7d4e2b4b0f8a6d3c1e5b7a9d20")));
 
         assertThat(result.outcome()).isEqualTo(CancellationResult.Outcome.REFUND_PENDING);
     }
 
     @Test
     void tracksThroughATrackerNamingTheRealCarrier() {
-        assertThat(carrier.track(new TrackingKey("easypost:UPS", "1Z999AA10123456784")).events())
+        assertThat(Await.result(carrier.track(new TrackingKey("easypost:UPS", "1Z999AA10123456784"))).events())
                 .extracting(event -> event.status()).contains(TrackingStatus.OUT_FOR_DELIVERY);
         String body = new String(easyPost.received().get(0).body(), StandardCharsets.UTF_8);
         assertThat(body).isEqualTo("{\"tracker\":{\"tracking_code\":\"1Z999AA10123456784\",\"carrier\":\"UPS\"}}");
@@ -287,14 +288,14 @@ class EasyPostCarrierTest {
                 WebhookSignatureScheme.DigestEncoding.HEX), secret).sign(body);
         TrackingWebhookReceiver receiver = new TrackingWebhookReceiver(carrier, secret, new InMemoryProcessedWebhookStore(100));
 
-        WebhookReceipt first = receiver.receive(body, Map.of("X-Hmac-Signature", List.of(signature)));
-        WebhookReceipt again = receiver.receive(body, Map.of("X-Hmac-Signature", List.of(signature)));
+        WebhookReceipt first = Await.result(receiver.receive(body, Map.of("X-Hmac-Signature", List.of(signature))));
+        WebhookReceipt again = Await.result(receiver.receive(body, Map.of("X-Hmac-Signature", List.of(signature))));
 
         assertThat(first.events()).hasSize(3);
         assertThat(again.duplicate()).isTrue();
         assertThat(again.events()).isEmpty();
-        assertThatThrownBy(() -> receiver.receive("{\"id\":\"evt_x\"}".getBytes(StandardCharsets.UTF_8),
-                Map.of("X-Hmac-Signature", List.of(signature)))).isInstanceOf(WebhookVerificationException.class);
+        assertThatThrownBy(() -> Await.result(receiver.receive("{\"id\":\"evt_x\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Hmac-Signature", List.of(signature))))).isInstanceOf(WebhookVerificationException.class);
     }
 
     private static LabelRequest labelRequest(String serviceCode, Optional<String> rateId) {

@@ -1,5 +1,6 @@
 package io.stowage.carriers.ratecard;
 
+import io.stowage.carriers.Await;
 import io.stowage.barcodes.gs1.Sscc;
 import io.stowage.carriers.label.LabelRenderer;
 import io.stowage.carriers.spi.Address;
@@ -36,7 +37,7 @@ class RateCardCarrierTest {
 
     @Test
     void pricesADomesticParcelOnEveryServiceThatCarriesIt() {
-        List<RateQuote> quotes = latvijasPasts.quote(new RateRequest(WAREHOUSE, RIGA, Parcel.of(1_800, 300, 200, 100), THURSDAY_MORNING));
+        List<RateQuote> quotes = Await.result(latvijasPasts.quote(new RateRequest(WAREHOUSE, RIGA, Parcel.of(1_800, 300, 200, 100), THURSDAY_MORNING)));
 
         assertThat(quotes).extracting(quote -> quote.service().serviceCode()).containsExactly("parcel", "parcel-economy", "ems");
         RateQuote parcel = quotes.get(0);
@@ -49,7 +50,7 @@ class RateCardCarrierTest {
     @Test
     void addsFuelAndRemoteAreaSurcharges() {
         // 40 x 30 x 20 cm is 4.8 kg dimensional at DPD's divisor 5000, billed at 5 kg.
-        RateQuote classic = dpd.quote(new RateRequest(WAREHOUSE, SAAREMAA, Parcel.of(2_000, 400, 300, 200), THURSDAY_MORNING))
+        RateQuote classic = Await.result(dpd.quote(new RateRequest(WAREHOUSE, SAAREMAA, Parcel.of(2_000, 400, 300, 200), THURSDAY_MORNING)))
                 .stream().filter(quote -> quote.service().serviceCode().equals("classic")).findFirst().orElseThrow();
 
         assertThat(classic.billableWeight().billableGrams()).isEqualTo(5_000);
@@ -65,7 +66,7 @@ class RateCardCarrierTest {
         Address kyiv = Address.of("Stowage Kyiv", "вул. Промислова 4", "Київ", "02000", "UA");
         Address lviv = Address.of("Олена Коваленко", "вул. Городоцька 15", "Львів", "79000", "UA");
 
-        List<RateQuote> quotes = ukrposhta.quote(new RateRequest(kyiv, lviv, Parcel.of(1_500, 300, 200, 100), THURSDAY_MORNING));
+        List<RateQuote> quotes = Await.result(ukrposhta.quote(new RateRequest(kyiv, lviv, Parcel.of(1_500, 300, 200, 100), THURSDAY_MORNING)));
 
         assertThat(quotes).extracting(quote -> quote.total().currency().getCurrencyCode()).containsOnly("UAH");
         assertThat(quotes).extracting(RateQuote::total).contains(Money.of(6000, "UAH"));
@@ -73,31 +74,31 @@ class RateCardCarrierTest {
 
     @Test
     void aParcelHeavierThanEveryServiceGetsNoQuote() {
-        assertThat(latvijasPasts.quote(new RateRequest(WAREHOUSE, RIGA, Parcel.of(45_000, 500, 400, 400), THURSDAY_MORNING))).isEmpty();
+        assertThat(Await.result(latvijasPasts.quote(new RateRequest(WAREHOUSE, RIGA, Parcel.of(45_000, 500, 400, 400), THURSDAY_MORNING)))).isEmpty();
     }
 
     @Test
     void unknownCountryAndMalformedPostalCodeAreTypedErrors() {
         Parcel parcel = Parcel.of(1_000, 200, 200, 100);
-        assertThatThrownBy(() -> latvijasPasts.quote(new RateRequest(WAREHOUSE, Address.of("X", "Y", "Z", "1234", "XX"), parcel, THURSDAY_MORNING)))
+        assertThatThrownBy(() -> Await.result(latvijasPasts.quote(new RateRequest(WAREHOUSE, Address.of("X", "Y", "Z", "1234", "XX"), parcel, THURSDAY_MORNING))))
                 .isInstanceOf(UnknownDestinationException.class).hasMessageContaining("'XX' is not an ISO 3166-1 country code");
-        assertThatThrownBy(() -> latvijasPasts.quote(new RateRequest(WAREHOUSE, Address.of("X", "Y", "Rīga", "LV-10", "LV"), parcel, THURSDAY_MORNING)))
+        assertThatThrownBy(() -> Await.result(latvijasPasts.quote(new RateRequest(WAREHOUSE, Address.of("X", "Y", "Rīga", "LV-10", "LV"), parcel, THURSDAY_MORNING))))
                 .isInstanceOf(UnknownDestinationException.class).hasMessageContaining("'LV-10' is not a valid LV postal code");
-        assertThatThrownBy(() -> latvijasPasts.quote(new RateRequest(WAREHOUSE, Address.of("X", "Y", "Oslo", "0150", "NO"), parcel, THURSDAY_MORNING)))
+        assertThatThrownBy(() -> Await.result(latvijasPasts.quote(new RateRequest(WAREHOUSE, Address.of("X", "Y", "Oslo", "0150", "NO"), parcel, THURSDAY_MORNING))))
                 .isInstanceOf(UnknownDestinationException.class).hasMessageContaining("does not deliver to NO");
     }
 
     @Test
     void aCarrierThatDoesNotCollectAtTheOriginOffersNothing() {
         Address ljubljana = Address.of("Pošta", "Slovenska cesta 1", "Ljubljana", "1000", "SI");
-        assertThat(latvijasPasts.quote(new RateRequest(ljubljana, RIGA, Parcel.of(1_000, 200, 200, 100), THURSDAY_MORNING))).isEmpty();
+        assertThat(Await.result(latvijasPasts.quote(new RateRequest(ljubljana, RIGA, Parcel.of(1_000, 200, 200, 100), THURSDAY_MORNING)))).isEmpty();
     }
 
     @Test
     void printsALabelWithAnS10TrackingNumber() {
         Sscc sscc = Sscc.of("4750001", 0, 42);
-        CreatedLabel label = latvijasPasts.createLabel(new LabelRequest("SO-1001", WAREHOUSE, RIGA, Parcel.of(1_800, 300, 200, 100),
-                "parcel", sscc, THURSDAY_MORNING, Optional.empty()));
+        CreatedLabel label = Await.result(latvijasPasts.createLabel(new LabelRequest("SO-1001", WAREHOUSE, RIGA, Parcel.of(1_800, 300, 200, 100),
+                "parcel", sscc, THURSDAY_MORNING, Optional.empty())));
 
         assertThat(label.trackingKey().carrierCode()).isEqualTo("latvijas-pasts");
         assertThat(label.trackingKey().trackingNumber()).matches("CC\\d{9}LV");
@@ -108,8 +109,8 @@ class RateCardCarrierTest {
 
     @Test
     void refusesALabelForAParcelTheServiceCannotCarry() {
-        assertThatThrownBy(() -> latvijasPasts.createLabel(new LabelRequest("SO-1002", WAREHOUSE, RIGA, Parcel.of(25_000, 300, 200, 100),
-                "parcel-economy", Sscc.of("4750001", 0, 43), THURSDAY_MORNING, Optional.empty())))
+        assertThatThrownBy(() -> Await.result(latvijasPasts.createLabel(new LabelRequest("SO-1002", WAREHOUSE, RIGA, Parcel.of(25_000, 300, 200, 100),
+                "parcel-economy", Sscc.of("4750001", 0, 43), THURSDAY_MORNING, Optional.empty()))))
                 .isInstanceOf(NoEligibleServiceException.class).hasMessageContaining("25000 g");
     }
 

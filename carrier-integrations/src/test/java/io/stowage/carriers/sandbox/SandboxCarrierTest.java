@@ -1,5 +1,6 @@
 package io.stowage.carriers.sandbox;
 
+import io.stowage.carriers.Await;
 import io.stowage.barcodes.gs1.Sscc;
 import io.stowage.carriers.label.LabelRenderer;
 import io.stowage.carriers.ratecard.InMemoryTrackingNumberSequence;
@@ -47,12 +48,12 @@ class SandboxCarrierTest {
         SandboxCarrier carrier = carrier(0, 0, 0, 0);
         CreatedLabel label = ship(carrier, "standard");
 
-        assertThat(statuses(carrier.track(label.trackingKey()).events())).containsExactly(TrackingStatus.PRE_TRANSIT);
+        assertThat(statuses(Await.result(carrier.track(label.trackingKey())).events())).containsExactly(TrackingStatus.PRE_TRANSIT);
         clock.advance(Duration.ofMinutes(11));
-        assertThat(statuses(carrier.track(label.trackingKey()).events())).containsExactly(TrackingStatus.PRE_TRANSIT,
+        assertThat(statuses(Await.result(carrier.track(label.trackingKey())).events())).containsExactly(TrackingStatus.PRE_TRANSIT,
                 TrackingStatus.IN_TRANSIT, TrackingStatus.IN_TRANSIT, TrackingStatus.IN_TRANSIT);
         clock.advance(Duration.ofHours(1));
-        List<TrackingEvent> events = carrier.track(label.trackingKey()).events();
+        List<TrackingEvent> events = Await.result(carrier.track(label.trackingKey())).events();
         assertThat(statuses(events)).containsExactly(TrackingStatus.PRE_TRANSIT, TrackingStatus.IN_TRANSIT,
                 TrackingStatus.IN_TRANSIT, TrackingStatus.IN_TRANSIT, TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.DELIVERED);
         assertThat(events).isSortedAccordingTo((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
@@ -67,13 +68,13 @@ class SandboxCarrierTest {
         SandboxCarrier carrier = carrier(0, 0, 0, 0);
         CreatedLabel label = ship(carrier, "standard");
 
-        assertThat(carrier.track(label.trackingKey()).estimate()).contains(new CarrierEstimate(label.trackingKey(),
+        assertThat(Await.result(carrier.track(label.trackingKey())).estimate()).contains(new CarrierEstimate(label.trackingKey(),
                 LocalDate.parse("2026-11-20"), Instant.parse("2026-11-19T21:50:00Z")));
         clock.advance(Duration.ofMinutes(13));
-        assertThat(carrier.track(label.trackingKey()).estimate()).as("as of the latest scan, out for delivery")
+        assertThat(Await.result(carrier.track(label.trackingKey())).estimate()).as("as of the latest scan, out for delivery")
                 .contains(new CarrierEstimate(label.trackingKey(), LocalDate.parse("2026-11-20"), Instant.parse("2026-11-19T22:02:00Z")));
         clock.advance(Duration.ofHours(1));
-        TrackingHistory delivered = carrier.track(label.trackingKey());
+        TrackingHistory delivered = Await.result(carrier.track(label.trackingKey()));
         assertThat(delivered.events()).last().extracting(TrackingEvent::status).isEqualTo(TrackingStatus.DELIVERED);
         assertThat(delivered.estimate()).isEmpty();
     }
@@ -85,10 +86,10 @@ class SandboxCarrierTest {
         SandboxCarrier carrier = carrier(1, 0, 0, 0);
         CreatedLabel label = ship(carrier, "standard");
         clock.advance(Duration.ofMinutes(16));
-        assertThat(carrier.track(label.trackingKey()).estimate()).map(CarrierEstimate::deliveryDate).contains(LocalDate.parse("2026-11-19"));
+        assertThat(Await.result(carrier.track(label.trackingKey())).estimate()).map(CarrierEstimate::deliveryDate).contains(LocalDate.parse("2026-11-19"));
 
         clock.advance(Duration.ofMinutes(2));
-        TrackingHistory attempted = carrier.track(label.trackingKey());
+        TrackingHistory attempted = Await.result(carrier.track(label.trackingKey()));
         assertThat(attempted.events()).last().extracting(TrackingEvent::status).isEqualTo(TrackingStatus.FAILURE);
         assertThat(attempted.estimate()).contains(new CarrierEstimate(label.trackingKey(), LocalDate.parse("2026-11-20"),
                 attempted.events().get(attempted.events().size() - 1).occurredAt()));
@@ -98,11 +99,11 @@ class SandboxCarrierTest {
     void aParcelGoingBackHasNoEstimate() {
         SandboxCarrier carrier = carrier(0, 0, 1, 0);
         CreatedLabel label = ship(carrier, "standard");
-        assertThat(carrier.track(label.trackingKey()).estimate()).isPresent();
+        assertThat(Await.result(carrier.track(label.trackingKey())).estimate()).isPresent();
         clock.advance(Duration.ofMinutes(16));
 
-        assertThat(carrier.track(label.trackingKey()).events()).last().extracting(TrackingEvent::status).isEqualTo(TrackingStatus.ERROR);
-        assertThat(carrier.track(label.trackingKey()).estimate()).isEmpty();
+        assertThat(Await.result(carrier.track(label.trackingKey())).events()).last().extracting(TrackingEvent::status).isEqualTo(TrackingStatus.ERROR);
+        assertThat(Await.result(carrier.track(label.trackingKey())).estimate()).isEmpty();
     }
 
     @Test
@@ -111,7 +112,7 @@ class SandboxCarrierTest {
         TrackingKey key = new TrackingKey("omniva", "CE000000014LT");
         carrier.script(key, DeliveryMode.DOOR, clock.instant(), "Vilnius", "Kaunas");
 
-        assertThat(carrier.track(key).estimate()).contains(new CarrierEstimate(key, LocalDate.parse("2026-11-19"), clock.instant()));
+        assertThat(Await.result(carrier.track(key)).estimate()).contains(new CarrierEstimate(key, LocalDate.parse("2026-11-19"), clock.instant()));
     }
 
     @Test
@@ -120,7 +121,7 @@ class SandboxCarrierTest {
         CreatedLabel label = ship(carrier, "standard");
         clock.advance(Duration.ofDays(1));
 
-        assertThat(statuses(carrier.track(label.trackingKey()).events())).endsWith(TrackingStatus.OUT_FOR_DELIVERY,
+        assertThat(statuses(Await.result(carrier.track(label.trackingKey())).events())).endsWith(TrackingStatus.OUT_FOR_DELIVERY,
                 TrackingStatus.FAILURE, TrackingStatus.AVAILABLE_FOR_PICKUP, TrackingStatus.RETURN_TO_SENDER);
     }
 
@@ -131,7 +132,7 @@ class SandboxCarrierTest {
         CreatedLabel label = ship(carrier, "pickup");
         clock.advance(Duration.ofMinutes(13));
 
-        TrackingEvent waiting = carrier.track(label.trackingKey()).events().stream()
+        TrackingEvent waiting = Await.result(carrier.track(label.trackingKey())).events().stream()
                 .filter(event -> event.status() == TrackingStatus.AVAILABLE_FOR_PICKUP).findFirst().orElseThrow();
         PickupPoint locker = waiting.pickupPoint().orElseThrow();
         assertThat(locker.name()).isEqualTo("Sandbox pakomāts Origo").isEqualTo(waiting.location());
@@ -141,8 +142,8 @@ class SandboxCarrierTest {
         assertThat(locker.collectBy()).contains(LocalDate.parse("2026-11-26"));
 
         TrackingWebhookReceiver receiver = new TrackingWebhookReceiver(carrier, SECRET, new InMemoryProcessedWebhookStore(100));
-        List<TrackingEvent> delivered = carrier.dueWebhooks().stream()
-                .flatMap(webhook -> receiver.receive(webhook.body(), webhook.headers()).events().stream()).toList();
+        List<TrackingEvent> delivered = Await.result(carrier.dueWebhooks()).stream()
+                .flatMap(webhook -> Await.result(receiver.receive(webhook.body(), webhook.headers())).events().stream()).toList();
         assertThat(delivered).filteredOn(event -> event.status() == TrackingStatus.AVAILABLE_FOR_PICKUP).singleElement()
                 .isEqualTo(waiting);
         assertThat(delivered).filteredOn(event -> event.status() != TrackingStatus.AVAILABLE_FOR_PICKUP)
@@ -156,7 +157,7 @@ class SandboxCarrierTest {
         CreatedLabel label = ship(carrier, "standard");
         clock.advance(Duration.ofDays(1));
 
-        PickupPoint office = carrier.track(label.trackingKey()).events().stream().flatMap(event -> event.pickupPoint().stream())
+        PickupPoint office = Await.result(carrier.track(label.trackingKey())).events().stream().flatMap(event -> event.pickupPoint().stream())
                 .findFirst().orElseThrow();
         assertThat(office.name()).isEqualTo("Sandbox Rīgas centrālā pasta nodaļa");
         OpeningHours hours = office.openingHours().orElseThrow();
@@ -172,19 +173,19 @@ class SandboxCarrierTest {
         CreatedLabel label = ship(carrier, "pickup");
         clock.advance(Duration.ofDays(1));
 
-        assertThat(statuses(carrier.track(label.trackingKey()).events())).endsWith(TrackingStatus.ERROR, TrackingStatus.RETURN_TO_SENDER);
+        assertThat(statuses(Await.result(carrier.track(label.trackingKey())).events())).endsWith(TrackingStatus.ERROR, TrackingStatus.RETURN_TO_SENDER);
     }
 
     @Test
     void cancelsOnlyBeforePickup() {
         SandboxCarrier carrier = carrier(0, 0, 0, 0);
         CreatedLabel early = ship(carrier, "standard");
-        assertThat(carrier.cancel(early.handle()).outcome()).isEqualTo(CancellationResult.Outcome.CANCELLED);
-        assertThat(statuses(carrier.track(early.trackingKey()).events())).containsExactly(TrackingStatus.PRE_TRANSIT, TrackingStatus.CANCELLED);
+        assertThat(Await.result(carrier.cancel(early.handle())).outcome()).isEqualTo(CancellationResult.Outcome.CANCELLED);
+        assertThat(statuses(Await.result(carrier.track(early.trackingKey())).events())).containsExactly(TrackingStatus.PRE_TRANSIT, TrackingStatus.CANCELLED);
 
         CreatedLabel late = ship(carrier, "standard");
         clock.advance(Duration.ofMinutes(5));
-        assertThat(carrier.cancel(late.handle()).outcome()).isEqualTo(CancellationResult.Outcome.REJECTED);
+        assertThat(Await.result(carrier.cancel(late.handle())).outcome()).isEqualTo(CancellationResult.Outcome.REJECTED);
     }
 
     @Test
@@ -195,10 +196,10 @@ class SandboxCarrierTest {
         SandboxCarrier other = new SandboxCarrier(settings(0, 0, 0, 0), clock, new LabelRenderer(), serials, shared);
         CreatedLabel label = ship(one, "standard");
 
-        assertThat(other.cancel(label.handle()).outcome()).isEqualTo(CancellationResult.Outcome.CANCELLED);
-        assertThat(statuses(one.track(label.trackingKey()).events())).containsExactly(TrackingStatus.PRE_TRANSIT, TrackingStatus.CANCELLED);
-        assertThat(one.cancel(label.handle()).detail()).isEqualTo("already cancelled");
-        assertThatThrownBy(() -> carrier(0, 0, 0, 0).cancel(label.handle())).isInstanceOf(UnknownShipmentException.class);
+        assertThat(Await.result(other.cancel(label.handle())).outcome()).isEqualTo(CancellationResult.Outcome.CANCELLED);
+        assertThat(statuses(Await.result(one.track(label.trackingKey())).events())).containsExactly(TrackingStatus.PRE_TRANSIT, TrackingStatus.CANCELLED);
+        assertThat(Await.result(one.cancel(label.handle())).detail()).isEqualTo("already cancelled");
+        assertThatThrownBy(() -> Await.result(carrier(0, 0, 0, 0).cancel(label.handle()))).isInstanceOf(UnknownShipmentException.class);
     }
 
     @Test
@@ -206,7 +207,7 @@ class SandboxCarrierTest {
         SandboxCarrier carrier = carrier(0, 0, 0, 0);
         CreatedLabel label = ship(carrier, "standard");
 
-        assertThatThrownBy(() -> carrier.track(new TrackingKey("omniva", label.trackingKey().trackingNumber())))
+        assertThatThrownBy(() -> Await.result(carrier.track(new TrackingKey("omniva", label.trackingKey().trackingNumber()))))
                 .isInstanceOf(UnknownShipmentException.class);
     }
 
@@ -217,10 +218,10 @@ class SandboxCarrierTest {
         clock.advance(Duration.ofMinutes(3));
         TrackingWebhookReceiver receiver = new TrackingWebhookReceiver(carrier, SECRET, new InMemoryProcessedWebhookStore(1000));
 
-        List<SandboxWebhook> webhooks = carrier.dueWebhooks();
+        List<SandboxWebhook> webhooks = Await.result(carrier.dueWebhooks());
         // Two scans are due, each delivered twice.
         assertThat(webhooks).hasSize(4);
-        List<WebhookReceipt> receipts = webhooks.stream().map(w -> receiver.receive(w.body(), w.headers())).toList();
+        List<WebhookReceipt> receipts = webhooks.stream().map(w -> Await.result(receiver.receive(w.body(), w.headers()))).toList();
 
         assertThat(receipts).extracting(WebhookReceipt::duplicate).containsExactly(false, true, false, true);
         assertThat(receipts.get(2).events()).singleElement().satisfies(event -> {
@@ -232,25 +233,25 @@ class SandboxCarrierTest {
                     event.occurredAt()));
         });
         assertThat(receipts.get(1).estimates()).as("a duplicate brings nothing").isEmpty();
-        assertThat(carrier.dueWebhooks()).isEmpty();
+        assertThat(Await.result(carrier.dueWebhooks())).isEmpty();
     }
 
     @Test
     void aTamperedOrForeignWebhookIsRejectedBeforeParsing() {
         SandboxCarrier carrier = carrier(0, 0, 0, 0);
         ship(carrier, "standard");
-        SandboxWebhook webhook = carrier.dueWebhooks().get(0);
+        SandboxWebhook webhook = Await.result(carrier.dueWebhooks()).get(0);
         byte[] tampered = new String(webhook.body(), StandardCharsets.UTF_8).replace("LABEL_CREATED", "DELIVERED")
                 .getBytes(StandardCharsets.UTF_8);
 
         TrackingWebhookReceiver receiver = new TrackingWebhookReceiver(carrier, SECRET, new InMemoryProcessedWebhookStore(10));
-        assertThatThrownBy(() -> receiver.receive(tampered, webhook.headers()))
+        assertThatThrownBy(() -> Await.result(receiver.receive(tampered, webhook.headers())))
                 .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("does not match");
         TrackingWebhookReceiver otherSecret = new TrackingWebhookReceiver(carrier, "other".getBytes(StandardCharsets.UTF_8),
                 new InMemoryProcessedWebhookStore(10));
-        assertThatThrownBy(() -> otherSecret.receive(webhook.body(), webhook.headers()))
+        assertThatThrownBy(() -> Await.result(otherSecret.receive(webhook.body(), webhook.headers())))
                 .isInstanceOf(WebhookVerificationException.class);
-        assertThat(receiver.receive(webhook.body(), webhook.headers()).duplicate()).isFalse();
+        assertThat(Await.result(receiver.receive(webhook.body(), webhook.headers())).duplicate()).isFalse();
     }
 
     private SandboxCarrier carrier(double failedAttempts, double returns, double addressProblems, double duplicates) {
@@ -263,8 +264,8 @@ class SandboxCarrierTest {
     }
 
     private CreatedLabel ship(SandboxCarrier carrier, String service) {
-        return carrier.createLabel(new LabelRequest("SO-1", WAREHOUSE, CUSTOMER, Parcel.of(1_000, 300, 200, 100), service,
-                Sscc.of("4750001", 0, 7), clock.instant(), Optional.empty()));
+        return Await.result(carrier.createLabel(new LabelRequest("SO-1", WAREHOUSE, CUSTOMER, Parcel.of(1_000, 300, 200, 100), service,
+                Sscc.of("4750001", 0, 7), clock.instant(), Optional.empty())));
     }
 
     private static List<TrackingStatus> statuses(List<TrackingEvent> events) {

@@ -1,5 +1,6 @@
 package io.stowage.carriers.selection;
 
+import io.stowage.carriers.Await;
 import io.stowage.carriers.label.LabelRenderer;
 import io.stowage.carriers.ratecard.InMemoryTrackingNumberSequence;
 import io.stowage.carriers.ratecard.RateCardCarrier;
@@ -30,8 +31,8 @@ class RateShopperTest {
 
     @Test
     void quotesEveryCarrierThatCollectsInRigaCheapestFirst() {
-        List<RateQuote> quotes = shopper.quoteAll(new RateRequest(RIGA_WAREHOUSE,
-                Address.of("Jonas Jonaitis", "Gedimino pr. 1", "Vilnius", "LT-01103", "LT"), Parcel.of(1_200, 300, 200, 150), READY));
+        List<RateQuote> quotes = Await.result(shopper.quoteAll(new RateRequest(RIGA_WAREHOUSE,
+                Address.of("Jonas Jonaitis", "Gedimino pr. 1", "Vilnius", "LT-01103", "LT"), Parcel.of(1_200, 300, 200, 150), READY)));
 
         assertThat(quotes).extracting(RateQuote::carrierCode).containsOnly("latvijas-pasts", "omniva", "dpd-baltics");
         assertThat(quotes).isSortedAccordingTo((a, b) -> a.total().compareTo(b.total()));
@@ -39,26 +40,26 @@ class RateShopperTest {
 
     @Test
     void aParcelTooBigForEveryServiceIsATypedError() {
-        assertThatThrownBy(() -> shopper.quoteAll(new RateRequest(RIGA_WAREHOUSE,
-                Address.of("Anna", "Brīvības iela 10", "Rīga", "LV-1010", "LV"), Parcel.of(40_000, 1900, 500, 500), READY)))
+        assertThatThrownBy(() -> Await.result(shopper.quoteAll(new RateRequest(RIGA_WAREHOUSE,
+                Address.of("Anna", "Brīvības iela 10", "Rīga", "LV-1010", "LV"), Parcel.of(40_000, 1900, 500, 500), READY))))
                 .isInstanceOf(ParcelExceedsLimitsException.class).hasMessageContaining("40000 g");
     }
 
     @Test
     void aCountryNobodyServesIsATypedError() {
-        assertThatThrownBy(() -> shopper.quoteAll(new RateRequest(RIGA_WAREHOUSE,
-                Address.of("Ola", "Karl Johans gate 1", "Oslo", "0154", "NO"), Parcel.of(1_000, 200, 200, 100), READY)))
+        assertThatThrownBy(() -> Await.result(shopper.quoteAll(new RateRequest(RIGA_WAREHOUSE,
+                Address.of("Ola", "Karl Johans gate 1", "Oslo", "0154", "NO"), Parcel.of(1_000, 200, 200, 100), READY))))
                 .isInstanceOf(UnknownDestinationException.class).hasMessageContaining("no carrier delivers to NO");
-        assertThatThrownBy(() -> shopper.quoteAll(new RateRequest(RIGA_WAREHOUSE,
-                Address.of("Nobody", "Nowhere 1", "Atlantis", "00000", "QQ"), Parcel.of(1_000, 200, 200, 100), READY)))
+        assertThatThrownBy(() -> Await.result(shopper.quoteAll(new RateRequest(RIGA_WAREHOUSE,
+                Address.of("Nobody", "Nowhere 1", "Atlantis", "00000", "QQ"), Parcel.of(1_000, 200, 200, 100), READY))))
                 .isInstanceOf(UnknownDestinationException.class).hasMessageContaining("'QQ'");
     }
 
     @Test
     void noCarrierCollectingAtTheOriginIsExplained() {
         Address oslo = Address.of("Lager", "Karl Johans gate 1", "Oslo", "0154", "NO");
-        assertThatThrownBy(() -> shopper.quoteAll(new RateRequest(oslo,
-                Address.of("Anna", "Brīvības iela 10", "Rīga", "LV-1010", "LV"), Parcel.of(1_000, 200, 200, 100), READY)))
+        assertThatThrownBy(() -> Await.result(shopper.quoteAll(new RateRequest(oslo,
+                Address.of("Anna", "Brīvības iela 10", "Rīga", "LV-1010", "LV"), Parcel.of(1_000, 200, 200, 100), READY))))
                 .isExactlyInstanceOf(NoEligibleServiceException.class);
     }
 }

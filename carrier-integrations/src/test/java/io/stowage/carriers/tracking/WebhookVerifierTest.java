@@ -1,5 +1,6 @@
 package io.stowage.carriers.tracking;
 
+import io.stowage.carriers.Await;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -66,9 +67,9 @@ class WebhookVerifierTest {
     void deduplicationIsPerCarrier() {
         InMemoryProcessedWebhookStore store = new InMemoryProcessedWebhookStore(2);
 
-        assertThat(store.recordIfNew("easypost", "evt_1")).isTrue();
-        assertThat(store.recordIfNew("easypost", "evt_1")).isFalse();
-        assertThat(store.recordIfNew("sandbox", "evt_1")).isTrue();
+        assertThat(Await.result(store.recordIfNew("easypost", "evt_1"))).isTrue();
+        assertThat(Await.result(store.recordIfNew("easypost", "evt_1"))).isFalse();
+        assertThat(Await.result(store.recordIfNew("sandbox", "evt_1"))).isTrue();
     }
 
     @Test

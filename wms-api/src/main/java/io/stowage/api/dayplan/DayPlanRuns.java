@@ -118,8 +118,9 @@ class DayPlanRuns {
 
     private Mono<Void> run(Claim claim) {
         return network.node(claim.nodeId()).flatMap(node -> read(claim, node)
+                .zipWhen(inputs -> DayPlanning.quote(inputs, shopper))
                 .publishOn(Schedulers.boundedElastic())
-                .map(inputs -> DayPlanning.plan(inputs, shopper, solver))
+                .map(quoted -> DayPlanning.plan(quoted.getT1(), quoted.getT2(), solver))
                 .flatMap(result -> persist(claim, node, result).as(tx::transactional)));
     }
 

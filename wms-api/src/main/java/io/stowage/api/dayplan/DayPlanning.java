@@ -29,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * One run of a node's day plan, free of the database: quotes every order's estimated parcel on the
@@ -70,21 +72,36 @@ final class DayPlanning {
     private DayPlanning() {
     }
 
-    static Result plan(Inputs in, RateShopper shopper, DayPlanSolver solver) {
+    /** The shopper's answer for one parcel: its quotes, or why no carrier quoted. */
+    record Quoted(List<RateQuote> quotes, String noQuote) {
+    }
+
+    /** Every parcel's quotes, in the order of {@code in.parcels()}; the carriers are asked before the solve, which is CPU work only. */
+    static Mono<List<Quoted>> quote(Inputs in, RateShopper shopper) {
+        return Flux.fromIterable(in.parcels())
+                .flatMapSequential(parcel -> Mono.fromCompletionStage(() -> shopper.quoteAll(
+                                new RateRequest(in.from(), destination(parcel.order()), parcel.estimate().parcel(), in.readyAt())))
+                        .map(quotes -> new Quoted(quotes, null))
+                        .onErrorResume(CarrierException.class, e -> Mono.just(new Quoted(List.of(), e.getMessage()))))
+                .collectList();
+    }
+
+    /** @param quoted {@link #quote}'s answer for {@code in} */
+    static Result plan(Inputs in, List<Quoted> quoted, DayPlanSolver solver) {
         Map<String, OrderParcel> byId = new LinkedHashMap<>();
         List<Outcome> outcomes = new ArrayList<>();
         List<PlannedParcel> plannable = new ArrayList<>();
-        for (OrderParcel parcel : in.parcels()) {
+        for (int i = 0; i < in.parcels().size(); i++) {
+            OrderParcel parcel = in.parcels().get(i);
             OrderToShip order = parcel.order();
             byId.put(order.orderId().toString(), parcel);
             LocalDate promisedBy = order.promisedOn() != null ? order.promisedOn() : in.day().plusDays(DAYS_WITHOUT_PROMISE);
             ParcelDemand demand = new ParcelDemand(order.orderId().toString(), preference(order.serviceLevel()), promisedBy,
                     in.preferredByMerchant().getOrDefault(order.merchantId(), Set.of()));
-            List<RateQuote> quotes;
-            try {
-                quotes = shopper.quoteAll(new RateRequest(in.from(), destination(order), parcel.estimate().parcel(), in.readyAt()));
-            } catch (CarrierException e) {
-                outcomes.add(unassigned(parcel, UnassignedParcel.Reason.NO_QUOTE.name().toLowerCase(Locale.ROOT), "no carrier quoted: " + e.getMessage()));
+            List<RateQuote> quotes = quoted.get(i).quotes();
+            if (quoted.get(i).noQuote() != null) {
+                outcomes.add(unassigned(parcel, UnassignedParcel.Reason.NO_QUOTE.name().toLowerCase(Locale.ROOT),
+                        "no carrier quoted: " + quoted.get(i).noQuote()));
                 continue;
             }
             if (order.carrierService() != null) {

@@ -40,13 +40,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Buys the label of a shipment that waits for one ({@code label_pending}), outside any transaction
@@ -181,14 +182,13 @@ class LabelPurchases {
         Mono<Choice> choice = pending.chosen()
                 ? storedChoice(context)
                 : carriers.forMerchant(pending.merchantId())
-                        .flatMap(usable -> Mono.fromCallable(() -> choose(context, usable, refused)).subscribeOn(Schedulers.boundedElastic()))
+                        .flatMap(usable -> offers(context, usable).map(offers -> choose(context, usable, offers, refused)))
                         .flatMap(chosen -> storeChoice(pending, chosen));
         return choice.flatMap(chosen -> pending(pending.id()).flatMap(stored -> {
                     if (!stored.status().equals(ShipmentView.LABEL_PENDING)) {
                         return Mono.<Void>empty();
                     }
-                    return Mono.fromCallable(() -> purchase(context, stored, chosen.usable().carrier()))
-                            .subscribeOn(Schedulers.boundedElastic())
+                    return Mono.fromCompletionStage(() -> purchase(context, stored, chosen.usable().carrier()))
                             .flatMap(label -> record(stored, label));
                 }))
                 .onErrorResume(e -> e instanceof CarrierException carrierProblem
@@ -238,26 +238,39 @@ class LabelPurchases {
         return reason.toString();
     }
 
-    private Choice choose(Context context, List<MerchantCarriers.Usable> usable, Map<String, String> refused) {
+    /** One of the merchant's carriers' answer for the parcel: its quotes, or why it gave none. */
+    private record Offer(MerchantCarriers.Usable carrier, List<RateQuote> quotes, String problem) {
+    }
+
+    /** Every usable carrier's quotes, asked all at once, in the order of {@code usable}. */
+    private static Mono<List<Offer>> offers(Context context, List<MerchantCarriers.Usable> usable) {
+        RateRequest request = new RateRequest(context.from(), context.to(), context.pending().parcel(), Instant.now());
+        return Flux.fromIterable(usable)
+                .flatMapSequential(carrier -> Mono.fromCompletionStage(() -> carrier.carrier().quote(request))
+                        .map(quotes -> new Offer(carrier, quotes, null))
+                        .onErrorResume(CarrierException.class, e -> Mono.just(new Offer(carrier, List.of(),
+                                carrier.carrier().displayName() + ": " + e.getMessage()))))
+                .collectList();
+    }
+
+    private Choice choose(Context context, List<MerchantCarriers.Usable> usable, List<Offer> offers, Map<String, String> refused) {
         Pending pending = context.pending();
-        RateRequest request = new RateRequest(context.from(), context.to(), pending.parcel(), Instant.now());
         List<RateQuote> quotes = new ArrayList<>();
         Map<RateQuote, MerchantCarriers.Usable> source = new java.util.IdentityHashMap<>();
         List<String> carrierProblems = new ArrayList<>();
         Set<String> preferred = new HashSet<>();
-        for (MerchantCarriers.Usable carrier : usable) {
-            if (carrier.preferred()) {
-                preferred.add(carrier.carrier().code());
+        for (Offer offer : offers) {
+            if (offer.carrier().preferred()) {
+                preferred.add(offer.carrier().carrier().code());
             }
-            try {
-                for (RateQuote quote : carrier.carrier().quote(request)) {
-                    if (!refused.containsKey(carrierCode(quote) + "/" + serviceCode(quote))) {
-                        quotes.add(quote);
-                        source.put(quote, carrier);
-                    }
+            if (offer.problem() != null) {
+                carrierProblems.add(offer.problem());
+            }
+            for (RateQuote quote : offer.quotes()) {
+                if (!refused.containsKey(carrierCode(quote) + "/" + serviceCode(quote))) {
+                    quotes.add(quote);
+                    source.put(quote, offer.carrier());
                 }
-            } catch (CarrierException e) {
-                carrierProblems.add(carrier.carrier().displayName() + ": " + e.getMessage());
             }
         }
         String requested = context.requested();
@@ -395,7 +408,7 @@ class LabelPurchases {
                 .bind("id", stored.id()).then();
     }
 
-    private CreatedLabel purchase(Context context, Pending stored, Carrier carrier) {
+    private CompletionStage<CreatedLabel> purchase(Context context, Pending stored, Carrier carrier) {
         LabelRequest request = new LabelRequest(stored.orderNumber(), context.from(), context.to(), stored.parcel(), stored.serviceCode(),
                 Sscc.parse(stored.sscc()), Instant.now(), Optional.ofNullable(stored.rateId()));
         return carriers.serials().with(stored.trackingSerial(), () -> carrier.createLabel(request));

@@ -4,6 +4,7 @@ import io.stowage.api.carriers.CarrierDirectory;
 import io.stowage.carriers.easypost.EasyPostCarrier;
 import io.stowage.carriers.easypost.EasyPostSettings;
 import io.stowage.carriers.label.LabelRenderer;
+import io.stowage.carriers.label.PdfLabelWriter;
 import io.stowage.carriers.ratecard.RateCard;
 import io.stowage.carriers.ratecard.RateCardCarrier;
 import io.stowage.carriers.sandbox.SandboxCarrier;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The carrier integrations a merchant's labels are bought from. The sandbox and the rate-card
@@ -50,7 +52,8 @@ class MerchantCarriers {
                      SandboxJourneySettings journeys, @Value("${stowage.public-url}") String publicUrl) {
         this.accounts = accounts;
         this.settings = settings;
-        LabelRenderer labels = new LabelRenderer();
+        // Rendering is CPU work that also reads the label fonts' files: it runs where reading a file may wait, as it always did.
+        LabelRenderer labels = new LabelRenderer(new PdfLabelWriter(), Schedulers.boundedElastic()::schedule);
         SandboxSettings sandbox = journeys.toLibrary(settings.sandboxWebhookSecret(), publicUrl);
         this.sandbox = new SandboxCarrier(sandbox, Clock.systemUTC(), labels, serials, sandboxParcels);
         installation.put(SandboxCarrier.CODE, this.sandbox);

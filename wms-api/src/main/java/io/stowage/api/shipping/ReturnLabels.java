@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Buys return labels: a parcel of an order goes back from the customer to the warehouse it shipped
@@ -91,8 +90,7 @@ public class ReturnLabels {
                 Instant.now());
         return carriers.forPurchase(integration, outbound.accountId())
                 .flatMap(carrier -> db.sql("SELECT nextval('shipping_tracking_serials') AS serial").map(row -> row.get("serial", Long.class)).one()
-                        .flatMap(serial -> Mono.fromCallable(() -> carriers.serials().with(serial, () -> carrier.createReturnLabel(request)))
-                                .subscribeOn(Schedulers.boundedElastic())))
+                        .flatMap(serial -> Mono.fromCompletionStage(() -> carriers.serials().with(serial, () -> carrier.createReturnLabel(request)))))
                 .map(label -> bought(integration, label))
                 .onErrorResume(UnsupportedCarrierOperationException.class, unsupported -> Mono.empty())
                 .onErrorMap(CarrierException.class, ReturnLabels::problem);

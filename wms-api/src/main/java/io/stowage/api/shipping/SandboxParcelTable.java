@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -22,8 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The sandbox carrier's parcels in the database ({@code sandbox_parcels}), so that every instance of
  * the service sees the labels any of them bought: a label bought on one instance is voided, tracked
  * and reported by webhooks from another, as with a real carrier that keeps its parcels on its side.
- * The carrier's calls are blocking and run off the event loop (the purchase and the void run on the
- * bounded elastic scheduler), so this store waits for its queries there.
+ * Every query runs on R2DBC and hands the carrier its answer as a stage, so no thread waits for it.
  */
 @Component
 class SandboxParcelTable implements SandboxParcels {
@@ -37,8 +37,8 @@ class SandboxParcelTable implements SandboxParcels {
     }
 
     @Override
-    public void add(SandboxParcel parcel) {
-        db.sql("""
+    public CompletionStage<Void> add(SandboxParcel parcel) {
+        return db.sql("""
                         INSERT INTO sandbox_parcels (tracking_number, scans, cancelled_at, webhooks_sent)
                         VALUES (:tracking, CAST(:scans AS jsonb), :cancelled, :sent)
                         ON CONFLICT (tracking_number) DO NOTHING
@@ -46,18 +46,19 @@ class SandboxParcelTable implements SandboxParcels {
                 .bind("tracking", parcel.trackingNumber()).bind("scans", scans(parcel.scans()))
                 .bind("cancelled", Params.nullable(at(parcel.cancelledAt()), OffsetDateTime.class))
                 .bind("sent", parcel.webhooksSent())
-                .then().block();
+                .then().toFuture();
     }
 
     @Override
-    public Optional<SandboxParcel> find(String trackingNumber) {
+    public CompletionStage<Optional<SandboxParcel>> find(String trackingNumber) {
         return db.sql("SELECT tracking_number, scans::text AS scans, cancelled_at, webhooks_sent FROM sandbox_parcels WHERE tracking_number = :tracking")
-                .bind("tracking", trackingNumber).map(SandboxParcelTable::parcel).one().blockOptional();
+                .bind("tracking", trackingNumber).map(SandboxParcelTable::parcel).one()
+                .map(Optional::of).defaultIfEmpty(Optional.empty()).toFuture();
     }
 
     @Override
-    public void replace(SandboxParcel parcel) {
-        db.sql("""
+    public CompletionStage<Void> replace(SandboxParcel parcel) {
+        return db.sql("""
                         UPDATE sandbox_parcels SET scans = CAST(:scans AS jsonb), cancelled_at = :cancelled, webhooks_sent = :sent,
                                updated_at = clock_timestamp()
                         WHERE tracking_number = :tracking
@@ -65,29 +66,30 @@ class SandboxParcelTable implements SandboxParcels {
                 .bind("tracking", parcel.trackingNumber()).bind("scans", scans(parcel.scans()))
                 .bind("cancelled", Params.nullable(at(parcel.cancelledAt()), OffsetDateTime.class))
                 .bind("sent", parcel.webhooksSent())
-                .then().block();
+                .then().toFuture();
     }
 
     @Override
-    public List<SandboxParcel> withUnsentScans() {
+    public CompletionStage<List<SandboxParcel>> withUnsentScans() {
         return db.sql("""
                         SELECT tracking_number, scans::text AS scans, cancelled_at, webhooks_sent FROM sandbox_parcels
                         WHERE webhooks_sent < jsonb_array_length(scans) ORDER BY created_at, tracking_number
                         """)
-                .map(SandboxParcelTable::parcel).all().collectList().block();
+                .map(SandboxParcelTable::parcel).all().collectList().toFuture();
     }
 
     @Override
-    public void addReturnLabel(String trackingNumber, Instant issuedAt) {
-        db.sql("INSERT INTO sandbox_return_labels (tracking_number, issued_at) VALUES (:tracking, :issued) ON CONFLICT (tracking_number) DO NOTHING")
+    public CompletionStage<Void> addReturnLabel(String trackingNumber, Instant issuedAt) {
+        return db.sql("INSERT INTO sandbox_return_labels (tracking_number, issued_at) VALUES (:tracking, :issued) ON CONFLICT (tracking_number) DO NOTHING")
                 .bind("tracking", trackingNumber).bind("issued", at(issuedAt))
-                .then().block();
+                .then().toFuture();
     }
 
     @Override
-    public Optional<Instant> returnLabelIssuedAt(String trackingNumber) {
+    public CompletionStage<Optional<Instant>> returnLabelIssuedAt(String trackingNumber) {
         return db.sql("SELECT issued_at FROM sandbox_return_labels WHERE tracking_number = :tracking")
-                .bind("tracking", trackingNumber).map(row -> row.get("issued_at", OffsetDateTime.class).toInstant()).one().blockOptional();
+                .bind("tracking", trackingNumber).map(row -> row.get("issued_at", OffsetDateTime.class).toInstant()).one()
+                .map(Optional::of).defaultIfEmpty(Optional.empty()).toFuture();
     }
 
     private static String scans(List<SandboxParcel.Scan> scans) {

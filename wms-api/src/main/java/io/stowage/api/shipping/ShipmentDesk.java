@@ -25,7 +25,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.NoTransactionException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * What people do with shipments: find them (the {@code label_failed} queue among them), print
@@ -194,7 +193,7 @@ class ShipmentDesk {
             return handle(shipmentId).flatMap(purchase -> carriers.forPurchase(LabelPurchases.integration(shipment.carrier()), purchase.accountId())
                     .switchIfEmpty(Mono.error(() -> ApiProblem.of(ProblemType.CARRIER_REFUSED_VOID, "The carrier " + shipment.carrier()
                             + " of shipment " + shipment.sscc() + " is no longer configured")))
-                    .flatMap(carrier -> Mono.fromCallable(() -> carrier.cancel(purchase.handle())).subscribeOn(Schedulers.boundedElastic()))
+                    .flatMap(carrier -> Mono.fromCompletionStage(() -> carrier.cancel(purchase.handle())))
                     .onErrorMap(CarrierUnavailableException.class, e -> ApiProblem.of(ProblemType.CARRIER_UNAVAILABLE,
                             "The carrier did not answer the void of " + shipment.sscc() + ": " + e.getMessage() + "; try again"))
                     .onErrorMap(CarrierException.class, e -> ApiProblem.of(ProblemType.CARRIER_REFUSED_VOID,

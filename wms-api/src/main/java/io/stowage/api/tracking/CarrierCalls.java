@@ -1,32 +1,20 @@
 package io.stowage.api.tracking;
 
-import java.util.concurrent.Callable;
-import org.springframework.beans.factory.DisposableBean;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * Where tracking's blocking work runs: carrier tracking calls (remote adapters block on HTTP) and the
- * library's webhook receiver with its blocking de-duplication store. A bounded pool: a slow carrier
- * makes polls queue, not threads multiply, and the event loops never wait.
+ * Where tracking's carrier calls become {@link Mono}s. The carrier library answers every call that
+ * reaches a carrier or a store with a {@link CompletionStage} and never waits on the caller's thread,
+ * so nothing needs a thread pool of its own: the call starts when the Mono is subscribed, and its
+ * failure arrives as the carrier's typed exception (Reactor unwraps the {@code CompletionException}).
  */
 @Component
-class CarrierCalls implements DisposableBean {
+class CarrierCalls {
 
-    private final Scheduler scheduler;
-
-    CarrierCalls(TrackingSettings settings) {
-        this.scheduler = Schedulers.newBoundedElastic(settings.carrierCallThreads(), 1000, "carrier-tracking");
-    }
-
-    <T> Mono<T> call(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(scheduler);
-    }
-
-    @Override
-    public void destroy() {
-        scheduler.dispose();
+    <T> Mono<T> call(Supplier<? extends CompletionStage<T>> work) {
+        return Mono.fromCompletionStage(work);
     }
 }

@@ -1,23 +1,20 @@
 package io.stowage.api.tracking;
 
 import io.stowage.carriers.tracking.ProcessedWebhookStore;
-import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The library's {@link ProcessedWebhookStore} over PostgreSQL: an event id is new when its row goes
- * in, on any instance, after any restart. The library's interface is blocking, so it is only called
- * from the carrier-call scheduler ({@link CarrierCalls}), never on an event loop. When storing the
- * webhook's events fails afterwards, {@link #forget} takes the receipt back, so the carrier's retry
- * is taken rather than dropped as a duplicate.
+ * in, on any instance, after any restart. The insert runs on R2DBC and the library is handed its
+ * answer as a stage, so no thread waits for the database. When storing the webhook's events fails
+ * afterwards, {@link #forget} takes the receipt back, so the carrier's retry is taken rather than
+ * dropped as a duplicate.
  */
 @Component
 class DatabaseWebhookStore implements ProcessedWebhookStore {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final DatabaseClient db;
 
@@ -26,17 +23,13 @@ class DatabaseWebhookStore implements ProcessedWebhookStore {
     }
 
     @Override
-    public boolean recordIfNew(String carrierCode, String eventId) {
-        if (Schedulers.isInNonBlockingThread()) {
-            throw new IllegalStateException("the webhook store blocks; call it on the carrier-call scheduler");
-        }
-        Long inserted = db.sql("""
+    public CompletionStage<Boolean> recordIfNew(String carrierCode, String eventId) {
+        return db.sql("""
                         INSERT INTO carrier_webhook_receipts (carrier_code, event_id) VALUES (:carrier, :event)
                         ON CONFLICT (carrier_code, event_id) DO NOTHING
                         """)
                 .bind("carrier", carrierCode).bind("event", eventId)
-                .fetch().rowsUpdated().block(TIMEOUT);
-        return inserted != null && inserted == 1;
+                .fetch().rowsUpdated().map(inserted -> inserted == 1).toFuture();
     }
 
     Mono<Void> forget(String carrierCode, String eventId) {

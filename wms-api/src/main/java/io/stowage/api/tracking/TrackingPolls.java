@@ -69,7 +69,7 @@ class TrackingPolls {
     /** One pass: claims a batch of due parcels and polls them, a few at a time; answers how many were claimed. */
     Mono<Integer> pass() {
         return claim(settings.pollBatch())
-                .flatMap(claimed -> Flux.fromIterable(claimed).flatMap(this::poll, settings.carrierCallThreads()).then()
+                .flatMap(claimed -> Flux.fromIterable(claimed).flatMap(this::poll, settings.concurrentCarrierCalls()).then()
                         .thenReturn(claimed.size()));
     }
 
@@ -105,9 +105,9 @@ class TrackingPolls {
 
     private Mono<TrackingHistory> track(Carrier carrier, Claimed claimed) {
         SandboxCarrier sandbox = carriers.sandbox();
-        // Every call into a carrier may block, the sandbox's question whether it knows the parcel too (its own
-        // parcels are read from the database): all of them run on CarrierCalls, never on the event loop.
-        Mono<TrackingHistory> pulled = calls.call(() -> sandbox.knows(claimed.key()) ? sandbox.track(claimed.key()) : carrier.track(claimed.key()));
+        // The sandbox answers for parcels it scripted or keeps (its own are read from the database), the carrier for the rest.
+        Mono<TrackingHistory> pulled = calls.call(() -> sandbox.knows(claimed.key()))
+                .flatMap(known -> calls.call(() -> known ? sandbox.track(claimed.key()) : carrier.track(claimed.key())));
         return settings.demoJourneys()
                 ? pulled.onErrorResume(UnsupportedCarrierOperationException.class, untracked -> script(sandbox, carrier, claimed))
                 : pulled;

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval         how often the polling loop looks for parcels due
  * @param pollLease            how long a claimed parcel is left to the instance that claimed it
  * @param pollBatch            parcels claimed per pass
- * @param carrierCallThreads   blocking carrier calls run on a scheduler of this many threads, never on the event loop
+ * @param concurrentCarrierCalls how many parcels' tracking calls one poll pass has in flight at once
  * @param pollLabelCreated     spacing of polls while the label is printed but the parcel not yet picked up
  * @param pollInTransit        ... while in transit
  * @param pollOutForDelivery   ... while out for delivery
@@ -42,7 +42,7 @@ public record TrackingSettings(
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("2m") Duration pollLease,
         @DefaultValue("20") int pollBatch,
-        @DefaultValue("4") int carrierCallThreads,
+        @DefaultValue("4") int concurrentCarrierCalls,
         @DefaultValue("30m") Duration pollLabelCreated,
         @DefaultValue("2h") Duration pollInTransit,
         @DefaultValue("30m") Duration pollOutForDelivery,
