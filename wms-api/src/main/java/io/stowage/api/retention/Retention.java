@@ -4,6 +4,7 @@ import io.stowage.api.access.ExpiredSessions;
 import io.stowage.api.commands.IdempotencyRecords;
 import io.stowage.api.notifications.FinishedMessages;
 import io.stowage.api.outbox.OutboxEvents;
+import io.stowage.api.tracking.CarrierEstimates;
 import io.stowage.api.webhooks.DeliveryPurge;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import reactor.core.publisher.Mono;
  * Deletes bookkeeping that has served its purpose, in chunks of {@code chunk} rows per transaction
  * so that no pass holds long locks: old idempotency keys, expired worker sessions, old outbox
  * events once fanned out and no delivery of theirs is pending (with those deliveries and their
- * attempts), old finished emails and old finished customer notices. Every instance runs it; chunks are claimed with
+ * attempts), old finished emails, old finished customer notices and carriers' old delivery estimates. Every instance runs it; chunks are claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so two instances never fight over the same rows.
  */
 @Component
@@ -34,10 +35,12 @@ class Retention {
     private final FinishedMessages finishedMessages;
     private final OutboxEvents outboxEvents;
     private final DeliveryPurge deliveries;
+    private final CarrierEstimates carrierEstimates;
 
     Retention(TransactionalOperator tx, RetentionSettings settings, IdempotencyRecords idempotencyRecords,
               ExpiredSessions expiredSessions, FinishedMessages finishedMessages,
-              OutboxEvents outboxEvents, DeliveryPurge deliveries) {
+              OutboxEvents outboxEvents, DeliveryPurge deliveries, CarrierEstimates carrierEstimates) {
+        this.carrierEstimates = carrierEstimates;
         this.outboxEvents = outboxEvents;
         this.deliveries = deliveries;
         this.tx = tx;
@@ -54,7 +57,8 @@ class Retention {
                         rule("worker sessions", this::expiredSessions),
                         rule("outbox events", this::events),
                         rule("emails", this::emails),
-                        rule("customer notices", this::customerNotices))
+                        rule("customer notices", this::customerNotices),
+                        rule("carrier estimates", this::carrierEstimates))
                 .reduce(0L, Long::sum)
                 .map(deleted -> (int) Math.min(Integer.MAX_VALUE, deleted));
     }
@@ -97,6 +101,10 @@ class Retention {
 
     private Mono<Long> emails() {
         return finishedMessages.deleteOlderThan(FinishedMessages.Kind.EMAILS, settings.emails(), settings.chunk());
+    }
+
+    private Mono<Long> carrierEstimates() {
+        return carrierEstimates.deleteOlderThan(settings.carrierEstimates(), settings.chunk());
     }
 
     private Mono<Long> customerNotices() {

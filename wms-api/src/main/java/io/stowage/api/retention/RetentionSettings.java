@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emails          sent, failed or cancelled notification emails
  * @param customerNotices sent, failed or cancelled customer notices (they hold the customer's address and the words sent);
  *                        never shorter than {@code events}, since a notice's row is what keeps a replayed event from telling the customer twice
+ * @param carrierEstimates carriers' own delivery estimates, by when the carrier said them (a parcel still travelling gets newer ones)
  */
 @ConfigurationProperties("stowage.retention")
 public record RetentionSettings(
@@ -22,6 +23,7 @@ public record RetentionSettings(
         @DefaultValue("30d") Duration events,
         @DefaultValue("30d") Duration emails,
         @DefaultValue("90d") Duration customerNotices,
+        @DefaultValue("90d") Duration carrierEstimates,
         @DefaultValue("1000") int chunk) {
 
     public RetentionSettings {

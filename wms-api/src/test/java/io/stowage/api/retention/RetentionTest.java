@@ -90,6 +90,20 @@ class RetentionTest extends ApiTest {
         assertThat(count("customer_notices WHERE order_id = '" + orders.get(2) + "'")).as("finished, not old enough").isEqualTo(1);
     }
 
+    @Test
+    void carriersOldEstimatesGoWhileRecentOnesStay() {
+        String old = "RET-OLD-" + UUID.randomUUID();
+        String recent = "RET-NEW-" + UUID.randomUUID();
+        sql("INSERT INTO carrier_estimates (carrier_code, tracking_number, delivery_date, reported_at) VALUES "
+                + "('sandbox', '" + old + "', current_date - 90, now() - interval '91 days'), "
+                + "('sandbox', '" + recent + "', current_date + 2, now() - interval '89 days')");
+
+        retention.pass().block();
+
+        assertThat(count("carrier_estimates WHERE tracking_number = '" + old + "'")).as("said 91 days ago").isZero();
+        assertThat(count("carrier_estimates WHERE tracking_number = '" + recent + "'")).as("said 89 days ago").isEqualTo(1);
+    }
+
     private String order(World world) {
         Map<String, Object> customer = Map.of("name", "Ona Petraitytė", "email", "ona-" + UUID.randomUUID() + "@example.com", "notify", "email",
                 "address", Map.of("line", "Gedimino pr. 1", "city", "Vilnius", "postal_code", "01103", "country", "LT",

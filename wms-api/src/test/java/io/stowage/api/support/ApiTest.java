@@ -45,7 +45,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * gets a second context, and that context must run on a database of its own, where no other
  * context's loops act on its rows (nor its loops on theirs): a second configuration on the shared
  * database is refused at start with this advice. Each distinct configuration costs a service start
- * and a migration, so choose in this order:
+ * (not a migration: every test database is a copy of the JVM's migrated template, see
+ * {@link TestDatabases}), so choose in this order:
  * <ol>
  *   <li>the shared context, whenever the test can do without settings of its own;</li>
  *   <li>an existing group: {@link FastDeliveryTest} (webhooks and emails delivered within seconds to
