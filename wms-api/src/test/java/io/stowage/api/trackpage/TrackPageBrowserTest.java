@@ -143,6 +143,8 @@ class TrackPageBrowserTest extends ApiTest {
 
             // The privacy step: a wrong answer is refused in the page's language, the e-mail or postal code opens the details
             answer("someone@example.com");
+            // The click's answer is a new page; the old one stays "complete" until it is replaced, so wait for the refusal itself
+            Eventually.await(() -> !browser.findElements(By.id("unlock-error")).isEmpty());
             assertThat(text("#unlock-error")).isEqualTo(words(locale, "trackpage.unlock.wrong"));
             assertPrivate(locale);
             answer(language.equals("lv") || language.equals("uk") ? "LT-" + ShippedOrder.POSTAL_CODE : ShippedOrder.EMAIL.toLowerCase(Locale.ROOT));
