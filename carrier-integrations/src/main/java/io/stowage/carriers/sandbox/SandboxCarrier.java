@@ -272,6 +272,52 @@ public final class SandboxCarrier implements Carrier {
                 ? CompletableFuture.completedFuture(Optional.<Instant>empty()) : parcels.returnLabelIssuedAt(key.trackingNumber()));
     }
 
+    /**
+     * A return parcel handed in at one of the sandbox's parcel shops (the shop scans its label or its
+     * drop-off QR code): from now it moves like the sandbox's other parcels (handed in, sorted, on its
+     * way to the warehouse, in {@link #track} and as webhooks) and waits there for the warehouse to
+     * receive it ({@link #returnReceived}). Handing it in again changes nothing.
+     *
+     * @throws UnknownShipmentException (failing the stage) for any number the sandbox did not issue as a return label
+     */
+    public CompletionStage<Void> dropOff(TrackingKey key) {
+        return oneAtATime(() -> returnLabelIssued(key).thenCompose(issued -> parcels.find(key.trackingNumber()).thenCompose(parcel -> {
+            if (parcel.isPresent()) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            Instant now = clock.instant();
+            return parcels.add(new SandboxParcel(key.trackingNumber(), SandboxJourney.planReturn(settings, now.isBefore(issued) ? issued : now),
+                    null, 0));
+        })));
+    }
+
+    /**
+     * The warehouse received the return: for the carrier, the parcel is delivered now. One the
+     * sandbox never saw handed in (the customer's drop-off was not played in the demo) is handed in and
+     * delivered at once, as the carrier must have carried it. Received again, it stays as it was.
+     *
+     * @throws UnknownShipmentException (failing the stage) for any number the sandbox did not issue as a return label
+     */
+    public CompletionStage<Void> returnReceived(TrackingKey key) {
+        return oneAtATime(() -> returnLabelIssued(key).thenCompose(issued -> parcels.find(key.trackingNumber())).thenCompose(found -> {
+            Instant now = clock.instant();
+            SandboxParcel parcel = found.orElseGet(() -> new SandboxParcel(key.trackingNumber(), SandboxJourney.planReturn(settings, now), null, 0));
+            if (parcel.scans().stream().anyMatch(scan -> scan.code().equals(SandboxStatusCodes.DELIVERED))) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            List<SandboxParcel.Scan> scans = SandboxJourney.delivered(parcel.scans(), now);
+            SandboxParcel delivered = new SandboxParcel(parcel.trackingNumber(), scans, null, Math.min(parcel.webhooksSent(), scans.size() - 1));
+            CompletionStage<Void> kept = found.isPresent() ? CompletableFuture.completedFuture(null) : parcels.add(parcel);
+            return kept.thenCompose(added -> parcels.replace(delivered));
+        }));
+    }
+
+    private CompletionStage<Instant> returnLabelIssued(TrackingKey key) {
+        CompletionStage<Optional<Instant>> issued = CODE.equals(key.carrierCode()) ? parcels.returnLabelIssuedAt(key.trackingNumber())
+                : CompletableFuture.completedFuture(Optional.empty());
+        return issued.thenApply(at -> at.orElseThrow(() -> new UnknownShipmentException("the sandbox issued no return label " + key)));
+    }
+
     /** Cancels a parcel that has not been picked up yet; later the carrier refuses. */
     @Override
     public CompletionStage<CancellationResult> cancel(ShipmentHandle handle) {

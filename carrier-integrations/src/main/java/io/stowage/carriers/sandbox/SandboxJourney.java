@@ -21,6 +21,7 @@ import static io.stowage.carriers.sandbox.SandboxStatusCodes.CANCELLED;
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.COLLECTED;
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.DELIVERED;
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.DEPARTED_HUB;
+import static io.stowage.carriers.sandbox.SandboxStatusCodes.DROPPED_OFF;
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.LABEL_CREATED;
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.OUT_FOR_DELIVERY;
 import static io.stowage.carriers.sandbox.SandboxStatusCodes.PICKED_UP;
@@ -80,6 +81,30 @@ final class SandboxJourney {
             scans.add(new SandboxParcel.Scan(at.plus(waiting), COLLECTED, "Collected by recipient", point.name()));
         }
         return scans;
+    }
+
+    /**
+     * The way back of a return parcel handed in at a parcel shop at {@code droppedOff}: accepted there,
+     * sorted at the hub and sent on to the warehouse, where it waits for the warehouse to receive it
+     * ({@link #delivered}): the sandbox cannot know when a returns station gets to it.
+     */
+    static List<SandboxParcel.Scan> planReturn(SandboxSettings settings, Instant droppedOff) {
+        Instant atHub = droppedOff.plus(settings.pickupDelay());
+        return List.of(
+                new SandboxParcel.Scan(droppedOff, DROPPED_OFF, "Handed in at a parcel shop", "Sandbox parcel shop"),
+                new SandboxParcel.Scan(atHub, ARRIVED_AT_HUB, "Arrived at sorting hub", "Sandbox sorting hub"),
+                new SandboxParcel.Scan(atHub.plus(settings.hubDelay()), DEPARTED_HUB, "Departed sorting hub for the sender's warehouse",
+                        "Sandbox sorting hub"));
+    }
+
+    /**
+     * The scans of a return the warehouse received at {@code at}: those already past, then its delivery
+     * (the warehouse's receipt is the carrier's delivery); scans still planned for later never happen.
+     */
+    static List<SandboxParcel.Scan> delivered(List<SandboxParcel.Scan> scans, Instant at) {
+        List<SandboxParcel.Scan> happened = new ArrayList<>(scans.stream().filter(scan -> !scan.at().isAfter(at)).toList());
+        happened.add(new SandboxParcel.Scan(at, DELIVERED, "Delivered to the sender's warehouse", "Sender's warehouse"));
+        return happened;
     }
 
     /**

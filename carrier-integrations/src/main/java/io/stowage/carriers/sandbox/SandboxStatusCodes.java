@@ -18,6 +18,8 @@ final class SandboxStatusCodes {
     static final String ADDRESS_NOT_FOUND = "ADDRESS_NOT_FOUND";
     static final String RETURNED = "RETURNED";
     static final String CANCELLED = "CANCELLED";
+    /** A return parcel handed in at a parcel shop (the shop scanned its label or drop-off code). */
+    static final String DROPPED_OFF = "DROPPED_OFF";
 
     static final StatusMappingTable TABLE = StatusMappingTable.forCarrier("sandbox")
             .map(LABEL_CREATED, TrackingStatus.PRE_TRANSIT, "label created, awaiting pickup")
@@ -32,6 +34,7 @@ final class SandboxStatusCodes {
             .map(ADDRESS_NOT_FOUND, TrackingStatus.ERROR, "address not found")
             .map(RETURNED, TrackingStatus.RETURN_TO_SENDER, "returned to sender")
             .map(CANCELLED, TrackingStatus.CANCELLED, "shipment cancelled before pickup")
+            .map(DROPPED_OFF, TrackingStatus.IN_TRANSIT, "handed in at a parcel shop")
             .build();
 
     private SandboxStatusCodes() {

@@ -27,8 +27,8 @@ class CustomerNoticeQueries {
      * @param status     pending (queued, waiting for a retry, or held: see {@code waitingFor}), sent, failed (given up
      *                   or refused) or cancelled (nothing could send it, or later news of the parcel made it stale: see
      *                   {@code lastError})
-     * @param waitingFor for a pending notice held back, the notice it is sent after ({@code order_confirmed} or
-     *                   {@code shipped}: a parcel's news goes after its shipped notice); null otherwise
+     * @param waitingFor for a pending notice held back, the kind of the notice it is sent after: the order's
+     *                   confirmation, the parcel's shipped notice, or the parcel's notice of earlier news; null otherwise
      * @param attempts   sending attempts so far
      * @param text       the plain text sent: the email's text part or the whole text message
      */

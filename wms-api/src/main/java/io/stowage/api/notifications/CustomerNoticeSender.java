@@ -5,10 +5,6 @@ import io.stowage.api.egress.EgressGuard;
 import io.stowage.api.merchants.Merchants;
 import io.stowage.api.webhooks.Backoff;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,8 +25,9 @@ import reactor.core.scheduler.Schedulers;
  * retried with backoff up to {@code stowage.notifications.max-attempts}; a refusal no retry can
  * change (a gateway's 4xx) fails the notice at once. Either way the last error stays on the notice.
  * <p>
- * The claim keeps a customer's notices in the order of the parcel's life ({@link NoticeKind#waitsFor()}):
- * a notice whose notice before it on the same channel is still to be sent is held, not sent. That order
+ * The claim keeps a customer's notices in the order of the parcel's life ({@link NoticeKind#waitsFor()}, then
+ * the time of each notice's news): a notice whose notice before it on the same channel is still to be sent
+ * is held, not sent, so at most one notice of a parcel and channel is on its way at a time. That order
  * is read from the queue itself by the claiming statement, so it holds whichever instance queued or
  * sends which notice, and whatever order the outbox events were fanned out in. A held notice is put
  * back {@code hold-recheck} ahead, marked with what it waits for, so it neither takes the place of
@@ -47,9 +44,11 @@ class CustomerNoticeSender {
     static final String STALE = "stale: later news of the parcel is told instead: ";
 
     /**
-     * What a pending notice {@code n} waits for before it may go ({@link NoticeKind#waitsFor()}): a parcel's shipped
-     * notice waits while the order's confirmation on its channel is pending (an order without one waits for nothing);
-     * any other notice of a parcel waits until the parcel's shipped notice on its channel has left the queue.
+     * What a pending notice {@code n} waits for before it may go ({@link NoticeKind#waitsFor()}), as the kind of the notice
+     * it is sent after: a parcel's shipped notice waits while the order's confirmation on its channel is pending (an
+     * order without one waits for nothing); any other notice of a parcel waits until the parcel's shipped notice on its
+     * channel has left the queue, and then while a notice of the parcel with earlier news ({@code news_at}, then
+     * queueing) is pending on its channel, so the parcel's news goes out one at a time in the order it happened.
      */
     private static final String WAITING_FOR = """
             CASE WHEN n.shipment_id IS NULL THEN NULL
@@ -57,10 +56,14 @@ class CustomerNoticeSender {
                      CASE WHEN EXISTS (SELECT 1 FROM customer_notices w
                                        WHERE w.order_id = n.order_id AND w.shipment_id IS NULL AND w.kind = 'order_confirmed'
                                          AND w.channel = n.channel AND w.status = 'pending') THEN 'order_confirmed' END
-                 ELSE
-                     CASE WHEN NOT EXISTS (SELECT 1 FROM customer_notices w
-                                           WHERE w.order_id = n.order_id AND w.shipment_id = n.shipment_id AND w.kind = 'shipped'
-                                             AND w.channel = n.channel AND w.status <> 'pending') THEN 'shipped' END
+                 WHEN NOT EXISTS (SELECT 1 FROM customer_notices w
+                                  WHERE w.order_id = n.order_id AND w.shipment_id = n.shipment_id AND w.kind = 'shipped'
+                                    AND w.channel = n.channel AND w.status <> 'pending') THEN 'shipped'
+                 ELSE (SELECT w.kind FROM customer_notices w
+                       WHERE w.order_id = n.order_id AND w.shipment_id = n.shipment_id AND w.channel = n.channel
+                         AND w.kind <> 'shipped' AND w.status = 'pending'
+                         AND (coalesce(w.news_at, w.created_at), w.created_at, w.id) < (coalesce(n.news_at, n.created_at), n.created_at, n.id)
+                       ORDER BY coalesce(w.news_at, w.created_at), w.created_at, w.id LIMIT 1)
             END""";
 
     /**
@@ -93,8 +96,7 @@ class CustomerNoticeSender {
 
     /** A claimed notice; {@code waitingFor} is set when it is held, {@code staleBy} when later news overtook it. */
     private record Claimed(UUID id, UUID merchantId, UUID orderId, UUID shipmentId, NoticeKind kind, UUID leaseId, int attempts,
-                           String channel, String recipient, String subject, String text, String html, OffsetDateTime createdAt, String waitingFor,
-                           String staleBy) {
+                           String channel, String recipient, String subject, String text, String html, String waitingFor, String staleBy) {
 
         boolean held() {
             return waitingFor != null;
@@ -125,7 +127,7 @@ class CustomerNoticeSender {
                             lease_id = CASE WHEN d.waiting_for IS NULL THEN gen_random_uuid() END
                         FROM decided d WHERE n.id = d.id
                         RETURNING n.id, n.merchant_id, n.order_id, n.shipment_id, n.kind, n.lease_id, n.attempts, n.channel, n.recipient,
-                                  n.subject, n.body_text, n.body_html, n.created_at, d.waiting_for, d.stale_by
+                                  n.subject, n.body_text, n.body_html, d.waiting_for, d.stale_by
                         """.formatted(WAITING_FOR, STALE_BY))
                 .bind("batch", settings.batchSize())
                 .bind("lease", settings.lease().toMillis() / 1000.0)
@@ -134,7 +136,7 @@ class CustomerNoticeSender {
                         row.get("shipment_id", UUID.class), NoticeKind.fromKey(row.get("kind", String.class)), row.get("lease_id", UUID.class),
                         row.get("attempts", Integer.class), row.get("channel", String.class), row.get("recipient", String.class),
                         row.get("subject", String.class), row.get("body_text", String.class), row.get("body_html", String.class),
-                        row.get("created_at", OffsetDateTime.class), row.get("waiting_for", String.class), row.get("stale_by", String.class)))
+                        row.get("waiting_for", String.class), row.get("stale_by", String.class)))
                 .all().collectList()
                 .flatMap(claimed -> send(claimed.stream().filter(notice -> !notice.held()).toList()).then(Mono.just(claimed.size())));
     }
@@ -144,13 +146,9 @@ class CustomerNoticeSender {
             return Flux.empty();
         }
         List<UUID> emailing = batch.stream().filter(n -> n.channel().equals("email")).map(Claimed::merchantId).distinct().toList();
-        // A parcel's notices claimed together on one channel go one after another, in the order they were queued.
-        Map<List<Object>, List<Claimed>> inTurn = batch.stream().sorted(Comparator.comparing(Claimed::createdAt)).collect(Collectors.groupingBy(
-                notice -> Arrays.asList(notice.orderId(), notice.shipmentId(), notice.channel()), LinkedHashMap::new, Collectors.toList()));
         return Mono.zip(smtp(emailing), merchants.names(emailing))
-                .flatMapMany(found -> Flux.fromIterable(inTurn.values())
-                        .flatMap(notices -> Flux.fromIterable(notices).concatMap(notice -> go(notice, found.getT1(), found.getT2())),
-                                settings.batchSize()));
+                .flatMapMany(found -> Flux.fromIterable(batch)
+                        .flatMap(notice -> go(notice, found.getT1(), found.getT2()), settings.batchSize()));
     }
 
     private Mono<Claimed> go(Claimed notice, Map<UUID, Smtp> smtp, Map<UUID, String> names) {
@@ -229,17 +227,15 @@ class CustomerNoticeSender {
     }
 
     /**
-     * Once a notice others wait for has left the queue, the notices held for it are due at once and the claim
-     * decides them again (one held by a claim that overlapped this, on another instance, after {@code hold-recheck}).
+     * Once a notice has left the queue, the notices held behind it (the order's for its confirmation, the parcel's for
+     * its notices) are due at once and the claim decides them again; one held by a claim that overlapped this, on
+     * another instance, is decided again after {@code hold-recheck}.
      */
     private Mono<Void> releaseWaiting(Claimed notice) {
-        if (notice.kind() != NoticeKind.ORDER_CONFIRMED && notice.kind() != NoticeKind.SHIPPED) {
-            return Mono.empty();
-        }
         return db.sql("""
                         UPDATE customer_notices SET next_attempt_at = now()
-                        WHERE order_id = :order AND channel = :channel AND status = 'pending' AND waiting_for = :kind AND lease_id IS NULL
-                          AND (:kind = 'order_confirmed' OR shipment_id = :shipment)
+                        WHERE order_id = :order AND channel = :channel AND status = 'pending' AND waiting_for IS NOT NULL AND lease_id IS NULL
+                          AND (shipment_id = :shipment OR (:kind = 'order_confirmed' AND waiting_for = 'order_confirmed'))
                           AND NOT EXISTS (SELECT 1 FROM customer_notices w WHERE w.id = :id AND w.status = 'pending')
                         """)
                 .bind("order", notice.orderId()).bind("channel", notice.channel()).bind("kind", notice.kind().key)

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
  * What a customer is told; {@code key} names it in the database, the API and the message bundle.
  * <p>
  * A customer hears of a parcel in the order of its life: the order confirmed, then the parcel shipped
- * (with the tracking link), then what happened after. So a notice {@linkplain #waitsFor() waits} while
- * the one before it in that order is still to be sent on the same channel. A later notice is dropped
+ * (with the tracking link), then what happened after, in the order it happened. So a notice
+ * {@linkplain #waitsFor() waits} while the one before it in that order is still to be sent on the same
+ * channel (after the shipped notice, a notice of earlier news of the parcel). A later notice is dropped
  * rather than sent once newer news it {@linkplain #staleOnce() goes stale on} is known for the parcel:
  * the customer is not told "out for delivery" of a parcel already delivered.
  */
@@ -35,8 +36,8 @@ enum NoticeKind {
 
     /**
      * The notice this one is sent after, on the same channel: the order's confirmation before a parcel's
-     * shipped notice, and the parcel's shipped notice before anything else about the parcel; null for
-     * the confirmation, which comes first.
+     * shipped notice, and the parcel's shipped notice before anything else about the parcel (which then
+     * goes in the order its news happened); null for the confirmation, which comes first.
      */
     NoticeKind waitsFor() {
         return switch (this) {

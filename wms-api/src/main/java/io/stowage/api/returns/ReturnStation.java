@@ -189,6 +189,10 @@ class ReturnStation {
         if (view.exchangeOrderId() != null) {
             payload.put("exchange_order_id", view.exchangeOrderId());
         }
+        // The label it came back on: its carrier counts the warehouse's receipt as its delivery (the sandbox does).
+        if (view.label() != null) {
+            payload.put("label", Map.of("carrier", view.label().carrier(), "tracking_number", view.label().trackingNumber()));
+        }
         return payload;
     }
 }

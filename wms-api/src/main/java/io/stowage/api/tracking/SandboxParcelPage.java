@@ -1,5 +1,6 @@
 package io.stowage.api.tracking;
 
+import io.stowage.api.commands.NotACommand;
 import io.stowage.api.problem.ApiProblem;
 import io.stowage.api.shipping.TrackedCarriers;
 import io.stowage.carriers.sandbox.SandboxCarrier;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -23,7 +25,9 @@ import reactor.core.publisher.Mono;
  * tracking link" point: {@code /sandbox-carrier/parcels/{trackingNumber}}. A real carrier serves
  * this on its site; the sandbox is a carrier played by this service, so it answers here, by tracking
  * number as carriers do. It is deliberately not under {@code /track/}: that is the customer's page,
- * opened only by an unguessable token (trackpage), never by a guessable tracking number.
+ * opened only by an unguessable token (trackpage), never by a guessable tracking number. A return
+ * label's parcel is handed in at the sandbox's parcel shop with {@code POST .../drop-off}; the
+ * warehouse's receipt of the return is its delivery ({@link SandboxReturnDeliveries}).
  */
 @RestController
 class SandboxParcelPage {
@@ -50,6 +54,21 @@ class SandboxParcelPage {
         this.calls = calls;
     }
 
+    /**
+     * A parcel shop of the sandbox takes a return parcel in: it scans the return label (or the drop-off
+     * QR code the customer shows), and the parcel starts its way to the warehouse. The demo's stand-in
+     * for the customer walking to the shop; answers the parcel's page as it stands after. Any number
+     * the sandbox did not issue as a return label is 404; handing it in again changes nothing.
+     */
+    @NotACommand("the sandbox carrier's own parcel-shop scan: the carrier's system, not this service's data (its store keeps the scan), and handing in twice changes nothing")
+    @PostMapping(value = "/sandbox-carrier/parcels/{trackingNumber}/drop-off", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Parcel> dropOff(@PathVariable String trackingNumber) {
+        TrackingKey key = new TrackingKey(SandboxCarrier.CODE, trackingNumber);
+        return calls.call(() -> carriers.sandbox().dropOff(key))
+                .onErrorMap(UnknownShipmentException.class, unknown -> ApiProblem.notFound("Sandbox return label", trackingNumber))
+                .then(parcel(trackingNumber));
+    }
+
     @GetMapping(value = "/sandbox-carrier/parcels/{trackingNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Parcel> parcel(@PathVariable String trackingNumber) {
         TrackingKey key = new TrackingKey(SandboxCarrier.CODE, trackingNumber);
@@ -69,7 +88,7 @@ class SandboxParcelPage {
         return calls.call(() -> carriers.sandbox().awaitingDropOff(key))
                 .flatMap(Mono::justOrEmpty)
                 .map(issuedAt -> new Parcel(SandboxCarrier.CODE, key.trackingNumber(), true, issuedAt,
-                        "Return label issued. The parcel has not been dropped off yet; its journey shows here from drop-off.", null, List.of()));
+                        "Return label issued. The parcel has not been dropped off yet; its journey shows here from drop-off (POST .../drop-off plays the parcel shop's scan).", null, List.of()));
     }
 
     private static Scan scan(TrackingEvent event) {

@@ -79,7 +79,9 @@ class WriteRoutesRunAsCommandsTest extends ApiTest {
         // signature instead of a key, and the carrier's event id (carrier_webhook_receipts) instead of an Idempotency-Key.
         assertThat(exempt).containsExactlyInAnyOrder("[POST] [/api/v1/availability/query]", "[POST] [/api/v1/auth/worker-sessions]",
                 "[POST] [/track/{token}/unlock]", "[POST] [/track/{token}.json]", "[POST] [/api/v1/carrier-webhooks/{carrier}]",
-                "[POST] [/track/{token}/return/unlock]", "[POST] [/track/returns]");
+                "[POST] [/track/{token}/return/unlock]", "[POST] [/track/returns]",
+                // The sandbox carrier's parcel-shop scan: the carrier's own system played by this service, not its data.
+                "[POST] [/sandbox-carrier/parcels/{trackingNumber}/drop-off]");
     }
 
     /** The OpenAPI document offers the Idempotency-Key header on every command route, and on nothing else that writes. */
@@ -102,7 +104,7 @@ class WriteRoutesRunAsCommandsTest extends ApiTest {
             (documented ? withKey : withoutKey).add(method.toUpperCase(Locale.ROOT) + " " + path);
         }));
         assertThat(withoutKey).containsExactlyInAnyOrder("POST /api/v1/availability/query", "POST /api/v1/auth/worker-sessions",
-                "POST /track/{token}.json", "POST /api/v1/carrier-webhooks/{carrier}");
+                "POST /track/{token}.json", "POST /api/v1/carrier-webhooks/{carrier}", "POST /sandbox-carrier/parcels/{trackingNumber}/drop-off");
         assertThat(withKey).hasSizeGreaterThan(40).contains("POST /api/v1/orders", "POST /api/v1/pick-tasks/{id}/confirm");
     }
 

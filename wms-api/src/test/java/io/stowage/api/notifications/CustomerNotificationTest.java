@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.stowage.api.background.PollingLoop;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.Eventually;
 import io.stowage.api.support.FastDeliveryTest;
@@ -70,6 +71,9 @@ class CustomerNotificationTest extends FastDeliveryTest {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    CustomerNoticeSender sender;
 
     @Test
     void theCustomerIsEmailedInTheirLanguageWithBothPartsAndTheLinkOnceEvenWhenTheEventIsReplayed() throws Exception {
@@ -335,6 +339,68 @@ class CustomerNotificationTest extends FastDeliveryTest {
     }
 
     @Test
+    void sendersOnSeveralInstancesKeepEachParcelsOrder() {
+        World world = World.create(this);
+        smtpSettings(world);
+        String email = "instances-" + UUID.randomUUID() + "@example.com";
+        String orderId = order(world, customer(email, null, "en", "email"));
+        awaitMail(email, 1);
+        List<UUID> parcels = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            parcels.add(UUID.randomUUID());
+            track(world, orderId, parcels.get(i), EventTypes.SHIPMENT_DELAYED, Map.of("status", "label_created",
+                    "reason", "no carrier event for longer than the lane normally takes"));
+        }
+        Eventually.await(PATIENCE, () -> count("SELECT count(*) AS n FROM customer_notices WHERE order_id = CAST('" + orderId
+                + "' AS uuid) AND kind = 'delayed' AND waiting_for = 'shipped'") == 12);
+
+        // Three more send loops claim from the same queue beside this service's own, as other instances' would.
+        List<PollingLoop> instances = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            instances.add(new PollingLoop("customer notices " + i, true, Duration.ofMillis(50), sender::sendDue));
+        }
+        instances.forEach(PollingLoop::start);
+        try {
+            parcels.forEach(parcel -> shipped(world, orderId, parcel, "https://wms.example.com/track/" + UUID.randomUUID().toString().replace("-", "")));
+            Eventually.await(PATIENCE, () -> count("SELECT count(*) AS n FROM customer_notices WHERE order_id = CAST('" + orderId
+                    + "' AS uuid) AND status = 'sent'") == 25);
+        } finally {
+            instances.forEach(PollingLoop::stop);
+        }
+        assertThat(count("SELECT count(*) AS n FROM customer_notices d JOIN customer_notices s ON s.order_id = d.order_id "
+                + "AND s.shipment_id = d.shipment_id AND s.channel = d.channel AND s.kind = 'shipped' WHERE d.order_id = CAST('" + orderId
+                + "' AS uuid) AND d.kind = 'delayed' AND d.sent_at > s.sent_at")).as("every parcel's delay told after its shipping").isEqualTo(12);
+        assertThat(mailTo(email)).hasSize(25);
+    }
+
+    @Test
+    void theShippedTextWaitsForTheConfirmationsRetryAndTheEmailForNoText() {
+        World world = World.create(this);
+        smtpSettings(world);
+        String email = "retry-" + UUID.randomUUID() + "@example.com";
+        String phone = phone();
+        GATEWAY.script(phone, 503);
+        String orderId = order(world, customer(email, phone, "en", "both"));
+        awaitMail(email, 1);
+        Eventually.await(PATIENCE, () -> GATEWAY.to(phone).size() == 1);
+
+        // The confirmation's text waits for its retry; the parcel ships meanwhile.
+        UUID shipmentId = UUID.randomUUID();
+        shipped(world, orderId, shipmentId, "https://wms.example.com/track/" + UUID.randomUUID().toString().replace("-", ""));
+        awaitMail(email, 2);
+        Eventually.await(PATIENCE, () -> heldFor(world, orderId, "shipped", "sms").equals("order_confirmed"));
+        assertThat(GATEWAY.to(phone)).hasSize(1);
+
+        // Time passes to the retry: the confirmation goes, and the shipped text right after it.
+        db.sql("UPDATE customer_notices SET next_attempt_at = now() WHERE order_id = CAST(:order AS uuid) AND kind = 'order_confirmed'")
+                .bind("order", orderId).fetch().rowsUpdated().block();
+        Eventually.await(PATIENCE, () -> GATEWAY.to(phone).size() == 3 && pending(orderId) == 0);
+        assertThat(GATEWAY.to(phone)).extracting(SmsGatewayStub.Received::answered).containsExactly(503, 200, 200);
+        assertThat(GATEWAY.to(phone).get(1).body()).contains("is confirmed");
+        assertThat(GATEWAY.to(phone).get(2).body()).contains("is on its way");
+    }
+
+    @Test
     void newsIsDroppedAsStaleOnlyForNewerNewsOfTheParcel() {
         World world = World.create(this);
         smtpSettings(world);
@@ -512,10 +578,14 @@ class CustomerNotificationTest extends FastDeliveryTest {
 
     /** What the order's notice of the kind (its email) waits for, as the merchant reads it; empty when it waits for nothing or is not there. */
     private String heldFor(World world, String orderId, String kind) {
+        return heldFor(world, orderId, kind, "email");
+    }
+
+    private String heldFor(World world, String orderId, String kind, String channel) {
         Map<?, ?> page = world.merchant(this).get().uri("/api/v1/orders/{id}/notices?limit=100", orderId).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         return ((List<?>) page.get("items")).stream().map(item -> (Map<?, ?>) item)
-                .filter(item -> kind.equals(item.get("kind")) && "email".equals(item.get("channel")))
+                .filter(item -> kind.equals(item.get("kind")) && channel.equals(item.get("channel")))
                 .map(item -> item.get("waiting_for") == null ? "" : item.get("waiting_for").toString())
                 .findFirst().orElse("");
     }

@@ -125,6 +125,15 @@ class ReturnsTest extends FastDeliveryTest {
                 .expectHeader().contentType(MediaType.IMAGE_PNG).expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(BarcodeDecoder.decodeAll(qr)).containsExactly(new DecodedBarcode(Symbology.QR_CODE, (String) label.get("drop_off_code")));
         refused(merchant.get().uri("/api/v1/returns/{id}/label?format=gif", returnId).exchange(), 422, "invalid-request");
+        // The sandbox's page of the return waits for the drop-off; the parcel shop's scan starts the parcel's way back
+        String returnPage = "/sandbox-carrier/parcels/" + returnTracking;
+        web.get().uri(returnPage).exchange().expectStatus().isOk().expectBody().jsonPath("$.awaiting_drop_off").isEqualTo(true)
+                .jsonPath("$.scans.length()").isEqualTo(0);
+        web.post().uri(returnPage + "/drop-off").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.awaiting_drop_off").isEqualTo(false)
+                .jsonPath("$.scans[0].code").isEqualTo("DROPPED_OFF").jsonPath("$.scans[0].status").isEqualTo("in_transit");
+        web.post().uri(returnPage + "/drop-off").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.scans.length()").isEqualTo(1);
         String exchangeOrder = (String) opened.get("exchange_order_id");
         merchant.get().uri("/api/v1/orders/{id}", exchangeOrder).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("allocated").jsonPath("$.lines[0].sku").isEqualTo("TEE-L-NAVY")
@@ -178,6 +187,11 @@ class ReturnsTest extends FastDeliveryTest {
                 .exchange(), 409, "return-already-received");
         assertThat(balances(merchant, "TEE-M-NAVY")).contains("A-01-01-A available 1");
         assertThat(balances(merchant, "TEE-S-SAND")).contains("A-02-09-A quarantine 1");
+        // The warehouse's receipt is the carrier's delivery: the sandbox's page of the return says delivered
+        Map<?, ?> returned = Eventually.until(() -> web.get().uri(returnPage).exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody(), page -> "DELIVERED".equals(maps(page.get("scans")).get(0).get("code")));
+        assertThat(maps(returned.get("scans"))).extracting(scan -> (Object) scan.get("status")).startsWith("delivered").endsWith("in_transit");
+        assertThat(returned.get("estimated_delivery")).isNull();
 
         // The restock reaches the shopper who waited
         Eventually.await(PATIENCE, () -> mailTo(shopper).size() == 1);
@@ -188,6 +202,7 @@ class ReturnsTest extends FastDeliveryTest {
                 .expectBody(Map.class).returnResult().getResponseBody().get("items")).get(0);
         Map<?, ?> data = (Map<?, ?>) event.get("data");
         assertThat(data.get("rma")).isEqualTo(rma);
+        assertThat(data.get("label")).isEqualTo(Map.of("carrier", "sandbox", "tracking_number", returnTracking));
         assertThat(data.get("photos")).isEqualTo(List.of(photo.get("url")));
         byte[] read = merchant.get().uri((String) photo.get("url")).exchange().expectStatus().isOk()
                 .expectHeader().contentType(MediaType.IMAGE_PNG).expectBody(byte[].class).returnResult().getResponseBody();

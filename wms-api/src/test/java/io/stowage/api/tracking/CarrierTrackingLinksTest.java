@@ -61,6 +61,12 @@ class CarrierTrackingLinksTest extends ApiTest {
         web.get().uri("/sandbox-carrier/parcels/SBR9" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L)).exchange()
                 .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         web.get().uri("/sandbox-carrier/parcels/SBX-NO-SUCH-" + UUID.randomUUID()).exchange().expectStatus().isNotFound();
+        // Only a return label the sandbox issued is handed in at its parcel shop: a number it never issued, or an outbound parcel, is 404
+        web.post().uri("/sandbox-carrier/parcels/SBR9" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) + "/drop-off")
+                .exchange().expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post().uri(outbound + "/drop-off").exchange().expectStatus().isNotFound();
+        web.get().uri(outbound).exchange().expectStatus().isOk().expectBody().jsonPath("$.scans[0].code").value(code ->
+                assertThat(code).isNotEqualTo("DROPPED_OFF"));
     }
 
     @Test

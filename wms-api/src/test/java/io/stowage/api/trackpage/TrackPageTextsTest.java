@@ -55,7 +55,8 @@ class TrackPageTextsTest {
         Properties english = file("trackpage.properties");
         for (String detail : List.of("label created, awaiting pickup", "picked up from the warehouse", "arrived at sorting hub", "departed sorting hub",
                 "out for delivery", "delivered", "delivery attempt failed, recipient not available", "waiting at pickup point",
-                "collected by recipient", "address not found", "returned to sender", "shipment cancelled before pickup")) {
+                "collected by recipient", "address not found", "returned to sender", "shipment cancelled before pickup",
+                "handed in at a parcel shop")) {
             assertThat(english).containsKey(TrackingPageView.detailKey(detail));
         }
         assertThat(TrackingPageView.detailKey("delivery attempt failed, recipient not available"))
