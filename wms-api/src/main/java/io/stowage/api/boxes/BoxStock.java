@@ -54,11 +54,37 @@ class BoxStock {
                 .flatMap(before -> db.sql("""
                                 INSERT INTO box_stock_movements (box_type_id, node_id, delta, on_hand_after, reason, carton_id, actor)
                                 VALUES (:box, :node, -1, :after, 'carton_closed', :carton, :actor)
-                                ON CONFLICT (carton_id) WHERE carton_id IS NOT NULL DO NOTHING
+                                ON CONFLICT (carton_id, reason) WHERE carton_id IS NOT NULL DO NOTHING
                                 """)
                         .bind("box", boxTypeId).bind("node", nodeId).bind("after", before - 1).bind("carton", cartonId).bind("actor", actor)
                         .fetch().rowsUpdated()
                         .flatMap(taken -> taken == 1 ? setOnHand(boxTypeId, nodeId, before - 1) : Mono.empty()))
+                .then();
+    }
+
+    private record Taken(UUID boxTypeId, UUID nodeId) {
+    }
+
+    /**
+     * Puts the box an unpacked carton took back into the stock it came from, once per carton however often
+     * it is asked. A carton that took no box from the stock (a unit in its own packaging, a node that did
+     * not count the box type when the carton closed) gives none back.
+     */
+    Mono<Void> returnForCarton(UUID cartonId, String actor) {
+        return db.sql("SELECT box_type_id, node_id FROM box_stock_movements WHERE carton_id = :carton AND reason = 'carton_closed'")
+                .bind("carton", cartonId)
+                .map(row -> new Taken(row.get("box_type_id", UUID.class), row.get("node_id", UUID.class)))
+                .one()
+                .flatMap(taken -> lockedOnHand(taken.boxTypeId(), taken.nodeId())
+                        .flatMap(before -> db.sql("""
+                                        INSERT INTO box_stock_movements (box_type_id, node_id, delta, on_hand_after, reason, carton_id, actor)
+                                        VALUES (:box, :node, 1, :after, 'carton_unpacked', :carton, :actor)
+                                        ON CONFLICT (carton_id, reason) WHERE carton_id IS NOT NULL DO NOTHING
+                                        """)
+                                .bind("box", taken.boxTypeId()).bind("node", taken.nodeId()).bind("after", before + 1)
+                                .bind("carton", cartonId).bind("actor", actor)
+                                .fetch().rowsUpdated()
+                                .flatMap(returned -> returned == 1 ? setOnHand(taken.boxTypeId(), taken.nodeId(), before + 1) : Mono.empty())))
                 .then();
     }
 

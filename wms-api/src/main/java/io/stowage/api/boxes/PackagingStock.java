@@ -7,8 +7,9 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The command packing calls when a carton closes, inside the close's transaction: the box it went in
- * is taken from the node's packaging stock. (Packing calls boxes, not the other way round: boxes
+ * The commands packing calls when a carton closes, inside the close's transaction: the box it went in
+ * is taken from the node's packaging stock; and when a closed carton is unpacked (its order cancelled
+ * before it shipped): the box goes back. (Packing calls boxes, not the other way round: boxes
  * implementing packing's {@code CartonClosedHandler} would make the two features depend on each other.)
  */
 @Service
@@ -37,5 +38,13 @@ public class PackagingStock {
         return boxTypes.byCode(merchantId, boxTypeCode)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.invalid("box_type_code", "no box type has the code " + boxTypeCode)))
                 .flatMap(row -> stock.takeForCarton(row.id(), nodeId, cartonId, actor));
+    }
+
+    /**
+     * Puts the box this carton took ({@link #takeForCarton}) back into the stock it came from, once
+     * however often it is called for the same carton; nothing for a carton that took no box.
+     */
+    public Mono<Void> returnForCarton(UUID cartonId, String actor) {
+        return stock.returnForCarton(cartonId, actor);
     }
 }

@@ -1,5 +1,8 @@
 package io.stowage.api.packing;
 
+import io.stowage.api.boxes.PackagingStock;
+import io.stowage.api.orders.OrderContents;
+import io.stowage.api.orders.OrderStatus;
 import io.stowage.api.orders.OrderStatusChange;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.webhooks.OutboxEvent;
@@ -15,16 +18,21 @@ import reactor.core.publisher.Mono;
  * and a session with no order left open closes. Nothing of the order will go into a carton any more:
  * its units stay booked at the pack station, where the put-back task made for the same cancellation
  * (picking) carries them back to their shelves. Closed cartons keep their shipments; a label already
- * bought is the supervisor's to void. Runs in the fan-out's transaction, once per event, on whichever
- * instance claims it.
+ * bought is the supervisor's to void. They are unpacked at the station, so the box each took from the
+ * node's packaging stock goes back there ({@code boxes.PackagingStock}), once per carton however often
+ * the event is handled. Runs in the fan-out's transaction, once per event, on whichever instance claims it.
  */
 @Component
 class CancelledOrderPacking implements OutboxSubscriber {
 
     private final DatabaseClient db;
+    private final PackagingStock packaging;
+    private final OrderContents orders;
 
-    CancelledOrderPacking(DatabaseClient db) {
+    CancelledOrderPacking(DatabaseClient db, PackagingStock packaging, OrderContents orders) {
         this.db = db;
+        this.packaging = packaging;
+        this.orders = orders;
     }
 
     @Override
@@ -35,7 +43,16 @@ class CancelledOrderPacking implements OutboxSubscriber {
     @Override
     public Mono<Void> handle(OutboxEvent event) {
         return OrderStatusChange.of(event).filter(change -> change.isTo("cancelled"))
-                .map(change -> closeCartonsAndSessions(change.orderId())).orElse(Mono.empty());
+                .map(change -> closeCartonsAndSessions(change.orderId()).then(returnBoxes(change.orderId()))).orElse(Mono.empty());
+    }
+
+    /** The boxes of the order's closed cartons, back to the packaging stock they were taken from, by whoever cancelled the order. */
+    private Mono<Void> returnBoxes(UUID orderId) {
+        return orders.movedBy(orderId, OrderStatus.CANCELLED).defaultIfEmpty("system")
+                .flatMap(cancelledBy -> db.sql("SELECT id FROM cartons WHERE order_id = :order AND status = 'closed' ORDER BY carton_number")
+                        .bind("order", orderId).map(row -> row.get("id", UUID.class)).all()
+                        .concatMap(cartonId -> packaging.returnForCarton(cartonId, cancelledBy))
+                        .then());
     }
 
     private Mono<Void> closeCartonsAndSessions(UUID orderId) {
