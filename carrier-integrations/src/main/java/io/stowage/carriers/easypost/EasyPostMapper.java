@@ -58,6 +58,8 @@ import java.util.Set;
 final class EasyPostMapper {
 
     static final String CARRIER_PREFIX = "easypost:";
+    /** A rate that names no transit time is counted as a week of business days: late-looking too soon would warn customers wrongly. */
+    static final int UNKNOWN_TRANSIT_DAYS = 5;
     private static final BigDecimal MM_PER_INCH = new BigDecimal("25.4");
     private static final BigDecimal GRAMS_PER_OUNCE = new BigDecimal("28.349523125");
     // EasyPost does not report service limits; these are the largest any of its major carriers take
@@ -200,21 +202,34 @@ final class EasyPostMapper {
             String service = requiredText(rate, "service", "rate");
             Money price = money(rate, "rate", "currency");
             CarrierService carrierService = service(carrier, service, to.country());
-            int transitDays = rate.path("delivery_days").isNumber() ? rate.path("delivery_days").asInt()
-                    : rate.path("est_delivery_days").isNumber() ? rate.path("est_delivery_days").asInt() : 5;
+            int transitDays = transitDays(rate);
             DeliveryEstimate estimate = DeliverySchedule.estimate(carrierService, transitDays, readyAt);
             LocalDate delivery = date(text(rate, "delivery_date")).orElse(estimate.deliveryDate());
             // EasyPost bills the carrier's own dimensional weight; it does not report it, so only actual weight is known.
             BillableWeight weight = new BillableWeight(parcel.weightGrams(), 0, parcel.weightGrams());
             EasyPostRateId rateId = new EasyPostRateId(shipmentId, requiredText(rate, "id", "rate"));
             quotes.add(new RateQuote(carrierService, price, List.of(), price, weight, estimate.shipDate(), delivery,
-                    Optional.of(rateId.toString())));
+                    transitDays, Optional.of(rateId.toString())));
         }
         return quotes;
     }
 
     /** What a bought shipment says: tracking code, the rate bought and the label's download links. */
-    record Purchase(String shipmentId, String trackingCode, String carrier, String service, Money price, String pngUrl) {
+    /** A bought label; {@code transitDays} are the selected rate's, as its quote counted them. */
+    record Purchase(String shipmentId, String trackingCode, String carrier, String service, Money price, int transitDays, String pngUrl) {
+    }
+
+    /**
+     * The business days in transit a rate counts on: the carrier's {@code delivery_days}, else EasyPost's own
+     * {@code est_delivery_days}, else {@link #UNKNOWN_TRANSIT_DAYS}.
+     */
+    static int transitDays(JsonNode rate) {
+        for (String field : List.of("delivery_days", "est_delivery_days")) {
+            if (rate.path(field).isNumber() && rate.path(field).asInt() >= 0) {
+                return rate.path(field).asInt();
+            }
+        }
+        return UNKNOWN_TRANSIT_DAYS;
     }
 
     Purchase purchase(JsonNode shipment) {
@@ -226,7 +241,7 @@ final class EasyPostMapper {
         }
         return new Purchase(shipmentId, requiredText(shipment, "tracking_code", "shipment"),
                 requiredText(selected, "carrier", "selected_rate"), requiredText(selected, "service", "selected_rate"),
-                money(selected, "rate", "currency"), requiredText(label, "label_url", "postage_label"));
+                money(selected, "rate", "currency"), transitDays(selected), requiredText(label, "label_url", "postage_label"));
     }
 
     boolean isBought(JsonNode shipment) {

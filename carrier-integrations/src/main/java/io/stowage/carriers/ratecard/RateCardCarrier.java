@@ -146,7 +146,7 @@ public final class RateCardCarrier implements Carrier {
         Money total = surcharges.stream().map(Surcharge::amount).reduce(base, Money::plus);
         DeliveryEstimate estimate = DeliverySchedule.estimate(service, transitDays, request.readyAt());
         return new RateQuote(service, base, surcharges, total, weight, estimate.shipDate(), estimate.deliveryDate(),
-                Optional.empty());
+                transitDays, Optional.empty());
     }
 
     /**
@@ -177,7 +177,8 @@ public final class RateCardCarrier implements Carrier {
                 card.trackingUrlTemplate().replace("{trackingNumber}", trackingNumber), request.sscc(),
                 request.orderReference(), quote.shipDate());
         TrackingKey key = new TrackingKey(code(), trackingNumber);
-        return labels.renderLater(label).thenApply(documents -> new CreatedLabel(key, trackingNumber, service, quote.total(), documents));
+        return labels.renderLater(label).thenApply(documents -> new CreatedLabel(key, trackingNumber, service, quote.total(),
+                quote.transitDays(), documents));
     }
 
     /**

@@ -178,7 +178,7 @@ public final class SandboxCarrier implements Carrier {
             DeliveryEstimate estimate = DeliverySchedule.estimate(service, transit, request.readyAt());
             Money price = Money.of(cents, "EUR");
             quotes.add(new RateQuote(service, price, List.of(), price, weight, estimate.shipDate(), estimate.deliveryDate(),
-                    Optional.empty()));
+                    transit, Optional.empty()));
         }
         return quotes;
     }
@@ -206,7 +206,8 @@ public final class SandboxCarrier implements Carrier {
         List<SandboxParcel.Scan> scans = SandboxJourney.plan(settings, trackingNumber, service.deliveryMode(), clock.instant(),
                 request.from().city(), request.to().city(), ZONE);
         return labels.renderLater(label).thenCompose(documents -> parcels.add(new SandboxParcel(trackingNumber, scans, null, 0))
-                .thenApply(kept -> new CreatedLabel(new TrackingKey(CODE, trackingNumber), trackingNumber, service, quote.total(), documents)));
+                .thenApply(kept -> new CreatedLabel(new TrackingKey(CODE, trackingNumber), trackingNumber, service, quote.total(), quote.transitDays(),
+                        documents)));
     }
 
     /**

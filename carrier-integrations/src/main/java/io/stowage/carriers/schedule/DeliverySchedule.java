@@ -29,7 +29,8 @@ public final class DeliverySchedule {
         return new DeliveryEstimate(shipDate, addBusinessDays(shipDate, transitBusinessDays));
     }
 
-    static LocalDate addBusinessDays(LocalDate from, int businessDays) {
+    /** The day that many business days after {@code from}: {@code from} itself for none. */
+    public static LocalDate addBusinessDays(LocalDate from, int businessDays) {
         LocalDate date = from;
         int remaining = businessDays;
         while (remaining > 0) {

@@ -263,6 +263,18 @@ class SandboxCarrierTest {
                 failedAttempts, returns, addressProblems, duplicates, 11, "https://track.example/{trackingNumber}", SECRET);
     }
 
+    @Test
+    void aLabelCarriesTheTransitDaysItsQuoteCountedOnForTheDestination() {
+        SandboxCarrier carrier = carrier(0, 0, 0, 0);
+        Address tallinn = Address.of("Mari Tamm", "Narva mnt 5", "Tallinn", "10117", "EE");
+        CreatedLabel domestic = ship(carrier, "standard");
+        CreatedLabel abroad = Await.result(carrier.createLabel(new LabelRequest("SO-2", WAREHOUSE, tallinn, Parcel.of(1_000, 300, 200, 100),
+                "standard", Sscc.of("4750001", 0, 8), clock.instant(), Optional.empty())));
+
+        assertThat(domestic.transitDays()).isEqualTo(1);
+        assertThat(abroad.transitDays()).as("across a border, as its quote said").isEqualTo(3);
+    }
+
     private CreatedLabel ship(SandboxCarrier carrier, String service) {
         return Await.result(carrier.createLabel(new LabelRequest("SO-1", WAREHOUSE, CUSTOMER, Parcel.of(1_000, 300, 200, 100), service,
                 Sscc.of("4750001", 0, 7), clock.instant(), Optional.empty())));

@@ -80,7 +80,7 @@ class DayPlannersTest {
     private DayPlan dayWithUnplannableParcels() {
         RateQuote dollars = door("usps", 900, MONDAY.plusDays(2));
         RateQuote inDollars = new RateQuote(dollars.service(), Money.of(900, "USD"), List.of(), Money.of(900, "USD"),
-                dollars.billableWeight(), dollars.shipDate(), dollars.estimatedDelivery(), Optional.empty());
+                dollars.billableWeight(), dollars.shipDate(), dollars.estimatedDelivery(), dollars.transitDays(), Optional.empty());
         return DayPlan.unassigned(List.of(
                         new PlannedParcel(demand("planned", DeliveryPreference.ANY, MONDAY.plusDays(3)),
                                 List.of(door("post", 300, MONDAY.plusDays(2)))),

@@ -32,7 +32,7 @@ final class Quotes {
                 LocalTime.of(15, 0), ZoneId.of("Europe/Riga"), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
                 new ServiceLimits(30_000, new Dimensions(1000, 1000, 1000), 0, Set.of("LV"), true), co2Grams);
         return new RateQuote(carrierService, Money.of(priceCents, "EUR"), List.of(), Money.of(priceCents, "EUR"),
-                new BillableWeight(1000, 500, 1000), MONDAY, delivery, Optional.empty());
+                new BillableWeight(1000, 500, 1000), MONDAY, delivery, 1, Optional.empty());
     }
 
     static RateQuote door(String carrier, long priceCents, LocalDate delivery) {

@@ -6,6 +6,7 @@ import io.stowage.api.merchants.Merchants;
 import io.stowage.api.orders.OrderCustomers;
 import io.stowage.api.orders.OrderCustomers.OrderCustomer;
 import io.stowage.api.trackpage.TroubleReasons;
+import io.stowage.api.tracking.DestinationZones;
 import io.stowage.api.tracking.PickupHours;
 import io.stowage.api.webhooks.EventTypes;
 import io.stowage.api.webhooks.OutboxEvent;
@@ -14,10 +15,8 @@ import io.stowage.carriers.tracking.PickupPointJson;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -127,7 +126,7 @@ public class CustomerNotices implements OutboxSubscriber {
     /** The facts of the event's notice; the events' own dates are written as the day where the customer lives. */
     private NoticeFacts facts(NoticeKind kind, OutboxEvent event, JsonNode payload, OrderCustomer customer, String merchantName,
                               String trackingUrl) {
-        ZoneId zone = CustomerZones.of(customer.country());
+        ZoneId zone = DestinationZones.of(customer.country());
         if (kind == NoticeKind.ORDER_CONFIRMED) {
             List<NoticeFacts.Item> items = new ArrayList<>();
             payload.get("lines").forEach(line -> items.add(new NoticeFacts.Item(line.get("sku").asString(), line.get("quantity").asInt())));
@@ -246,25 +245,5 @@ public class CustomerNotices implements OutboxSubscriber {
                 .bind("html", Params.nullable(email ? notice.html() : null, String.class))
                 .bind("cancelled", Params.nullable(cancelledBecause, String.class))
                 .then();
-    }
-
-    /** Where a customer lives, for the day an event is dated; UTC where the country is not known here. */
-    static final class CustomerZones {
-
-        private static final Map<String, String> ZONES = Map.ofEntries(
-                Map.entry("LT", "Europe/Vilnius"), Map.entry("LV", "Europe/Riga"), Map.entry("EE", "Europe/Tallinn"),
-                Map.entry("UA", "Europe/Kyiv"), Map.entry("SI", "Europe/Ljubljana"), Map.entry("PL", "Europe/Warsaw"),
-                Map.entry("FI", "Europe/Helsinki"), Map.entry("DE", "Europe/Berlin"), Map.entry("HR", "Europe/Zagreb"),
-                Map.entry("AT", "Europe/Vienna"), Map.entry("IT", "Europe/Rome"), Map.entry("GB", "Europe/London"),
-                Map.entry("IE", "Europe/Dublin"), Map.entry("FR", "Europe/Paris"), Map.entry("NL", "Europe/Amsterdam"),
-                Map.entry("SE", "Europe/Stockholm"), Map.entry("CZ", "Europe/Prague"), Map.entry("ES", "Europe/Madrid"));
-
-        private CustomerZones() {
-        }
-
-        static ZoneId of(String country) {
-            String zone = country == null ? null : ZONES.get(country);
-            return zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
-        }
     }
 }

@@ -426,7 +426,8 @@ class LabelPurchases {
                 .then()
                 .then(db.sql("""
                                 UPDATE shipments AS s SET status = 'labelled', tracking_number = :tracking, carrier_shipment_id = :carrierShipment,
-                                       carrier_tracking_url = :url, price_minor = :price, currency = :currency, failure_reason = NULL,
+                                       carrier_tracking_url = :url, price_minor = :price, currency = :currency, transit_days = :transitDays,
+                                       failure_reason = NULL,
                                        attempts = attempts + 1, labelled_at = clock_timestamp(), claimed_by = NULL, claimed_until = NULL,
                                        updated_at = clock_timestamp()
                                 WHERE s.id = :id AND s.status = 'label_pending'
@@ -435,6 +436,7 @@ class LabelPurchases {
                         .bind("carrierShipment", Params.nullable(label.carrierShipmentId(), String.class))
                         .bind("url", Params.nullable(trackingUrl, String.class))
                         .bind("price", label.price().minorUnits()).bind("currency", label.price().currency().getCurrencyCode())
+                        .bind("transitDays", label.transitDays())
                         .map(ShipmentRows::view).one()
                         .flatMap(view -> outbox.append(view.merchantId(), EventTypes.SHIPMENT_CREATED, view.id().toString(),
                                 ShipmentEvents.created(view))));

@@ -11,7 +11,7 @@ final class ShipmentRows {
     static final String COLUMNS = """
             s.id, s.merchant_id, s.node_id, s.order_id, s.order_number, s.carton_id, s.carton_number, s.sscc, s.carrier_code,
             s.service_code, s.tracking_number, s.carrier_tracking_url, s.status, s.failure_reason, s.weight_grams, s.labelled_at,
-            s.requested_service, s.selection_reason, s.price_minor, s.currency, s.attempts, s.created_at, s.voided_at
+            s.requested_service, s.selection_reason, s.price_minor, s.currency, s.transit_days, s.attempts, s.created_at, s.voided_at
             """;
 
     private ShipmentRows() {
@@ -25,7 +25,7 @@ final class ShipmentRows {
                 row.get("carrier_tracking_url", String.class), row.get("status", String.class), row.get("failure_reason", String.class),
                 row.get("weight_grams", Integer.class), instant(row, "labelled_at"), row.get("requested_service", String.class),
                 row.get("selection_reason", String.class), row.get("price_minor", Long.class), row.get("currency", String.class),
-                row.get("attempts", Integer.class), instant(row, "created_at"), instant(row, "voided_at"));
+                row.get("transit_days", Integer.class), row.get("attempts", Integer.class), instant(row, "created_at"), instant(row, "voided_at"));
     }
 
     private static Instant instant(Readable row, String column) {

@@ -1,13 +1,10 @@
 package io.stowage.api.tracking;
 
-import io.stowage.carriers.schedule.DeliveryEstimate;
 import io.stowage.carriers.schedule.DeliverySchedule;
 import io.stowage.carriers.spi.CarrierService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -16,12 +13,28 @@ import reactor.core.publisher.Mono;
 /**
  * Stowage's own ETA: what this carrier's service actually achieved on the lane (label to delivery,
  * the 50th to the 90th percentile of the deliveries in the window), once the lane has at least
- * {@code stowage.tracking.lane-history-minimum} of them; before that, the service's transit days
- * through the carrier's schedule (cut-off, pickup days, business days). The same history says how
- * long a parcel may go without news before it counts as late.
+ * {@code stowage.tracking.lane-history-minimum} of them; before that, the transit days the bought rate
+ * counted on for this parcel (else the service's own, its fastest) through the carrier's schedule
+ * (cut-off, pickup days, business days). The same history says how long a parcel may go without news
+ * before it counts as late. Days are the destination's ({@link DestinationZones}): the customer's
+ * "today" and the day a parcel is due are where the customer lives, not in UTC.
  */
 @Component
 class EtaEstimates {
+
+    /**
+     * One parcel, as its ETA is worked out from it.
+     *
+     * @param service            the carrier's service, when the carrier lists it (an aggregator lists none)
+     * @param quotedTransitDays  the bought rate's business days in transit, or null for a label bought before they were kept
+     */
+    record Parcel(Instant labelledAt, String destinationCountry, Optional<CarrierService> service, Integer quotedTransitDays) {
+
+        /** The day it is at the destination at that instant. */
+        LocalDate today(Instant now) {
+            return DestinationZones.dayAt(destinationCountry, now);
+        }
+    }
 
     /** What the lane's recorded deliveries say; {@code deliveries} below the minimum means they are not used. */
     record LaneHistory(int deliveries, Duration median, Duration ninetieth) {
@@ -63,30 +76,29 @@ class EtaEstimates {
     }
 
     /**
-     * Stowage's ETA for a parcel labelled at {@code labelledAt}, never before {@code today}: a range
+     * Stowage's ETA for the parcel as of {@code now}, never before the destination's today: a range
      * that has passed without delivery moves to today (the parcel is still coming, and the late
-     * check says it is late). Empty when there is neither history nor a known service.
+     * check says it is late). Without a listed service the quoted transit days count from the
+     * label's day. Empty when there is neither history nor any transit days.
      */
-    Optional<ShipmentTracking.Eta> estimate(LaneHistory history, Instant labelledAt, Optional<CarrierService> service, LocalDate today) {
+    Optional<ShipmentTracking.Eta> estimate(LaneHistory history, Parcel parcel, Instant now) {
+        LocalDate today = parcel.today(now);
         if (enough(history)) {
-            LocalDate from = labelledAt.plus(history.median()).atZone(ZoneOffset.UTC).toLocalDate();
-            LocalDate to = labelledAt.plus(history.ninetieth()).atZone(ZoneOffset.UTC).toLocalDate();
+            LocalDate from = DestinationZones.dayAt(parcel.destinationCountry(), parcel.labelledAt().plus(history.median()));
+            LocalDate to = DestinationZones.dayAt(parcel.destinationCountry(), parcel.labelledAt().plus(history.ninetieth()));
             return Optional.of(new ShipmentTracking.Eta(max(from, today), max(to, today), ShipmentTracking.BASIS_LANE_HISTORY));
         }
-        return service.map(known -> {
-            DeliveryEstimate estimate = DeliverySchedule.estimate(known, known.transitDays(), labelledAt);
-            LocalDate date = max(estimate.deliveryDate(), today);
-            return new ShipmentTracking.Eta(date, date, ShipmentTracking.BASIS_TRANSIT_DAYS);
-        });
+        Optional<LocalDate> due = parcel.service()
+                .map(known -> DeliverySchedule.estimate(known, parcel.quotedTransitDays() != null ? parcel.quotedTransitDays() : known.transitDays(),
+                        parcel.labelledAt()).deliveryDate())
+                .or(() -> Optional.ofNullable(parcel.quotedTransitDays()).map(days -> DeliverySchedule.addBusinessDays(
+                        DestinationZones.dayAt(parcel.destinationCountry(), parcel.labelledAt()), days)));
+        return due.map(date -> new ShipmentTracking.Eta(max(date, today), max(date, today), ShipmentTracking.BASIS_TRANSIT_DAYS));
     }
 
     /** How long a parcel on the lane may go without an event before it counts as late: the lane's 90th percentile of label to delivery, or the configured limit. */
     Duration silenceLimit(LaneHistory history) {
         return enough(history) ? history.ninetieth() : settings.silenceLimit();
-    }
-
-    static LocalDate today(ZoneId zone) {
-        return LocalDate.now(zone);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

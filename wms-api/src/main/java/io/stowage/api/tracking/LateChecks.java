@@ -8,7 +8,6 @@ import io.stowage.carriers.spi.CarrierService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +31,8 @@ import reactor.core.publisher.Mono;
 class LateChecks {
 
     private record Due(UUID shipmentId, UUID nodeId, String carrierCode, String serviceCode, String country, String postalPrefix,
-                       String status, LocalDate promisedOn, LocalDate carrierEta, Instant labelledAt, Instant lastEventAt, Instant delayedAt, Instant endedAt) {
+                       String status, LocalDate promisedOn, LocalDate carrierEta, Instant labelledAt, Integer transitDays, Instant lastEventAt,
+                       Instant delayedAt, Instant endedAt) {
     }
 
     private final DatabaseClient db;
@@ -75,7 +75,7 @@ class LateChecks {
     Mono<Void> check(UUID shipmentId) {
         return db.sql("""
                         SELECT shipment_id, node_id, carrier_code, service_code, destination_country, destination_postal_prefix,
-                               status, promised_on, carrier_eta, labelled_at, last_event_at, delayed_at, ended_at
+                               status, promised_on, carrier_eta, labelled_at, transit_days, last_event_at, delayed_at, ended_at
                         FROM shipment_tracking WHERE shipment_id = :id FOR UPDATE
                         """)
                 .bind("id", shipmentId)
@@ -83,7 +83,7 @@ class LateChecks {
                         row.get("carrier_code", String.class), row.get("service_code", String.class),
                         row.get("destination_country", String.class), row.get("destination_postal_prefix", String.class),
                         row.get("status", String.class), row.get("promised_on", LocalDate.class), row.get("carrier_eta", LocalDate.class),
-                        instant(row.get("labelled_at", OffsetDateTime.class)),
+                        instant(row.get("labelled_at", OffsetDateTime.class)), row.get("transit_days", Integer.class),
                         instant(row.get("last_event_at", OffsetDateTime.class)), instant(row.get("delayed_at", OffsetDateTime.class)),
                         instant(row.get("ended_at", OffsetDateTime.class))))
                 .one()
@@ -99,8 +99,9 @@ class LateChecks {
                 .defaultIfEmpty(Optional.empty());
         return Mono.zip(etas.history(lane), service).flatMap(both -> {
             Instant now = Instant.now();
-            LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-            ShipmentTracking.Eta eta = etas.estimate(both.getT1(), due.labelledAt(), both.getT2(), today).orElse(null);
+            EtaEstimates.Parcel parcel = new EtaEstimates.Parcel(due.labelledAt(), due.country(), both.getT2(), due.transitDays());
+            LocalDate today = parcel.today(now);
+            ShipmentTracking.Eta eta = etas.estimate(both.getT1(), parcel, now).orElse(null);
             // The ETA shown is the carrier's own when it gave one, so it is the one held against the promise.
             ShipmentTracking.Eta shown = due.carrierEta() != null
                     ? new ShipmentTracking.Eta(due.carrierEta(), due.carrierEta(), ShipmentTracking.BASIS_CARRIER) : eta;

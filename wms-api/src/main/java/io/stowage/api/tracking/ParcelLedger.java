@@ -125,8 +125,8 @@ class ParcelLedger {
                 .map(row -> row.get("shipment_id", UUID.class)).all();
     }
 
-    private record Stored(UUID shipmentId, UUID merchantId, String carrier, String trackingNumber, String status, Instant labelledAt,
-                          Instant exceptionAt, Instant deliveredAnnouncedAt, Instant endedAt) {
+    private record Stored(UUID shipmentId, UUID merchantId, String carrier, String trackingNumber, String status, String destinationCountry,
+                          Instant labelledAt, Instant exceptionAt, Instant deliveredAnnouncedAt, Instant endedAt) {
     }
 
     /** @param pickupPoint where the scan says the parcel waits to be collected, or null */
@@ -140,14 +140,14 @@ class ParcelLedger {
     /** Works the shipment's state out from its events; call inside a transaction (the row is locked until it ends). */
     Mono<Void> refresh(UUID shipmentId) {
         return db.sql("""
-                        SELECT shipment_id, merchant_id, carrier_code, tracking_number, status, labelled_at, exception_at,
-                               delivered_announced_at, ended_at
+                        SELECT shipment_id, merchant_id, carrier_code, tracking_number, status, destination_country, labelled_at,
+                               exception_at, delivered_announced_at, ended_at
                         FROM shipment_tracking WHERE shipment_id = :id FOR UPDATE
                         """)
                 .bind("id", shipmentId)
                 .map(row -> new Stored(row.get("shipment_id", UUID.class), row.get("merchant_id", UUID.class),
                         row.get("carrier_code", String.class), row.get("tracking_number", String.class), row.get("status", String.class),
-                        instant(row.get("labelled_at", OffsetDateTime.class)), instant(row.get("exception_at", OffsetDateTime.class)),
+                        row.get("destination_country", String.class), instant(row.get("labelled_at", OffsetDateTime.class)), instant(row.get("exception_at", OffsetDateTime.class)),
                         instant(row.get("delivered_announced_at", OffsetDateTime.class)), instant(row.get("ended_at", OffsetDateTime.class))))
                 .one()
                 .filter(stored -> stored.endedAt() == null)
@@ -222,7 +222,7 @@ class ParcelLedger {
         String exceptionReason = exception == null ? null : reason(exception);
         Instant nextPoll = Instant.now().plus(spacing.after(stored.carrier(), status));
         LocalDate collectBy = pickup == null ? null : point != null && point.collectBy().isPresent() ? point.collectBy().get()
-                : pickup.at().atZone(ZoneOffset.UTC).toLocalDate().plusDays(settings.pickupHoldDays());
+                : DestinationZones.dayAt(stored.destinationCountry(), pickup.at()).plusDays(settings.pickupHoldDays());
         String pickupName = pickup == null ? null : point != null && !point.name().isEmpty() ? point.name()
                 : pickup.location().isBlank() ? pickup.description() : pickup.location();
         String pickupAddress = point == null || point.addressLine().isEmpty() ? null : point.addressLine();

@@ -9,6 +9,7 @@ import io.stowage.api.webhooks.OutboxEvent;
 import io.stowage.api.webhooks.OutboxSubscriber;
 import io.stowage.carriers.spi.Carrier;
 import io.stowage.carriers.spi.CarrierService;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -83,8 +84,8 @@ class TrackingStart implements OutboxSubscriber {
                     .map(carrier -> service(carrier, shipment.serviceCode()))
                     .defaultIfEmpty(Optional.empty());
             return Mono.zip(etas.history(lane), service).flatMap(both -> {
-                LocalDate today = LocalDate.now(ZoneOffset.UTC);
-                Optional<ShipmentTracking.Eta> eta = etas.estimate(both.getT1(), shipment.labelledAt(), both.getT2(), today);
+                EtaEstimates.Parcel parcel = new EtaEstimates.Parcel(shipment.labelledAt(), to.country(), both.getT2(), shipment.transitDays());
+                Optional<ShipmentTracking.Eta> eta = etas.estimate(both.getT1(), parcel, Instant.now());
                 return insert(shipment, lane, to, eta.orElse(null));
             });
         }).then(ledger.refresh(shipment.id()));
@@ -98,9 +99,9 @@ class TrackingStart implements OutboxSubscriber {
         return db.sql("""
                         INSERT INTO shipment_tracking (shipment_id, merchant_id, node_id, order_id, order_number, carrier_code, service_code,
                                                        tracking_number, destination_country, destination_postal_prefix, destination_city,
-                                                       promised_on, labelled_at, status, own_eta_from, own_eta_to, own_eta_basis)
+                                                       promised_on, labelled_at, transit_days, status, own_eta_from, own_eta_to, own_eta_basis)
                         VALUES (:id, :merchant, :node, :order, :orderNumber, :carrier, :service, :number, :country, :prefix, :city,
-                                :promised, :labelled, 'label_created', :etaFrom, :etaTo, :basis)
+                                :promised, :labelled, :transitDays, 'label_created', :etaFrom, :etaTo, :basis)
                         ON CONFLICT (shipment_id) DO NOTHING
                         """)
                 .bind("id", shipment.id()).bind("merchant", shipment.merchantId()).bind("node", shipment.nodeId())
@@ -110,6 +111,7 @@ class TrackingStart implements OutboxSubscriber {
                 .bind("city", io.stowage.api.database.Params.nullable(to.city(), String.class))
                 .bind("promised", io.stowage.api.database.Params.nullable(to.promisedOn(), LocalDate.class))
                 .bind("labelled", shipment.labelledAt().atOffset(ZoneOffset.UTC))
+                .bind("transitDays", io.stowage.api.database.Params.nullable(shipment.transitDays(), Integer.class))
                 .bind("etaFrom", io.stowage.api.database.Params.nullable(eta == null ? null : eta.from(), LocalDate.class))
                 .bind("etaTo", io.stowage.api.database.Params.nullable(eta == null ? null : eta.to(), LocalDate.class))
                 .bind("basis", io.stowage.api.database.Params.nullable(eta == null ? null : eta.basis(), String.class))

@@ -7,6 +7,7 @@ import io.stowage.api.orders.OrderContents;
 import io.stowage.api.orders.OrderShipTo;
 import io.stowage.api.shipping.ShipmentView;
 import io.stowage.api.shipping.Shipments;
+import io.stowage.api.tracking.DestinationZones;
 import io.stowage.api.tracking.ShipmentTracking;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -152,7 +153,7 @@ class TrackedParcels {
                 new TrackingPage.Carrier(shipment.carrier(), shipment.serviceCode(), shipment.trackingNumber(), shipment.carrierTrackingUrl()),
                 new TrackingPage.Destination(recipient.city(), recipient.country()),
                 point == null ? null : new TrackingPage.PickupPoint(point.name(), point.address(), point.openingHours(), point.collectBy()),
-                events, DestinationTimeZones.of(recipient.country()).getId(), returnUrl, unlocked,
+                events, DestinationZones.of(recipient.country()).getId(), returnUrl, unlocked,
                 unlocked ? new TrackingPage.Recipient(recipient.name(), recipient.addressLine(), recipient.postalCode(), recipient.city(),
                         recipient.country()) : null,
                 order);

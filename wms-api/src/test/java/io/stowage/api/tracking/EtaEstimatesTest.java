@@ -39,10 +39,19 @@ class EtaEstimatesTest {
         return new EtaEstimates.LaneHistory(deliveries, median, ninetieth);
     }
 
+    /** A parcel to Latvia on the two-day service, without quoted transit days (a label bought before they were kept). */
+    private static EtaEstimates.Parcel toRiga(Instant labelledAt) {
+        return new EtaEstimates.Parcel(labelledAt, "LV", Optional.of(TWO_DAYS), null);
+    }
+
+    /** The moment it is at noon of the day in Riga. */
+    private static Instant noonInRiga(LocalDate day) {
+        return day.atTime(12, 0).atZone(ZoneId.of("Europe/Riga")).toInstant();
+    }
+
     @Test
     void aLaneWithEnoughDeliveriesGivesTheRangeFromItsMedianToItsNinetiethPercentile() {
-        Optional<ShipmentTracking.Eta> eta = etas.estimate(history(20, Duration.ofHours(30), Duration.ofHours(54)), MONDAY_MORNING,
-                Optional.of(TWO_DAYS), MONDAY);
+        Optional<ShipmentTracking.Eta> eta = etas.estimate(history(20, Duration.ofHours(30), Duration.ofHours(54)), toRiga(MONDAY_MORNING), noonInRiga(MONDAY));
 
         assertThat(eta).contains(new ShipmentTracking.Eta(LocalDate.parse("2026-12-08"), LocalDate.parse("2026-12-09"),
                 ShipmentTracking.BASIS_LANE_HISTORY));
@@ -50,8 +59,7 @@ class EtaEstimatesTest {
 
     @Test
     void aLaneWhoseParcelsArriveOnOneDayGivesThatDay() {
-        Optional<ShipmentTracking.Eta> eta = etas.estimate(history(40, Duration.ofHours(26), Duration.ofHours(30)), MONDAY_MORNING,
-                Optional.of(TWO_DAYS), MONDAY);
+        Optional<ShipmentTracking.Eta> eta = etas.estimate(history(40, Duration.ofHours(26), Duration.ofHours(30)), toRiga(MONDAY_MORNING), noonInRiga(MONDAY));
 
         assertThat(eta).contains(new ShipmentTracking.Eta(LocalDate.parse("2026-12-08"), LocalDate.parse("2026-12-08"),
                 ShipmentTracking.BASIS_LANE_HISTORY));
@@ -61,13 +69,13 @@ class EtaEstimatesTest {
     void aThinLaneFallsBackToTheServicesTransitDaysThroughItsCutOffAndPickupDays() {
         EtaEstimates.LaneHistory thin = history(19, Duration.ofHours(3), Duration.ofHours(4));
 
-        assertThat(etas.estimate(thin, MONDAY_MORNING, Optional.of(TWO_DAYS), MONDAY)).contains(new ShipmentTracking.Eta(
+        assertThat(etas.estimate(thin, toRiga(MONDAY_MORNING), noonInRiga(MONDAY))).contains(new ShipmentTracking.Eta(
                 LocalDate.parse("2026-12-09"), LocalDate.parse("2026-12-09"), ShipmentTracking.BASIS_TRANSIT_DAYS));
         // Friday 17:00 in Riga is after the cut-off: it leaves on Monday and arrives two business days later.
-        assertThat(etas.estimate(thin, Instant.parse("2026-12-11T15:00:00Z"), Optional.of(TWO_DAYS), LocalDate.parse("2026-12-11")))
+        assertThat(etas.estimate(thin, toRiga(Instant.parse("2026-12-11T15:00:00Z")), noonInRiga(LocalDate.parse("2026-12-11"))))
                 .contains(new ShipmentTracking.Eta(LocalDate.parse("2026-12-16"), LocalDate.parse("2026-12-16"),
                         ShipmentTracking.BASIS_TRANSIT_DAYS));
-        assertThat(etas.estimate(history(0, null, null), MONDAY_MORNING, Optional.of(TWO_DAYS), MONDAY))
+        assertThat(etas.estimate(history(0, null, null), toRiga(MONDAY_MORNING), noonInRiga(MONDAY)))
                 .map(ShipmentTracking.Eta::basis).contains(ShipmentTracking.BASIS_TRANSIT_DAYS);
     }
 
@@ -75,9 +83,9 @@ class EtaEstimatesTest {
     void theMinimumOfDeliveriesIsTheConfiguredOne() {
         EtaEstimates fromFive = new EtaEstimates(null, TrackingRuleSettings.with(Map.of("stowage.tracking.lane-history-minimum", "5")));
 
-        assertThat(fromFive.estimate(history(5, Duration.ofHours(30), Duration.ofHours(54)), MONDAY_MORNING, Optional.of(TWO_DAYS), MONDAY))
+        assertThat(fromFive.estimate(history(5, Duration.ofHours(30), Duration.ofHours(54)), toRiga(MONDAY_MORNING), noonInRiga(MONDAY)))
                 .map(ShipmentTracking.Eta::basis).contains(ShipmentTracking.BASIS_LANE_HISTORY);
-        assertThat(fromFive.estimate(history(4, Duration.ofHours(30), Duration.ofHours(54)), MONDAY_MORNING, Optional.of(TWO_DAYS), MONDAY))
+        assertThat(fromFive.estimate(history(4, Duration.ofHours(30), Duration.ofHours(54)), toRiga(MONDAY_MORNING), noonInRiga(MONDAY)))
                 .map(ShipmentTracking.Eta::basis).contains(ShipmentTracking.BASIS_TRANSIT_DAYS);
     }
 
@@ -85,19 +93,19 @@ class EtaEstimatesTest {
     void aRangeThatPassedWithoutDeliveryMovesToToday() {
         LocalDate friday = LocalDate.parse("2026-12-11");
 
-        assertThat(etas.estimate(history(20, Duration.ofHours(30), Duration.ofHours(54)), MONDAY_MORNING, Optional.of(TWO_DAYS), friday))
+        assertThat(etas.estimate(history(20, Duration.ofHours(30), Duration.ofHours(54)), toRiga(MONDAY_MORNING), noonInRiga(friday)))
                 .contains(new ShipmentTracking.Eta(friday, friday, ShipmentTracking.BASIS_LANE_HISTORY));
-        assertThat(etas.estimate(history(20, Duration.ofHours(30), Duration.ofHours(80)), MONDAY_MORNING, Optional.of(TWO_DAYS),
-                LocalDate.parse("2026-12-09")))
+        assertThat(etas.estimate(history(20, Duration.ofHours(30), Duration.ofHours(80)), toRiga(MONDAY_MORNING), noonInRiga(LocalDate.parse("2026-12-09"))))
                 .contains(new ShipmentTracking.Eta(LocalDate.parse("2026-12-09"), LocalDate.parse("2026-12-10"),
                         ShipmentTracking.BASIS_LANE_HISTORY));
-        assertThat(etas.estimate(history(3, null, null), MONDAY_MORNING, Optional.of(TWO_DAYS), friday))
+        assertThat(etas.estimate(history(3, null, null), toRiga(MONDAY_MORNING), noonInRiga(friday)))
                 .contains(new ShipmentTracking.Eta(friday, friday, ShipmentTracking.BASIS_TRANSIT_DAYS));
     }
 
     @Test
-    void withNeitherHistoryNorAKnownServiceThereIsNoEstimate() {
-        assertThat(etas.estimate(history(2, Duration.ofHours(30), Duration.ofHours(54)), MONDAY_MORNING, Optional.empty(), MONDAY)).isEmpty();
+    void withNeitherHistoryNorAKnownServiceNorQuotedTransitDaysThereIsNoEstimate() {
+        assertThat(etas.estimate(history(2, Duration.ofHours(30), Duration.ofHours(54)),
+                new EtaEstimates.Parcel(MONDAY_MORNING, "LV", Optional.empty(), null), noonInRiga(MONDAY))).isEmpty();
     }
 
     @Test
@@ -106,5 +114,57 @@ class EtaEstimatesTest {
         assertThat(etas.silenceLimit(history(19, Duration.ofHours(30), Duration.ofHours(54)))).isEqualTo(Duration.ofHours(48));
         assertThat(new EtaEstimates(null, TrackingRuleSettings.with(Map.of("stowage.tracking.silence-limit", "36h")))
                 .silenceLimit(history(0, null, null))).isEqualTo(Duration.ofHours(36));
+    }
+
+    @Test
+    void theQuotedTransitDaysOfTheBoughtRateCountRatherThanTheServicesFastest() {
+        EtaEstimates.Parcel quotedFour = new EtaEstimates.Parcel(MONDAY_MORNING, "LV", Optional.of(TWO_DAYS), 4);
+
+        assertThat(etas.estimate(history(0, null, null), quotedFour, noonInRiga(MONDAY))).contains(new ShipmentTracking.Eta(
+                LocalDate.parse("2026-12-11"), LocalDate.parse("2026-12-11"), ShipmentTracking.BASIS_TRANSIT_DAYS));
+    }
+
+    @Test
+    void anAggregatorsParcelWithoutAListedServiceCountsItsQuotedDaysFromTheLabelsDayAtTheDestination() {
+        // Monday 22:30 in Buenos Aires is Tuesday 01:30 in UTC: three business days from Monday, not from Tuesday.
+        EtaEstimates.Parcel toBuenosAires = new EtaEstimates.Parcel(Instant.parse("2026-12-08T01:30:00Z"), "AR", Optional.empty(), 3);
+
+        assertThat(etas.estimate(history(0, null, null), toBuenosAires, Instant.parse("2026-12-08T02:00:00Z"))).contains(
+                new ShipmentTracking.Eta(LocalDate.parse("2026-12-10"), LocalDate.parse("2026-12-10"), ShipmentTracking.BASIS_TRANSIT_DAYS));
+    }
+
+    @Test
+    void theLanesDaysAreTheDestinationsJustAfterItsMidnight() {
+        // Labelled Monday 20:30 UTC; 26 hours later it is Tuesday 22:30 in UTC but already Wednesday 00:30 in Vilnius.
+        EtaEstimates.Parcel toVilnius = new EtaEstimates.Parcel(Instant.parse("2026-12-07T20:30:00Z"), "LT", Optional.of(TWO_DAYS), null);
+        EtaEstimates.LaneHistory oneDayAndTwoHours = history(20, Duration.ofHours(26), Duration.ofHours(26));
+
+        assertThat(etas.estimate(oneDayAndTwoHours, toVilnius, Instant.parse("2026-12-07T20:31:00Z"))).contains(
+                new ShipmentTracking.Eta(LocalDate.parse("2026-12-09"), LocalDate.parse("2026-12-09"), ShipmentTracking.BASIS_LANE_HISTORY));
+        // Just before midnight in Vilnius the day is still Tuesday.
+        EtaEstimates.LaneHistory oneDay = history(20, Duration.ofHours(25), Duration.ofHours(25));
+        assertThat(etas.estimate(oneDay, toVilnius, Instant.parse("2026-12-07T20:31:00Z"))).contains(
+                new ShipmentTracking.Eta(LocalDate.parse("2026-12-08"), LocalDate.parse("2026-12-08"), ShipmentTracking.BASIS_LANE_HISTORY));
+    }
+
+    @Test
+    void todayIsTheDestinationsSoAPassedRangeMovesToItsDateAfterItsMidnight() {
+        EtaEstimates.Parcel toVilnius = new EtaEstimates.Parcel(MONDAY_MORNING, "LT", Optional.of(TWO_DAYS), null);
+        EtaEstimates.LaneHistory dueTuesday = history(20, Duration.ofHours(26), Duration.ofHours(30));
+
+        // Tuesday 23:59 in Vilnius: still due today. Wednesday 00:30 in Vilnius (Tuesday 22:30 UTC): due today, Wednesday.
+        assertThat(etas.estimate(dueTuesday, toVilnius, Instant.parse("2026-12-08T21:59:00Z")).map(ShipmentTracking.Eta::from))
+                .contains(LocalDate.parse("2026-12-08"));
+        assertThat(etas.estimate(dueTuesday, toVilnius, Instant.parse("2026-12-08T22:30:00Z")).map(ShipmentTracking.Eta::from))
+                .contains(LocalDate.parse("2026-12-09"));
+    }
+
+    @Test
+    void aLabelJustAfterMidnightOnMondayAtTheDestinationCountsFromMondayNotFromSundayInUtc() {
+        // Sunday 22:30 UTC is Monday 00:30 in Vilnius: one business day from Monday is Tuesday (from Sunday it would be Monday).
+        EtaEstimates.Parcel toVilnius = new EtaEstimates.Parcel(Instant.parse("2026-12-13T22:30:00Z"), "LT", Optional.empty(), 1);
+
+        assertThat(etas.estimate(history(0, null, null), toVilnius, Instant.parse("2026-12-13T22:31:00Z"))).contains(
+                new ShipmentTracking.Eta(LocalDate.parse("2026-12-15"), LocalDate.parse("2026-12-15"), ShipmentTracking.BASIS_TRANSIT_DAYS));
     }
 }
