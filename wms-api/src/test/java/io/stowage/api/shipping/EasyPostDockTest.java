@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * EasyPost names the real carrier in upper case ({@code easypost:UPS}) while the dock opens loads
@@ -20,16 +19,8 @@ class EasyPostDockTest extends ApiTest {
     void anEasyPostCartonIsListedScannedAndManifestedOnItsCarriersLoad() throws Exception {
         PackStation station = PackStation.create(this);
         ShippingDesk desk = station.desk;
-        station.stock("TEE-M-NAVY", "P-03-01-A", 1);
-        String order = station.order("TEE-M-NAVY", 1);
-        Map<?, ?> batch = station.pickEverything();
         try (FakeEasyPost easyPost = new FakeEasyPost()) {
-            admin().post().uri("/api/v1/admin/merchants/{id}/carrier-accounts", desk.merchantId)
-                    .bodyValue(Map.of("carrier", "easypost", "api_key", "EZTK_dock_key", "base_uri", easyPost.baseUri()))
-                    .exchange().expectStatus().isCreated();
-            WebTestClient packer = as(station.packer());
-            UUID carton = PackStation.closeCarton(packer, PackStation.session(packer, batch, order), order, "TEE-M-NAVY", 1, 180);
-            Map<?, ?> shipment = desk.awaitLabelled(carton);
+            Map<?, ?> shipment = station.labelledThroughEasyPost(easyPost);
             assertThat(shipment.get("carrier")).as("carrier codes are stored as the directory spells them").isEqualTo("easypost:ups");
             String sscc = (String) shipment.get("sscc");
 

@@ -9,7 +9,6 @@ import io.stowage.carriers.schedule.DeliverySchedule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -23,21 +22,12 @@ class EasyPostTransitDaysTest extends ApiTest {
     @Test
     void theBoughtRatesTransitDaysAreKeptWithTheShipmentAndGiveStowagesOwnEta() throws Exception {
         PackStation station = PackStation.create(this);
-        ShippingDesk desk = station.desk;
-        station.stock("TEE-M-NAVY", "P-03-01-A", 1);
-        String order = station.order("TEE-M-NAVY", 1);
-        Map<?, ?> batch = station.pickEverything();
         try (FakeEasyPost easyPost = new FakeEasyPost()) {
-            admin().post().uri("/api/v1/admin/merchants/{id}/carrier-accounts", desk.merchantId)
-                    .bodyValue(Map.of("carrier", "easypost", "api_key", "EZTK_transit_key", "base_uri", easyPost.baseUri()))
-                    .exchange().expectStatus().isCreated();
-            WebTestClient packer = as(station.packer());
-            UUID carton = PackStation.closeCarton(packer, PackStation.session(packer, batch, order), order, "TEE-M-NAVY", 1, 180);
-            Map<?, ?> shipment = desk.awaitLabelled(carton);
+            Map<?, ?> shipment = station.labelledThroughEasyPost(easyPost);
             assertThat(shipment.get("status")).isEqualTo("labelled");
             assertThat(shipment.get("transit_days")).as("the bought rate's est_delivery_days").isEqualTo(3);
 
-            Map<?, ?> ownEta = Eventually.until(() -> ownEta(desk.merchant(), (String) shipment.get("id")), eta -> eta != null);
+            Map<?, ?> ownEta = Eventually.until(() -> ownEta(station.desk.merchant(), (String) shipment.get("id")), eta -> eta != null);
             LocalDate labelDay = DestinationZones.dayAt("LT", Instant.parse((String) shipment.get("labelled_at")));
             LocalDate due = DeliverySchedule.addBusinessDays(labelDay, 3);
             LocalDate today = DestinationZones.dayAt("LT", Instant.now());

@@ -60,6 +60,22 @@ final class PackStation {
         return worker(test, desk, "K", "packer");
     }
 
+    /**
+     * One navy tee to Vilnius, stocked, ordered, picked and packed by a merchant with an EasyPost account at the
+     * fake: the carton's shipment once its label is bought.
+     */
+    Map<?, ?> labelledThroughEasyPost(FakeEasyPost easyPost) {
+        stock("TEE-M-NAVY", "P-03-01-A", 1);
+        String order = order("TEE-M-NAVY", 1);
+        Map<?, ?> batch = pickEverything();
+        test.admin().post().uri("/api/v1/admin/merchants/{id}/carrier-accounts", desk.merchantId)
+                .bodyValue(Map.of("carrier", "easypost", "api_key", "EZTK_" + UUID.randomUUID(), "base_uri", easyPost.baseUri()))
+                .exchange().expectStatus().isCreated();
+        WebTestClient packer = test.as(packer());
+        UUID carton = closeCarton(packer, session(packer, batch, order), order, "TEE-M-NAVY", 1, 180);
+        return desk.awaitLabelled(carton);
+    }
+
     /** Receives units at the dock and puts them away on a pick face. */
     void stock(String sku, String locationCode, int quantity) {
         String key = "stock-" + UUID.randomUUID();
