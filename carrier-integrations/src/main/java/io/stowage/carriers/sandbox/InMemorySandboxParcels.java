@@ -32,6 +32,14 @@ public final class InMemorySandboxParcels implements SandboxParcels {
     }
 
     @Override
+    public CompletionStage<Void> markWebhooksSent(SandboxParcel sent) {
+        parcels.computeIfPresent(sent.trackingNumber(), (number, stored) -> stored.scans().equals(sent.scans())
+                && stored.webhooksSent() < sent.webhooksSent()
+                ? new SandboxParcel(number, stored.scans(), stored.cancelledAt(), sent.webhooksSent()) : stored);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletionStage<List<SandboxParcel>> withUnsentScans() {
         return CompletableFuture.completedFuture(
                 parcels.values().stream().filter(parcel -> parcel.webhooksSent() < parcel.scans().size()).toList());

@@ -84,7 +84,8 @@ public final class SandboxCarrier implements Carrier {
     private final Clock clock;
     private final LabelRenderer labels;
     private final Map<String, CarrierService> services = new LinkedHashMap<>();
-    // Parcels are replaced whole on every change; cancel and dueWebhooks change them one at a time (see oneAtATime).
+    // A cancel or a return's delivery replaces a parcel whole, one change at a time in this process (see oneAtATime); a
+    // webhook run only records how many scans it sent, while they are as it read them, so it never undoes another's change.
     private final SandboxParcels parcels;
     private CompletableFuture<?> lastChange = CompletableFuture.completedFuture(null);
     // Other carriers' parcels scripted for a demo (see script), by tracking key ("carrier:number"); never sent as webhooks.
@@ -397,7 +398,7 @@ public final class SandboxCarrier implements Carrier {
             }
             if (sent != before) {
                 SandboxParcel sentSoFar = new SandboxParcel(shipment.trackingNumber(), scans, shipment.cancelledAt(), sent);
-                stored = stored.thenCompose(previous -> parcels.replace(sentSoFar));
+                stored = stored.thenCompose(previous -> parcels.markWebhooksSent(sentSoFar));
             }
         }
         return stored.thenApply(all -> due);

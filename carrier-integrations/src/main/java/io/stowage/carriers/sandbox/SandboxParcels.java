@@ -19,8 +19,15 @@ public interface SandboxParcels {
 
     CompletionStage<Optional<SandboxParcel>> find(String trackingNumber);
 
-    /** Stores the parcel's new state (cancelled, webhooks sent). */
+    /** Stores the parcel's new state (cancelled, delivered back to the warehouse). */
     CompletionStage<Void> replace(SandboxParcel parcel);
+
+    /**
+     * Records that the parcel's first {@code sent.webhooksSent()} scans went out as webhooks, only while its scans are
+     * still {@code sent.scans()} and fewer were recorded: a cancel or another instance's change written meanwhile is
+     * never undone by a webhook run's older copy (its scans are then sent again, as carriers deliver at least once).
+     */
+    CompletionStage<Void> markWebhooksSent(SandboxParcel sent);
 
     /** Parcels with scans not yet sent as webhooks, for {@link SandboxCarrier#dueWebhooks}. */
     CompletionStage<List<SandboxParcel>> withUnsentScans();

@@ -29,8 +29,11 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -200,6 +203,69 @@ class SandboxCarrierTest {
         assertThat(statuses(Await.result(one.track(label.trackingKey())).events())).containsExactly(TrackingStatus.PRE_TRANSIT, TrackingStatus.CANCELLED);
         assertThat(Await.result(one.cancel(label.handle())).detail()).isEqualTo("already cancelled");
         assertThatThrownBy(() -> Await.result(carrier(0, 0, 0, 0).cancel(label.handle()))).isInstanceOf(UnknownShipmentException.class);
+    }
+
+    @Test
+    void aWebhookRunOnAnotherInstanceDoesNotUndoACancelWrittenWhileItRan() {
+        InMemorySandboxParcels store = new InMemorySandboxParcels();
+        InMemoryTrackingNumberSequence serials = new InMemoryTrackingNumberSequence(1);
+        SandboxCarrier other = new SandboxCarrier(settings(0, 0, 0, 0), clock, new LabelRenderer(), serials, store);
+        List<Runnable> meanwhile = new ArrayList<>();
+        SandboxCarrier one = new SandboxCarrier(settings(0, 0, 0, 0), clock, new LabelRenderer(), serials,
+                new ReadThenMeanwhile(store, meanwhile));
+        CreatedLabel label = ship(one, "standard");
+        // The other instance voids the label after this instance's webhook run read the parcel and before it records what it sent.
+        meanwhile.add(() -> assertThat(Await.result(other.cancel(label.handle())).outcome()).isEqualTo(CancellationResult.Outcome.CANCELLED));
+
+        assertThat(Await.result(one.dueWebhooks())).hasSize(1);
+
+        assertThat(Await.result(store.find(label.trackingKey().trackingNumber())).orElseThrow().cancelledAt()).isNotNull();
+        assertThat(statuses(Await.result(one.track(label.trackingKey())).events())).containsExactly(TrackingStatus.PRE_TRANSIT,
+                TrackingStatus.CANCELLED);
+        assertThat(Await.result(other.dueWebhooks())).extracting(webhook -> new String(webhook.body(), StandardCharsets.UTF_8))
+                .anyMatch(body -> body.contains("CANCELLED"));
+    }
+
+    /** A store whose list of unsent parcels is read first, and then lets what happens meanwhile happen, once. */
+    private record ReadThenMeanwhile(SandboxParcels store, List<Runnable> meanwhile) implements SandboxParcels {
+
+        @Override
+        public CompletionStage<List<SandboxParcel>> withUnsentScans() {
+            List<SandboxParcel> read = Await.result(store.withUnsentScans());
+            meanwhile.forEach(Runnable::run);
+            meanwhile.clear();
+            return CompletableFuture.completedFuture(read);
+        }
+
+        @Override
+        public CompletionStage<Void> add(SandboxParcel parcel) {
+            return store.add(parcel);
+        }
+
+        @Override
+        public CompletionStage<Optional<SandboxParcel>> find(String trackingNumber) {
+            return store.find(trackingNumber);
+        }
+
+        @Override
+        public CompletionStage<Void> replace(SandboxParcel parcel) {
+            return store.replace(parcel);
+        }
+
+        @Override
+        public CompletionStage<Void> markWebhooksSent(SandboxParcel sent) {
+            return store.markWebhooksSent(sent);
+        }
+
+        @Override
+        public CompletionStage<Void> addReturnLabel(String trackingNumber, Instant issuedAt) {
+            return store.addReturnLabel(trackingNumber, issuedAt);
+        }
+
+        @Override
+        public CompletionStage<Optional<Instant>> returnLabelIssuedAt(String trackingNumber) {
+            return store.returnLabelIssuedAt(trackingNumber);
+        }
     }
 
     @Test

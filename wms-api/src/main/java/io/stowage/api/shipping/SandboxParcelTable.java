@@ -70,6 +70,16 @@ class SandboxParcelTable implements SandboxParcels {
     }
 
     @Override
+    public CompletionStage<Void> markWebhooksSent(SandboxParcel sent) {
+        return db.sql("""
+                        UPDATE sandbox_parcels SET webhooks_sent = :sent, updated_at = clock_timestamp()
+                        WHERE tracking_number = :tracking AND webhooks_sent < :sent AND scans = CAST(:scans AS jsonb)
+                        """)
+                .bind("tracking", sent.trackingNumber()).bind("sent", sent.webhooksSent()).bind("scans", scans(sent.scans()))
+                .then().toFuture();
+    }
+
+    @Override
     public CompletionStage<List<SandboxParcel>> withUnsentScans() {
         return db.sql("""
                         SELECT tracking_number, scans::text AS scans, cancelled_at, webhooks_sent FROM sandbox_parcels

@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 
@@ -34,8 +35,9 @@ import org.springframework.core.ParameterizedTypeReference;
  * from what it did and the rates it set, the PDF read back shows the same totals, and the snapshot
  * job run a second time for a day changes nothing. A return graded after the month was closed lands
  * on the next month's invoice with its own date. Billing's clock is moved past the month's end
- * instead of waiting for it.
+ * instead of waiting for it; every test of the shared service reads that clock, so this class runs alone.
  */
+@Isolated("moves billing's clock, which every test of the shared service reads")
 class BillingMonthTest extends ApiTest {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };

@@ -59,6 +59,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A test that needs a second service instance starts it with {@link #secondInstance}, on this
  * context's database.
  *
+ * <p>Test classes run concurrently (three at a time, each class's tests one after another), so a class
+ * runs beside others on the same service: one that changes what every test of its service reads (a
+ * clock, a setting) is {@code @Isolated}.
+ *
  * <p>Tests that start processes, kill things or run for tens of seconds are
  * {@code @Tag("slow")}: the plain {@code mvn verify} skips them and {@code mvn verify -Pslow} (CI)
  * runs them.
@@ -80,7 +84,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "spring.reactor.netty.shutdown-quiet-period=0s"
 })
 @AutoConfigureWebTestClient
-@Import(SchemaCheckingOutbox.Config.class)
+@Import({SchemaCheckingOutbox.Config.class, OwnReactorResources.class})
 @ContextCustomizerFactories(TestDatabaseCustomizerFactory.class)
 public abstract class ApiTest {
 
@@ -163,6 +167,6 @@ public abstract class ApiTest {
         for (String property : properties) {
             arguments.add("--" + property);
         }
-        return new SpringApplicationBuilder(StowageApplication.class).run(arguments.toArray(String[]::new));
+        return new SpringApplicationBuilder(StowageApplication.class, OwnReactorResources.class).run(arguments.toArray(String[]::new));
     }
 }
