@@ -33,7 +33,7 @@ public final class InMemorySandboxParcels implements SandboxParcels {
 
     @Override
     public CompletionStage<Void> markWebhooksSent(SandboxParcel sent) {
-        parcels.computeIfPresent(sent.trackingNumber(), (number, stored) -> stored.scans().equals(sent.scans())
+        parcels.computeIfPresent(sent.trackingNumber(), (number, stored) -> stored.hasScansOf(sent)
                 && stored.webhooksSent() < sent.webhooksSent()
                 ? new SandboxParcel(number, stored.scans(), stored.cancelledAt(), sent.webhooksSent()) : stored);
         return CompletableFuture.completedFuture(null);

@@ -18,6 +18,15 @@ public record SandboxParcel(String trackingNumber, List<Scan> scans, Instant can
     }
 
     /**
+     * True when this parcel has as many scans as the other, ending with a scan of the same code: what a webhook run
+     * checks before recording what it sent from its copy (a void or a return's delivery changes both).
+     */
+    public boolean hasScansOf(SandboxParcel other) {
+        return scans.size() == other.scans.size()
+                && (scans.isEmpty() || scans.get(scans.size() - 1).code().equals(other.scans.get(scans.size() - 1).code()));
+    }
+
+    /**
      * A scan of the parcel: when, the sandbox's status code, what it says, where.
      *
      * @param pickupPoint where the parcel waits to be collected, for the scan that puts it there; else null

@@ -23,9 +23,10 @@ public interface SandboxParcels {
     CompletionStage<Void> replace(SandboxParcel parcel);
 
     /**
-     * Records that the parcel's first {@code sent.webhooksSent()} scans went out as webhooks, only while its scans are
-     * still {@code sent.scans()} and fewer were recorded: a cancel or another instance's change written meanwhile is
-     * never undone by a webhook run's older copy (its scans are then sent again, as carriers deliver at least once).
+     * Records that the parcel's first {@code sent.webhooksSent()} scans went out as webhooks, only while fewer were
+     * recorded and the stored parcel still {@linkplain SandboxParcel#hasScansOf has the scans of} {@code sent}; its
+     * scans are never written, so a cancel or another instance's change written meanwhile is not undone by a webhook
+     * run's older copy (if the scans changed, the next run sends them again, as carriers deliver at least once).
      */
     CompletionStage<Void> markWebhooksSent(SandboxParcel sent);
 

@@ -73,9 +73,11 @@ class SandboxParcelTable implements SandboxParcels {
     public CompletionStage<Void> markWebhooksSent(SandboxParcel sent) {
         return db.sql("""
                         UPDATE sandbox_parcels SET webhooks_sent = :sent, updated_at = clock_timestamp()
-                        WHERE tracking_number = :tracking AND webhooks_sent < :sent AND scans = CAST(:scans AS jsonb)
+                        WHERE tracking_number = :tracking AND webhooks_sent < :sent
+                          AND jsonb_array_length(scans) = :count AND scans -> -1 ->> 'code' = :lastCode
                         """)
-                .bind("tracking", sent.trackingNumber()).bind("sent", sent.webhooksSent()).bind("scans", scans(sent.scans()))
+                .bind("tracking", sent.trackingNumber()).bind("sent", sent.webhooksSent()).bind("count", sent.scans().size())
+                .bind("lastCode", sent.scans().get(sent.scans().size() - 1).code())
                 .then().toFuture();
     }
 
