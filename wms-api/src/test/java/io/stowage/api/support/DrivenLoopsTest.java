@@ -1,5 +1,6 @@
 package io.stowage.api.support;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -9,8 +10,11 @@ import org.springframework.test.context.TestPropertySource;
  * deliveries 3 s, wave planning 3 s) so that a take-over happens within a test, the outbox fan-out
  * runs every 100 ms and gives up an event after three attempts, and one internal subscriber cannot
  * digest events whose payload says poison ({@link PoisonIntolerantSubscriber}). Every subclass shares
- * one service and one database of their own (see {@link ApiTest} on choosing a configuration).
+ * one service and one database of their own (see {@link ApiTest} on choosing a configuration). They run one
+ * class at a time (the lock): a class's passes deliver every class's webhooks in that service, which a class
+ * running beside it would not expect.
  */
+@ResourceLock("DrivenLoopsTest")
 @OwnDatabase
 @TestPropertySource(properties = {
         "stowage.webhooks.delivery-enabled=false",

@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The tests' outbox refuses, and remembers, events that do not match their published schema. */
+/**
+ * The tests' outbox refuses, and remembers, events that do not match their published schema. Isolated: it
+ * fills and empties EventSchemas' one violation list, which every HTTP test running beside it checks after each test.
+ */
+@Isolated
 class SchemaCheckingOutboxTest {
 
     // No database: a refused event fails before anything is written.
