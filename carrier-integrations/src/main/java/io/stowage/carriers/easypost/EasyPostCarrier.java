@@ -103,7 +103,7 @@ public final class EasyPostCarrier implements Carrier {
                         .thenCompose(zpl -> convertedLabel(purchase.shipmentId(), "PDF").thenCompose(transport::download)
                                 .thenApply(pdf -> new LabelDocuments(zpl, pdf, png))))
                 .thenApply(documents -> new CreatedLabel(key, purchase.shipmentId(),
-                        mapper.service(purchase.carrier(), purchase.service(), request.to().country()), purchase.price(),
+                        mapper.service(purchase.carrier(), purchase.service(), request.to().country(), purchase.transitDays()), purchase.price(),
                         purchase.transitDays(), documents))
                 .exceptionallyCompose(failure -> {
                     if (!(CarrierFutures.cause(failure) instanceof CarrierException e)) {

@@ -201,8 +201,8 @@ final class EasyPostMapper {
             String carrier = requiredText(rate, "carrier", "rate");
             String service = requiredText(rate, "service", "rate");
             Money price = money(rate, "rate", "currency");
-            CarrierService carrierService = service(carrier, service, to.country());
             int transitDays = transitDays(rate);
+            CarrierService carrierService = service(carrier, service, to.country(), transitDays);
             DeliveryEstimate estimate = DeliverySchedule.estimate(carrierService, transitDays, readyAt);
             LocalDate delivery = date(text(rate, "delivery_date")).orElse(estimate.deliveryDate());
             // EasyPost bills the carrier's own dimensional weight; it does not report it, so only actual weight is known.
@@ -363,7 +363,11 @@ final class EasyPostMapper {
 
     // ---- helpers
 
-    CarrierService service(String carrier, String service, String country) {
+    /**
+     * The service a rate or a bought label names. EasyPost lists no services of its own, so its business days in
+     * transit are the rate's: the service of one quote is that quote's, not a figure of its own that nobody measured.
+     */
+    CarrierService service(String carrier, String service, String country, int transitDays) {
         ServiceLimits limits = new ServiceLimits(AGGREGATOR_LIMITS_BASE.maxWeightGrams(), AGGREGATOR_LIMITS_BASE.maxDimensions(),
                 AGGREGATOR_LIMITS_BASE.maxLengthPlusGirthMm(), Set.of(country), true);
         ServiceSpeed speed = speedOf(service);
@@ -374,7 +378,7 @@ final class EasyPostMapper {
             case STANDARD -> 450;
             case ECONOMY -> 300;
         };
-        return new CarrierService(CARRIER_PREFIX + carrier, service, carrier + " " + service, speed, mode, 1, cutOff, timeZone,
+        return new CarrierService(CARRIER_PREFIX + carrier, service, carrier + " " + service, speed, mode, transitDays, cutOff, timeZone,
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), limits, co2);
     }
 

@@ -92,6 +92,7 @@ class EasyPostCarrierTest {
         assertThat(label.carrierShipmentId()).isEqualTo("shp_9f1c2a7d4e2b4b0f8a6d3c1e5b7a9d20");
         assertThat(label.price()).isEqualTo(Money.of(1140, "EUR"));
         assertThat(label.transitDays()).as("the selected rate's est_delivery_days").isEqualTo(3);
+        assertThat(label.service().transitDays()).as("the service of the bought rate, not a figure of its own").isEqualTo(3);
         assertThat(new String(label.documents().zpl(), StandardCharsets.UTF_8)).startsWith("^XA");
         assertThat(new String(label.documents().pdf(), StandardCharsets.UTF_8)).startsWith("%PDF");
         assertThat(label.documents().png()).startsWith((byte) 0x89, (byte) 'P');

@@ -106,6 +106,7 @@ class EasyPostMapperTest {
         assertThat(ups.service().speed()).isEqualTo(ServiceSpeed.STANDARD);
         // No delivery date: three business days from Thursday's ship date.
         assertThat(ups.estimatedDelivery()).isEqualTo(LocalDate.of(2026, 11, 24));
+        assertThat(ups.service().transitDays()).as("the rate's own days, not a figure of the service's").isEqualTo(ups.transitDays()).isEqualTo(3);
         assertThat(EasyPostCarrier.serviceCode(ups)).isEqualTo("UPS/Standard");
     }
 

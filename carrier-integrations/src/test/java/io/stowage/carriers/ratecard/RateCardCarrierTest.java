@@ -108,6 +108,17 @@ class RateCardCarrierTest {
     }
 
     @Test
+    void aLabelKeepsTheTransitDaysItsQuoteCountedForTheDestinationNotTheServicesFastest() {
+        // Latvijas Pasts' parcel service takes 2 business days within Latvia and 4 to the Baltic zone.
+        Address tallinn = Address.of("Mari Tamm", "Narva mnt 5", "Tallinn", "10117", "EE");
+        CreatedLabel label = Await.result(latvijasPasts.createLabel(new LabelRequest("SO-1003", WAREHOUSE, tallinn, Parcel.of(1_800, 300, 200, 100),
+                "parcel", Sscc.of("4750001", 0, 44), THURSDAY_MORNING, Optional.empty())));
+
+        assertThat(label.transitDays()).isEqualTo(4);
+        assertThat(label.service().transitDays()).as("the service's figure is its fastest").isEqualTo(2);
+    }
+
+    @Test
     void refusesALabelForAParcelTheServiceCannotCarry() {
         assertThatThrownBy(() -> Await.result(latvijasPasts.createLabel(new LabelRequest("SO-1002", WAREHOUSE, RIGA, Parcel.of(25_000, 300, 200, 100),
                 "parcel-economy", Sscc.of("4750001", 0, 43), THURSDAY_MORNING, Optional.empty()))))
