@@ -59,9 +59,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A test that needs a second service instance starts it with {@link #secondInstance}, on this
  * context's database.
  *
- * <p>Test classes run concurrently (three at a time, each class's tests one after another), so a class
- * runs beside others on the same service: one that changes what every test of its service reads (a
- * clock, a setting) is {@code @Isolated}.
+ * <p>A class that changes what every test of its service reads (a clock, a setting) is marked
+ * {@code @Isolated}: classes run one at a time in a JVM today, and the mark keeps it alone when they
+ * run concurrently (docs/performance.md, "Suite time, session 10").
  *
  * <p>Tests that start processes, kill things or run for tens of seconds are
  * {@code @Tag("slow")}: the plain {@code mvn verify} skips them and {@code mvn verify -Pslow} (CI)
