@@ -88,12 +88,19 @@ class EtaEstimates {
             LocalDate to = DestinationZones.dayAt(parcel.destinationCountry(), parcel.labelledAt().plus(history.ninetieth()));
             return Optional.of(new ShipmentTracking.Eta(max(from, today), max(to, today), ShipmentTracking.BASIS_LANE_HISTORY));
         }
-        Optional<LocalDate> due = parcel.service()
-                .map(known -> DeliverySchedule.estimate(known, parcel.quotedTransitDays() != null ? parcel.quotedTransitDays() : known.transitDays(),
-                        parcel.labelledAt()).deliveryDate())
-                .or(() -> Optional.ofNullable(parcel.quotedTransitDays()).map(days -> DeliverySchedule.addBusinessDays(
-                        DestinationZones.dayAt(parcel.destinationCountry(), parcel.labelledAt()), days)));
-        return due.map(date -> new ShipmentTracking.Eta(max(date, today), max(date, today), ShipmentTracking.BASIS_TRANSIT_DAYS));
+        return dueByTransitDays(parcel).map(due -> max(due, today))
+                .map(date -> new ShipmentTracking.Eta(date, date, ShipmentTracking.BASIS_TRANSIT_DAYS));
+    }
+
+    /** The day the parcel's transit days end: through the service's schedule when it is listed, else from the label's day. */
+    private static Optional<LocalDate> dueByTransitDays(Parcel parcel) {
+        if (parcel.service().isPresent()) {
+            CarrierService service = parcel.service().get();
+            int days = parcel.quotedTransitDays() != null ? parcel.quotedTransitDays() : service.transitDays();
+            return Optional.of(DeliverySchedule.estimate(service, days, parcel.labelledAt()).deliveryDate());
+        }
+        return Optional.ofNullable(parcel.quotedTransitDays())
+                .map(days -> DeliverySchedule.addBusinessDays(DestinationZones.dayAt(parcel.destinationCountry(), parcel.labelledAt()), days));
     }
 
     /** How long a parcel on the lane may go without an event before it counts as late: the lane's 90th percentile of label to delivery, or the configured limit. */

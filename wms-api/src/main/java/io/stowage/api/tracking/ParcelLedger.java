@@ -147,7 +147,8 @@ class ParcelLedger {
                 .bind("id", shipmentId)
                 .map(row -> new Stored(row.get("shipment_id", UUID.class), row.get("merchant_id", UUID.class),
                         row.get("carrier_code", String.class), row.get("tracking_number", String.class), row.get("status", String.class),
-                        row.get("destination_country", String.class), instant(row.get("labelled_at", OffsetDateTime.class)), instant(row.get("exception_at", OffsetDateTime.class)),
+                        row.get("destination_country", String.class), instant(row.get("labelled_at", OffsetDateTime.class)),
+                        instant(row.get("exception_at", OffsetDateTime.class)),
                         instant(row.get("delivered_announced_at", OffsetDateTime.class)), instant(row.get("ended_at", OffsetDateTime.class))))
                 .one()
                 .filter(stored -> stored.endedAt() == null)
