@@ -14,10 +14,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -70,10 +71,12 @@ class ParcelLedger {
 
     /** As {@link #record(List, List, String)}, and brings {@code polledShipment} up to date even when nothing new came (its next poll is set). */
     Mono<Void> record(List<TrackingEvent> events, List<CarrierEstimate> estimates, String source, UUID polledShipment) {
-        Set<TrackingKey> keys = new LinkedHashSet<>();
+        Set<TrackingKey> keys = new TreeSet<>(Comparator.comparing(TrackingKey::carrierCode).thenComparing(TrackingKey::trackingNumber));
         events.forEach(event -> keys.add(event.trackingKey()));
         estimates.forEach(estimate -> keys.add(estimate.trackingKey()));
-        Mono<Void> work = Flux.fromIterable(events).concatMap(event -> insert(event, source)).then()
+        // In one order, so two recordings of several parcels never wait for each other crosswise.
+        Mono<Void> work = Flux.fromIterable(keys).concatMap(this::lock).then()
+                .thenMany(Flux.fromIterable(events).concatMap(event -> insert(event, source))).then()
                 .thenMany(Flux.fromIterable(estimates).concatMap(this::estimate)).then()
                 .thenMany(Flux.fromIterable(keys).concatMap(this::trackedShipments))
                 .concatWith(polledShipment == null ? Flux.empty() : Flux.just(polledShipment))
@@ -81,6 +84,17 @@ class ParcelLedger {
                 .concatMap(this::refresh)
                 .then();
         return work.as(tx::transactional);
+    }
+
+    /**
+     * Takes the parcel's lock until the transaction ends. Whoever records its scans and whoever starts
+     * tracking its shipment hold it, so neither works from a view the other is changing: a scan
+     * recorded while the shipment's tracking row was being written (not yet visible) would otherwise
+     * be stored without the row ever being worked out from it.
+     */
+    Mono<Void> lock(TrackingKey key) {
+        return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .bind("key", "parcel:" + key.carrierCode() + "/" + key.trackingNumber()).then();
     }
 
     private Mono<Void> insert(TrackingEvent event, String source) {

@@ -9,6 +9,7 @@ import io.stowage.api.webhooks.OutboxEvent;
 import io.stowage.api.webhooks.OutboxSubscriber;
 import io.stowage.carriers.spi.Carrier;
 import io.stowage.carriers.spi.CarrierService;
+import io.stowage.carriers.spi.TrackingKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -77,7 +78,7 @@ class TrackingStart implements OutboxSubscriber {
     }
 
     private Mono<Void> start(ShipmentView shipment) {
-        return shipTo.of(shipment.merchantId(), shipment.orderId()).flatMap(to -> {
+        return ledger.lock(new TrackingKey(shipment.carrier(), shipment.trackingNumber())).then(shipTo.of(shipment.merchantId(), shipment.orderId()).flatMap(to -> {
             Lane lane = new Lane(shipment.carrier(), shipment.serviceCode(), shipment.nodeId(), to.country(),
                     Lane.postalPrefix(to.postalCode(), settings.postalPrefixLength()));
             Mono<Optional<CarrierService>> service = carriers.ofShipment(shipment.id())
@@ -88,7 +89,7 @@ class TrackingStart implements OutboxSubscriber {
                 Optional<ShipmentTracking.Eta> eta = etas.estimate(both.getT1(), parcel, Instant.now());
                 return insert(shipment, lane, to, eta.orElse(null));
             });
-        }).then(ledger.refresh(shipment.id()));
+        })).then(ledger.refresh(shipment.id()));
     }
 
     static Optional<CarrierService> service(Carrier carrier, String serviceCode) {
