@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -62,8 +63,13 @@ final class ShippingDesk {
     /** Closes a carton of the order on the given instance and returns the carton id. */
     UUID closeCarton(ApplicationContext instance, UUID orderId, int cartonNumber, int weightGrams) {
         UUID cartonId = UUID.randomUUID();
-        instance.getBean(ShipmentOpening.class).open(new ShipmentOpening.Carton(cartonId, merchantId, nodeId, orderId,
+        UUID shipmentId = instance.getBean(ShipmentOpening.class).open(new ShipmentOpening.Carton(cartonId, merchantId, nodeId, orderId,
                 orderId.toString().substring(0, 8), cartonNumber, 320, 240, 90, weightGrams)).block();
+        assertThat(shipmentId).as("shipment opened for carton %s", cartonId).isNotNull();
+        // Written outside any transaction, so committed at once; a failure here rather than a 404 from the API tells the two apart.
+        UUID storedNode = instance.getBean(DatabaseClient.class).sql("SELECT node_id FROM shipments WHERE id = :id").bind("id", shipmentId)
+                .map(row -> row.get("node_id", UUID.class)).one().block();
+        assertThat(storedNode).as("node of shipment %s as stored", shipmentId).isEqualTo(nodeId);
         return cartonId;
     }
 
