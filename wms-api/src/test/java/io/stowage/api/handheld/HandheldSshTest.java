@@ -54,7 +54,8 @@ class HandheldSshTest extends ApiTest {
                 pane.type(HandheldFloor.PICKER_PIN);
                 assertThat(String.join("\n", pane.await("> ****"))).doesNotContain(HandheldFloor.PICKER_PIN);
                 pane.type("Enter");
-                List<String> menu = pane.await("Choose a task");
+                List<String> menu = pane.awaitScreen(lines -> String.join("\n", lines).contains("Choose a task")
+                        && String.join("\n", lines).contains("F10 log out"));
                 assertThat(String.join("\n", menu)).contains("1 Pick", "F10 log out");
                 assertThat(menu).hasSize(16).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(20));
                 assertThat(server.devices()).containsExactly(device);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -46,9 +47,14 @@ final class TmuxPane implements AutoCloseable {
         return awaitScreen(lines -> String.join(" ", lines.stream().map(String::strip).filter(line -> !line.isEmpty()).toList()).contains(text));
     }
 
-    /** Waits until the pane's lines satisfy the condition; returns them. */
+    /**
+     * Waits until the pane's lines satisfy the condition and the next look finds them unchanged;
+     * returns them. A terminal is drawn in pieces, and a screen read mid-draw shows its first lines
+     * without the rest.
+     */
     List<String> awaitScreen(Predicate<List<String>> condition) {
-        return Eventually.until(this::capture, condition);
+        AtomicReference<List<String>> before = new AtomicReference<>(List.of());
+        return Eventually.until(this::capture, lines -> condition.test(lines) && lines.equals(before.getAndSet(lines)));
     }
 
     List<String> capture() {
