@@ -60,8 +60,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * context's database.
  *
  * <p>A class that changes what every test of its service reads (a clock, a setting) is marked
- * {@code @Isolated}: classes run one at a time in a JVM today, and the mark keeps it alone when they
- * run concurrently (docs/performance.md, "Suite time, session 10").
+ * {@code @Isolated}: classes run four at a time in the one test JVM, and the mark keeps it alone
+ * (docs/DECISIONS.md, "Test classes concurrently in one JVM"). A class that needs the service's
+ * background loops to itself takes a {@code @ResourceLock} (as {@link DrivenLoopsTest} does).
  *
  * <p>Tests that start processes, kill things or run for tens of seconds are
  * {@code @Tag("slow")}: the plain {@code mvn verify} skips them and {@code mvn verify -Pslow} (CI)
