@@ -1,19 +1,22 @@
 package io.stowage.api.background;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Background work claimed from the database: every interval one pass runs, and passes repeat while
- * they find work. Passes never overlap within an instance; instances share the work through
- * {@code FOR UPDATE SKIP LOCKED} in the passes themselves. Stopping the context cancels the loop,
- * and whatever it had claimed is picked up elsewhere once its lease runs out.
+ * Background work claimed from the database: after each interval one pass runs, and passes repeat
+ * while they find work. A loop that keeps finding nothing waits longer, two and then four intervals,
+ * until a pass finds work again: an idle service (and every idle instance of it) asks its database
+ * a quarter as often, and work that arrives is taken within four intervals. Passes never overlap
+ * within an instance; instances share the work through {@code FOR UPDATE SKIP LOCKED} in the passes
+ * themselves. Stopping the context cancels the loop, and whatever it had claimed is picked up
+ * elsewhere once its lease runs out.
  */
 public final class PollingLoop implements SmartLifecycle {
 
@@ -23,7 +26,11 @@ public final class PollingLoop implements SmartLifecycle {
     private final boolean enabled;
     private final Duration interval;
     private final Supplier<Mono<Integer>> pass;
+    /** Rounds in a row that found nothing, up to {@link #SLOWEST}: the wait is the interval times 2 to this power. */
+    private final AtomicInteger quietRounds = new AtomicInteger();
     private volatile Disposable running;
+
+    private static final int SLOWEST = 2;
 
     /** @param pass one round of work, answering how many items it handled */
     public PollingLoop(String name, boolean enabled, Duration interval, Supplier<Mono<Integer>> pass) {
@@ -38,15 +45,23 @@ public final class PollingLoop implements SmartLifecycle {
         if (!enabled || running != null) {
             return;
         }
-        running = Flux.interval(interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> drain(), 1)
+        running = Mono.defer(() -> Mono.delay(nextWait()))
+                .then(Mono.defer(this::drain))
+                .repeat()
                 .subscribe();
     }
 
-    private Mono<Void> drain() {
+    /** How long the loop waits before its next round. */
+    Duration nextWait() {
+        return interval.multipliedBy(1L << quietRounds.get());
+    }
+
+    /** One round: passes until one finds nothing; the round is quiet when none found anything. */
+    Mono<Void> drain() {
         return Mono.defer(pass)
                 .expand(handled -> handled > 0 ? Mono.defer(pass) : Mono.empty())
+                .reduce(0, Integer::sum)
+                .doOnNext(handled -> quietRounds.updateAndGet(quiet -> handled > 0 ? 0 : Math.min(quiet + 1, SLOWEST)))
                 .onErrorResume(e -> {
                     log.warn("{}: a pass failed; the next interval tries again", name, e);
                     return Mono.empty();

@@ -78,18 +78,25 @@ class TrackingStart implements OutboxSubscriber {
     }
 
     private Mono<Void> start(ShipmentView shipment) {
-        return ledger.lock(new TrackingKey(shipment.carrier(), shipment.trackingNumber())).then(shipTo.of(shipment.merchantId(), shipment.orderId()).flatMap(to -> {
-            Lane lane = new Lane(shipment.carrier(), shipment.serviceCode(), shipment.nodeId(), to.country(),
-                    Lane.postalPrefix(to.postalCode(), settings.postalPrefixLength()));
-            Mono<Optional<CarrierService>> service = carriers.ofShipment(shipment.id())
-                    .map(carrier -> service(carrier, shipment.serviceCode()))
-                    .defaultIfEmpty(Optional.empty());
-            return Mono.zip(etas.history(lane), service).flatMap(both -> {
-                EtaEstimates.Parcel parcel = new EtaEstimates.Parcel(shipment.labelledAt(), to.country(), both.getT2(), shipment.transitDays());
-                Optional<ShipmentTracking.Eta> eta = etas.estimate(both.getT1(), parcel, Instant.now());
-                return insert(shipment, lane, to, eta.orElse(null));
-            });
-        })).then(ledger.refresh(shipment.id()));
+        // The parcel's lock first: a scan recorded meanwhile waits for this start, then finds the row written.
+        return ledger.lock(new TrackingKey(shipment.carrier(), shipment.trackingNumber()))
+                .then(shipTo.of(shipment.merchantId(), shipment.orderId()))
+                .flatMap(to -> track(shipment, to))
+                .then(ledger.refresh(shipment.id()));
+    }
+
+    /** Writes the shipment's tracking row, with Stowage's own ETA from the lane's history. */
+    private Mono<Void> track(ShipmentView shipment, OrderShipTo.ShipTo to) {
+        Lane lane = new Lane(shipment.carrier(), shipment.serviceCode(), shipment.nodeId(), to.country(),
+                Lane.postalPrefix(to.postalCode(), settings.postalPrefixLength()));
+        Mono<Optional<CarrierService>> service = carriers.ofShipment(shipment.id())
+                .map(carrier -> service(carrier, shipment.serviceCode()))
+                .defaultIfEmpty(Optional.empty());
+        return Mono.zip(etas.history(lane), service).flatMap(both -> {
+            EtaEstimates.Parcel parcel = new EtaEstimates.Parcel(shipment.labelledAt(), to.country(), both.getT2(), shipment.transitDays());
+            Optional<ShipmentTracking.Eta> eta = etas.estimate(both.getT1(), parcel, Instant.now());
+            return insert(shipment, lane, to, eta.orElse(null));
+        });
     }
 
     static Optional<CarrierService> service(Carrier carrier, String serviceCode) {
