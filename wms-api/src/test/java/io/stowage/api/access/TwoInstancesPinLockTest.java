@@ -5,6 +5,8 @@ import io.stowage.api.support.World;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -13,6 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Guessing a PIN does not get easier with more instances: wrong tries count in the database, so five
  * spread over two instances behind a load balancer lock the badge on both.
  */
+@ResourceLock(value = ApiTest.SECOND_INSTANCES, mode = ResourceAccessMode.READ)
 @Tag("slow")
 class TwoInstancesPinLockTest extends ApiTest {
 

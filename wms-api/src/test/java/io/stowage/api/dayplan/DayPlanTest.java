@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -23,6 +25,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * respected, unassigned parcels with their reason, the order showing its planned service, a run at
  * cut-off that leaves labelled parcels alone, a claimed plan not run twice at once, and bad input.
  */
+@ResourceLock(value = ApiTest.SECOND_INSTANCES, mode = ResourceAccessMode.READ_WRITE)
 class DayPlanTest extends ApiTest {
 
     @Autowired

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -15,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * recovery loop takes the purchase over when the lease runs out, asks for the same shipment again,
  * is told it has postage, reads the label back and stores it: one label, paid once, not lost.
  */
+@ResourceLock(value = ApiTest.SECOND_INSTANCES, mode = ResourceAccessMode.READ)
 @Tag("slow")
 class InterruptedPurchaseTest extends ApiTest {
 

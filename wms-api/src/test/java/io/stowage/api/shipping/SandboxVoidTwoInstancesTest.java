@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,6 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A sandbox label bought on one instance is voided through another, as a real carrier's would be:
  * the sandbox keeps its parcels in the database, not in the memory of the instance that bought it.
  */
+@ResourceLock(value = ApiTest.SECOND_INSTANCES, mode = ResourceAccessMode.READ)
 @Tag("slow")
 class SandboxVoidTwoInstancesTest extends ApiTest {
 

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ContextCustomizerFactories;
@@ -62,7 +62,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * <p>A class that changes what every test of its service reads (a clock, a setting) is marked
  * {@code @Isolated}: classes run four at a time in the one test JVM, and the mark keeps it alone
  * (docs/DECISIONS.md, "Test classes concurrently in one JVM"). A class that needs the service's
- * background loops to itself takes a {@code @ResourceLock} (as {@link DrivenLoopsTest} does).
+ * background loops to itself takes a {@code @ResourceLock} (as {@link DrivenLoopsTest} does). A
+ * {@link #secondInstance} on the shared database runs every loop, claims other classes' work and may
+ * be stopped in the middle of it, leaving that work to its lease: a class that starts one takes
+ * {@link #SECOND_INSTANCES} in {@code READ} mode, and a class that waits for work claimed under a lease
+ * longer than its patience (a day plan's, two minutes) takes it in {@code READ_WRITE} mode.
  *
  * <p>Tests that start processes, kill things or run for tens of seconds are
  * {@code @Tag("slow")}: the plain {@code mvn verify} skips them and {@code mvn verify -Pslow} (CI)
@@ -91,6 +95,9 @@ public abstract class ApiTest {
 
     public static final String ADMIN_KEY = "test-admin-key";
     public static final String CARRIER_CREDENTIALS_KEY = "c3Rvd2FnZS10ZXN0LWNyZWRlbnRpYWxzLWtleS0zMmI=";
+
+    /** The resource lock of the classes that start a {@link #secondInstance} on the shared database (see above). */
+    public static final String SECOND_INSTANCES = "second instances on the shared database";
 
     public WebTestClient web;
 
