@@ -21,6 +21,8 @@ import reactor.core.publisher.Mono;
 public final class PollingLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
+    /** The most quiet rounds counted: an idle loop waits at most 2^2 = 4 intervals. */
+    private static final int SLOWEST = 2;
 
     private final String name;
     private final boolean enabled;
@@ -29,8 +31,6 @@ public final class PollingLoop implements SmartLifecycle {
     /** Rounds in a row that found nothing, up to {@link #SLOWEST}: the wait is the interval times 2 to this power. */
     private final AtomicInteger quietRounds = new AtomicInteger();
     private volatile Disposable running;
-
-    private static final int SLOWEST = 2;
 
     /** @param pass one round of work, answering how many items it handled */
     public PollingLoop(String name, boolean enabled, Duration interval, Supplier<Mono<Integer>> pass) {
