@@ -14,14 +14,18 @@ import io.stowage.api.shipping.Shipments;
 import io.stowage.api.trackpage.CustomerBrand;
 import io.stowage.api.trackpage.CustomerPages;
 import io.stowage.api.trackpage.CustomerUnlocks;
+import io.stowage.api.tracking.DestinationZones;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -333,8 +337,7 @@ class CustomerReturnPage {
                 .map(found -> {
                     Map<String, Object> m = new HashMap<>();
                     m.put("options", found);
-                    m.put("closes", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale(exchange))
-                            .format(found.window().closes().atZone(ZoneOffset.UTC)));
+                    m.put("closes", closingTime(found.window().closes(), parcel.recipient().country(), locale(exchange)));
                     return m;
                 })
                 .onErrorResume(ApiProblem.class, problem -> Mono.just(Map.of("refusal", "returns.problem." + problem.problemType().slug())));
@@ -351,6 +354,17 @@ class CustomerReturnPage {
                     }
                     return pages.render(exchange, parcel.merchantId(), "returns/form", m, status);
                 });
+    }
+
+    /**
+     * When the window closes, as the customer's clock shows it: the date and time at the destination,
+     * with the zone named (the window closes at an instant, so a date alone would mislead on its last day).
+     */
+    static String closingTime(Instant closes, String country, Locale locale) {
+        ZoneId zone = DestinationZones.of(country);
+        String zoneName = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getDisplayName(TextStyle.FULL, locale);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale).format(closes.atZone(zone))
+                + " (" + zoneName + ")";
     }
 
     private Rendering notFound(ServerWebExchange exchange) {

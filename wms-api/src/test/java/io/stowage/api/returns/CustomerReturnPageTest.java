@@ -57,6 +57,7 @@ class CustomerReturnPageTest extends ApiTest {
                 .getResponseBody();
         assertThat(form).contains("Linen tee M Navy", "Linen tee S Sand", "value=\"TEE-L-NAVY\"", "Exchange for Linen tee L Navy",
                 "You can return items until").doesNotContain("Exchange for Linen tee M Navy");
+        assertThat(form).as("the window's close on the clock of the order's destination, Vilnius").contains("(Eastern European");
         assertThat(field(form, "sku_0")).isEqualTo("TEE-M-NAVY");
         assertThat(field(form, "sku_1")).isEqualTo("TEE-S-SAND");
 
