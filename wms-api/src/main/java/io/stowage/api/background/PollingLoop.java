@@ -2,12 +2,14 @@ package io.stowage.api.background;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Background work claimed from the database: after each interval one pass runs, and passes repeat
@@ -15,8 +17,11 @@ import reactor.core.publisher.Mono;
  * until a pass finds work again: an idle service (and every idle instance of it) asks its database
  * a quarter as often, and work that arrives is taken within four intervals. Passes never overlap
  * within an instance; instances share the work through {@code FOR UPDATE SKIP LOCKED} in the passes
- * themselves. Stopping the context cancels the loop, and whatever it had claimed is picked up
- * elsewhere once its lease runs out.
+ * themselves.
+ *
+ * <p>Stopping lets a pass under way finish and starts no other. The pass holds claims (a day plan's
+ * for minutes) that another instance would otherwise wait out the lease of, so a rolling restart
+ * hands work over at once. Spring waits for the stop up to {@code spring.lifecycle.timeout-per-shutdown-phase}.
  */
 public final class PollingLoop implements SmartLifecycle {
 
@@ -31,6 +36,11 @@ public final class PollingLoop implements SmartLifecycle {
     /** Rounds in a row that found nothing, up to {@link #SLOWEST}: the wait is the interval times 2 to this power. */
     private final AtomicInteger quietRounds = new AtomicInteger();
     private volatile Disposable running;
+    private volatile boolean stopRequested;
+    /** Ends the wait between rounds when a stop is asked for. */
+    private volatile Sinks.Empty<Void> stopSignal = Sinks.empty();
+    /** What the stop's caller is told once the loop has ended; run once. */
+    private final AtomicReference<Runnable> whenStopped = new AtomicReference<>();
 
     /** @param pass one round of work, answering how many items it handled */
     public PollingLoop(String name, boolean enabled, Duration interval, Supplier<Mono<Integer>> pass) {
@@ -45,9 +55,12 @@ public final class PollingLoop implements SmartLifecycle {
         if (!enabled || running != null) {
             return;
         }
-        running = Mono.defer(() -> Mono.delay(nextWait()))
-                .then(Mono.defer(this::drain))
-                .repeat()
+        stopRequested = false;
+        stopSignal = Sinks.empty();
+        running = Mono.defer(() -> Mono.delay(nextWait()).takeUntilOther(stopSignal.asMono()))
+                .flatMap(waited -> drain())
+                .repeat(() -> !stopRequested)
+                .doFinally(signal -> ended())
                 .subscribe();
     }
 
@@ -56,10 +69,10 @@ public final class PollingLoop implements SmartLifecycle {
         return interval.multipliedBy(1L << quietRounds.get());
     }
 
-    /** One round: passes until one finds nothing; the round is quiet when none found anything. */
+    /** One round: passes until one finds nothing (or a stop is asked for); the round is quiet when none found anything. */
     Mono<Void> drain() {
         return Mono.defer(pass)
-                .expand(handled -> handled > 0 ? Mono.defer(pass) : Mono.empty())
+                .expand(handled -> handled > 0 && !stopRequested ? Mono.defer(pass) : Mono.empty())
                 .reduce(0, Integer::sum)
                 .doOnNext(handled -> quietRounds.updateAndGet(quiet -> handled > 0 ? 0 : Math.min(quiet + 1, SLOWEST)))
                 .onErrorResume(e -> {
@@ -69,12 +82,31 @@ public final class PollingLoop implements SmartLifecycle {
                 .then();
     }
 
+    /** Starts no other pass; {@code callback} runs once the pass under way (if any) has finished. */
+    @Override
+    public void stop(Runnable callback) {
+        whenStopped.set(callback);
+        stopRequested = true;
+        stopSignal.tryEmitEmpty();
+        if (running == null) {
+            tellStopped();
+        }
+    }
+
     @Override
     public void stop() {
-        Disposable current = running;
+        stop(() -> { });
+    }
+
+    private void ended() {
         running = null;
-        if (current != null) {
-            current.dispose();
+        tellStopped();
+    }
+
+    private void tellStopped() {
+        Runnable callback = whenStopped.getAndSet(null);
+        if (callback != null) {
+            callback.run();
         }
     }
 
