@@ -46,11 +46,10 @@ public final class RecentReads<K, V> {
                 return Mono.just(recent.value());
             }
             long changesBefore = changes.get();
-            return read.get().doOnNext(value -> {
-                if (changes.get() == changesBefore) {
-                    kept.put(key, new Kept<>(value, now));
-                }
-            });
+            // Checked inside the map's lock of the key: a forget counts its change before it removes, so a
+            // change either comes before this check (nothing kept) or removes what this keeps.
+            return read.get().doOnNext(value -> kept.compute(key,
+                    (k, before) -> changes.get() == changesBefore ? new Kept<>(value, now) : before));
         });
     }
 
