@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -19,9 +20,11 @@ import reactor.core.publisher.Sinks;
  * within an instance; instances share the work through {@code FOR UPDATE SKIP LOCKED} in the passes
  * themselves.
  *
- * <p>Stopping lets a pass under way finish and starts no other. The pass holds claims (a day plan's
- * for minutes) that another instance would otherwise wait out the lease of, so a rolling restart
- * hands work over at once. Spring waits for the stop up to {@code spring.lifecycle.timeout-per-shutdown-phase}.
+ * <p>Stopping lets a pass under way finish, for up to the stop grace, and starts no other. The pass
+ * holds claims (a day plan's for minutes) that another instance would otherwise wait out the lease of,
+ * so a rolling restart hands work over at once. A pass still running after the grace is cancelled
+ * (its transaction rolls back; its claims wait out their leases), as with no grace at all.
+ * {@link PollingLoops} makes the service's loops.
  */
 public final class PollingLoop implements SmartLifecycle {
 
@@ -32,6 +35,7 @@ public final class PollingLoop implements SmartLifecycle {
     private final String name;
     private final boolean enabled;
     private final Duration interval;
+    private final Duration stopGrace;
     private final Supplier<Mono<Integer>> pass;
     /** Rounds in a row that found nothing, up to {@link #SLOWEST}: the wait is the interval times 2 to this power. */
     private final AtomicInteger quietRounds = new AtomicInteger();
@@ -41,12 +45,17 @@ public final class PollingLoop implements SmartLifecycle {
     private volatile Sinks.Empty<Void> stopSignal = Sinks.empty();
     /** What the stop's caller is told once the loop has ended; run once. */
     private final AtomicReference<Runnable> whenStopped = new AtomicReference<>();
+    private volatile Disposable graceRunningOut = Disposables.disposed();
 
-    /** @param pass one round of work, answering how many items it handled */
-    public PollingLoop(String name, boolean enabled, Duration interval, Supplier<Mono<Integer>> pass) {
+    /**
+     * @param stopGrace how long a stop waits for the pass under way before it cancels it
+     * @param pass      one round of work, answering how many items it handled
+     */
+    PollingLoop(String name, boolean enabled, Duration interval, Duration stopGrace, Supplier<Mono<Integer>> pass) {
         this.name = name;
         this.enabled = enabled;
         this.interval = interval;
+        this.stopGrace = stopGrace;
         this.pass = pass;
     }
 
@@ -82,14 +91,22 @@ public final class PollingLoop implements SmartLifecycle {
                 .then();
     }
 
-    /** Starts no other pass; {@code callback} runs once the pass under way (if any) has finished. */
+    /** Starts no other pass; {@code callback} runs once the pass under way (if any) has finished or the grace ran out. */
     @Override
     public void stop(Runnable callback) {
+        Disposable current = running;
         whenStopped.set(callback);
         stopRequested = true;
         stopSignal.tryEmitEmpty();
-        if (running == null) {
+        if (current == null) {
             tellStopped();
+        } else if (stopGrace.isZero()) {
+            current.dispose();
+        } else {
+            graceRunningOut = Mono.delay(stopGrace).filter(elapsed -> running == current).subscribe(elapsed -> {
+                log.warn("{}: its pass was still running {} after the stop; cancelled", name, stopGrace);
+                current.dispose();
+            });
         }
     }
 
@@ -100,6 +117,7 @@ public final class PollingLoop implements SmartLifecycle {
 
     private void ended() {
         running = null;
+        graceRunningOut.dispose();
         tellStopped();
     }
 

@@ -1,6 +1,7 @@
 package io.stowage.api.billing;
 
 import io.stowage.api.background.PollingLoop;
+import io.stowage.api.background.PollingLoops;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class BillingLoops {
 
     @Bean
-    PollingLoop storageSnapshotLoop(StorageSnapshots snapshots, BillingSettings settings) {
-        return new PollingLoop("storage snapshots", settings.snapshotsEnabled(), settings.snapshotPoll(), snapshots::pass);
+    PollingLoop storageSnapshotLoop(PollingLoops loops, StorageSnapshots snapshots, BillingSettings settings) {
+        return loops.loop("storage snapshots", settings.snapshotsEnabled(), settings.snapshotPoll(), snapshots::pass);
     }
 }

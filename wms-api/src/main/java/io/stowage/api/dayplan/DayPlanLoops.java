@@ -1,6 +1,7 @@
 package io.stowage.api.dayplan;
 
 import io.stowage.api.background.PollingLoop;
+import io.stowage.api.background.PollingLoops;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class DayPlanLoops {
 
     @Bean
-    PollingLoop dayPlanLoop(DayPlanRuns runs, DayPlanSettings settings) {
-        return new PollingLoop("day plans", settings.enabled, settings.pollInterval, runs::pass);
+    PollingLoop dayPlanLoop(PollingLoops loops, DayPlanRuns runs, DayPlanSettings settings) {
+        return loops.loop("day plans", settings.enabled, settings.pollInterval, runs::pass);
     }
 }

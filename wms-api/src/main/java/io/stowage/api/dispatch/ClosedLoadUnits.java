@@ -1,6 +1,7 @@
 package io.stowage.api.dispatch;
 
 import io.stowage.api.background.PollingLoop;
+import io.stowage.api.background.PollingLoops;
 import io.stowage.api.problem.ApiProblem;
 import java.time.Duration;
 import java.util.UUID;
@@ -43,9 +44,9 @@ class ClosedLoadUnits {
     }
 
     @Bean
-    PollingLoop closedLoadUnitsLoop(@Value("${stowage.dispatch.units-repair-enabled:true}") boolean enabled,
+    PollingLoop closedLoadUnitsLoop(PollingLoops loops, @Value("${stowage.dispatch.units-repair-enabled:true}") boolean enabled,
                                     @Value("${stowage.dispatch.units-repair-interval:PT30S}") Duration interval) {
-        return new PollingLoop("units of loads closed before V138", enabled, interval, this::pass);
+        return loops.loop("units of loads closed before V138", enabled, interval, this::pass);
     }
 
     /** A load whose units could not leave, with the reason. */

@@ -1,6 +1,7 @@
 package io.stowage.api.notifications;
 
 import io.stowage.api.background.PollingLoop;
+import io.stowage.api.background.PollingLoops;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,13 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
 class NotificationLoops {
 
     @Bean
-    PollingLoop notificationEmailLoop(EmailSender sender, EmailSettings settings) {
-        return new PollingLoop("notification emails", settings.enabled(), settings.pollInterval(), sender::sendDue);
+    PollingLoop notificationEmailLoop(PollingLoops loops, EmailSender sender, EmailSettings settings) {
+        return loops.loop("notification emails", settings.enabled(), settings.pollInterval(), sender::sendDue);
     }
 
     @Bean
-    PollingLoop customerNoticeLoop(CustomerNoticeSender sender, EmailSettings settings) {
-        return new PollingLoop("customer notices", settings.enabled(), settings.pollInterval(), sender::sendDue);
+    PollingLoop customerNoticeLoop(PollingLoops loops, CustomerNoticeSender sender, EmailSettings settings) {
+        return loops.loop("customer notices", settings.enabled(), settings.pollInterval(), sender::sendDue);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.stowage.api.orders;
 
 import io.stowage.api.background.PollingLoop;
+import io.stowage.api.background.PollingLoops;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +15,12 @@ import org.springframework.context.annotation.Configuration;
 class OrderLoops {
 
     @Bean
-    PollingLoop backorderAllocationLoop(BackorderAllocator allocator, @Value("${stowage.orders.backorder-poll:PT0.5S}") Duration interval) {
-        return new PollingLoop("backorder allocation", true, interval, allocator::pass);
+    PollingLoop backorderAllocationLoop(PollingLoops loops, BackorderAllocator allocator, @Value("${stowage.orders.backorder-poll:PT0.5S}") Duration interval) {
+        return loops.loop("backorder allocation", true, interval, allocator::pass);
     }
 
     @Bean
-    PollingLoop lotShortfallLoop(LotShortfalls shortfalls, @Value("${stowage.orders.lot-shortfall-poll:PT2S}") Duration interval) {
-        return new PollingLoop("lot shortfalls", true, interval, shortfalls::pass);
+    PollingLoop lotShortfallLoop(PollingLoops loops, LotShortfalls shortfalls, @Value("${stowage.orders.lot-shortfall-poll:PT2S}") Duration interval) {
+        return loops.loop("lot shortfalls", true, interval, shortfalls::pass);
     }
 }

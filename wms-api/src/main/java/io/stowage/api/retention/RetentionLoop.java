@@ -1,6 +1,7 @@
 package io.stowage.api.retention;
 
 import io.stowage.api.background.PollingLoop;
+import io.stowage.api.background.PollingLoops;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class RetentionLoop {
 
     @Bean
-    PollingLoop retentionPass(Retention retention, RetentionSettings settings) {
-        return new PollingLoop("retention", settings.enabled(), settings.interval(), retention::pass);
+    PollingLoop retentionPass(PollingLoops loops, Retention retention, RetentionSettings settings) {
+        return loops.loop("retention", settings.enabled(), settings.interval(), retention::pass);
     }
 }

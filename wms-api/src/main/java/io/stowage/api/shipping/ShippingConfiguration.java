@@ -1,6 +1,7 @@
 package io.stowage.api.shipping;
 
 import io.stowage.api.background.PollingLoop;
+import io.stowage.api.background.PollingLoops;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,7 @@ class ShippingConfiguration {
 
     /** Finishes label purchases whose instance died or gave up: any instance, claimed with SKIP LOCKED once the lease ran out. */
     @Bean
-    PollingLoop labelPurchaseRecovery(LabelPurchases purchases, ShippingSettings settings) {
-        return new PollingLoop("label purchase recovery", settings.recoveryEnabled(), settings.recoveryPoll(), () -> purchases.recoverStuck(10));
+    PollingLoop labelPurchaseRecovery(PollingLoops loops, LabelPurchases purchases, ShippingSettings settings) {
+        return loops.loop("label purchase recovery", settings.recoveryEnabled(), settings.recoveryPoll(), () -> purchases.recoverStuck(10));
     }
 }

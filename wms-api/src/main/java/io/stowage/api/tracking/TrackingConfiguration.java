@@ -1,6 +1,7 @@
 package io.stowage.api.tracking;
 
 import io.stowage.api.background.PollingLoop;
+import io.stowage.api.background.PollingLoops;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,17 +10,17 @@ import org.springframework.context.annotation.Configuration;
 class TrackingConfiguration {
 
     @Bean
-    PollingLoop carrierTrackingPolls(TrackingPolls polls, TrackingSettings settings) {
-        return new PollingLoop("carrier tracking polls", settings.pollingEnabled(), settings.pollInterval(), polls::pass);
+    PollingLoop carrierTrackingPolls(PollingLoops loops, TrackingPolls polls, TrackingSettings settings) {
+        return loops.loop("carrier tracking polls", settings.pollingEnabled(), settings.pollInterval(), polls::pass);
     }
 
     @Bean
-    PollingLoop sandboxWebhookDeliveries(SandboxWebhookPump pump, TrackingSettings settings) {
-        return new PollingLoop("sandbox webhooks", settings.sandboxWebhooks(), settings.sandboxWebhookInterval(), pump::pass);
+    PollingLoop sandboxWebhookDeliveries(PollingLoops loops, SandboxWebhookPump pump, TrackingSettings settings) {
+        return loops.loop("sandbox webhooks", settings.sandboxWebhooks(), settings.sandboxWebhookInterval(), pump::pass);
     }
 
     @Bean
-    PollingLoop lateParcelChecks(LateChecks checks, TrackingSettings settings) {
-        return new PollingLoop("late parcel checks", settings.lateChecks(), settings.lateCheckInterval(), checks::pass);
+    PollingLoop lateParcelChecks(PollingLoops loops, LateChecks checks, TrackingSettings settings) {
+        return loops.loop("late parcel checks", settings.lateChecks(), settings.lateCheckInterval(), checks::pass);
     }
 }

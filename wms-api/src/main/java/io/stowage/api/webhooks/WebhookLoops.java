@@ -1,6 +1,7 @@
 package io.stowage.api.webhooks;
 
 import io.stowage.api.background.PollingLoop;
+import io.stowage.api.background.PollingLoops;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,12 +10,12 @@ import org.springframework.context.annotation.Configuration;
 class WebhookLoops {
 
     @Bean
-    PollingLoop outboxFanOutLoop(OutboxFanOut fanOut, WebhookSettings settings) {
-        return new PollingLoop("outbox fan-out", settings.fanOutEnabled(), settings.pollInterval(), fanOut::fanOutBatch);
+    PollingLoop outboxFanOutLoop(PollingLoops loops, OutboxFanOut fanOut, WebhookSettings settings) {
+        return loops.loop("outbox fan-out", settings.fanOutEnabled(), settings.pollInterval(), fanOut::fanOutBatch);
     }
 
     @Bean
-    PollingLoop webhookDeliveryLoop(WebhookDeliverer deliverer, WebhookSettings settings) {
-        return new PollingLoop("webhook delivery", settings.deliveryEnabled(), settings.pollInterval(), deliverer::deliverDue);
+    PollingLoop webhookDeliveryLoop(PollingLoops loops, WebhookDeliverer deliverer, WebhookSettings settings) {
+        return loops.loop("webhook delivery", settings.deliveryEnabled(), settings.pollInterval(), deliverer::deliverDue);
     }
 }

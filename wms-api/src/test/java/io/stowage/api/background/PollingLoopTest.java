@@ -26,7 +26,7 @@ class PollingLoopTest {
     private final Deque<Mono<Integer>> passes = new ConcurrentLinkedDeque<>();
     private final AtomicInteger passesRun = new AtomicInteger();
 
-    private final PollingLoop loop = new PollingLoop("test", true, INTERVAL, () -> {
+    private final PollingLoop loop = new PollingLoop("test", true, INTERVAL, Duration.ofSeconds(30), () -> {
         passesRun.incrementAndGet();
         return passes.isEmpty() ? Mono.just(0) : passes.poll();
     });
@@ -91,7 +91,7 @@ class PollingLoopTest {
 
     @Test
     void aStopWhileWaitingEndsTheLoopAtOnce() throws InterruptedException {
-        PollingLoop hourly = new PollingLoop("hourly", true, Duration.ofHours(1), () -> {
+        PollingLoop hourly = new PollingLoop("hourly", true, Duration.ofHours(1), Duration.ofSeconds(30), () -> {
             passesRun.incrementAndGet();
             return Mono.just(0);
         });
@@ -103,6 +103,41 @@ class PollingLoopTest {
         assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(hourly.isRunning()).isFalse();
         assertThat(passesRun.get()).isZero();
+    }
+
+    @Test
+    void aPassStillRunningWhenTheGraceRunsOutIsCancelled() throws InterruptedException {
+        AtomicInteger cancelled = new AtomicInteger();
+        PollingLoop hurried = new PollingLoop("hurried", true, INTERVAL, Duration.ofMillis(200), () -> {
+            passesRun.incrementAndGet();
+            return Mono.<Integer>never().doOnCancel(cancelled::incrementAndGet);
+        });
+        hurried.start();
+        Eventually.await(() -> passesRun.get() == 1);
+        CountDownLatch stopped = new CountDownLatch(1);
+
+        hurried.stop(stopped::countDown);
+
+        assertThat(stopped.await(10, TimeUnit.SECONDS)).as("stopped once the grace ran out").isTrue();
+        assertThat(cancelled.get()).isEqualTo(1);
+        assertThat(hurried.isRunning()).isFalse();
+    }
+
+    @Test
+    void withNoGraceAStopCancelsThePassAtOnceAsAKilledProcessWould() throws InterruptedException {
+        AtomicInteger cancelled = new AtomicInteger();
+        PollingLoop killed = new PollingLoop("killed", true, INTERVAL, Duration.ZERO, () -> {
+            passesRun.incrementAndGet();
+            return Mono.<Integer>never().doOnCancel(cancelled::incrementAndGet);
+        });
+        killed.start();
+        Eventually.await(() -> passesRun.get() == 1);
+        CountDownLatch stopped = new CountDownLatch(1);
+
+        killed.stop(stopped::countDown);
+
+        assertThat(stopped.getCount()).as("stopped at once").isZero();
+        assertThat(cancelled.get()).isEqualTo(1);
     }
 
     @Test

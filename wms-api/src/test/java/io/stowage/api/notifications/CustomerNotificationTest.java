@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.stowage.api.background.PollingLoop;
+import io.stowage.api.background.PollingLoops;
 import io.stowage.api.outbox.Outbox;
 import io.stowage.api.support.Eventually;
 import io.stowage.api.support.FastDeliveryTest;
@@ -74,6 +75,9 @@ class CustomerNotificationTest extends FastDeliveryTest {
 
     @Autowired
     CustomerNoticeSender sender;
+
+    @Autowired
+    PollingLoops loops;
 
     @Test
     void theCustomerIsEmailedInTheirLanguageWithBothPartsAndTheLinkOnceEvenWhenTheEventIsReplayed() throws Exception {
@@ -357,7 +361,7 @@ class CustomerNotificationTest extends FastDeliveryTest {
         // Three more send loops claim from the same queue beside this service's own, as other instances' would.
         List<PollingLoop> instances = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            instances.add(new PollingLoop("customer notices " + i, true, Duration.ofMillis(50), sender::sendDue));
+            instances.add(loops.loop("customer notices " + i, true, Duration.ofMillis(50), sender::sendDue));
         }
         instances.forEach(PollingLoop::start);
         try {

@@ -68,9 +68,13 @@ class WebhookFailoverTest extends DrivenLoopsTest {
         }
     }
 
-    /** Another instance of the service on the same database, which only delivers. */
+    /**
+     * Another instance of the service on the same database, which only delivers; closed with no stop
+     * grace, it drops its pass under way as a killed process does, instead of finishing the attempt.
+     */
     private ConfigurableApplicationContext deliveringInstance() {
         return secondInstance(
+                "stowage.background.stop-grace=0s",
                 "stowage.notifications.enabled=false",
                 "stowage.webhooks.fan-out-enabled=false",
                 "stowage.webhooks.poll-interval=100ms",
