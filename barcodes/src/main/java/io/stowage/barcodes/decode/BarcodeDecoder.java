@@ -28,19 +28,14 @@ import java.util.Set;
 /**
  * Finds and reads every Code 128, GS1-128, QR Code, GS1 QR Code, Data Matrix and GS1 DataMatrix
  * symbol in an image, such as a photo of a label or a rendered PNG. GS1 symbols are told apart by
- * the symbology identifier ZXing reports ({@code ]C1}, {@code ]Q3}, {@code ]d2}) and come back as
- * bracketed element strings.
+ * the symbology identifier ZXing reports ({@code ]Q3}, {@code ]d2}; Code 128 through
+ * {@link Code128Results}) and come back as bracketed element strings.
  */
 public final class BarcodeDecoder {
 
-    /** AIM symbology identifier ZXing reports for Code 128 with FNC1 in first position. */
-    private static final String GS1_128_AIM_ID = "]C1";
     /** Data Matrix and QR Code with FNC1 in first position: the symbol carries GS1 element strings. */
     private static final String GS1_DATA_MATRIX_AIM_ID = "]d2";
     private static final String GS1_QR_AIM_ID = "]Q3";
-    private static final byte CODE_128_FNC1 = 102;
-    private static final byte CODE_128_STOP = 106;
-    private static final String GROUP_SEPARATOR = "\u001d";
 
     private BarcodeDecoder() {
     }
@@ -83,23 +78,10 @@ public final class BarcodeDecoder {
         return decodeAll(image);
     }
 
-    /**
-     * A Code 128 check character of 102 has the value of FNC1, and ZXing's reader (3.5) appends it
-     * to the text as a group separator. Its raw codes end with the check character and the stop
-     * (106), so a trailing GS whose code is the check character is dropped: it is not data.
-     */
-    private static String withoutCheckCharacter(Result result) {
-        String text = result.getText();
-        byte[] codes = result.getRawBytes();
-        boolean checkReadAsFnc1 = codes != null && codes.length >= 2 && codes[codes.length - 2] == CODE_128_FNC1
-                && codes[codes.length - 1] == CODE_128_STOP;
-        return checkReadAsFnc1 && text.endsWith(GROUP_SEPARATOR) ? text.substring(0, text.length() - 1) : text;
-    }
-
     private static DecodedBarcode toDecoded(Result result) {
-        String text = result.getBarcodeFormat() == BarcodeFormat.CODE_128 ? withoutCheckCharacter(result) : result.getText();
+        String text = result.getBarcodeFormat() == BarcodeFormat.CODE_128 ? Code128Results.text(result) : result.getText();
         return switch (result.getBarcodeFormat()) {
-            case CODE_128 -> isGs1(result)
+            case CODE_128 -> Code128Results.isGs1(result)
                     ? new DecodedBarcode(Symbology.GS1_128, ElementString.parseUnbracketed(text).bracketed())
                     : new DecodedBarcode(Symbology.CODE_128, text);
             case QR_CODE -> GS1_QR_AIM_ID.equals(aimId(result))
@@ -111,14 +93,6 @@ public final class BarcodeDecoder {
                     : new DecodedBarcode(Symbology.DATA_MATRIX, text);
             default -> throw new IllegalStateException("Reader returned unrequested format " + result.getBarcodeFormat());
         };
-    }
-
-    /**
-     * With ASSUME_GS1, ZXing prefixes Code 128 text with {@code ]C1} when the symbol starts with
-     * FNC1 and turns later FNC1s into ASCII 29, which is what the element string parser reads.
-     */
-    private static boolean isGs1(Result result) {
-        return GS1_128_AIM_ID.equals(aimId(result)) || result.getText().startsWith(GS1_128_AIM_ID);
     }
 
     private static String aimId(Result result) {

@@ -8,6 +8,7 @@ import io.stowage.barcodes.gs1.Sscc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.awt.image.BufferedImage;
 
@@ -53,6 +54,19 @@ class BarcodeRoundTripTest {
         byte[] png = BarcodeRenderer.renderPng(symbology, content, 400, 160);
 
         assertThat(BarcodeDecoder.decodeAll(png)).containsExactly(new DecodedBarcode(symbology, content));
+    }
+
+    /**
+     * A check character of 97 ends a symbol whose last code set is B: ZXing's reader takes it for FNC2
+     * and reports the identifier {@code ]C4}, though the symbol starts with FNC1 (GS1-128).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"(01)09506000134352(10)L2L", "(01)09506000134352(10)L35"})
+    void decodesAGs1SymbolWhoseCheckCharacterIsFnc2sValue(String content) {
+        assertThat(Code128.gs1(ElementString.parseBracketed(content)).checkValue()).isEqualTo(97);
+        byte[] png = BarcodeRenderer.renderPng(Symbology.GS1_128, content, 400, 160);
+
+        assertThat(BarcodeDecoder.decodeAll(png)).containsExactly(new DecodedBarcode(Symbology.GS1_128, content));
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.GenericMultipleBarcodeReader;
 import com.google.zxing.oned.UPCEReader;
+import io.stowage.barcodes.decode.Code128Results;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -115,8 +116,9 @@ public final class ImageDecoder {
         }
         String aim = aimId(result);
         return switch (result.getBarcodeFormat()) {
-            // With ASSUME_GS1 ZXing itself starts GS1-128 text with ]C1 and turns later FNC1s into ASCII 29.
-            case CODE_128 -> Optional.of(text.startsWith("]C1") && "]C1".equals(aim) ? text : "]C0" + text);
+            // With ASSUME_GS1 ZXing itself starts GS1-128 text with ]C1 and turns later FNC1s into ASCII 29;
+            // Code128Results mends the reads where ZXing took the check character for FNC1 or FNC2.
+            case CODE_128 -> Optional.of(code128(result));
             case EAN_13 -> Optional.of("]E0" + text);
             // Scanners send UPC-A and UPC-E as the 13 digits of their EAN-13 form (ISO/IEC 15424).
             case UPC_A -> Optional.of("]E0" + "0" + text);
@@ -128,6 +130,14 @@ public final class ImageDecoder {
             case QR_CODE -> Optional.of("]Q3".equals(aim) ? "]Q3" + withoutLeadingSeparator(text) : "]Q1" + text);
             default -> Optional.empty();
         };
+    }
+
+    private static String code128(Result result) {
+        String text = Code128Results.text(result);
+        if (!Code128Results.isGs1(result)) {
+            return "]C0" + text;
+        }
+        return text.startsWith(Code128Results.GS1_128_AIM_ID) ? text : Code128Results.GS1_128_AIM_ID + text;
     }
 
     private static String withoutLeadingSeparator(String text) {

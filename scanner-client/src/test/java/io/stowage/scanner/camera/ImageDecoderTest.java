@@ -94,6 +94,26 @@ class ImageDecoderTest {
         assertThat(scanned(TestImages.stowage(dir, "badge.png", Symbology.DATA_MATRIX, "B1042")).kind()).isEqualTo(ScanKind.BADGE);
     }
 
+    /**
+     * One Code 128 symbol in 103 has a check character of FNC2's or FNC1's value, which ZXing 3.5 reads as
+     * that function: an identifier of {@code ]C4} or a trailing group separator. These three labels are such.
+     */
+    @Test
+    void aGs1LabelWhoseCheckCharacterLooksLikeAFunctionIsReadAsPrinted() {
+        String checkLikeFnc2 = "0104012340000448" + "10L77";
+        String checkLikeFnc1 = "0104012340000967" + "10L77";
+        String checkLikeFnc1InCodeSetC = "0104012340000271";
+        for (String data : List.of(checkLikeFnc2, checkLikeFnc1, checkLikeFnc1InCodeSetC)) {
+            Path label = TestImages.gs1128Unchecked(dir, data + ".png", data);
+
+            assertThat(scans(label)).containsExactly("]C1" + data);
+            Input.Scanned scan = scanned(label);
+            assertThat(scan.kind()).as(data).isEqualTo(ScanKind.PRODUCT_GTIN);
+            assertThat(scan.scan().problem()).as(data).isEmpty();
+            assertThat(scan.scan().code()).isEqualTo(data.substring(2, 16));
+        }
+    }
+
     @Test
     void aGs1LabelWithAWrongCheckDigitIsReadAsPrintedAndTheInputLayerSaysWhatIsWrong() {
         Path label = TestImages.gs1128Unchecked(dir, "bad-check.png", "0109506000134353" + "10L42");
