@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A local HTTP server answering as EasyPost documents, on 127.0.0.1 and an ephemeral port. Each
@@ -49,6 +51,7 @@ final class FakeEasyPost implements AutoCloseable {
     static final String API_KEY = "EZTK_test_key";
 
     private final HttpServer server;
+    private final ScheduledExecutorService replies = Executors.newScheduledThreadPool(2);
     private final Map<String, Reply> defaults = new ConcurrentHashMap<>();
     private final Map<String, Deque<Reply>> queued = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -107,24 +110,28 @@ final class FakeEasyPost implements AutoCloseable {
         Deque<Reply> pending = queued.get(route);
         Reply reply = pending != null && !pending.isEmpty() ? pending.poll()
                 : defaults.getOrDefault(route, Reply.of(404, "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"The requested resource could not be found.\",\"errors\":[]}}".getBytes()));
+        // A slow carrier answers later from another thread: the exchange stays open until the reply is sent.
+        replies.schedule(() -> send(exchange, reply), reply.delay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) {
         try {
-            Thread.sleep(reply.delay().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(reply.body());
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply.body());
+            }
         } catch (IOException e) {
             // The client gave up waiting (a timeout test); nothing to answer.
+        } finally {
+            exchange.close();
         }
     }
 
     @Override
     public void close() {
         server.stop(0);
+        replies.shutdownNow();
     }
 }
