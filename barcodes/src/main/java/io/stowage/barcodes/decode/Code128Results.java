@@ -19,7 +19,7 @@ import java.util.Map;
 public final class Code128Results {
 
     /** AIM symbology identifier of Code 128 with FNC1 in first position: GS1-128. */
-    public static final String GS1_128_AIM_ID = "]C1";
+    private static final String GS1_128_AIM_ID = "]C1";
     private static final byte CODE_128_FNC1 = 102;
     private static final byte CODE_128_STOP = 106;
     private static final String GROUP_SEPARATOR = "\u001d";

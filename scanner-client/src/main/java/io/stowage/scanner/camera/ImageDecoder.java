@@ -134,10 +134,7 @@ public final class ImageDecoder {
 
     private static String code128(Result result) {
         String text = Code128Results.text(result);
-        if (!Code128Results.isGs1(result)) {
-            return "]C0" + text;
-        }
-        return text.startsWith(Code128Results.GS1_128_AIM_ID) ? text : Code128Results.GS1_128_AIM_ID + text;
+        return Code128Results.isGs1(result) ? text : "]C0" + text;
     }
 
     private static String withoutLeadingSeparator(String text) {

@@ -22,10 +22,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -362,9 +360,8 @@ class CustomerReturnPage {
      */
     static String closingTime(Instant closes, String country, Locale locale) {
         ZoneId zone = DestinationZones.of(country);
-        String zoneName = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getDisplayName(TextStyle.FULL, locale);
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale).format(closes.atZone(zone))
-                + " (" + zoneName + ")";
+                + " (" + DestinationZones.nameOf(zone, locale) + ")";
     }
 
     private Rendering notFound(ServerWebExchange exchange) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
 
@@ -49,6 +50,11 @@ public final class DestinationZones {
     /** The zone of an ISO 3166-1 alpha-2 country (any case); UTC for a country not listed or none. */
     public static ZoneId of(String country) {
         return country == null ? ZoneOffset.UTC : ZONES.getOrDefault(country.toUpperCase(Locale.ROOT), ZoneOffset.UTC);
+    }
+
+    /** The zone's name for a customer who reads that language ("Eastern European Time"), or "UTC". */
+    public static String nameOf(ZoneId zone, Locale locale) {
+        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getDisplayName(TextStyle.FULL, locale);
     }
 
     /** The day it is at the destination at that instant. */

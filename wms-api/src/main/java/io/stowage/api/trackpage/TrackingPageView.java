@@ -1,12 +1,11 @@
 package io.stowage.api.trackpage;
 
+import io.stowage.api.tracking.DestinationZones;
 import io.stowage.api.tracking.PickupHours;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,7 +39,7 @@ record TrackingPageView(TrackingPage page, String statusKey, String nextKey, Str
         return new TrackingPageView(page, "trackpage.status." + page.status(), "trackpage.next." + page.status(),
                 range(dates, page.eta()), basisKey(page.eta()), range(dates, page.ownEta()), basisKey(page.ownEta()),
                 format(dates, page.promisedOn()), events,
-                zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getDisplayName(TextStyle.FULL, locale),
+                DestinationZones.nameOf(zone, locale),
                 page.pickupPoint() == null ? null : format(dates, page.pickupPoint().collectBy()),
                 page.pickupPoint() == null || page.pickupPoint().openingHours() == null ? List.of() : page.pickupPoint().openingHours().runs(locale),
                 flag == null ? null : "trackpage.flag." + flag.kind(),
