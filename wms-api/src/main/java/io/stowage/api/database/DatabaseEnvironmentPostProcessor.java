@@ -85,12 +85,17 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
                         .setServerConfig("synchronous_commit", "on")
                         // Recovery after a crash replays the log before the server answers.
                         .setPGStartupWait(STARTUP_PATIENCE)
+                        // Stopped by the handler below, after the application; the library's own hook would not wait.
+                        .setRegisterShutdownHook(false)
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
             }
             if (!stopsAtExit) {
-                Runtime.getRuntime().addShutdownHook(new Thread(DatabaseEnvironmentPostProcessor::stopEmbedded, "embedded-postgres-stop"));
+                // Spring's shutdown hook runs its handlers after it has closed the application, so requests and
+                // background passes under way finish against a running database; a hook of its own would stop
+                // PostgreSQL beside that close and cut them off.
+                SpringApplication.getShutdownHandlers().add(DatabaseEnvironmentPostProcessor::stopEmbedded);
                 stopsAtExit = true;
             }
         }
